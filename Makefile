@@ -1,0 +1,24 @@
+SWIFT ?= swift
+BIN := .build/debug/mooring
+
+.PHONY: deps build test demo bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build
+	@scripts/demo.sh
+
+bench: deps
+	$(SWIFT) build -c release
+	@Benchmarks/run-all.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One folder = one module = one stage; see ../shared/DESIGN.md for the map.
+let package = Package(
+    name: "mooring",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mooring", targets: ["mooring"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages. Their pointers never leave the wrapping module.
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
+        .target(name: "GitSource", dependencies: ["CGit2"]),
+        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests"]),
+        .target(name: "LocalCluster", dependencies: [
+            "Manifests",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI"]),
+        .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
+        .executableTarget(name: "mooring", dependencies: [
+            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
+        .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
+        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
+        .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

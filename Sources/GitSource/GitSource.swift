@@ -1,0 +1,1 @@
+// GitSource module: see ../shared/DESIGN.md

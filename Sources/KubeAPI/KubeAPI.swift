@@ -1,0 +1,1 @@
+// KubeAPI module: see ../shared/DESIGN.md

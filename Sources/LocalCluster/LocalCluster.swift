@@ -1,0 +1,1 @@
+// LocalCluster module: see ../shared/DESIGN.md

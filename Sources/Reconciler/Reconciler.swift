@@ -1,0 +1,1 @@
+// Reconciler module: see ../shared/DESIGN.md

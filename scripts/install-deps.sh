@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Mooring builds and tests with, only those missing.
+set -euo pipefail
+packages=(pkg-config libgit2-dev libyaml-dev libcurl4-openssl-dev git openssl nginx-light python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
