@@ -1,4 +1,5 @@
 import Foundation
+@testable import Manifests
 
 /// A real folder under the system temp directory, removed when the test drops it.
 final class TemporaryFolder {
@@ -24,11 +25,8 @@ final class TemporaryFolder {
     }
 
     /// Renders `environment` from this folder exactly as `mooring` renders a working copy.
-    func render(_ environment: String) throws -> RenderedEnvironmentResult {
+    func render(_ environment: String) throws -> RenderedEnvironment {
         let files = try DirectorySource(root: path).files(under: environment)
         return try ManifestRenderer.render(files: files, environmentPath: environment)
     }
 }
-
-@testable import Manifests
-typealias RenderedEnvironmentResult = RenderedEnvironment
