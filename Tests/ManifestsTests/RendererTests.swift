@@ -196,6 +196,19 @@ struct RendererTests {
         #expect(syntax.line == 4)
     }
 
+    @Test func jsonWithTabsAndYAMLWithCRLF() throws {
+        let repo = try TemporaryFolder()
+        try repo.write("env/tabs.json", "{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"ConfigMap\",\n\t\"metadata\": {\"name\": \"tabs\"},\n\t\"data\": {\"n\": \"1.0\", \"big\": \"9007199254740993\"}\n}\n")
+        try repo.write("env/crlf.yaml", "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: crlf\r\ndata:\r\n  on: yes\r\n")
+        try repo.symlink("env/self", to: ".")
+        let rendered = try ManifestRenderer.render(directory: repo.path, environmentPath: "env")
+        #expect(rendered.objects.map(\.identity.name) == ["crlf", "tabs"])
+        #expect(rendered.objects[1].object["data"] == ["n": "1.0", "big": "9007199254740993"])
+        // `on` as a key is the boolean true, written back as "true"; the value `yes` warns on line 6.
+        #expect(rendered.objects[0].object["data"] == ["true": true])
+        #expect(rendered.warnings.map(\.location.description) == ["env/crlf.yaml:6"])
+    }
+
     @Test func missingEnvironmentFolder() throws {
         let repo = try TemporaryFolder()
         #expect(throws: RenderError.environmentNotFound(path: "environments/nope")) { try repo.render("environments/nope") }

@@ -55,9 +55,9 @@ struct EnvironmentFiles {
         for _ in 0..<Self.maximumSymlinkHops {
             guard case .symlink(let target) = entries[current] else { break }
             guard let resolved = RepositoryPath.resolve(target: target, from: RepositoryPath.parent(of: current)),
-                  RepositoryPath.isInside(resolved, folder: environment), resolved != environment
+                  RepositoryPath.isInside(resolved, folder: environment)
             else { throw RenderError.symlinkEscapes(file: link, target: target, environment: environment.isEmpty ? "." : environment) }
-            if RepositoryPath.components(resolved).contains(where: { $0 == ".." }) { throw RenderError.parentComponent(file: link) }
+            if resolved == environment { return nil }  // a link to the environment's own folder
             switch entries[resolved] {
             case .file(let bytes): return bytes
             case .symlink: current = resolved

@@ -28,6 +28,11 @@ public enum ManifestRenderer {
         return RenderedEnvironment(objects: objects, warnings: warnings)
     }
 
+    /// Renders an environment of a folder on disk (a working copy), `root` being the repository's root.
+    public static func render(directory root: String, environmentPath: String) throws -> RenderedEnvironment {
+        try render(files: DirectorySource(root: root).files(under: environmentPath), environmentPath: environmentPath)
+    }
+
     /// Parses a file's documents. JSON goes through libyaml too (for line numbers); should libyaml
     /// balk at valid JSON, the JSON parser takes over, and its error is the one shown otherwise.
     private static func load(_ manifest: EnvironmentFiles.Manifest) throws -> [YAMLDocument] {
