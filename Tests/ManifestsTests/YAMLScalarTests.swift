@@ -81,6 +81,13 @@ struct YAMLScalarTests {
         #expect(value["d"] == .null)
     }
 
+    @Test func binaryIsDecoded() throws {
+        let value = try YAML.load("a: !!binary aGVsbG8=\nb: !!binary |\n  aGVs\n  bG8h\n", file: "t.yaml")[0].value
+        #expect(value["a"] == "hello")
+        #expect(value["b"] == "hello!")
+        #expect(throws: YAMLError.self) { try YAML.load("a: !!binary not-base64\n", file: "t.yaml") }
+    }
+
     @Test func tagThatDoesNotFitIsAnError() throws {
         let error = try #require(throws: YAMLError.self) { try YAML.load("a: 1\nb: !!int abc\n", file: "x.yaml") }
         #expect(error.line == 2)

@@ -73,17 +73,18 @@ struct YAMLStructureTests {
         let value = try YAML.load(text, file: "m.yaml")[0].value
         #expect(value["single"] == ["image": "nginx", "replicas": 1, "port": 8080])
         #expect(value["single"]?.objectValue?.keys == ["image", "replicas", "port"])
-        #expect(value["ownKeyFirst"] == ["replicas": 3, "image": "nginx", "port": 80])
+        // As in go-yaml v2 (kubectl): a merge replaces keys written above it.
+        #expect(value["ownKeyFirst"] == ["replicas": 1, "image": "nginx", "port": 80])
         // Earlier maps in the list win: replicas comes from *extra.
         #expect(value["several"] == ["replicas": 5, "debug": true, "image": "nginx", "port": 80, "name": "x"])
         #expect(value["inline"] == ["a": 1, "b": 2])
     }
 
     @Test func mergedMembersKeepTheirDefinitionLines() throws {
-        let text = "base: &b\n  image: nginx\n  port: 80\nuse:\n  port: 8080\n  <<: *b\n"
+        let text = "base: &b\n  image: nginx\n  port: 80\nuse:\n  <<: *b\n  port: 8080\n"
         let document = try YAML.load(text, file: "m.yaml")[0]
         #expect(document.lines["/use/image"] == 2)
-        #expect(document.lines["/use/port"] == 5)
+        #expect(document.lines["/use/port"] == 6)
     }
 
     @Test func mergeOfAScalarIsAnError() throws {

@@ -3,7 +3,8 @@
 ///
 /// The decisions that matter: scalars resolve by YAML 1.1 rules (`ScalarResolver`); floats that
 /// hold a whole number become integers (Go's JSON encoder writes `1e3` as `1000`); map keys become
-/// strings; merge keys (`<<`) fill in members that the mapping does not set itself.
+/// strings; merge keys (`<<`) apply in document order as in go-yaml v2. One deliberate
+/// difference from kubectl: a key written twice in one mapping is an error, not "last one wins".
 struct YAMLComposer {
     let file: String
     private(set) var lines: [String: Int] = [:]
@@ -61,8 +62,9 @@ struct YAMLComposer {
         return object
     }
 
-    /// `<<: *base` or `<<: [*a, *b]`: members not already present are added; earlier maps in a
-    /// list take precedence over later ones, and the mapping's own keys over all of them.
+    /// `<<: *base` or `<<: [*a, *b]`, applied where it stands, as go-yaml v2 (and so kubectl)
+    /// does: merged members replace keys written above the `<<`, keys written below it replace
+    /// merged ones, and in a list the earlier maps win over later ones.
     private mutating func merge(_ source: YAMLNode, into object: inout JSONObject, at pointer: String) throws {
         let maps: [YAMLNode]
         switch source {
@@ -70,17 +72,18 @@ struct YAMLComposer {
         case .sequence(let items, _): maps = items
         case .scalar: throw error(at: source.mark, "map merge requires map or sequence of maps as the value")
         }
-        for map in maps {
+        for map in maps.reversed() {
             guard case .mapping(let pairs, _) = map else {
                 throw error(at: map.mark, "map merge requires map or sequence of maps as the value")
             }
-            // Compose into scratch tables so members the target already has keep their own lines.
+            // Compose into scratch tables, then move over the records of each member taken.
             var scratch = YAMLComposer(file: file, nodeBudget: remainingNodes)
             let merged = try scratch.composeMapping(pairs, at: pointer)
             remainingNodes = scratch.remainingNodes
-            for (key, value) in merged where object[key] == nil {
-                object[key] = value
+            for (key, value) in merged {
                 let memberPointer = JSONPointer.appending(key, to: pointer)
+                if object[key] != nil { forgetRecords(under: memberPointer) }
+                object[key] = value
                 copyRecords(under: memberPointer, from: scratch)
             }
         }
@@ -139,7 +142,12 @@ struct YAMLComposer {
         case .int(let i): return .int(i)
         case .unsignedInt(let u): return .double(Double(u))
         case .double(let d): return Self.jsonNumber(d)
-        case .string, .timestamp: return .string(scalar.text)
+        case .string, .timestamp:
+            if scalar.tag == YAMLTag.binary {
+                guard let bytes = Base64.decode(scalar.text) else { throw error(at: scalar.mark, "!!binary value contains invalid base64 data") }
+                return .string(String(decoding: bytes, as: UTF8.self))
+            }
+            return .string(scalar.text)
         }
     }
 
@@ -178,6 +186,7 @@ struct YAMLComposer {
 enum YAMLTag {
     static let prefix = "tag:yaml.org,2002:"
     static let merge = prefix + "merge"
+    static let binary = prefix + "binary"
 
     /// `bool`, `int`, `float`, `null` or `timestamp` for tags whose text must be resolved; `nil` for
     /// `!!str`, `!!binary`, `!` and application tags, whose value is the text itself.
