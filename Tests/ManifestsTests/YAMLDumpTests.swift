@@ -55,15 +55,15 @@ struct YAMLDumpTests {
         ]
         #expect(YAML.dump(value) == """
         name: web
-        enabled: 'yes'
-        version: '1.10'
+        enabled: "yes"
+        version: "1.10"
         items:
         - a
         - 1
         script: |
           echo one
           echo two
-        empty: ''
+        empty: ""
         nothing: null
 
         """)

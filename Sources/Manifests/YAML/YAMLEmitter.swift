@@ -94,7 +94,7 @@ private struct EventWriter {
 enum ScalarStyleChoice {
     static func style(for text: String) -> yaml_scalar_style_t {
         if text.utf8.contains(0x0A) { return YAML_LITERAL_SCALAR_STYLE }  // libyaml falls back to quotes when a block is unsafe
-        if mustQuote(text) { return YAML_SINGLE_QUOTED_SCALAR_STYLE }
+        if mustQuote(text) { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }  // as `kubectl get -o yaml` writes "yes"
         return YAML_PLAIN_SCALAR_STYLE  // libyaml quotes it anyway when plain would not parse back
     }
 
