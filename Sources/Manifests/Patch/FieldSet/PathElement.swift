@@ -73,6 +73,11 @@ public struct KeyField: Hashable, Sendable {
 public typealias FieldPath = [PathElement]
 
 extension Array where Element == PathElement {
+    /// Orders paths element by element, a prefix first.
+    public func lexicographicallyPrecedes(_ other: FieldPath) -> Bool {
+        lexicographicallyPrecedes(other, by: <)
+    }
+
     /// The path as conflict messages print it.
     public var pathDescription: String { map(\.description).joined() }
 }
