@@ -62,9 +62,9 @@ import Testing
     }
 
     @Test func setOperations() {
-        let replicas: FieldPath = [.field("spec"), .field("replicas")]
-        let image: FieldPath = [.field("spec"), .field("image")]
-        let labels: FieldPath = [.field("metadata"), .field("labels"), .field("app")]
+        let replicas: FieldSetPath = [.field("spec"), .field("replicas")]
+        let image: FieldSetPath = [.field("spec"), .field("image")]
+        let labels: FieldSetPath = [.field("metadata"), .field("labels"), .field("app")]
         let a = FieldSet(paths: [replicas, image])
         let b = FieldSet(paths: [image, labels])
         #expect(a.union(b) == FieldSet(paths: [replicas, image, labels]))
@@ -77,8 +77,8 @@ import Testing
     }
 
     @Test func pathDescriptionsForMessages() {
-        let path: FieldPath = [.field("spec"), .field("ports"), .key([("protocol", "TCP"), ("port", 80)]), .field("targetPort")]
+        let path: FieldSetPath = [.field("spec"), .field("ports"), .key([("protocol", "TCP"), ("port", 80)]), .field("targetPort")]
         #expect(path.pathDescription == #".spec.ports[port=80,protocol="TCP"].targetPort"#)
-        #expect(([.field("metadata"), .field("finalizers"), .value("x")] as FieldPath).pathDescription == #".metadata.finalizers[="x"]"#)
+        #expect(([.field("metadata"), .field("finalizers"), .value("x")] as FieldSetPath).pathDescription == #".metadata.finalizers[="x"]"#)
     }
 }

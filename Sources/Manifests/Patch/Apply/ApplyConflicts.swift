@@ -4,7 +4,7 @@ public struct ApplyConflict: Sendable, Hashable {
     public var manager: String
     /// The owner's managed-fields entry identity (manager, operation, version, subresource).
     public var managerIdentity: String
-    public var path: FieldPath
+    public var path: FieldSetPath
 
     /// The field as the Status cause's `field` gives it, e.g. `.spec.replicas`.
     public var field: String { path.pathDescription }

@@ -2,7 +2,7 @@
 /// does to fields a manager stopped applying that nobody else owns.
 struct FieldRemoval<Node: MergeSchemaNode> {
     /// The value without the paths in `set`; `nil` when nothing of it is left.
-    func remove(_ set: FieldSet, from value: JSON, schema: Node?, path: FieldPath) throws(FieldPathError) -> JSON? {
+    func remove(_ set: FieldSet, from value: JSON, schema: Node?, path: FieldSetPath) throws(FieldPathError) -> JSON? {
         if set.isEmpty { return value }
         switch value {
         case .object(let object) where schema?.isAtomicMap != true:

@@ -28,7 +28,7 @@ struct ObjectComparison: Sendable {
         try compare(old, new, schema: schema, path: [])
     }
 
-    private mutating func compare<Node: MergeSchemaNode>(_ old: JSON?, _ new: JSON?, schema: Node?, path: FieldPath) throws(FieldPathError) {
+    private mutating func compare<Node: MergeSchemaNode>(_ old: JSON?, _ new: JSON?, schema: Node?, path: FieldSetPath) throws(FieldPathError) {
         switch (old, new) {
         case (nil, nil): return
         case (nil, .some(let value)):
@@ -64,7 +64,7 @@ struct ObjectComparison: Sendable {
         }
     }
 
-    private static func keyed<Node: MergeSchemaNode>(_ items: [JSON], schema: Node?, path: FieldPath) throws(FieldPathError) -> [(PathElement, JSON)] {
+    private static func keyed<Node: MergeSchemaNode>(_ items: [JSON], schema: Node?, path: FieldSetPath) throws(FieldPathError) -> [(PathElement, JSON)] {
         var out: [(PathElement, JSON)] = []
         for (index, item) in items.enumerated() {
             out.append((try FieldSetWalker<Node>.element(for: item, at: index, in: schema, path: path), item))
@@ -74,8 +74,8 @@ struct ObjectComparison: Sendable {
 
     /// Visits the children of a value that is not a leaf (non-atomic objects and lists).
     private mutating func walkChildren<Node: MergeSchemaNode>(
-        of value: JSON, schema: Node?, path: FieldPath,
-        _ visit: (inout ObjectComparison, FieldPath, Node?, JSON) throws(FieldPathError) -> Void
+        of value: JSON, schema: Node?, path: FieldSetPath,
+        _ visit: (inout ObjectComparison, FieldSetPath, Node?, JSON) throws(FieldPathError) -> Void
     ) throws(FieldPathError) {
         switch value {
         case .object(let object) where schema?.isAtomicMap != true:

@@ -2,7 +2,7 @@
 /// objects merge field by field, list maps item by item (by key), sets by value; scalars,
 /// atomic lists and atomic maps take the configuration's value.
 struct StructuredMerge<Node: MergeSchemaNode> {
-    func merge(_ live: JSON?, _ config: JSON, schema: Node?, path: FieldPath) throws(FieldPathError) -> JSON {
+    func merge(_ live: JSON?, _ config: JSON, schema: Node?, path: FieldSetPath) throws(FieldPathError) -> JSON {
         guard let live else { return config }
         switch (live, config) {
         case let (.object(liveObject), .object(configObject)) where schema?.isAtomicMap != true:
@@ -22,7 +22,7 @@ struct StructuredMerge<Node: MergeSchemaNode> {
 
     /// Keeps live-only items where they were and the configuration's items in its order
     /// (merge.go `visitListItems`).
-    private func mergeList(_ live: [JSON], _ config: [JSON], schema: Node?, path: FieldPath) throws(FieldPathError) -> [JSON] {
+    private func mergeList(_ live: [JSON], _ config: [JSON], schema: Node?, path: FieldSetPath) throws(FieldPathError) -> [JSON] {
         let livePEs = try live.enumerated().map { (i, item) throws(FieldPathError) in try FieldSetWalker<Node>.element(for: item, at: i, in: schema, path: path) }
         let configPEs = try config.enumerated().map { (i, item) throws(FieldPathError) in try FieldSetWalker<Node>.element(for: item, at: i, in: schema, path: path) }
         var liveByPE: [PathElement: JSON] = [:]

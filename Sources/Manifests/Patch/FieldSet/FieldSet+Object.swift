@@ -12,10 +12,10 @@ extension FieldSet {
 
 /// A value that cannot be addressed by field paths, e.g. a list-map item without its key.
 public struct FieldPathError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: FieldPath
+    public var path: FieldSetPath
     public var message: String
 
-    public init(path: FieldPath, message: String) {
+    public init(path: FieldSetPath, message: String) {
         self.path = path
         self.message = message
     }
@@ -26,7 +26,7 @@ public struct FieldPathError: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// Walks a value alongside its schema; also the place that names list items by path element.
 struct FieldSetWalker<Node: MergeSchemaNode> {
-    func collect(_ value: JSON, schema: Node?, path: FieldPath, into set: inout FieldSet) throws(FieldPathError) {
+    func collect(_ value: JSON, schema: Node?, path: FieldSetPath, into set: inout FieldSet) throws(FieldPathError) {
         switch value {
         case .object(let object):
             if schema?.isAtomicMap == true {
@@ -56,7 +56,7 @@ struct FieldSetWalker<Node: MergeSchemaNode> {
     }
 
     /// The path element naming a list item: `k:{...}` for list maps, `v:...` for sets, `i:N` otherwise.
-    static func element(for item: JSON, at index: Int, in schema: Node?, path: FieldPath) throws(FieldPathError) -> PathElement {
+    static func element(for item: JSON, at index: Int, in schema: Node?, path: FieldSetPath) throws(FieldPathError) -> PathElement {
         switch schema?.listType ?? .atomic {
         case .atomic:
             return .index(index)

@@ -10,14 +10,14 @@ public struct FieldSet: Hashable, Sendable {
     public init() {}
 
     /// A set holding exactly these paths.
-    public init<S: Sequence>(paths: S) where S.Element == FieldPath {
+    public init<S: Sequence>(paths: S) where S.Element == FieldSetPath {
         for path in paths { insert(path) }
     }
 
     public var isEmpty: Bool { members.isEmpty && children.isEmpty }
 
     /// Adds one path (and nothing above it: parents are only members when inserted themselves).
-    public mutating func insert(_ path: FieldPath) {
+    public mutating func insert(_ path: FieldSetPath) {
         insert(path[...])
     }
 
@@ -27,7 +27,7 @@ public struct FieldSet: Hashable, Sendable {
         children[head, default: FieldSet()].insert(path.dropFirst())
     }
 
-    public func contains(_ path: FieldPath) -> Bool {
+    public func contains(_ path: FieldSetPath) -> Bool {
         var node = self
         for (offset, element) in path.enumerated() {
             if offset == path.count - 1 { return node.members.contains(element) }
@@ -95,13 +95,13 @@ public struct FieldSet: Hashable, Sendable {
     }
 
     /// Every path in the set, in structured-merge-diff's order (fieldpath.Set.Iterate).
-    public var paths: [FieldPath] {
-        var out: [FieldPath] = []
+    public var paths: [FieldSetPath] {
+        var out: [FieldSetPath] = []
         collect(prefix: [], into: &out)
         return out
     }
 
-    private func collect(prefix: FieldPath, into out: inout [FieldPath]) {
+    private func collect(prefix: FieldSetPath, into out: inout [FieldSetPath]) {
         for element in members.sorted() { out.append(prefix + [element]) }
         for element in children.keys.sorted() { children[element]!.collect(prefix: prefix + [element], into: &out) }
     }

@@ -70,11 +70,11 @@ public struct KeyField: Hashable, Sendable {
 }
 
 /// A path from the object's root to one field, e.g. `.spec.template.spec.containers[name="web"].image`.
-public typealias FieldPath = [PathElement]
+public typealias FieldSetPath = [PathElement]
 
 extension Array where Element == PathElement {
     /// Orders paths element by element, a prefix first.
-    public func lexicographicallyPrecedes(_ other: FieldPath) -> Bool {
+    public func lexicographicallyPrecedes(_ other: FieldSetPath) -> Bool {
         lexicographicallyPrecedes(other, by: <)
     }
 
