@@ -69,6 +69,12 @@ struct YAMLDumpTests {
         """)
     }
 
+    @Test func sexagesimalLookAlikesAreQuotedLikeGoYAML() {
+        for text in ["1:20", "190:20:30.15", "-1:05", "1_0:59"] { #expect(ScalarStyleChoice.looksLikeSexagesimal(text), "\(text)") }
+        for text in ["0.0.0.0:8000", "1:60", "1:", "12:345", "a:1", "1:2:x"] { #expect(!ScalarStyleChoice.looksLikeSexagesimal(text), "\(text)") }
+        #expect(YAML.dump(["bind": "0.0.0.0:8000", "time": "12:30"]) == "bind: 0.0.0.0:8000\ntime: \"12:30\"\n")
+    }
+
     @Test func documentsAreSeparated() {
         #expect(YAML.dumpDocuments([["a": 1], ["b": 2]]) == "a: 1\n---\nb: 2\n")
         #expect(YAML.dumpDocuments([]) == "")
