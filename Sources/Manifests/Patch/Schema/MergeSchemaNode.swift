@@ -18,7 +18,7 @@ public protocol MergeSchemaNode: Sendable {
     var listItems: Self? { get }
 
     /// How server-side apply treats this list (`x-kubernetes-list-type`); `.atomic` by default.
-    var listType: ListType { get }
+    var listType: SchemaListType { get }
 
     /// Whether this object is one value rather than a set of fields (`x-kubernetes-map-type: atomic`).
     var isAtomicMap: Bool { get }
@@ -32,16 +32,6 @@ public protocol MergeSchemaNode: Sendable {
     /// The schema's `default`; server-side apply uses it for list-map keys left out of an item
     /// (a container port without `protocol` is keyed with `"protocol":"TCP"`).
     var defaultValue: JSON? { get }
-}
-
-/// How server-side apply merges a list.
-public enum ListType: Sendable, Hashable {
-    /// The list is one value: whoever applies it last owns all of it.
-    case atomic
-    /// A list of distinct scalars, merged as a set.
-    case set
-    /// A list of objects identified by the values of these key fields.
-    case map(keys: [String])
 }
 
 /// A strategic-merge-patch strategy as declared on a field.
