@@ -83,7 +83,7 @@ public struct ServerSideApply<Node: MergeSchemaNode>: Sendable {
                                                     fields: ServerFields.strip(applied))
             managers.entries.removeAll { $0.fields.isEmpty }
 
-            let result = managers.written(into: changedObject ? merged : liveValue)
+            let result = managers.written(into: changedObject ? merged : (live ?? liveValue))
             return Result(object: result, changedObject: changedObject, changed: changedObject || before != managers)
         }
         guard let outcome else { throw .conflicts(rejected ?? ApplyConflicts(conflicts: [])) }
