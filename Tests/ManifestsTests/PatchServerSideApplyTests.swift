@@ -218,4 +218,15 @@ import Testing
         #expect(entry.json.serialized() == text)
         #expect(entry.displayName == #""kubectl" with subresource "status" using v1"#)
     }
+
+    /// Creating a Deployment with an ordinary write: non-pointer structs (`spec`, `template`,
+    /// `strategy`) exist in the empty Go object so they get no `.`; `rollingUpdate` and the
+    /// labels map are new and do, as in the managed fields `kubectl create` leaves.
+    @Test func createDeploymentByUpdate() throws {
+        var created = deployment()
+        created[path: ["spec", "strategy"]] = json(#"{"type":"RollingUpdate","rollingUpdate":{"maxSurge":"25%","maxUnavailable":"25%"}}"#)
+        let object = try ssa.update(from: nil, to: created, manager: "kubectl-create", apiVersion: "apps/v1", now: t0)
+        let entry = try #require(try entries(object).first)
+        #expect(entry.fields.fieldsV1Text == #"{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:replicas":{},"f:selector":{},"f:strategy":{"f:rollingUpdate":{".":{},"f:maxSurge":{},"f:maxUnavailable":{}},"f:type":{}},"f:template":{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"web\"}":{".":{},"f:image":{},"f:name":{}}}}}}}"#)
+    }
 }

@@ -41,6 +41,16 @@ struct ObjectComparison: Sendable {
             try walkChildren(of: value, schema: schema, path: path) { this, childPath, childSchema, child throws(FieldPathError) in
                 try this.compare(child, nil, schema: childSchema, path: childPath)
             }
+        case (.some(.null), .some(let value)) where Self.isGranular(value, schema: schema):
+            // A null that becomes a list or map (a Go field without omitempty, such as a pod's
+            // `containers`) is not itself added; only what it now holds is.
+            try walkChildren(of: value, schema: schema, path: path) { this, childPath, childSchema, child throws(FieldPathError) in
+                try this.compare(nil, child, schema: childSchema, path: childPath)
+            }
+        case (.some(let value), .some(.null)) where Self.isGranular(value, schema: schema):
+            try walkChildren(of: value, schema: schema, path: path) { this, childPath, childSchema, child throws(FieldPathError) in
+                try this.compare(child, nil, schema: childSchema, path: childPath)
+            }
         case let (.some(.object(a)), .some(.object(b))) where schema?.isAtomicMap != true:
             for (key, value) in a {
                 try compare(value, b[key], schema: schema?.member(key), path: path + [.field(key)])
@@ -61,6 +71,15 @@ struct ObjectComparison: Sendable {
             }
         case let (.some(a), .some(b)):
             if a != b, !path.isEmpty { modified.insert(path) }
+        }
+    }
+
+    /// A non-empty object or list merged member by member (not atomic).
+    private static func isGranular<Node: MergeSchemaNode>(_ value: JSON, schema: Node?) -> Bool {
+        switch value {
+        case .object(let object): return !object.isEmpty && schema?.isAtomicMap != true
+        case .array(let items): return !items.isEmpty && (schema?.listType ?? .atomic) != .atomic
+        default: return false
         }
     }
 

@@ -92,10 +92,11 @@ public struct ServerSideApply<Node: MergeSchemaNode>: Sendable {
 
     /// Records that `manager` wrote `new` over `old` (`nil` on create) with an ordinary
     /// create, update or patch; returns `new` with its `metadata.managedFields` rewritten.
+    /// On create, `new` is compared with the empty object of its kind, as the API server does.
     public func update(from old: JSON?, to new: JSON, manager: String, apiVersion: String, subresource: String = "",
                        now: String) throws(ServerSideApplyError) -> JSON {
         var managers = try Self.managedFields(of: old)
-        let oldValue = ServerFields.withoutManagedFields(old ?? .object(JSONObject()))
+        let oldValue = ServerFields.withoutManagedFields(old ?? EmptyObjectShape.of(new))
         let newValue = ServerFields.withoutManagedFields(new)
         return try Self.addressing { () throws(FieldPathError) -> JSON in
             let comparison = try ObjectComparison(from: oldValue, to: newValue, schema: schema).excluding(ignoredFields)
