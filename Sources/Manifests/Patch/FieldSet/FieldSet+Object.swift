@@ -5,8 +5,7 @@
 /// even when it has children, while a declared field with children is not.
 extension FieldSet {
     public init<Node: MergeSchemaNode>(fieldsOf object: JSON, schema: Node?) throws(FieldPathError) {
-        self.init()
-        try FieldSetWalker<Node>().collect(object, schema: schema, path: [], into: &self)
+        self = try FieldSetWalker<Node>().fields(below: object, schema: schema, path: []).below
     }
 }
 
@@ -26,13 +25,9 @@ public struct FieldPathError: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// Walks a value alongside its schema; also the place that names list items by path element.
 struct FieldSetWalker<Node: MergeSchemaNode> {
-    func collect(_ value: JSON, schema: Node?, path: FieldSetPath, into set: inout FieldSet) throws(FieldPathError) {
-        set = set.union(try fields(below: value, schema: schema, path: path).below)
-    }
-
     /// Whether `value` is one leaf, and the field set of what lies below it (built bottom-up,
     /// so no path is walked from the root twice).
-    private func fields(below value: JSON, schema: Node?, path: FieldSetPath) throws(FieldPathError) -> (isLeaf: Bool, below: FieldSet) {
+    func fields(below value: JSON, schema: Node?, path: FieldSetPath) throws(FieldPathError) -> (isLeaf: Bool, below: FieldSet) {
         switch value {
         case .object(let object):
             if schema?.isAtomicMap == true { return (true, FieldSet()) }

@@ -29,16 +29,9 @@ extension FieldSet {
             guard case .object(let childObject) = value else { throw FieldsV1Error("FieldsV1 value of \(key) must be an object") }
             let (childSet, childIsMember) = try read(childObject)
             if childIsMember { set.insert([element]) }
-            if !childSet.isEmpty { set = set.union(childSet.prefixed(by: element)) }
+            if !childSet.isEmpty { set.children[element] = set.children[element].map { $0.union(childSet) } ?? childSet }
         }
         return (set, isMember)
-    }
-
-    /// This set placed below `element`.
-    func prefixed(by element: PathElement) -> FieldSet {
-        var out = FieldSet()
-        out.setChild(element, self)
-        return out
     }
 
     /// The elements of this level in serialization order, each with whether it is a member and its subtree.
@@ -72,13 +65,6 @@ extension FieldSet {
             }
         }
         out += "}"
-    }
-}
-
-extension FieldSet {
-    mutating func setChild(_ element: PathElement, _ set: FieldSet) {
-        guard !set.isEmpty else { return }
-        children[element] = children[element].map { $0.union(set) } ?? set
     }
 }
 
