@@ -139,7 +139,7 @@ import Manifests
         renamed[path: ["spec", "serviceName"]] = "db2"
         renamed[path: ["spec", "replicas"]] = 3
         #expect(messages(Validation.validateUpdate(renamed, old: statefulSet)) == [
-            "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+            "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
         ])
 
         let configMap = try object(#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"default"},"immutable":true,"data":{"a":"1"}}"#)

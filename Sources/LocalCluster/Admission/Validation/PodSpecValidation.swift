@@ -110,15 +110,15 @@ enum PodSpecValidation {
 enum PortRules {
     static let protocols = ["SCTP", "TCP", "UDP"]
 
-    /// `IsValidPortName`: an IANA service name.
+    /// `IsValidPortName`: an IANA service name (checks in Go's order).
     static func portName(_ name: String) -> [String] {
         var errors: [String] = []
         if name.count > 15 { errors.append("must be no more than 15 characters") }
-        if !name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+        if name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
             errors.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
         }
+        if !name.contains(where: { $0.isASCII && $0.isLowercase }) { errors.append("must contain at least one letter (a-z)") }
         if name.contains("--") { errors.append("must not contain consecutive hyphens") }
-        if !name.contains(where: { $0.isASCII && $0.isLetter }) { errors.append("must contain at least one letter (a-z)") }
         if name.hasPrefix("-") || name.hasSuffix("-") { errors.append("must not begin or end with a hyphen") }
         return errors
     }

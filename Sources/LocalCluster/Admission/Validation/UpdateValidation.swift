@@ -44,10 +44,10 @@ enum UpdateValidation {
         return [.invalid(FieldPath("spec", "selector"), value, immutable)]
     }
 
-    /// Only replicas, ordinals, template, updateStrategy, revisionHistoryLimit, the PVC retention
-    /// policy and minReadySeconds may change.
+    /// Only replicas, ordinals, template, updateStrategy, the PVC retention policy and
+    /// minReadySeconds may change; not even revisionHistoryLimit (kubernetes/kubernetes#130263).
     private static func statefulSet(_ object: JSON, old: JSON) -> [FieldCause] {
-        let mutable: Set<String> = ["replicas", "ordinals", "template", "updateStrategy", "revisionHistoryLimit",
+        let mutable: Set<String> = ["replicas", "ordinals", "template", "updateStrategy",
                                     "persistentVolumeClaimRetentionPolicy", "minReadySeconds"]
         func frozen(_ spec: JSON?) -> JSONObject {
             var kept = JSONObject()
@@ -55,7 +55,7 @@ enum UpdateValidation {
             return kept
         }
         guard frozen(object["spec"]) != frozen(old["spec"]) else { return [] }
-        return [.forbidden(FieldPath("spec"), "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")]
+        return [.forbidden(FieldPath("spec"), "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")]
     }
 
     /// A Job's selector, pod template, completion mode and (non-indexed) completions are fixed.
