@@ -22,7 +22,7 @@ struct ObjectComparer {
     mutating func compare(_ desired: JSON, _ live: JSON?, at path: FieldPath = FieldPath(), schemaPath: [String] = []) {
         if desired.isNull { return }
         guard let live, !live.isNull else {
-            if !exact && ObjectComparer.isZero(desired) { return }
+            if !exact && ObjectComparer.isZero(desired) && !ObjectComparer.keepsEmptyStrings(desired, schemaPath) { return }
             record(path, .added, old: nil, new: desired)
             return
         }
@@ -128,6 +128,14 @@ struct ObjectComparer {
         case .array(let a): return a.isEmpty
         case .object(let o): return o.isEmpty
         }
+    }
+
+    /// String maps (labels, annotations, ConfigMap data, selectors) keep `""` values: a missing
+    /// key there is a real difference.
+    static func keepsEmptyStrings(_ value: JSON, _ schemaPath: [String]) -> Bool {
+        guard value.stringValue != nil, schemaPath.count >= 2 else { return false }
+        return ["labels", "annotations", "data", "binaryData", "matchLabels", "nodeSelector", "selector"]
+            .contains(schemaPath[schemaPath.count - 2])
     }
 
     /// Groups served by the API server itself rather than by CRDs.

@@ -37,6 +37,9 @@ public enum ObjectNormalizer {
     static func stripServerFields(_ object: JSON) -> JSON {
         var result = object
         result["status"] = nil
+        // Identity, not content: a live object read at another served version is the same object.
+        result["apiVersion"] = nil
+        result["kind"] = nil
         guard var metadata = result["metadata"]?.objectValue else { return result }
         for field in serverMetadataFields { metadata[field] = nil }
         if var annotations = metadata["annotations"]?.objectValue {
