@@ -44,7 +44,8 @@ public enum ObjectNormalizer {
         for field in serverMetadataFields { metadata[field] = nil }
         if var annotations = metadata["annotations"]?.objectValue {
             for key in ignoredAnnotations { annotations[key] = nil }
-            metadata["annotations"] = annotations.isEmpty ? nil : .object(annotations)
+            // `JSON?.none`, not `nil`: a bare `nil` here would become `JSON.null`.
+            metadata["annotations"] = annotations.isEmpty ? JSON?.none : .object(annotations)
         }
         result["metadata"] = .object(metadata)
         return result
