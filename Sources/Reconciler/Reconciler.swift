@@ -5,7 +5,7 @@
 // Plan/           `DesiredState.prepare` (tracking labels, revision annotation, namespaces),
 //                 `SyncPlanner.plan` → `SyncPlan` (sync waves, `KindOrder`, prune order and guards)
 // Diff/           `Differ` → `EnvironmentDiff` of `ObjectDiff`s (Synced / OutOfSync / prune, with
-//                 `FieldChange`s): normalization, keyed lists (`ListSemantics`), quantities,
+//                 `FieldChange`s): normalization, keyed lists (`FieldSemantics` over `KubeSchema`), quantities,
 //                 managed-field removals, ignoreDifferences, dry-run confirmation, Secret masking
 // Health/         `HealthAssessor` (kstatus rules, Argo CD states) → `EnvironmentHealth`, `HealthWait`
 // History/        `History` of `HistoryRecord`s in the ConfigMap `mooring-history-<env>`

@@ -28,10 +28,23 @@ public enum ObjectNormalizer {
         guard let identity = ObjectIdentity(of: object) else { return result }
         if SecretMask.isSecret(identity) { foldStringData(&result) }
         if identity.group.isEmpty && identity.kind == "Service" { defaultServicePorts(&result) }
-        if let podSpec = BuiltInListSemantics.podSpecPrefix(of: identity.groupKind) {
+        if let podSpec = ObjectNormalizer.podSpecPrefix(of: identity.groupKind) {
             defaultContainerPorts(&result, podSpec: podSpec)
         }
         return result
+    }
+
+    /// Where the pod spec sits in kinds that run pods.
+    static func podSpecPrefix(of groupKind: GroupKind) -> [String]? {
+        switch (groupKind.group, groupKind.kind) {
+        case ("", "Pod"): return ["spec"]
+        case ("", "PodTemplate"): return ["template", "spec"]
+        case ("", "ReplicationController"), ("apps", "Deployment"), ("apps", "StatefulSet"), ("apps", "DaemonSet"),
+             ("apps", "ReplicaSet"), ("batch", "Job"):
+            return ["spec", "template", "spec"]
+        case ("batch", "CronJob"): return ["spec", "jobTemplate", "spec", "template", "spec"]
+        default: return nil
+        }
     }
 
     static func stripServerFields(_ object: JSON) -> JSON {
