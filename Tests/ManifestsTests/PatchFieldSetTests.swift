@@ -81,4 +81,11 @@ import Testing
         #expect(path.pathDescription == #".spec.ports[port=80,protocol="TCP"].targetPort"#)
         #expect(([.field("metadata"), .field("finalizers"), .value("x")] as FieldSetPath).pathDescription == #".metadata.finalizers[="x"]"#)
     }
+
+    /// serialize.go readIterV1: element kinds it does not know are skipped, not rejected.
+    @Test func unknownElementKindsAreSkipped() throws {
+        let set = try FieldSet(fieldsV1: json(#"{"f:data":{"f:a":{}},"x:future":{}}"#))
+        #expect(set == FieldSet(paths: [[.field("data"), .field("a")]]))
+        #expect(throws: FieldsV1Error.self) { try FieldSet(fieldsV1: json(#"{"k:not-json":{}}"#)) }
+    }
 }

@@ -182,4 +182,51 @@ import Testing
         let merged = try service.apply(other, to: created, manager: "tls", force: false, now: t1).object
         #expect(merged[path: ["spec", "ports"]] == json(#"[{"port":80,"targetPort":8080},{"port":443,"targetPort":8443}]"#))
     }
+
+    /// A stored object keeps its bytes on a no-op apply even when `managedFields` is not the
+    /// last metadata key, so the server can leave `resourceVersion` alone.
+    @Test func noOpApplyKeepsStoredKeyOrder() throws {
+        let first = try applied(deployment(), to: nil).object
+        var metadata = try #require(first["metadata"]?.objectValue)
+        let managed = try #require(metadata["managedFields"])
+        metadata.removeValue(forKey: "managedFields")
+        var reordered = JSONObject()
+        reordered["managedFields"] = managed
+        for (key, value) in metadata { reordered[key] = value }
+        var stored = first
+        stored["metadata"] = .object(reordered)
+        let again = try applied(deployment(), to: stored, at: t1)
+        #expect(!again.changed)
+        #expect(again.object.serialized() == stored.serialized())
+    }
+
+    /// managedFields are written Apply first, then by time and manager (fieldmanager's sort).
+    @Test func managedFieldsOrder() {
+        let fields = FieldSet(paths: [[.field("data"), .field("a")]])
+        let list = ManagedFields(entries: [
+            ManagedFieldsEntry(manager: "z", operation: .update, apiVersion: "v1", time: "2026-01-01T00:00:00Z", fields: fields),
+            ManagedFieldsEntry(manager: "b", operation: .update, apiVersion: "v1", time: "2025-01-01T00:00:00Z", fields: fields),
+            ManagedFieldsEntry(manager: "y", operation: .apply, apiVersion: "v1", time: "2027-01-01T00:00:00Z", fields: fields),
+        ])
+        #expect(list.sorted.map(\.manager) == ["y", "b", "z"])
+    }
+
+    /// An entry read from a stored object and written back is unchanged.
+    @Test func managedFieldsEntryRoundTrip() throws {
+        let text = #"{"manager":"kubectl","operation":"Update","apiVersion":"v1","time":"2026-11-26T08:00:00Z","fieldsType":"FieldsV1","fieldsV1":{"f:data":{".":{},"f:key":{}}},"subresource":"status"}"#
+        let entry = try ManagedFieldsEntry(json: json(text))
+        #expect(entry.json.serialized() == text)
+        #expect(entry.displayName == #""kubectl" with subresource "status" using v1"#)
+    }
+
+    /// Creating a Deployment with an ordinary write: non-pointer structs (`spec`, `template`,
+    /// `strategy`) exist in the empty Go object so they get no `.`; `rollingUpdate` and the
+    /// labels map are new and do, as in the managed fields `kubectl create` leaves.
+    @Test func createDeploymentByUpdate() throws {
+        var created = deployment()
+        created[path: ["spec", "strategy"]] = json(#"{"type":"RollingUpdate","rollingUpdate":{"maxSurge":"25%","maxUnavailable":"25%"}}"#)
+        let object = try ssa.update(from: nil, to: created, manager: "kubectl-create", apiVersion: "apps/v1", now: t0)
+        let entry = try #require(try entries(object).first)
+        #expect(entry.fields.fieldsV1Text == #"{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:replicas":{},"f:selector":{},"f:strategy":{"f:rollingUpdate":{".":{},"f:maxSurge":{},"f:maxUnavailable":{}},"f:type":{}},"f:template":{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"web\"}":{".":{},"f:image":{},"f:name":{}}}}}}}"#)
+    }
 }

@@ -145,4 +145,24 @@ import Testing
         let result = try patch(#"{"spec":{"template":{"metadata":{"labels":{"a":"1","b":null}}}}}"#, #"{"spec":{}}"#)
         #expect(result == json(#"{"spec":{"template":{"metadata":{"labels":{"a":"1"}}}}}"#))
     }
+
+    /// `volumes` is `patchStrategy: merge,retainKeys`: inside a merged item, `$retainKeys`
+    /// switches the volume source (docs: the retainKeys strategy; patch_test.go retainKeys cases).
+    @Test func retainKeysInsideListItem() throws {
+        let live = #"{"spec":{"template":{"spec":{"volumes":[{"name":"data","emptyDir":{}},{"name":"cfg","configMap":{"name":"a"}}]}}}}"#
+        let result = try patch(#"{"spec":{"template":{"spec":{"volumes":[{"name":"data","$retainKeys":["configMap","name"],"configMap":{"name":"b"}}]}}}}"#, live)
+        #expect(result[path: ["spec", "template", "spec", "volumes"]] == json(#"[{"name":"data","configMap":{"name":"b"}},{"name":"cfg","configMap":{"name":"a"}}]"#))
+    }
+
+    /// `$patch: delete` on a map directive empties it (handleDirectiveInMergeMap).
+    @Test func patchDeleteOnMap() throws {
+        let result = try patch(#"{"metadata":{"labels":{"$patch":"delete"}}}"#, #"{"metadata":{"labels":{"a":"1"},"name":"x"}}"#)
+        #expect(result == json(#"{"metadata":{"labels":{},"name":"x"}}"#))
+    }
+
+    /// With no schema, lists are replaced and maps merged (what a CRD without merge keys gets).
+    @Test func withoutSchemaListsAreReplaced() throws {
+        let result = try StrategicMergePatch.apply(json(#"{"spec":{"items":[3],"extra":{"b":2}}}"#), to: json(#"{"spec":{"items":[1,2],"extra":{"a":1}}}"#))
+        #expect(result == json(#"{"spec":{"items":[3],"extra":{"a":1,"b":2}}}"#))
+    }
 }

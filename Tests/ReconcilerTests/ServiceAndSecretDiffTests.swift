@@ -110,3 +110,24 @@ import Testing
         #expect(result.changes.map(\.path.description) == ["rules"])
     }
 }
+
+@Suite struct StringMapDiffTests {
+    @Test func emptyStringValuesInStringMapsAreCompared() {
+        let desired: JSON = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "c", "namespace": "web", "labels": ["tier": ""]],
+                             "data": ["EMPTY": "", "A": "1"]]
+        var live = desired
+        #expect(Differ().diff(desired: desired, live: live).status == .synced)
+        live[path: ["data", "EMPTY"]] = nil
+        live[path: ["metadata", "labels"]] = nil // the whole map goes: reported once
+        let result = Differ().diff(desired: desired, live: live)
+        #expect(Set(result.changes.map(\.path.description)) == ["data.EMPTY", "metadata.labels"])
+    }
+
+    @Test func liveReadAtAnotherVersionIsTheSameObject() {
+        let desired: JSON = ["apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
+                             "metadata": ["name": "django", "namespace": "web"], "spec": ["minReplicas": 2, "maxReplicas": 5]]
+        var live = desired
+        live["apiVersion"] = "autoscaling/v1"
+        #expect(Differ().diff(desired: desired, live: live).status == .synced)
+    }
+}

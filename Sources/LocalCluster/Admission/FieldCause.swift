@@ -31,6 +31,10 @@ public struct FieldCause: Hashable, Sendable, CustomStringConvertible {
         make(.forbidden, path, value: nil, detail: detail)
     }
 
+    public static func notFound(_ path: FieldPath, _ value: GoValue) -> FieldCause {
+        make(.notFound, path, value: value, detail: "")
+    }
+
     public static func duplicate(_ path: FieldPath, _ value: GoValue) -> FieldCause {
         make(.duplicate, path, value: value, detail: "")
     }

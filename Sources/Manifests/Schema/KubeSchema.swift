@@ -12,7 +12,7 @@ public struct KubeSchema: Sendable {
     let definitions: SchemaDefinitions
     /// Root schemas of custom resources, by kind; built-in kinds resolve through `definitions`.
     var customRoots: [GroupVersionKind: JSON] = [:]
-    private var definitionNameByKind: [GroupVersionKind: String] = [:]
+    var definitionNameByKind: [GroupVersionKind: String] = [:]
 
     /// The bundled schema, loaded on first use.
     public static let builtin: KubeSchema = {

@@ -127,7 +127,11 @@ extension EnvironmentConfiguration {
 
     /// Environment names become a label value and part of a ConfigMap name: a DNS label.
     static func isValidName(_ name: String) -> Bool {
-        let maxLength = 63 - "mooring-history-".count
+        isValidDNSLabel(name, maxLength: 63 - "mooring-history-".count)
+    }
+
+    /// RFC 1123 label: what Kubernetes accepts as a namespace name.
+    static func isValidDNSLabel(_ name: String, maxLength: Int = 63) -> Bool {
         guard !name.isEmpty, name.count <= maxLength, let first = name.first, let last = name.last,
               first.isLowercase || first.isNumber, last.isLowercase || last.isNumber
         else { return false }
@@ -147,10 +151,22 @@ extension EnvironmentConfiguration {
         var environment = EnvironmentConfiguration(name: name)
         let problemsBefore = reader.problems.count
         environment.ref = reader.string(object, "ref", at: path, named: "ref \(context)")
-        if let p = reader.string(object, "path", at: path, named: "path \(context)") {
-            environment.path = p.hasPrefix("./") ? String(p.dropFirst(2)) : p
+        if environment.ref?.isEmpty == true {
+            reader.report("ref \(context) is empty: leave it out for the default branch", at: path + ["ref"])
+        }
+        if let folder = reader.string(object, "path", at: path, named: "path \(context)") {
+            var cleaned = Substring(folder)
+            while cleaned.hasPrefix("./") { cleaned = cleaned.dropFirst(2) }
+            while cleaned.hasSuffix("/") { cleaned = cleaned.dropLast() }
+            if folder.hasPrefix("/") || cleaned.split(separator: "/").contains("..") {
+                reader.report("path \(context) must be a folder inside the repository, not \"\(folder)\"", at: path + ["path"])
+            }
+            environment.path = cleaned.isEmpty ? "." : String(cleaned)
         }
         if let namespace = reader.string(object, "namespace", at: path, named: "namespace \(context)") {
+            if !isValidDNSLabel(namespace) {
+                reader.report("namespace \"\(namespace)\" \(context) is not a valid namespace name (lowercase letters, digits and '-', at most 63)", at: path + ["namespace"])
+            }
             environment.namespace = namespace
         }
         environment.prune = reader.bool(object, "prune", at: path, named: "prune \(context)") ?? false

@@ -18,11 +18,11 @@ public enum DiffError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Compares desired objects with live ones without raising false drift. Pure: the IO layer lists
 /// the live objects, and afterwards confirms suspected differences with a dry-run apply.
 public struct Differ: Sendable {
-    public var listSemantics: any ListSemantics
+    public var fields: any FieldSemantics
     public var ignoreDifferences: [IgnoreDifferenceRule]
 
-    public init(listSemantics: any ListSemantics = BuiltInListSemantics(), ignoreDifferences: [IgnoreDifferenceRule] = []) {
-        self.listSemantics = listSemantics
+    public init(fields: any FieldSemantics = SchemaFieldSemantics(), ignoreDifferences: [IgnoreDifferenceRule] = []) {
+        self.fields = fields
         self.ignoreDifferences = ignoreDifferences
     }
 
@@ -63,7 +63,7 @@ public struct Differ: Sendable {
         let wanted = IgnoredFields.removing(pointers, from: ObjectNormalizer.normalizeDesired(desired))
         let have = IgnoredFields.removing(pointers, from: ObjectNormalizer.normalizeLive(live))
 
-        var comparer = ObjectComparer(identity: identity, lists: listSemantics)
+        var comparer = ObjectComparer(identity: identity, fields: fields)
         comparer.compare(wanted, have)
         var changes = comparer.changes
         if let owned = ManagedFieldsRemovals.ownedFields(in: live) {
@@ -85,7 +85,7 @@ public struct Differ: Sendable {
         let pointers = IgnoredFields.pointers(for: diff.identity, rules: ignoreDifferences)
         let after = IgnoredFields.removing(pointers, from: ObjectNormalizer.normalizeLive(dryRunResult))
         let before = IgnoredFields.removing(pointers, from: ObjectNormalizer.normalizeLive(live))
-        var comparer = ObjectComparer(identity: diff.identity, lists: listSemantics, exact: true)
+        var comparer = ObjectComparer(identity: diff.identity, fields: fields, exact: true)
         comparer.compare(after, before)
         var confirmed = diff
         confirmed.needsDryRunConfirmation = false

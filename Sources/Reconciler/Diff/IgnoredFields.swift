@@ -18,7 +18,7 @@ enum IgnoredFields {
         switch value {
         case .object(var object):
             guard let child = object[token] else { return value }
-            object[token] = rest.isEmpty ? nil : removing(rest, from: child)
+            if rest.isEmpty { object[token] = JSON?.none } else { object[token] = removing(rest, from: child) }
             return .object(object)
         case .array(var items):
             if token == "*" {

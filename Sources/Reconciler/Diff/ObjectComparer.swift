@@ -8,21 +8,21 @@ import Manifests
 /// field the server omitted.
 struct ObjectComparer {
     let identity: ObjectIdentity
-    let lists: any ListSemantics
+    let fields: any FieldSemantics
     /// Also report fields the live object has and the other lacks (comparing two server objects).
     let exact: Bool
     private(set) var changes: [FieldChange] = []
 
-    init(identity: ObjectIdentity, lists: any ListSemantics, exact: Bool = false) {
+    init(identity: ObjectIdentity, fields: any FieldSemantics, exact: Bool = false) {
         self.identity = identity
-        self.lists = lists
+        self.fields = fields
         self.exact = exact
     }
 
     mutating func compare(_ desired: JSON, _ live: JSON?, at path: FieldPath = FieldPath(), schemaPath: [String] = []) {
         if desired.isNull { return }
         guard let live, !live.isNull else {
-            if !exact && ObjectComparer.isZero(desired) { return }
+            if !exact && ObjectComparer.isZero(desired) && !ObjectComparer.keepsEmptyStrings(desired, schemaPath) { return }
             record(path, .added, old: nil, new: desired)
             return
         }
@@ -47,7 +47,7 @@ struct ObjectComparer {
     }
 
     private mutating func compareList(_ wanted: [JSON], _ have: [JSON], at path: FieldPath, schemaPath: [String]) {
-        switch lists.listType(of: identity.groupKind, at: schemaPath) ?? .atomic {
+        switch fields.listType(of: identity.type, at: schemaPath) ?? .atomic {
         case .map(let keys):
             for element in wanted {
                 guard let key = ObjectComparer.keyValues(of: element, keys: keys) else { continue }
@@ -76,7 +76,7 @@ struct ObjectComparer {
             // so that defaults inside them are not drift.
             var differs = wanted.count != have.count
             if !differs {
-                var inner = ObjectComparer(identity: identity, lists: lists, exact: exact)
+                var inner = ObjectComparer(identity: identity, fields: fields, exact: exact)
                 for (index, element) in wanted.enumerated() {
                     inner.compare(element, have[index], at: path.appending(.index(index)), schemaPath: schemaPath)
                 }
@@ -92,14 +92,9 @@ struct ObjectComparer {
         return false
     }
 
-    /// Resource maps of built-in kinds hold quantities; custom resources are stored as written.
+    /// Quantities of built-in kinds are stored canonically; custom resources are stored as written.
     private func isQuantity(_ schemaPath: [String]) -> Bool {
-        guard ObjectComparer.isBuiltInGroup(identity.group), let last = schemaPath.last else { return false }
-        if last == "sizeLimit" { return true }
-        guard schemaPath.count >= 2 else { return false }
-        let parent = schemaPath[schemaPath.count - 2]
-        if ["limits", "requests", "hard", "capacity", "overhead"].contains(parent) { return true }
-        return identity.kind == "LimitRange" && ["default", "defaultRequest", "max", "min", "maxLimitRequestRatio"].contains(parent)
+        ObjectComparer.isBuiltInGroup(identity.group) && fields.fieldType(of: identity.type, at: schemaPath) == .quantity
     }
 
     private mutating func record(_ path: FieldPath, _ kind: FieldChange.Kind, old: JSON?, new: JSON?) {
@@ -128,6 +123,14 @@ struct ObjectComparer {
         case .array(let a): return a.isEmpty
         case .object(let o): return o.isEmpty
         }
+    }
+
+    /// String maps (labels, annotations, ConfigMap data, selectors) keep `""` values: a missing
+    /// key there is a real difference.
+    static func keepsEmptyStrings(_ value: JSON, _ schemaPath: [String]) -> Bool {
+        guard value.stringValue != nil, schemaPath.count >= 2 else { return false }
+        return ["labels", "annotations", "data", "binaryData", "matchLabels", "nodeSelector", "selector"]
+            .contains(schemaPath[schemaPath.count - 2])
     }
 
     /// Groups served by the API server itself rather than by CRDs.

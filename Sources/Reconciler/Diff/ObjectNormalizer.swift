@@ -28,20 +28,37 @@ public enum ObjectNormalizer {
         guard let identity = ObjectIdentity(of: object) else { return result }
         if SecretMask.isSecret(identity) { foldStringData(&result) }
         if identity.group.isEmpty && identity.kind == "Service" { defaultServicePorts(&result) }
-        if let podSpec = BuiltInListSemantics.podSpecPrefix(of: identity.groupKind) {
+        if let podSpec = ObjectNormalizer.podSpecPrefix(of: identity.groupKind) {
             defaultContainerPorts(&result, podSpec: podSpec)
         }
         return result
     }
 
+    /// Where the pod spec sits in kinds that run pods.
+    static func podSpecPrefix(of groupKind: GroupKind) -> [String]? {
+        switch (groupKind.group, groupKind.kind) {
+        case ("", "Pod"): return ["spec"]
+        case ("", "PodTemplate"): return ["template", "spec"]
+        case ("", "ReplicationController"), ("apps", "Deployment"), ("apps", "StatefulSet"), ("apps", "DaemonSet"),
+             ("apps", "ReplicaSet"), ("batch", "Job"):
+            return ["spec", "template", "spec"]
+        case ("batch", "CronJob"): return ["spec", "jobTemplate", "spec", "template", "spec"]
+        default: return nil
+        }
+    }
+
     static func stripServerFields(_ object: JSON) -> JSON {
         var result = object
         result["status"] = nil
+        // Identity, not content: a live object read at another served version is the same object.
+        result["apiVersion"] = nil
+        result["kind"] = nil
         guard var metadata = result["metadata"]?.objectValue else { return result }
         for field in serverMetadataFields { metadata[field] = nil }
         if var annotations = metadata["annotations"]?.objectValue {
             for key in ignoredAnnotations { annotations[key] = nil }
-            metadata["annotations"] = annotations.isEmpty ? nil : .object(annotations)
+            // `JSON?.none`, not `nil`: a bare `nil` here would become `JSON.null`.
+            metadata["annotations"] = annotations.isEmpty ? JSON?.none : .object(annotations)
         }
         result["metadata"] = .object(metadata)
         return result

@@ -9,7 +9,7 @@ public enum DesiredState {
     /// - Throws: `PlanError` for an unknown kind or an object without identity.
     public static func prepare(
         _ objects: [JSON], environment: String, revision: String, defaultNamespace: String,
-        scopes: any ResourceScopes = BuiltInResourceScopes()
+        scopes: any ResourceScopes = SchemaResourceScopes.builtin
     ) throws -> [JSON] {
         let allScopes = LayeredResourceScopes([DefinedResourceScopes(definitionsAmong: objects), scopes])
         return try objects.enumerated().map { index, object in

@@ -50,9 +50,6 @@ public enum KindOrder {
 
     /// Kinds served from a CustomResourceDefinition rather than by the API server itself.
     public static func isCustomResource(_ groupKind: GroupKind) -> Bool {
-        if ranks[groupKind] != nil { return false }
-        if BuiltInResourceScopes().isNamespaced(groupKind) != nil { return false }
-        let group = groupKind.group
-        return !(group.isEmpty || !group.contains(".") || group.hasSuffix(".k8s.io"))
+        ranks[groupKind] == nil && SchemaResourceScopes.builtin.isNamespaced(groupKind) == nil
     }
 }

@@ -21,59 +21,22 @@ public struct LayeredResourceScopes: ResourceScopes {
     }
 }
 
-/// Scopes of the Kubernetes 1.32 built-in kinds.
-public struct BuiltInResourceScopes: ResourceScopes {
-    public init() {}
+/// Scopes of the kinds the bundled Kubernetes 1.32 schema serves.
+public struct SchemaResourceScopes: ResourceScopes {
+    private let namespaced: [GroupKind: Bool]
 
-    static let clusterScoped: Set<GroupKind> = [
-        GroupKind(group: "", kind: "Namespace"), GroupKind(group: "", kind: "Node"),
-        GroupKind(group: "", kind: "PersistentVolume"), GroupKind(group: "", kind: "ComponentStatus"),
-        GroupKind(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition"),
-        GroupKind(group: "apiregistration.k8s.io", kind: "APIService"),
-        GroupKind(group: "rbac.authorization.k8s.io", kind: "ClusterRole"),
-        GroupKind(group: "rbac.authorization.k8s.io", kind: "ClusterRoleBinding"),
-        GroupKind(group: "storage.k8s.io", kind: "StorageClass"),
-        GroupKind(group: "storage.k8s.io", kind: "CSIDriver"), GroupKind(group: "storage.k8s.io", kind: "CSINode"),
-        GroupKind(group: "storage.k8s.io", kind: "VolumeAttachment"),
-        GroupKind(group: "scheduling.k8s.io", kind: "PriorityClass"),
-        GroupKind(group: "networking.k8s.io", kind: "IngressClass"),
-        GroupKind(group: "node.k8s.io", kind: "RuntimeClass"),
-        GroupKind(group: "admissionregistration.k8s.io", kind: "MutatingWebhookConfiguration"),
-        GroupKind(group: "admissionregistration.k8s.io", kind: "ValidatingWebhookConfiguration"),
-        GroupKind(group: "admissionregistration.k8s.io", kind: "ValidatingAdmissionPolicy"),
-        GroupKind(group: "admissionregistration.k8s.io", kind: "ValidatingAdmissionPolicyBinding"),
-        GroupKind(group: "certificates.k8s.io", kind: "CertificateSigningRequest"),
-        GroupKind(group: "flowcontrol.apiserver.k8s.io", kind: "FlowSchema"),
-        GroupKind(group: "flowcontrol.apiserver.k8s.io", kind: "PriorityLevelConfiguration"),
-    ]
+    /// The built-in kinds' scopes, read once.
+    public static let builtin = SchemaResourceScopes(schema: .builtin)
 
-    static let namespaced: Set<GroupKind> = [
-        GroupKind(group: "", kind: "ConfigMap"), GroupKind(group: "", kind: "Secret"),
-        GroupKind(group: "", kind: "Service"), GroupKind(group: "", kind: "ServiceAccount"),
-        GroupKind(group: "", kind: "Pod"), GroupKind(group: "", kind: "PodTemplate"),
-        GroupKind(group: "", kind: "PersistentVolumeClaim"), GroupKind(group: "", kind: "Endpoints"),
-        GroupKind(group: "", kind: "LimitRange"), GroupKind(group: "", kind: "ResourceQuota"),
-        GroupKind(group: "", kind: "ReplicationController"), GroupKind(group: "", kind: "Event"),
-        GroupKind(group: "apps", kind: "Deployment"), GroupKind(group: "apps", kind: "StatefulSet"),
-        GroupKind(group: "apps", kind: "DaemonSet"), GroupKind(group: "apps", kind: "ReplicaSet"),
-        GroupKind(group: "apps", kind: "ControllerRevision"),
-        GroupKind(group: "batch", kind: "Job"), GroupKind(group: "batch", kind: "CronJob"),
-        GroupKind(group: "autoscaling", kind: "HorizontalPodAutoscaler"),
-        GroupKind(group: "policy", kind: "PodDisruptionBudget"),
-        GroupKind(group: "networking.k8s.io", kind: "Ingress"),
-        GroupKind(group: "networking.k8s.io", kind: "NetworkPolicy"),
-        GroupKind(group: "rbac.authorization.k8s.io", kind: "Role"),
-        GroupKind(group: "rbac.authorization.k8s.io", kind: "RoleBinding"),
-        GroupKind(group: "coordination.k8s.io", kind: "Lease"),
-        GroupKind(group: "discovery.k8s.io", kind: "EndpointSlice"),
-        GroupKind(group: "events.k8s.io", kind: "Event"),
-    ]
-
-    public func isNamespaced(_ groupKind: GroupKind) -> Bool? {
-        if BuiltInResourceScopes.namespaced.contains(groupKind) { return true }
-        if BuiltInResourceScopes.clusterScoped.contains(groupKind) { return false }
-        return nil
+    public init(schema: KubeSchema) {
+        var scopes: [GroupKind: Bool] = [:]
+        for resource in schema.resources {
+            scopes[GroupKind(group: resource.group, kind: resource.kind)] = resource.namespaced
+        }
+        namespaced = scopes
     }
+
+    public func isNamespaced(_ groupKind: GroupKind) -> Bool? { namespaced[groupKind] }
 }
 
 /// Scopes declared by CustomResourceDefinitions, e.g. those of the revision being applied, so

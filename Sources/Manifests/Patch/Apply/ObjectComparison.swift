@@ -41,6 +41,16 @@ struct ObjectComparison: Sendable {
             try walkChildren(of: value, schema: schema, path: path) { this, childPath, childSchema, child throws(FieldPathError) in
                 try this.compare(child, nil, schema: childSchema, path: childPath)
             }
+        case (.some(.null), .some(let value)) where Self.isGranular(value, schema: schema):
+            // A null that becomes a list or map (a Go field without omitempty, such as a pod's
+            // `containers`) is not itself added; only what it now holds is.
+            try walkChildren(of: value, schema: schema, path: path) { this, childPath, childSchema, child throws(FieldPathError) in
+                try this.compare(nil, child, schema: childSchema, path: childPath)
+            }
+        case (.some(let value), .some(.null)) where Self.isGranular(value, schema: schema):
+            try walkChildren(of: value, schema: schema, path: path) { this, childPath, childSchema, child throws(FieldPathError) in
+                try this.compare(child, nil, schema: childSchema, path: childPath)
+            }
         case let (.some(.object(a)), .some(.object(b))) where schema?.isAtomicMap != true:
             for (key, value) in a {
                 try compare(value, b[key], schema: schema?.member(key), path: path + [.field(key)])
@@ -64,12 +74,17 @@ struct ObjectComparison: Sendable {
         }
     }
 
-    private static func keyed<Node: MergeSchemaNode>(_ items: [JSON], schema: Node?, path: FieldSetPath) throws(FieldPathError) -> [(PathElement, JSON)] {
-        var out: [(PathElement, JSON)] = []
-        for (index, item) in items.enumerated() {
-            out.append((try FieldSetWalker<Node>.element(for: item, at: index, in: schema, path: path), item))
+    /// A non-empty object or list merged member by member (not atomic).
+    private static func isGranular<Node: MergeSchemaNode>(_ value: JSON, schema: Node?) -> Bool {
+        switch value {
+        case .object(let object): return !object.isEmpty && schema?.isAtomicMap != true
+        case .array(let items): return !items.isEmpty && (schema?.listType ?? .atomic) != .atomic
+        default: return false
         }
-        return out
+    }
+
+    private static func keyed<Node: MergeSchemaNode>(_ items: [JSON], schema: Node?, path: FieldSetPath) throws(FieldPathError) -> [(PathElement, JSON)] {
+        Array(zip(try FieldSetWalker<Node>.elements(of: items, schema: schema, path: path), items))
     }
 
     /// Visits the children of a value that is not a leaf (non-atomic objects and lists).

@@ -51,9 +51,10 @@ public struct ServerSideApply<Node: MergeSchemaNode>: Sendable {
             let previous = managers[identity]
 
             // Prune: fields this manager applied last time and not now, that nobody else owns.
-            if let last = previous?.fields, !last.isEmpty {
-                var owned = applied
-                for entry in managers.entries where entry.identity != identity { owned = owned.union(entry.fields) }
+            // (Nothing is given up when every last-applied path is still owned.)
+            var owned = applied
+            for entry in managers.entries where entry.identity != identity { owned = owned.union(entry.fields) }
+            if let last = previous?.fields, !last.subtracting(owned).isEmpty {
                 let toRemove = last.ensuringNamedFieldsAreMembers(schema: schema)
                     .subtracting(owned.ensuringNamedFieldsAreMembers(schema: schema))
                 merged = try FieldRemoval<Node>().remove(toRemove, from: merged, schema: schema, path: []) ?? .object(JSONObject())
@@ -83,7 +84,7 @@ public struct ServerSideApply<Node: MergeSchemaNode>: Sendable {
                                                     fields: ServerFields.strip(applied))
             managers.entries.removeAll { $0.fields.isEmpty }
 
-            let result = managers.written(into: changedObject ? merged : liveValue)
+            let result = managers.written(into: changedObject ? merged : (live ?? liveValue))
             return Result(object: result, changedObject: changedObject, changed: changedObject || before != managers)
         }
         guard let outcome else { throw .conflicts(rejected ?? ApplyConflicts(conflicts: [])) }
@@ -92,10 +93,11 @@ public struct ServerSideApply<Node: MergeSchemaNode>: Sendable {
 
     /// Records that `manager` wrote `new` over `old` (`nil` on create) with an ordinary
     /// create, update or patch; returns `new` with its `metadata.managedFields` rewritten.
+    /// On create, `new` is compared with the empty object of its kind, as the API server does.
     public func update(from old: JSON?, to new: JSON, manager: String, apiVersion: String, subresource: String = "",
                        now: String) throws(ServerSideApplyError) -> JSON {
         var managers = try Self.managedFields(of: old)
-        let oldValue = ServerFields.withoutManagedFields(old ?? .object(JSONObject()))
+        let oldValue = ServerFields.withoutManagedFields(old ?? EmptyObjectShape.of(new))
         let newValue = ServerFields.withoutManagedFields(new)
         return try Self.addressing { () throws(FieldPathError) -> JSON in
             let comparison = try ObjectComparison(from: oldValue, to: newValue, schema: schema).excluding(ignoredFields)

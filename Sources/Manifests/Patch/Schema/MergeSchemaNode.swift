@@ -18,7 +18,7 @@ public protocol MergeSchemaNode: Sendable {
     var listItems: Self? { get }
 
     /// How server-side apply treats this list (`x-kubernetes-list-type`); `.atomic` by default.
-    var listType: ListType { get }
+    var listType: SchemaListType { get }
 
     /// Whether this object is one value rather than a set of fields (`x-kubernetes-map-type: atomic`).
     var isAtomicMap: Bool { get }
@@ -34,16 +34,6 @@ public protocol MergeSchemaNode: Sendable {
     var defaultValue: JSON? { get }
 }
 
-/// How server-side apply merges a list.
-public enum ListType: Sendable, Hashable {
-    /// The list is one value: whoever applies it last owns all of it.
-    case atomic
-    /// A list of distinct scalars, merged as a set.
-    case set
-    /// A list of objects identified by the values of these key fields.
-    case map(keys: [String])
-}
-
 /// A strategic-merge-patch strategy as declared on a field.
 public enum PatchStrategy: String, Sendable, Hashable {
     case merge
@@ -56,11 +46,4 @@ extension MergeSchemaNode {
 
     /// The schema of a member of this object: a declared field, else the map's value schema.
     func member(_ name: String) -> Self? { declaredField(name) ?? mapValues }
-
-    /// Whether `name` is a declared field (not a free-form map key); server-side apply only
-    /// lists free-form map keys as owned when they have children.
-    func isDeclaredField(_ name: String) -> Bool { declaredField(name) != nil }
-
-    /// The list strategy for strategic merge patch: `merge` or `replace` (the default).
-    var mergesListsStrategically: Bool { patchStrategies.contains(.merge) }
 }

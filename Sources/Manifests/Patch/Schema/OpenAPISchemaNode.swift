@@ -77,7 +77,7 @@ public struct OpenAPISchemaNode: MergeSchemaNode {
 
     public var listItems: OpenAPISchemaNode? { node(schema["items"]) }
 
-    public var listType: ListType {
+    public var listType: SchemaListType {
         switch extensionValue("x-kubernetes-list-type")?.stringValue {
         case "set": return .set
         case "map":

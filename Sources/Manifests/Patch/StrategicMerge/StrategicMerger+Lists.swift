@@ -20,7 +20,8 @@ extension StrategicMerger {
             guard !mergeKey.isEmpty else {
                 throw Failure("cannot merge lists without merge key for type map")
             }
-            var (base, plainPatch) = try applySpecialElements(original, patch, mergeKey: mergeKey)
+            let (special, plainPatch) = try applySpecialElements(original, patch, mergeKey: mergeKey)
+            var base = special
             let serverOrder = base
             for item in plainPatch {
                 guard case .object(let patchItem) = item else { throw .badArgType(expected: GoFormat.mapType, actual: item) }
@@ -31,7 +32,6 @@ extension StrategicMerger {
                     base.append(kept)
                 }
             }
-            plainPatch = plainPatch.filter { !($0.objectValue?[Directive.patch] != nil) }
             let (inPatch, serverOnly) = Self.partition(base, by: plainPatch, mergeKey: mergeKey)
             return try normalizeOrder(inPatch, serverOnly, patchOrder: plainPatch, serverOrder: serverOrder, mergeKey: mergeKey, kind: kind)
         }
