@@ -67,7 +67,7 @@ public struct Differ: Sendable {
         comparer.compare(wanted, have)
         var changes = comparer.changes
         if let owned = ManagedFieldsRemovals.ownedFields(in: live) {
-            var removals = ManagedFieldsRemovals(identity: identity)
+            var removals = ManagedFieldsRemovals(identity: identity, fields: fields)
             removals.walk(owned: owned, desired: wanted, live: have)
             let known = Set(changes.map(\.path))
             changes += removals.changes.filter { !known.contains($0.path) }

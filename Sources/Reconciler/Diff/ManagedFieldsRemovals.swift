@@ -8,9 +8,13 @@ import Manifests
 /// is one the next apply will remove: a real difference, though desired does not mention it.
 struct ManagedFieldsRemovals {
     let identity: ObjectIdentity
+    let fields: any FieldSemantics
     private(set) var changes: [FieldChange] = []
 
-    init(identity: ObjectIdentity) { self.identity = identity }
+    init(identity: ObjectIdentity, fields: any FieldSemantics) {
+        self.identity = identity
+        self.fields = fields
+    }
 
     /// The `fieldsV1` tree of mooring's Apply entry in a live object, if any.
     static func ownedFields(in live: JSON, manager: String = Tracking.fieldManager) -> JSONObject? {
@@ -21,19 +25,20 @@ struct ManagedFieldsRemovals {
         return nil
     }
 
-    mutating func walk(owned: JSONObject, desired: JSON?, live: JSON, at path: FieldPath = FieldPath()) {
+    mutating func walk(owned: JSONObject, desired: JSON?, live: JSON, at path: FieldPath = FieldPath(), schemaPath: [String] = []) {
         for (token, child) in owned where token != "." {
             let node = child.objectValue ?? JSONObject()
             if token.hasPrefix("f:") {
                 let name = String(token.dropFirst(2))
                 guard let liveChild = live[name], !liveChild.isNull else { continue }
-                visit(node, desired: desired?[name], live: liveChild, at: path.appending(key: name))
+                visit(node, desired: desired?[name], live: liveChild, at: path.appending(key: name), schemaPath: schemaPath + [name])
             } else if token.hasPrefix("k:") {
+                let defaults = fields.listKeyDefaults(of: identity.type, at: schemaPath)
                 guard let key = try? JSON(parsing: String(token.dropFirst(2))), let keyObject = key.objectValue,
-                      let liveElement = ManagedFieldsRemovals.element(in: live, matching: keyObject)
+                      let liveElement = ManagedFieldsRemovals.element(in: live, matching: keyObject, defaults: defaults)
                 else { continue }
-                let desiredElement = desired.flatMap { ManagedFieldsRemovals.element(in: $0, matching: keyObject) }
-                visit(node, desired: desiredElement, live: liveElement, at: path.appending(.element(keyObject)))
+                let desiredElement = desired.flatMap { ManagedFieldsRemovals.element(in: $0, matching: keyObject, defaults: defaults) }
+                visit(node, desired: desiredElement, live: liveElement, at: path.appending(.element(keyObject)), schemaPath: schemaPath)
             } else if token.hasPrefix("v:") {
                 guard let member = try? JSON(parsing: String(token.dropFirst(2))),
                       live.arrayValue?.contains(member) == true,
@@ -45,12 +50,12 @@ struct ManagedFieldsRemovals {
         }
     }
 
-    private mutating func visit(_ node: JSONObject, desired: JSON?, live: JSON, at path: FieldPath) {
+    private mutating func visit(_ node: JSONObject, desired: JSON?, live: JSON, at path: FieldPath, schemaPath: [String]) {
         let ownsWhole = node.isEmpty || node.contains(".")
         if desired == nil || desired!.isNull {
-            if ownsWhole { record(path, old: live) } else { walk(owned: node, desired: nil, live: live, at: path) }
+            if ownsWhole { record(path, old: live) } else { walk(owned: node, desired: nil, live: live, at: path, schemaPath: schemaPath) }
         } else if !node.isEmpty {
-            walk(owned: node, desired: desired, live: live, at: path)
+            walk(owned: node, desired: desired, live: live, at: path, schemaPath: schemaPath)
         }
     }
 
@@ -58,9 +63,11 @@ struct ManagedFieldsRemovals {
         changes.append(SecretMask.mask(FieldChange(path: path, kind: .removed, old: old, new: nil), of: identity))
     }
 
-    static func element(in list: JSON, matching key: JSONObject) -> JSON? {
+    /// The element of a keyed list with these key values; key fields the element omits take
+    /// their defaults, as in the `k:` tokens the API server writes.
+    static func element(in list: JSON, matching key: JSONObject, defaults: [String: JSON]) -> JSON? {
         list.arrayValue?.first { element in
-            key.allSatisfy { element[$0.key] == $0.value }
+            key.allSatisfy { (element[$0.key] ?? defaults[$0.key]) == $0.value }
         }
     }
 }

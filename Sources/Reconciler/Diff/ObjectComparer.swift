@@ -49,15 +49,16 @@ struct ObjectComparer {
     private mutating func compareList(_ wanted: [JSON], _ have: [JSON], at path: FieldPath, schemaPath: [String]) {
         switch fields.listType(of: identity.type, at: schemaPath) ?? .atomic {
         case .map(let keys):
+            let defaults = fields.listKeyDefaults(of: identity.type, at: schemaPath)
             for element in wanted {
-                guard let key = ObjectComparer.keyValues(of: element, keys: keys) else { continue }
-                let match = have.first { ObjectComparer.keyValues(of: $0, keys: keys) == key }
+                guard let key = ObjectComparer.keyValues(of: element, keys: keys, defaults: defaults) else { continue }
+                let match = have.first { ObjectComparer.keyValues(of: $0, keys: keys, defaults: defaults) == key }
                 compare(element, match, at: path.appending(.element(key)), schemaPath: schemaPath)
             }
             if exact {
                 for element in have {
-                    guard let key = ObjectComparer.keyValues(of: element, keys: keys) else { continue }
-                    if !wanted.contains(where: { ObjectComparer.keyValues(of: $0, keys: keys) == key }) {
+                    guard let key = ObjectComparer.keyValues(of: element, keys: keys, defaults: defaults) else { continue }
+                    if !wanted.contains(where: { ObjectComparer.keyValues(of: $0, keys: keys, defaults: defaults) == key }) {
                         record(path.appending(.element(key)), .removed, old: element, new: nil)
                     }
                 }
@@ -101,12 +102,13 @@ struct ObjectComparer {
         changes.append(SecretMask.mask(FieldChange(path: path, kind: kind, old: old, new: new), of: identity))
     }
 
-    /// The values of an element's key fields, or `nil` when the element lacks one.
-    static func keyValues(of element: JSON, keys: [String]) -> JSONObject? {
+    /// The values of an element's key fields (defaulted where the schema defaults them), or
+    /// `nil` when the element lacks one.
+    static func keyValues(of element: JSON, keys: [String], defaults: [String: JSON] = [:]) -> JSONObject? {
         guard let object = element.objectValue else { return nil }
         var result = JSONObject()
         for key in keys {
-            guard let value = object[key] else { return nil }
+            guard let value = object[key] ?? defaults[key] else { return nil }
             result[key] = value
         }
         return result

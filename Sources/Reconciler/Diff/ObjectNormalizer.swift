@@ -21,30 +21,17 @@ public enum ObjectNormalizer {
         stripServerFields(object)
     }
 
-    /// The desired object as the API server would store it: nulls dropped, Secret `stringData`
-    /// folded into base64 `data`, default port protocols and Service `targetPort` filled in.
+    /// The desired object as the API server would store it: nulls dropped and Secret
+    /// `stringData` folded into base64 `data`.
+    ///
+    /// Server defaults (`protocol: TCP`, a Service's `targetPort`, `imagePullPolicy`, …) need no
+    /// filling in: only fields the desired object sets are compared, and keyed lists match with
+    /// their key defaults (`FieldSemantics.listKeyDefaults`). Filling them would even be wrong: a
+    /// default changed by hand is not something the next apply would undo.
     public static func normalizeDesired(_ object: JSON) -> JSON {
         var result = dropNulls(stripServerFields(object))
-        guard let identity = ObjectIdentity(of: object) else { return result }
-        if SecretMask.isSecret(identity) { foldStringData(&result) }
-        if identity.group.isEmpty && identity.kind == "Service" { defaultServicePorts(&result) }
-        if let podSpec = ObjectNormalizer.podSpecPrefix(of: identity.groupKind) {
-            defaultContainerPorts(&result, podSpec: podSpec)
-        }
+        if let identity = ObjectIdentity(of: object), SecretMask.isSecret(identity) { foldStringData(&result) }
         return result
-    }
-
-    /// Where the pod spec sits in kinds that run pods.
-    static func podSpecPrefix(of groupKind: GroupKind) -> [String]? {
-        switch (groupKind.group, groupKind.kind) {
-        case ("", "Pod"): return ["spec"]
-        case ("", "PodTemplate"): return ["template", "spec"]
-        case ("", "ReplicationController"), ("apps", "Deployment"), ("apps", "StatefulSet"), ("apps", "DaemonSet"),
-             ("apps", "ReplicaSet"), ("batch", "Job"):
-            return ["spec", "template", "spec"]
-        case ("batch", "CronJob"): return ["spec", "jobTemplate", "spec", "template", "spec"]
-        default: return nil
-        }
     }
 
     static func stripServerFields(_ object: JSON) -> JSON {
@@ -87,33 +74,5 @@ public enum ObjectNormalizer {
         }
         secret["stringData"] = nil
         secret["data"] = .object(data)
-    }
-
-    static func defaultServicePorts(_ service: inout JSON) {
-        guard let ports = service[path: ["spec", "ports"]]?.arrayValue else { return }
-        service[path: ["spec", "ports"]] = .array(ports.map { port in
-            var port = port
-            guard port.objectValue != nil else { return port }
-            if port["protocol"] == nil { port["protocol"] = "TCP" }
-            if port["targetPort"] == nil, let number = port["port"] { port["targetPort"] = number }
-            return port
-        })
-    }
-
-    static func defaultContainerPorts(_ object: inout JSON, podSpec: [String]) {
-        for list in ["containers", "initContainers", "ephemeralContainers"] {
-            let path = podSpec + [list]
-            guard let containers = object[path: path]?.arrayValue else { continue }
-            object[path: path] = .array(containers.map { container in
-                var container = container
-                guard let ports = container["ports"]?.arrayValue else { return container }
-                container["ports"] = .array(ports.map { port in
-                    var port = port
-                    if port.objectValue != nil, port["protocol"] == nil { port["protocol"] = "TCP" }
-                    return port
-                })
-                return container
-            })
-        }
     }
 }
