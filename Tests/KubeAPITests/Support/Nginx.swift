@@ -62,7 +62,7 @@ final class Nginx: @unchecked Sendable {
 
     func stop() {
         guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGQUIT)
+        kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
     }
 
