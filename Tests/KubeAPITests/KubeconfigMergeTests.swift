@@ -183,4 +183,27 @@ import Testing
         #expect(connection.server == "https://home:6443")
         #expect(connection.namespace == "mine")
     }
+
+    /// The YAML kubectl itself writes (`kubectl config set-cluster` ...), read back the same way.
+    @Test func yamlWrittenByKubectlReadsTheSame() throws {
+        let dir = try TemporaryDirectory("kubeconfig-yaml")
+        let file = dir.file("config")
+        let environment = ["KUBECONFIG": file, "HOME": dir.path, "PATH": "/usr/bin:/bin"]
+        try Command.check(["kubectl", "config", "set-cluster", "prod", "--server=https://10.1.2.3:6443", "--tls-server-name=api.prod",
+                           "--insecure-skip-tls-verify=true"], environment: environment)
+        try Command.check(["kubectl", "config", "set-credentials", "ops", "--token=yaml-token"], environment: environment)
+        try Command.check(["kubectl", "config", "set-context", "prod-ops", "--cluster=prod", "--user=ops", "--namespace=payments"],
+                          environment: environment)
+        try Command.check(["kubectl", "config", "use-context", "prod-ops"], environment: environment)
+        #expect(try dir.read("config").contains("current-context: prod-ops"), "kubectl wrote YAML")
+        let connection = try Kubeconfig.load(environment: environment).connection()
+        #expect(connection.server == "https://10.1.2.3:6443")
+        #expect(connection.settings.tls.serverName == "api.prod")
+        #expect(connection.settings.tls.insecureSkipVerify)
+        #expect(connection.namespace == "payments")
+        guard case .bearerToken(let token) = connection.credentials else { Issue.record("expected a token"); return }
+        #expect(token == "yaml-token")
+        try dir.write("bad", "clusters:\n  - name: x\n   cluster: {server: 1\n")
+        #expect(throws: KubeconfigError.self) { try Kubeconfig.load(files: [dir.file("bad")]) }
+    }
 }

@@ -1,14 +1,14 @@
 import Manifests
 
-/// Turns the text of one kubeconfig file into a JSON value. Kubeconfigs are YAML; JSON is read
-/// directly (it is also YAML, and what `kubectl config view -o json` writes).
+/// Turns the text of one kubeconfig file into a JSON value. Kubeconfigs are YAML (JSON, as
+/// `kubectl config view -o json` writes, is YAML too); an empty file is an empty config.
 enum KubeconfigDocument {
     static func parse(_ text: String, path: String) throws(KubeconfigError) -> JSON {
-        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
-        if trimmed.isEmpty { return .object(JSONObject()) }
-        if trimmed.first == "{" {
-            do { return try JSON(parsing: text) } catch { throw .malformed(path: path, detail: "\(error)") }
+        let documents: [YAMLDocument]
+        do { documents = try YAML.load(text, file: path) } catch {
+            throw .malformed(path: path, detail: "\(error)")
         }
-        throw .malformed(path: path, detail: "YAML kubeconfigs are not readable yet (JSON only)")
+        guard documents.count <= 1 else { throw .malformed(path: path, detail: "expected one YAML document, found \(documents.count)") }
+        return documents.first?.value ?? .object(JSONObject())
     }
 }
