@@ -15,7 +15,7 @@ struct ClusterResponder: HTTPResponder {
         self.context = context
         self.serverAddress = serverAddress
         reads = ReadHandler(context: context)
-        writes = WriteHandler(context: context, admission: BasicAdmission())
+        writes = WriteHandler(context: context)
         deletes = DeleteHandler(context: context)
     }
 
