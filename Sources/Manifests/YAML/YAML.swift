@@ -1,3 +1,5 @@
+import CYAML
+
 /// YAML in and out, with the meaning `kubectl` gives it.
 ///
 /// `load` reads a multi-document stream into values plus source lines; `dump` writes values back
@@ -34,4 +36,9 @@ public enum YAML {
     public static func dumpDocuments(_ values: [JSON]) -> String {
         YAMLEmitter.emit(values)
     }
+}
+
+extension YAML {
+    /// The linked libyaml's version, e.g. `0.2.5`, for `mooring version`.
+    public static var libraryVersion: String { String(cString: yaml_get_version_string()) }
 }

@@ -9,9 +9,10 @@ public protocol ConfigSource: Sendable {
     /// The commit id a ref (branch, tag or commit) points at; `nil` means the default branch.
     func resolve(_ ref: String?) async throws -> String
 
-    /// The manifests of `path` at `revision`, in file order. Throws (naming file and line) when
-    /// any file cannot be read or parsed: nothing is applied from a half-rendered revision.
-    func render(revision: String, path: String) async throws -> [JSON]
+    /// The objects of `path` at `revision`, in file order, with rendering warnings. Throws
+    /// (naming file and line) when any file cannot be read or parsed: nothing is applied from a
+    /// half-rendered revision.
+    func render(revision: String, path: String) async throws -> RenderedEnvironment
 
     /// What rollback detection needs to know about a commit.
     func describe(revision: String, path: String) async throws -> RevisionFacts
