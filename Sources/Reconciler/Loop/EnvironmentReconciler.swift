@@ -1,0 +1,264 @@
+import Foundation
+import Manifests
+
+/// One environment's reconcile: resolve the ref, render the revision, read the live state, diff
+/// (suspected drift confirmed by a server-side dry-run), decide with `ReconcileDecision`, then
+/// sync, self-heal or just report; a Degraded sync is rolled back to the last Healthy revision
+/// when `rollbackOnFailure` is set. Every operation is recorded in the cluster's history.
+///
+/// Bad input (unreadable repository, invalid YAML, unknown kind, unreachable cluster) throws a
+/// `ReconcileError` before anything is applied or pruned.
+public struct EnvironmentReconciler: Sendable {
+    public let environment: EnvironmentConfiguration
+    public let source: any ConfigSource
+    public let cluster: any ClusterClient
+    public var options: SyncOptions
+    public var progress: SyncProgress
+    /// Commits and pushes reverts for `revertInGit`; `nil` leaves git alone.
+    public var revertPublisher: (any RevertPublisher)?
+    public var backoff: SelfHealBackoff
+
+    public init(environment: EnvironmentConfiguration, source: any ConfigSource, cluster: any ClusterClient,
+                options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent,
+                revertPublisher: (any RevertPublisher)? = nil, backoff: SelfHealBackoff = SelfHealBackoff()) {
+        self.environment = environment
+        self.source = source
+        self.cluster = cluster
+        self.options = options
+        self.progress = progress
+        self.revertPublisher = revertPublisher
+        self.backoff = backoff
+    }
+
+    private var name: String { environment.name }
+    private var history: HistoryStore { HistoryStore(cluster: cluster) }
+
+    // MARK: - The poll
+
+    /// One poll of the environment (the repository already fetched).
+    public func reconcile(now: Date = Date()) async throws -> ReconcileOutcome {
+        let target = try await resolve(environment.ref)
+        let past = try await loadHistory()
+        let (revision, skipped) = ReconcileDecision.effectiveRevision(target: target, history: past)
+        let state = try await read(revision: revision)
+        let decision = ReconcileDecision.decide(revision: revision, history: past, liveMatches: state.plan.isEmpty,
+                                                selfHeal: environment.selfHeal, now: now, backoff: backoff)
+        switch decision {
+        case .upToDate:
+            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
+            var message = "Synced to \(revision.prefix(7))"
+            if let skipped { message += " (\(skipped.prefix(7)) was rolled back and is not applied again)" }
+            return ReconcileOutcome(environment: name, targetRevision: target, revision: revision, decision: decision,
+                                    diff: state.diff, health: health, message: message)
+        case .reportDrift(_, let retryAt):
+            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
+            var message = "OutOfSync: \(state.diff.outOfSync.count) object(s) differ from \(revision.prefix(7))"
+            if let retryAt { message += "; self-heal backing off until \(retryAt.formatted(.iso8601))" }
+            else if !environment.selfHeal { message += "; selfHeal is off" }
+            return ReconcileOutcome(environment: name, targetRevision: target, revision: revision, decision: decision,
+                                    diff: state.diff, health: health, message: message)
+        case .apply(_, let reason):
+            let rollback = reason == .newRevision ? try await detectRollback(revision: revision, history: past) : nil
+            var outcome = try await apply(state, operation: rollback == nil ? .sync : .rollback, rollback: rollback, target: target)
+            outcome.decision = decision
+            return outcome
+        case .selfHeal:
+            var outcome = try await apply(state, operation: .selfHeal, rollback: nil, target: target)
+            outcome.decision = decision
+            return outcome
+        }
+    }
+
+    // MARK: - Commands
+
+    /// `mooring diff`: live against a revision (default: the environment's ref), confirmed by dry-run.
+    public func diff(ref: String? = nil) async throws -> EnvironmentDiff {
+        try await read(revision: try await resolve(ref ?? environment.ref)).diff
+    }
+
+    /// `mooring sync`: applies a revision now, whatever the history says; `dryRun` only plans.
+    public func sync(ref: String? = nil, dryRun: Bool = false) async throws -> ReconcileOutcome {
+        let revision = try await resolve(ref ?? environment.ref)
+        let state = try await read(revision: revision)
+        let decision = ReconcileDecision.apply(revision: revision, reason: .newRevision)
+        if dryRun {
+            let planned = ChangeSet(planned: state.plan, dryRun: true, startedAt: Date())
+            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
+            return ReconcileOutcome(environment: name, targetRevision: revision, revision: revision, decision: decision,
+                                    diff: state.diff, changeSet: planned, health: health, message: planned.description)
+        }
+        let rollback = try await detectRollback(revision: revision, history: try await loadHistory())
+        var outcome = try await apply(state, operation: rollback == nil ? .sync : .rollback, rollback: rollback, target: revision)
+        outcome.decision = decision
+        return outcome
+    }
+
+    // MARK: - Reading
+
+    /// A revision's desired objects against the live state.
+    struct ReadState: Sendable {
+        var revision: String
+        var desired: [JSON]
+        var live: LiveState
+        var diff: EnvironmentDiff
+        var plan: SyncPlan
+
+        var identities: [ObjectIdentity] { desired.compactMap { ObjectIdentity(of: $0) } }
+        var definitions: [JSON] { desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" } }
+    }
+
+    func read(revision: String) async throws -> ReadState {
+        let desired = try await desiredObjects(revision: revision)
+        let live: LiveState
+        do {
+            live = try await LiveStateReader(cluster: cluster, concurrency: options.concurrency).read(environment: name, desired: desired)
+        } catch let error as ReconcileError {
+            throw error
+        } catch {
+            throw ReconcileError.cluster("reading environment \(name) from the cluster failed: \(ClusterError.reason(of: error))")
+        }
+        do {
+            let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
+            let suspected = try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects)
+            let diff = await DriftConfirmation(cluster: cluster, differ: differ, concurrency: options.concurrency).confirm(suspected)
+            let plan = try SyncPlanner.plan(diff, prune: environment.prune, allowEmpty: environment.allowEmpty,
+                                            liveListingComplete: live.complete)
+            return ReadState(revision: revision, desired: desired, live: live, diff: diff, plan: plan)
+        } catch let error as ReconcileError {
+            throw error
+        } catch {
+            throw ReconcileError.plan("\(name) @ \(revision.prefix(7)): \(error)")
+        }
+    }
+
+    func desiredObjects(revision: String) async throws -> [JSON] {
+        let rendered: RenderedEnvironment
+        do {
+            rendered = try await source.render(revision: revision, path: environment.path)
+        } catch {
+            throw ReconcileError.render("\(error)")
+        }
+        let objects = rendered.objects.map(\.object)
+        do {
+            let known = LayeredResourceScopes([DefinedResourceScopes(definitionsAmong: objects), SchemaResourceScopes.builtin])
+            let discovered = try await DiscoveredResourceScopes.discover(for: objects, known: known, cluster: cluster)
+            return try DesiredState.prepare(objects, environment: name, revision: revision, defaultNamespace: environment.namespace,
+                                            scopes: LayeredResourceScopes([SchemaResourceScopes.builtin, discovered]))
+        } catch let error as PlanError {
+            let located = rendered.objects.first { error.description.hasPrefix($0.identity.description) }
+            throw ReconcileError.plan(located.map { "\($0.source): \(error)" } ?? "\(error)")
+        } catch {
+            throw ReconcileError.cluster("discovery failed: \(ClusterError.reason(of: error))")
+        }
+    }
+
+    private func resolve(_ ref: String?) async throws -> String {
+        do { return try await source.resolve(ref) } catch {
+            throw ReconcileError.source("cannot resolve \(ref ?? "the default branch") for environment \(name): \(error)")
+        }
+    }
+
+    private func loadHistory() async throws -> History {
+        do { return try await history.load(environment: name) } catch {
+            throw ReconcileError.cluster("reading the history of \(name) failed: \(ClusterError.reason(of: error))")
+        }
+    }
+
+    // MARK: - Applying
+
+    /// Runs the plan, waits for health, records the operation, and rolls back on Degraded.
+    private func apply(_ state: ReadState, operation: SyncOperation, rollback: RollbackDetection?, target: String) async throws -> ReconcileOutcome {
+        progress.say("\(name): \(operation.rawValue) to \(state.revision.prefix(7)): \(state.plan.objectsToApply.count) to apply, \(state.plan.prune.count) to prune")
+        let (changes, record) = try await execute(state, operation: operation, message: rollback?.message,
+                                                  rolledBackFrom: rollback?.from, rolledBackTo: rollback?.to)
+        var outcome = ReconcileOutcome(environment: name, targetRevision: target, revision: state.revision,
+                                       decision: .apply(revision: state.revision, reason: .newRevision), diff: state.diff,
+                                       changeSet: changes, rollback: rollback, health: changes.health ?? EnvironmentHealth(entries: []),
+                                       message: record.message)
+        if record.health == .degraded && environment.rollbackOnFailure && operation != .autoRollback {
+            try await rollBack(from: state.revision, into: &outcome)
+        }
+        return outcome
+    }
+
+    /// Plan → apply → health → history record.
+    private func execute(_ state: ReadState, operation: SyncOperation, message: String?,
+                         rolledBackFrom: String?, rolledBackTo: String?) async throws -> (ChangeSet, HistoryRecord) {
+        let runner = SyncRunner(cluster: cluster, options: options, progress: progress)
+        var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions)
+        let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval)
+        var failure: String?
+        do {
+            if changes.succeeded {
+                let (health, decision) = try await monitor.wait(environment: name, identities: state.identities,
+                                                                 timeout: environment.healthTimeout, progress: progress)
+                changes.record(health)
+                if case .failed(let reason) = decision { failure = reason }
+            } else {
+                changes.record(try await monitor.assess(environment: name, identities: state.identities))
+            }
+        } catch {
+            failure = "assessing health failed: \(ClusterError.reason(of: error))"
+        }
+        changes.finishedAt = Date()
+
+        var text = message ?? "\(operation.rawValue) to \(state.revision.prefix(7))"
+        if let firstFailure = changes.entries(.failed).first?.message { text += "; failed: \(firstFailure)" }
+        if let failure { text += "; \(failure)" }
+        if !state.live.complete { text += "; nothing pruned: \(state.live.failures.joined(separator: "; "))" }
+        var record = changes.historyRecord(time: Date(), message: text, rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo)
+        if failure != nil {
+            record.result = .failed
+            if failure!.hasPrefix("Degraded") || changes.health?.status == .degraded { record.health = .degraded }
+        }
+        if !state.live.complete { record.result = .failed }
+        do {
+            record = try await history.append(record, environment: name)
+        } catch {
+            throw ReconcileError.cluster("recording the history of \(name) failed: \(ClusterError.reason(of: error))")
+        }
+        progress.say("\(name): \(changes)")
+        return (changes, record)
+    }
+
+    /// Re-applies the last Healthy revision after `bad` ended Degraded, records it as an
+    /// auto-rollback, and with `revertInGit` commits and pushes a revert of `bad`.
+    private func rollBack(from bad: String, into outcome: inout ReconcileOutcome) async throws {
+        let past = try await loadHistory()
+        guard let good = past.lastHealthyRevision(excluding: bad) else {
+            outcome.message += "; no earlier Healthy revision to roll back to"
+            return
+        }
+        progress.say("\(name): \(bad.prefix(7)) is Degraded, rolling back to \(good.prefix(7))")
+        let message = "Degraded: rolled back from \(bad.prefix(7)) to \(good.prefix(7))"
+        let state = try await read(revision: good)
+        let (changes, _) = try await execute(state, operation: .autoRollback, message: message, rolledBackFrom: bad, rolledBackTo: good)
+        outcome.autoRollback = changes
+        outcome.revision = good
+        outcome.health = changes.health ?? outcome.health
+        outcome.message = message
+        if environment.revertInGit, let revertPublisher {
+            do {
+                let revert = try await revertPublisher.revert(bad, onBranch: environment.ref, push: true)
+                outcome.revertCommit = revert
+                outcome.message += "; reverted in git by \(revert.prefix(7))"
+            } catch {
+                outcome.message += "; reverting \(bad.prefix(7)) in git failed: \(error)"
+            }
+        }
+    }
+
+    /// Whether `revision` is a revert or returns the folder to an earlier applied tree.
+    private func detectRollback(revision: String, history: History) async throws -> RollbackDetection? {
+        do {
+            let facts = try await source.describe(revision: revision, path: environment.path)
+            var trees: [String: String] = [:]
+            for applied in Set(history.records.map(\.revision)) {
+                trees[applied] = try? await source.describe(revision: applied, path: environment.path).pathTree
+            }
+            return RollbackDetection.detect(new: facts, history: history) { trees[$0] }
+        } catch {
+            throw ReconcileError.source("reading commit \(revision.prefix(7)) failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Manifests
+
+/// Carries out a `SyncPlan`: apply steps in order (the objects of one step concurrently), then —
+/// only when every apply succeeded — prune in reverse order, waiting until each pruned object is
+/// gone. Failures end up in the `ChangeSet`, never half-hidden: a failed step stops the sync and
+/// the objects after it are reported as not applied.
+public struct SyncRunner: Sendable {
+    public let cluster: any ClusterClient
+    public var options: SyncOptions
+    public var progress: SyncProgress
+
+    public init(cluster: any ClusterClient, options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent) {
+        self.cluster = cluster
+        self.options = options
+        self.progress = progress
+    }
+
+    /// - Parameters:
+    ///   - plan: what to do.
+    ///   - definitions: the revision's CRDs, whose Established condition custom resources wait for.
+    public func run(_ plan: SyncPlan, operation: SyncOperation, definitions: [JSON] = []) async -> ChangeSet {
+        var changes = ChangeSet(planned: plan, operation: operation, dryRun: false, startedAt: Date())
+        let applier = ObjectApplier(cluster: cluster, options: options)
+        var stopped: String?
+        for step in plan.applySteps {
+            if let stopped {
+                for object in step.objects { changes.markFailed(object.identity, message: "not applied: \(stopped)") }
+                continue
+            }
+            progress.say("applying wave \(step.wave) \(step.kind) (\(step.objects.count))")
+            if step.isCustomResource {
+                do {
+                    try await CustomResourceReadiness(cluster: cluster, timeout: options.definitionTimeout, pollInterval: options.pollInterval)
+                        .waitUntilServed(step.kind, definitions: definitions)
+                } catch {
+                    let message = "\(error)"
+                    for object in step.objects { changes.markFailed(object.identity, message: message) }
+                    stopped = "\(step.kind) could not be applied"
+                    continue
+                }
+            }
+            let outcomes = await BoundedConcurrency.map(step.objects, limit: options.concurrency) { object in
+                await applier.apply(object.desired ?? [:], identity: object.identity)
+            }
+            for (object, outcome) in zip(step.objects, outcomes) {
+                if case .failed(let message) = outcome {
+                    changes.markFailed(object.identity, message: message)
+                    stopped = stopped ?? "an earlier object failed (\(object.identity))"
+                }
+            }
+        }
+        if stopped == nil {
+            await prune(plan.prune, into: &changes)
+        } else if !plan.prune.isEmpty {
+            for object in plan.prune {
+                if let index = changes.entries.firstIndex(where: { $0.identity == object.identity }) {
+                    changes.entries[index].action = .kept
+                    changes.entries[index].message = "not pruned: the apply failed"
+                }
+            }
+        }
+        changes.finishedAt = Date()
+        return changes
+    }
+
+    /// Deletes in the given order (last applied kinds first), one at a time, each waited for.
+    private func prune(_ objects: [ObjectDiff], into changes: inout ChangeSet) async {
+        for object in objects {
+            progress.say("pruning \(object.identity)")
+            do {
+                try await cluster.delete(object.identity, propagation: .foreground)
+                try await cluster.waitUntilGone(object.identity, timeout: options.deleteTimeout)
+            } catch {
+                changes.markFailed(object.identity, message: "pruning failed: \(ClusterError.reason(of: error))")
+            }
+        }
+    }
+}
