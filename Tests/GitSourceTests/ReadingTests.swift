@@ -102,4 +102,42 @@ import Testing
         let authorTime = try fixture.config.git(["log", "-1", "--format=%at", fixture.second])
         #expect(Int(commit.time.timeIntervalSince1970) == Int(authorTime))
     }
+
+    @Test func servesManyConcurrentReadersFromOneRepository() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.folder.remove() }
+        let repository = fixture.mirror.repository
+        let revisions = [fixture.first, fixture.second, fixture.third]
+        let expected = try await revisions.asyncMap { try await repository.files(under: "environments", at: try await repository.resolve($0)) }
+        try await withThrowingTaskGroup(of: (Int, [TreeFile]).self) { group in
+            for index in 0..<60 {
+                group.addTask {
+                    let revision = revisions[index % 3]
+                    return (index % 3, try await repository.files(under: "environments", at: try await repository.resolve(revision)))
+                }
+            }
+            for try await (which, files) in group {
+                #expect(files == expected[which])
+            }
+        }
+    }
+
+    @Test func mirrorsAWorkingRepositoryGivenByARelativePath() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.folder.remove() }
+        // The work clone (not bare), named relative to the current directory.
+        let relative = String(repeating: "../", count: FileManager.default.currentDirectoryPath.split(separator: "/").count)
+            + fixture.config.work.dropFirst()
+        let mirror = try await GitMirror.open(GitRemote(url: relative), cacheFolder: fixture.folder.appending("cache2"))
+        #expect(try await mirror.repository.resolve(nil).hex == fixture.third)
+        #expect(try await mirror.repository.resolve("light").hex == fixture.first)
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
 }

@@ -131,4 +131,24 @@ import Testing
         #expect(rejected.description == "cannot push refs/heads/main to \(url): cannot push non-fastforwardable reference (the remote branch has moved on; fetch and retry)")
         #expect(try config.gitBare(["rev-parse", "main"]) == feature)
     }
+
+    @Test func aPushRefusedByAServerHookCarriesTheRemotesReason() async throws {
+        let folder = try TemporaryFolder("hook")
+        defer { folder.remove() }
+        let config = try ConfigRepository(in: folder)
+        let before = try config.git(["rev-parse", "main"])
+        let hook = config.barePath + "/hooks/pre-receive"
+        try "#!/bin/sh\necho 'main is frozen' >&2\nexit 1\n".write(toFile: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        let daemon = try GitDaemon(basePath: config.base)
+        defer { daemon.stop() }
+        let url = daemon.url(config.name)
+        let mirror = try await GitMirror.open(GitRemote(url: url), cacheFolder: folder.appending("cache"))
+        _ = try #require(try await mirror.repository.commit(
+            replacing: "environments/master", with: ["app.yaml": Data("image: v2\n".utf8)], onBranch: "main", message: "v2"))
+        let error = try await #require(throws: GitError.self) { try await mirror.push(branch: "main") }
+        #expect(error.kind == .pushRejected)
+        #expect(error.description == "cannot push refs/heads/main to \(url): the remote rejected it: pre-receive hook declined")
+        #expect(try config.gitBare(["rev-parse", "main"]) == before)
+    }
 }

@@ -58,7 +58,7 @@ final class RemoteSession {
             return GIT_EUSER.rawValue
         }
         func variable(_ name: String) -> String? {
-            guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+            guard let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty else { return nil }
             return value
         }
         func allows(_ type: git_credential_t) -> Bool { allowed & type.rawValue != 0 }

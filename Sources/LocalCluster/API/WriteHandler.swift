@@ -143,9 +143,16 @@ struct WriteHandler: Sendable {
             var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
             try admission.admit(&new, old: current.object, resource: target.resource)
             if let manager {
+                // Managed fields a client sends replace the stored ones (how kubectl migrates
+                // client-side-apply ownership to server-side apply), as fieldmanager's decodeLiveOrNew does.
+                var previous = current.object
+                let sent = requested[path: ["metadata", "managedFields"]]
+                if target.subresource == nil, let sent, sent != current.object[path: ["metadata", "managedFields"]] {
+                    previous[path: ["metadata", "managedFields"]] = sent.arrayValue?.isEmpty == true ? nil : sent
+                }
                 new = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource,
                                                 subresource: target.subresource ?? "")
-                    .recordUpdate(from: current.object, to: new, manager: manager)
+                    .recordUpdate(from: previous, to: new, manager: manager)
             }
             do {
                 let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)

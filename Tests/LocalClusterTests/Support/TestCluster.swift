@@ -33,6 +33,17 @@ struct TestCluster {
         try await kubectl(arguments, input: input)
     }
 
+    /// `kubectl` left running in the background (e.g. `get -w`); stop it with `stop()`.
+    func kubectlInBackground(_ arguments: String...) throws -> BackgroundCommand {
+        try BackgroundCommand("kubectl", arguments + ["--cache-dir", cacheDirectory], environment: ["KUBECONFIG": server.kubeconfigPath])
+    }
+
+    /// Applies a manifest given as text through `kubectl apply -f -` (extra arguments appended).
+    @discardableResult
+    func apply(_ manifest: String, _ extra: String...) async throws -> CommandResult {
+        try await kubectl(["apply", "-f", "-"] + extra, input: manifest)
+    }
+
     /// `curl` with the cluster's bearer token (or none / another one).
     func curl(_ path: String, method: String = "GET", token: String?? = .none, headers: [String] = [], body: String? = nil) async throws -> CommandResult {
         var arguments = ["-s", "-w", "\n%{http_code}", "-X", method]
