@@ -64,15 +64,31 @@ public struct SyncRunner: Sendable {
         return changes
     }
 
-    /// Deletes in the given order (last applied kinds first), one at a time, each waited for.
+    /// Deletes in the given order (last applied kinds first): the objects of one kind together,
+    /// each waited for until gone before the next kind starts.
     private func prune(_ objects: [ObjectDiff], into changes: inout ChangeSet) async {
+        var groups: [[ObjectDiff]] = []
         for object in objects {
-            progress.say("pruning \(object.identity)")
-            do {
-                try await cluster.delete(object.identity, propagation: .foreground)
-                try await cluster.waitUntilGone(object.identity, timeout: options.deleteTimeout)
-            } catch {
-                changes.markFailed(object.identity, message: "pruning failed: \(ClusterError.reason(of: error))")
+            if let last = groups.last?.last, last.identity.groupKind == object.identity.groupKind {
+                groups[groups.count - 1].append(object)
+            } else {
+                groups.append([object])
+            }
+        }
+        let cluster = self.cluster, timeout = options.deleteTimeout
+        for group in groups {
+            progress.say("pruning \(group[0].identity.groupKind) (\(group.count))")
+            let failures = await BoundedConcurrency.map(group, limit: options.concurrency) { object -> String? in
+                do {
+                    try await cluster.delete(object.identity, propagation: .foreground)
+                    try await cluster.waitUntilGone(object.identity, timeout: timeout)
+                    return nil
+                } catch {
+                    return "pruning failed: \(ClusterError.reason(of: error))"
+                }
+            }
+            for (object, failure) in zip(group, failures) {
+                if let failure { changes.markFailed(object.identity, message: failure) }
             }
         }
     }
