@@ -14,6 +14,12 @@ struct Mooring: AsyncParsableCommand {
             VersionCommand.self,
             RenderCommand.self,
             ClusterCommand.self,
+            RunCommand.self,
+            SyncCommand.self,
+            DiffCommand.self,
+            StatusCommand.self,
+            HistoryCommand.self,
+            RollbackCommand.self,
         ])
 
     /// Parses and runs, mapping every failure to exit code 2 with one line on stderr.
