@@ -9,8 +9,10 @@ struct ReconcilerSetup {
     let source: GitConfigSource
     let connector: ClusterConnector
     let progress: SyncProgress
+    /// When set, every environment's requests are counted (`--stats`).
+    var counters: RequestCounters?
 
-    static func open(_ options: ConfigurationOptions, progress: SyncProgress = ProgressLines.standardError) async throws -> ReconcilerSetup {
+    static func open(_ options: ConfigurationOptions, stats: Bool = false, progress: SyncProgress = ProgressLines.standardError) async throws -> ReconcilerSetup {
         let configuration = try options.load()
         let source: GitConfigSource
         do {
@@ -19,7 +21,8 @@ struct ReconcilerSetup {
             throw ReconcileError.source("cannot open the config repository \(configuration.repository.url): \(error)")
         }
         let connector = ClusterConnector(localDataDirectory: options.directory + "/.mooring/cluster", launcher: EmbeddedClusterLauncher())
-        return ReconcilerSetup(configuration: configuration, source: source, connector: connector, progress: progress)
+        return ReconcilerSetup(configuration: configuration, source: source, connector: connector, progress: progress,
+                               counters: stats ? RequestCounters() : nil)
     }
 
     func reconciler(for environment: EnvironmentConfiguration) async throws -> EnvironmentReconciler {
@@ -29,7 +32,13 @@ struct ReconcilerSetup {
         } catch {
             throw ReconcileError.cluster("\(environment.name): \(error)")
         }
-        return EnvironmentReconciler(environment: environment, source: source, cluster: cluster, progress: progress,
+        var client: any ClusterClient = cluster
+        if let counters {
+            let counting = CountingClusterClient(cluster)
+            counters.add(environment.name, counting, http: cluster.client)
+            client = counting
+        }
+        return EnvironmentReconciler(environment: environment, source: source, cluster: client, progress: progress,
                                      revertPublisher: GitRevertPublisher(mirror: source.mirror))
     }
 

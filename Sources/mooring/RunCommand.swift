@@ -9,9 +9,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
+    @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
 
     func run() async throws {
-        let setup = try await ReconcilerSetup.open(options)
+        let setup = try await ReconcilerSetup.open(options, stats: stats)
         let code = try await setup.run { setup in
             var reconcilers: [EnvironmentReconciler] = []
             for environment in setup.configuration.environments {
@@ -19,10 +20,18 @@ struct RunCommand: AsyncParsableCommand {
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
-            if once { return RunCommand.exitCode(for: await poller.pass(), print: true) }
+            if once {
+                let code = RunCommand.exitCode(for: await poller.pass(), print: true)
+                setup.counters?.report()
+                return code
+            }
             let stop = StopSignal()
             let handlers = SignalHandlers.install(stop)
-            await poller.run(until: stop) { results in _ = RunCommand.exitCode(for: results, print: true) }
+            let counters = setup.counters
+            await poller.run(until: stop) { results in
+                _ = RunCommand.exitCode(for: results, print: true)
+                counters?.report()
+            }
             withExtendedLifetime(handlers) {}
             return 0
         }
