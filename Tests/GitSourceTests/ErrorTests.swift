@@ -31,7 +31,7 @@ import Testing
     @Test func anUnreachableRepositoryIsOneClearError() async throws {
         let folder = try TemporaryFolder("unreachable")
         defer { folder.remove() }
-        let port = try GitDaemon.freePort()  // released again: nothing listens there
+        let port = try LoopbackPort.free()  // released again: nothing listens there
         let url = "git://127.0.0.1:\(port)/nope.git"
         let error = try await #require(throws: GitError.self) {
             try await GitMirror.open(GitRemote(url: url), cacheFolder: folder.appending("cache"))

@@ -95,9 +95,11 @@ final class RemoteSession {
 
     /// The error to report for a failed libgit2 call: a callback's own finding first, then
     /// libgit2's message, with the remote's last words when it sent any.
-    func error(code: Int32, attempted: String, kind: GitError.Kind? = nil) -> GitError {
+    /// `usualKind` replaces the generic `.failed` (e.g. `.unreachable` for a failed fetch).
+    func error(code: Int32, attempted: String, usualKind: GitError.Kind = .failed) -> GitError {
         if let failure { return GitError(failure.kind, attempted: attempted, reason: failure.reason) }
-        var error = GitError.fromLibgit2(code: code, attempted: attempted, kind: kind)
+        var error = GitError.fromLibgit2(code: code, attempted: attempted)
+        if error.kind == .failed { error = GitError(usualKind, attempted: attempted, reason: error.reason) }
         let said = remoteMessages.trimmingCharacters(in: .whitespacesAndNewlines)
         if !said.isEmpty, !error.reason.contains(said) {
             error = GitError(error.kind, attempted: attempted, reason: "\(error.reason) (remote: \(said))")

@@ -34,7 +34,7 @@ extension RepositoryHandle {
             options.update_fetchhead = 0
             let code = git_remote_fetch(origin, nil, &options, "mooring: fetch")
             if code < 0 {
-                throw session.error(code: code, attempted: attempted, kind: code == GIT_EAUTH.rawValue ? .authentication : .unreachable)
+                throw session.error(code: code, attempted: attempted, usualKind: .unreachable)
             }
             let stats = git_remote_stats(origin)!.pointee
             let defaultBranch = try updateHead(from: origin!, attempted: attempted)
