@@ -8,8 +8,10 @@ public enum GitCredentials: Hashable, Sendable {
     /// HTTP(S) basic authentication, both parts read from the named variables.
     case basic(usernameVariable: String, passwordVariable: String)
     /// SSH: a private key file whose path is in `privateKeyVariable` (with an optional passphrase
-    /// variable), or the running ssh-agent when `privateKeyVariable` is `nil`.
-    case ssh(privateKeyVariable: String? = nil, passphraseVariable: String? = nil)
+    /// variable), or the running ssh-agent when `privateKeyVariable` is `nil`. The server's host
+    /// key must be listed in the `known_hosts` file named by `knownHostsVariable`, or else in
+    /// `~/.ssh/known_hosts`; an unknown or changed host key is refused.
+    case ssh(privateKeyVariable: String? = nil, passphraseVariable: String? = nil, knownHostsVariable: String? = nil)
 }
 
 /// A remote repository: where it is and how to log in.
@@ -36,5 +38,42 @@ public struct GitRemote: Hashable, Sendable, CustomStringConvertible {
         guard userInfo.contains(":") else { return url }
         let user = userInfo.split(separator: ":", maxSplits: 1)[0]
         return String(url[..<schemeEnd.upperBound]) + user + ":***" + String(rest[at...])
+    }
+}
+
+/// Where an `ssh://[user@]host[:port]/path` or scp-like `user@host:path` URL points.
+struct SSHAddress: Equatable {
+    let host: String
+    let port: Int
+
+    init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    init?(url: String) {
+        if url.hasPrefix("ssh://") || url.hasPrefix("git+ssh://") || url.hasPrefix("ssh+git://") {
+            let rest = url[url.range(of: "://")!.upperBound...]
+            var authority = rest[..<(rest.firstIndex(of: "/") ?? rest.endIndex)]
+            if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+            if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+                host = String(authority[authority.index(after: authority.startIndex)..<close])
+                let after = authority[authority.index(after: close)...]
+                port = after.hasPrefix(":") ? Int(after.dropFirst()) ?? 22 : 22
+            } else if let colon = authority.lastIndex(of: ":") {
+                host = String(authority[..<colon])
+                port = Int(authority[authority.index(after: colon)...]) ?? 22
+            } else {
+                host = String(authority)
+                port = 22
+            }
+        } else if !url.contains("://"), let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") {
+            var authority = url[..<colon]
+            if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+            host = String(authority)
+            port = 22
+        } else {
+            return nil
+        }
     }
 }
