@@ -142,10 +142,20 @@ final class RemoteSession {
         if let failure { return GitError(failure.kind, attempted: attempted, reason: failure.reason) }
         var error = GitError.fromLibgit2(code: code, attempted: attempted)
         if error.kind == .failed { error = GitError(usualKind, attempted: attempted, reason: error.reason) }
-        let said = remoteMessages.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !said.isEmpty, !error.reason.contains(said) {
+        if let said = remoteWords, !error.reason.contains(said) {
             error = GitError(error.kind, attempted: attempted, reason: "\(error.reason) (remote: \(said))")
         }
         return error
+    }
+
+    /// What the remote printed (hook output, server errors), without its progress meter lines
+    /// (`Counting objects: 50% (1/2)`), on one line; `nil` if it said nothing else.
+    var remoteWords: String? {
+        let progress = ["Enumerating ", "Counting ", "Compressing ", "Writing ", "Receiving ", "Resolving ", "Total "]
+        let lines = remoteMessages
+            .split(whereSeparator: { $0 == "\r" || $0 == "\n" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { line in !line.isEmpty && !progress.contains(where: { line.hasPrefix($0) }) }
+        return lines.isEmpty ? nil : lines.suffix(3).joined(separator: "; ")
     }
 }

@@ -86,7 +86,8 @@ extension RepositoryHandle {
                                reason: "\(error.reason) (the remote branch has moved on; fetch and retry)")
             }
             if let rejection = session.rejectedReferences.first {
-                throw GitError(.pushRejected, attempted: attempted, reason: "the remote rejected it: \(rejection.reason)")
+                let said = session.remoteWords.map { " (remote: \($0))" } ?? ""
+                throw GitError(.pushRejected, attempted: attempted, reason: "the remote rejected it: \(rejection.reason)\(said)")
             }
         }
     }
