@@ -64,4 +64,9 @@ public struct ImageChange: Sendable, Hashable, CustomStringConvertible {
 public struct ReplicaChange: Sendable, Hashable {
     public var from: Int64?
     public var to: Int64?
+
+    public init(from: Int64?, to: Int64?) {
+        self.from = from
+        self.to = to
+    }
 }
