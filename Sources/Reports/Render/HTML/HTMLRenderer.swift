@@ -19,7 +19,7 @@ public struct HTMLRenderer: Sendable {
         if let commit = environment.commit { facts.append(("Commit", e(ReportWording.commit(commit)))) }
         if let previous = environment.previousRevision { facts.append(("Previous", "<code>\(e(previous))</code>")) }
         if let context = environment.context { facts.append(("Context", e(context.sentence))) }
-        if let health = environment.health { facts.append(("Health", e(health.rawValue))) }
+        if let health = environment.health { facts.append(("Health", "<span class=\"health-\(health.rawValue.lowercased())\">\(e(health.rawValue))</span>")) }
         facts.append(("Summary", e(environment.summaryLine)))
         for remark in environment.remarks { facts.append(("Note", e(remark))) }
         parts.append("<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>")
@@ -29,9 +29,10 @@ public struct HTMLRenderer: Sendable {
             var table = ["<table class=\"summary\">", "<thead><tr><th>Action</th><th>Object</th><th>Changes</th><th>Health</th></tr></thead>", "<tbody>"]
             for object in environment.objects {
                 let name = object.diff.isEmpty ? "<code>\(e(object.name))</code>" : "<a href=\"#\(e(environment.environment))-\(object.anchor)\"><code>\(e(object.name))</code></a>"
-                table.append("<tr class=\"\(object.action.rawValue)\"><td class=\"action \(object.action.rawValue)\">\(e(object.action.title(applied: environment.applied)))</td>"
+                let health = object.health.map { "<span class=\"health-\($0.status.rawValue.lowercased())\">\(e(ReportWording.health($0)))</span>" } ?? ""
+                table.append("<tr data-action=\"\(object.action.rawValue)\"><td class=\"action \(object.action.rawValue)\">\(e(object.action.title(applied: environment.applied)))</td>"
                     + "<td>\(name)</td><td>\(object.changes.isEmpty ? "" : String(object.changes.count))</td>"
-                    + "<td>\(object.health.map { e(ReportWording.health($0)) } ?? "")</td></tr>")
+                    + "<td>\(health)</td></tr>")
             }
             table += ["</tbody>", "</table>"]
             parts.append(table.joined(separator: "\n"))
