@@ -5,7 +5,7 @@ import Testing
 /// Every scenario in every format against its golden file.
 @Suite struct GoldenTests {
     enum Scenario: String, CaseIterable, CustomTestStringConvertible {
-        case created, configured, pruned, drifted, rollback, secretChange = "secret-change", promotion
+        case created, configured, pruned, drifted, failed, rollback, secretChange = "secret-change", promotion
         case operation
 
         var testDescription: String { rawValue }
@@ -16,6 +16,7 @@ import Testing
             case .configured: return try Scenarios.configured()
             case .pruned: return try Scenarios.pruned()
             case .drifted: return try Scenarios.drifted()
+            case .failed: return try Scenarios.failed()
             case .rollback: return try Scenarios.rollback()
             case .secretChange: return try Scenarios.secretChange()
             case .promotion: return try Scenarios.promotion()

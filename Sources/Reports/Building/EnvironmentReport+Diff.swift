@@ -20,6 +20,12 @@ extension EnvironmentReport {
             }
         }
         let notes = PolicyChecker.notes(objects: diff.objects.compactMap(\.desired), warnings: warnings, changedSecrets: changedSecrets)
+        var remarks = remarks
+        let unconfirmed = diff.needingDryRun.count
+        if unconfirmed > 0 {
+            remarks.append("\(unconfirmed) object\(unconfirmed == 1 ? "" : "s") not confirmed by a server-side dry-run: "
+                + "a server default or webhook may account for the difference.")
+        }
         self.init(environment: diff.environment, revision: diff.revision, commit: commit, context: context,
                   objects: objects, notes: notes, remarks: remarks)
     }

@@ -29,6 +29,13 @@ extension Report {
         self.init(kind: .operation, title: "Mooring operation \(record.id) on \(environment)", environments: [report])
     }
 
+    /// What operation `id` of a history changed; `nil` when the history no longer holds it
+    /// (only the last `History.limit` are kept).
+    public init?(history: History, operation id: Int, commits: [String: CommitInfo] = [:]) {
+        guard let record = history.records.first(where: { $0.id == id }) else { return nil }
+        self.init(operation: record, environment: history.environment, commit: commits[record.revision])
+    }
+
     /// Reads `Deployment.apps web/django` (how the history names objects) back into an identity;
     /// the version is not recorded and stays empty.
     static func identity(named name: String) -> ObjectIdentity {

@@ -2,6 +2,7 @@ import Foundation
 import Manifests
 import Reconciler
 import Reports
+import Testing
 
 /// The report scenarios every format is checked against: created, configured, pruned, drifted,
 /// rollback, secret change, promotion, and the history views.
@@ -169,6 +170,31 @@ enum Scenarios {
             desired: desired, warnings: renderedC.warnings)])
     }
 
+    /// A sync of revision B where the API server rejects the Service and the new image never
+    /// becomes available: failed, and Degraded.
+    static func failed() throws -> Report {
+        let renderedA = try master.render(filesA)
+        let renderedB = try master.render(filesB.merging(["service.yaml": filesB["service.yaml"]!
+            .replacingOccurrences(of: "selector: {app: web}", with: "selector: {app: web}\n  clusterIP: 10.0.0.99")]) { $1 })
+        let live = ScenarioBuilder.live(try master.prepare(renderedA, revision: revisionA))
+        let desired = try master.prepare(renderedB, revision: revisionB)
+        let diff = try master.diff(desired: desired, live: live, revision: revisionB)
+        let after = ScenarioBuilder.live(desired).map { object -> JSON in
+            guard object["kind"] == "Deployment" else { return object }
+            return object.setting(["status", "availableReplicas"], to: 0).setting(["status", "readyReplicas"], to: 0)
+                .setting(["status", "conditions"], to: [
+                    ["type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable"],
+                    ["type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded",
+                     "message": "ReplicaSet \"web-7d9f\" has timed out progressing."],
+                ])
+        }
+        var changeSet = try master.changeSet(diff, liveAfter: after)
+        let service = try #require(diff.objects.first { $0.identity.kind == "Service" }?.identity)
+        changeSet.markFailed(service, message: "Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: []string{\"10.0.0.99\"}: may not change once set")
+        return Report(kind: .sync, environments: [EnvironmentReport(changeSet: changeSet, commit: commitB, previousRevision: revisionA,
+                                                                    desired: desired, warnings: renderedB.warnings)])
+    }
+
     /// The plain-text values of the Secret scenario: none may appear in any rendering.
     static let secretValues = ["hunter2-old-password", "s3cr3t-new-password", "tok_live_9f8e7d6c5b4a"]
 
@@ -263,7 +289,6 @@ enum Scenarios {
 
     /// What operation 3 (the automatic rollback) changed.
     static func operationReport() -> Report {
-        let record = history().records.first { $0.id == 3 }!
-        return Report(operation: record, environment: "master", commit: commits[record.revision])
+        Report(history: history(), operation: 3, commits: commits)!
     }
 }
