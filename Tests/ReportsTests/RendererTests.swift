@@ -69,4 +69,16 @@ import Testing
         #expect(environment.context == .rollback(from: Scenarios.revisionB, to: Scenarios.revisionA, reason: "health check failed"))
         #expect(report.kind == .operation)
     }
+
+    /// Rollbacks link to the operations that applied the revisions they leave and restore.
+    @Test func historyLinksRollbacks() {
+        let history = Scenarios.historyReport()
+        #expect(history.entries.map(\.id) == [4, 3, 2, 1])
+        #expect(history.entries[1].rolledBackFromOperation == 2)
+        #expect(history.entries[1].rolledBackToOperation == 1)
+        #expect(history.entries[0].rolledBackToOperation == 3)
+        let html = HTMLRenderer().render(history)
+        #expect(html.contains("<tr id=\"op-2\">"))
+        #expect(html.contains("rolled back from <a href=\"#op-2\"><code>b7e1f00</code> (#2)</a> to <a href=\"#op-1\"><code>a1b2c3d</code> (#1)</a>"))
+    }
 }

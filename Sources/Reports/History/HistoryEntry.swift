@@ -18,6 +18,10 @@ public struct HistoryEntry: Sendable, Hashable {
     public var message: String
     /// For rollbacks: from which revision to which.
     public var rollback: ReportContext?
+    /// The earlier operations that applied the revision rolled back from and the one restored,
+    /// when the history still holds them: the targets of the rollback's links.
+    public var rolledBackFromOperation: Int?
+    public var rolledBackToOperation: Int?
 
     public init(record: HistoryRecord, commit: CommitInfo? = nil) {
         id = record.id
@@ -36,5 +40,13 @@ public struct HistoryEntry: Sendable, Hashable {
             let reason = record.operation == .autoRollback ? "health check failed" : ""
             rollback = .rollback(from: from, to: record.rolledBackTo ?? record.revision, reason: reason)
         }
+    }
+
+    /// `rolled back from b7e1f00 (#2) to a1b2c3d (#1) (health check failed)`
+    public var rollbackSentence: String? {
+        guard case .rollback(let from, let to, let reason)? = rollback else { return nil }
+        var text = "rolled back from \(from.prefix(7))" + (rolledBackFromOperation.map { " (#\($0))" } ?? "")
+        if let to { text += " to \(to.prefix(7))" + (rolledBackToOperation.map { " (#\($0))" } ?? "") }
+        return reason.isEmpty ? text : "\(text) (\(reason))"
     }
 }

@@ -72,12 +72,12 @@ public struct HTMLRenderer: Sendable {
                          "<thead><tr><th>#</th><th>Time</th><th>Operation</th><th>Revision</th><th>Author</th><th>Result</th><th>Health</th><th>Changes</th><th>Details</th></tr></thead>",
                          "<tbody>"]
             for entry in history.entries {
-                let details = [entry.rollback?.sentence, entry.commit?.summary, entry.message.isEmpty ? nil : entry.message]
-                    .compactMap { $0 }.map(e).joined(separator: "<br>")
+                let details = ([rollbackLinks(entry)] + [entry.commit?.summary, entry.message.isEmpty ? nil : entry.message].map { $0.map(e) })
+                    .compactMap { $0 }.joined(separator: "<br>")
                 let resultClass = entry.result == .succeeded ? "create" : "failed"
-                table.append("<tr><td>\(entry.id)</td><td>\(e(ReportWording.time(entry.time)))</td><td>\(e(entry.operation.rawValue))</td>"
+                table.append("<tr id=\"op-\(entry.id)\"><td>\(entry.id)</td><td class=\"nowrap\">\(e(ReportWording.time(entry.time)))</td><td class=\"nowrap\">\(e(entry.operation.rawValue))</td>"
                     + "<td><code>\(e(ReportWording.short(entry.revision)))</code></td><td>\(e(entry.commit?.author ?? ""))</td>"
-                    + "<td class=\"\(resultClass)\">\(e(entry.result.rawValue))</td><td>\(e(entry.health.rawValue))</td>"
+                    + "<td class=\"\(resultClass)\">\(e(entry.result.rawValue))</td><td class=\"health-\(entry.health.rawValue.lowercased())\">\(e(entry.health.rawValue))</td>"
                     + "<td>\(e(ReportWording.counts(created: entry.created, configured: entry.configured, pruned: entry.pruned)))</td>"
                     + "<td>\(details)</td></tr>")
             }
@@ -86,6 +86,19 @@ public struct HTMLRenderer: Sendable {
         }
         body += history.remarks.map { "<p>\(e($0))</p>" }
         return page(title: title, body: body)
+    }
+
+    /// `rolled back from <a href="#op-2">b7e1f00 (#2)</a> to <a href="#op-1">a1b2c3d (#1)</a>`
+    private func rollbackLinks(_ entry: HistoryEntry) -> String? {
+        guard case .rollback(let from, let to, let reason)? = entry.rollback else { return nil }
+        func revision(_ revision: String, _ operation: Int?) -> String {
+            let text = e(ReportWording.short(revision))
+            guard let operation else { return "<code>\(text)</code>" }
+            return "<a href=\"#op-\(operation)\"><code>\(text)</code> (#\(operation))</a>"
+        }
+        var html = "rolled back from " + revision(from, entry.rolledBackFromOperation)
+        if let to { html += " to " + revision(to, entry.rolledBackToOperation) }
+        return reason.isEmpty ? html : "\(html) (\(e(reason)))"
     }
 
     private func page(title: String, body: [String]) -> String {

@@ -17,6 +17,7 @@ enum HTMLStylesheet {
     .kept { color: #0969da; } .unchanged { color: #656d76; }
     .health-healthy { color: #1a7f37; } .health-progressing, .health-suspended { color: #9a6700; }
     .health-degraded, .health-missing { color: #cf222e; } .health-unknown { color: #656d76; }
+    .nowrap { white-space: nowrap; }
     .no-changes { font-weight: 600; color: #1a7f37; }
     details { border: 1px solid #d0d7de; border-radius: 6px; margin: .6em 0; }
     summary { padding: .4em .8em; background: #f6f8fa; cursor: pointer; }

@@ -49,7 +49,10 @@ import Reconciler
 ///   "operations": [{ "id": Int, "revision": String, "previousRevision"?: String, "commit"?: {…},
 ///                    "time": RFC 3339 UTC, "operation": String, "result": "Succeeded" | "Failed",
 ///                    "health": String, "created": Int, "configured": Int, "pruned": Int,
-///                    "message": String, "rollback"?: { "type": "rollback", … } }] (newest first),
+///                    "message": String,
+///                    "rollback"?: { "type": "rollback", "from": String, "to"?: String, "reason": String,
+///                                   "fromOperation"?: Int, "toOperation"?: Int (ids of the operations
+///                                   that applied those revisions), "sentence": String } }] (newest first),
 ///   "remarks": [String] }
 /// ```
 public struct JSONReportEncoder: Sendable {
@@ -176,7 +179,13 @@ public struct JSONReportEncoder: Sendable {
         object["configured"] = .int(Int64(entry.configured))
         object["pruned"] = .int(Int64(entry.pruned))
         object["message"] = .string(entry.message)
-        if let rollback = entry.rollback { object["rollback"] = encode(rollback) }
+        if let rollback = entry.rollback {
+            var link = encode(rollback)
+            if let id = entry.rolledBackFromOperation { link["fromOperation"] = .int(Int64(id)) }
+            if let id = entry.rolledBackToOperation { link["toOperation"] = .int(Int64(id)) }
+            if let sentence = entry.rollbackSentence { link["sentence"] = .string(sentence) }
+            object["rollback"] = link
+        }
         return .object(object)
     }
 }

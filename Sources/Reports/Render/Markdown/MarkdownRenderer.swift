@@ -130,7 +130,7 @@ public struct MarkdownRenderer: Sendable {
                          "| ---: | --- | --- | --- | --- | --- | --- | --- | --- |"]
             for entry in history.entries {
                 let author = entry.commit?.author.map(MarkdownEscaping.text) ?? ""
-                var details = [entry.rollback?.sentence, entry.commit?.summary, entry.message.isEmpty ? nil : entry.message]
+                var details = [entry.rollbackSentence, entry.commit?.summary, entry.message.isEmpty ? nil : entry.message]
                     .compactMap { $0 }.map(MarkdownEscaping.text)
                 if details.isEmpty { details = [""] }
                 table.append("| \(entry.id) | \(ReportWording.time(entry.time)) | \(entry.operation.rawValue) | "

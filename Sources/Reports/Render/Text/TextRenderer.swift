@@ -70,7 +70,7 @@ public struct TextRenderer: Sendable {
             line += ReportWording.counts(created: entry.created, configured: entry.configured, pruned: entry.pruned)
             lines.append(line)
             if let commit = entry.commit { lines.append("    commit \(ReportWording.commit(commit))") }
-            if let rollback = entry.rollback { lines.append("    " + style.apply(.cyan, rollback.sentence)) }
+            if let rollback = entry.rollbackSentence { lines.append("    " + style.apply(.cyan, rollback)) }
             if !entry.message.isEmpty { lines.append("    \(entry.message)") }
         }
         for remark in history.remarks { lines.append("note: \(remark)") }
