@@ -21,12 +21,12 @@ enum ReportWording {
     /// `Healthy`, `Degraded: container web: ImagePullBackOff`
     static func health(_ health: HealthAssessment) -> String { health.description }
 
-    /// `diff of master at 1a2b3c4`, `sync of master to 1a2b3c4 (dry run)`
+    /// `master @ 1a2b3c4`
     static func heading(_ environment: EnvironmentReport) -> String {
         "\(environment.environment) @ \(short(environment.revision))"
     }
 
-    /// `sync (applied)`, `preview (nothing applied)`
+    /// `sync, applied`, `rollback, dry run`, `preview, nothing applied`
     static func mode(_ environment: EnvironmentReport) -> String {
         guard let operation = environment.operation else { return "preview, nothing applied" }
         return environment.applied ? "\(operation.rawValue), applied" : "\(operation.rawValue), dry run"
