@@ -3,15 +3,15 @@ import Reconciler
 
 /// The last line of defence for Secret values: every `ObjectReport` passes its changes and its
 /// manifest through here, so no renderer can be handed a value even if a caller built the changes
-/// by hand without the Reconciler's masking.
+/// by hand without the Reconciler's masking. Labels, type and other metadata stay readable.
 enum SecretRedaction {
     static let lastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration"
 
     static func redact(_ change: FieldChange, of identity: ObjectIdentity) -> FieldChange {
-        guard SecretMask.isSecret(identity), holdsValues(change.path) else { return change }
+        guard SecretMask.isSecret(identity) else { return change }
         var redacted = change
-        redacted.old = change.old.map { hideLeaves($0, with: SecretMask.hidden) }
-        redacted.new = change.new.map { hideLeaves($0, with: change.kind == .changed ? SecretMask.changed : SecretMask.hidden) }
+        redacted.old = change.old.map { redact($0, at: change.path, with: SecretMask.hidden) }
+        redacted.new = change.new.map { redact($0, at: change.path, with: change.kind == .changed ? SecretMask.changed : SecretMask.hidden) }
         return redacted
     }
 
@@ -20,15 +20,38 @@ enum SecretRedaction {
         SecretMask.masked(object)
     }
 
-    /// Where a Secret keeps values: `data`, `stringData`, the last-applied annotation — and the
-    /// object root or `metadata` as a whole, which contain them.
-    private static func holdsValues(_ path: FieldPath) -> Bool {
-        guard let first = path.firstKey else { return true }
-        if first == "data" || first == "stringData" { return true }
-        if first == "metadata" {
-            return path.segments.count <= 2 || path.description.contains(lastAppliedAnnotation)
+    /// The value found at `path` of a Secret with whatever holds secret values hidden.
+    private static func redact(_ value: JSON, at path: FieldPath, with replacement: JSON) -> JSON {
+        let keys = path.segments.map { segment -> String? in
+            if case .key(let key) = segment { return key }
+            return nil
         }
-        return false
+        if keys.contains(lastAppliedAnnotation) { return hideLeaves(value, with: replacement) }
+        switch keys.first {
+        case nil where path.segments.isEmpty:
+            // The whole object.
+            var copy = value
+            for key in ["data", "stringData"] { copy[key] = copy[key].map { hideLeaves($0, with: replacement) } }
+            copy[path: ["metadata", "annotations"]] = copy[path: ["metadata", "annotations"]].map { hideLastApplied($0, with: replacement) }
+            return copy
+        case "data", "stringData":
+            return hideLeaves(value, with: replacement)
+        case "metadata" where keys.count == 1:
+            var copy = value
+            copy["annotations"] = copy["annotations"].map { hideLastApplied($0, with: replacement) }
+            return copy
+        case "metadata" where keys.count == 2 && keys[1] == "annotations":
+            return hideLastApplied(value, with: replacement)
+        default:
+            return value
+        }
+    }
+
+    private static func hideLastApplied(_ annotations: JSON, with replacement: JSON) -> JSON {
+        guard annotations[lastAppliedAnnotation] != nil else { return annotations }
+        var copy = annotations
+        copy[lastAppliedAnnotation] = replacement
+        return copy
     }
 
     /// Keeps the shape of maps (which keys changed is not secret) and hides every leaf.
