@@ -9,7 +9,9 @@ final class AuthFixture: @unchecked Sendable {
 
     static let unauthorized = #"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"#
 
-    init() throws {
+    static func started() async throws -> AuthFixture { try await Command.offPool { try AuthFixture() } }
+
+    private init() throws {
         directory = try TemporaryDirectory("auth")
         let basic = Data("ann:s3cret".utf8).base64EncodedString()
         nginx = try Nginx(portCount: 1, servers: """
@@ -28,7 +30,7 @@ final class AuthFixture: @unchecked Sendable {
                     add_header Retry-After 1 always;
                     return 429 '{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"TooManyRequests","code":429}';
                 }
-                location = /status/404 { return 404 '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"things \\"x\\" not found","reason":"NotFound","details":{"name":"x","kind":"things"},"code":404}'; }
+                location = /status/404 { return 404 '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"things x not found","reason":"NotFound","details":{"name":"x","kind":"things"},"code":404}'; }
             }
             """, in: directory)
     }
