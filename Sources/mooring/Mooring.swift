@@ -5,5 +5,5 @@ struct Mooring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mooring",
         abstract: "Keeps Kubernetes clusters moored to a config repository.",
-        subcommands: [ClusterCommand.self])
+        subcommands: [ClusterCommand.self, DebugCommand.self])
 }
