@@ -96,10 +96,11 @@ import Testing
 
     @Test func connectionRefusedIsATransportErrorWithCurlsMessage() async throws {
         let port = try FreePort.next()
-        let client = KubeClient(connection: ClusterConnection(server: "http://127.0.0.1:\(port)"), options: noRetries)
+        let client = KubeClient(connection: ClusterConnection(server: "http://user:pw-secret@127.0.0.1:\(port)/auth/token-secret"), options: noRetries)
         let error = await #expect(throws: TransportError.self) { try await client.version() }
         #expect(error?.message.contains("127.0.0.1") == true && error?.message.contains("\(port)") == true, "\(String(describing: error))")
         #expect(error?.beforeSending == true)
+        #expect(error.map { !"\($0)".contains("secret") } == true, "credentials in the server URL stay out of errors")
     }
 
     @Test func rateLimiterSpacesRequests() async throws {
