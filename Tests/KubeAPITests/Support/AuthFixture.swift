@@ -2,7 +2,8 @@ import Foundation
 
 /// nginx over plain HTTP checking credentials: `/only/NAME` answers 200 only to
 /// `Authorization: Bearer NAME`, `/basic` only to user `ann`, password `s3cret`; anything else
-/// gets the API server's 401 Status. `/status/CODE` answers CODE (with `Retry-After: 1` on 429).
+/// gets the API server's 401 Status. `/status/CODE` answers CODE (with `Retry-After: 1` on 429);
+/// `/version` echoes the Host it was asked for (so it also serves as an HTTP proxy's target).
 final class AuthFixture: @unchecked Sendable {
     let directory: TemporaryDirectory
     let nginx: Nginx
@@ -21,6 +22,7 @@ final class AuthFixture: @unchecked Sendable {
                     if ($http_authorization != "Bearer $expected") { return 401 '\(Self.unauthorized)'; }
                     return 200 '{"token":"$expected"}';
                 }
+                location = /version { return 200 '{"gitVersion":"v1.32.0-via-nginx","host":"$host"}'; }
                 location = /basic {
                     if ($http_authorization != "Basic \(basic)") { return 401 '\(Self.unauthorized)'; }
                     return 200 '{"ok":true}';
