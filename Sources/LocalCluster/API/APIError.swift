@@ -59,20 +59,12 @@ struct APIError: Error, Sendable {
                  why: "the object has been modified; please apply your changes to the latest version and try again")
     }
 
-    /// 422 with field causes: `Deployment.apps "x" is invalid: spec.replicas: Invalid value: ...`.
+    /// 422 with field causes: `Deployment.apps "x" is invalid: spec.replicas: Invalid value: ...`,
+    /// worded by the admission module's `RejectionStatus`.
     static func invalid(kind: GroupKind, name: String, causes: [FieldCause]) -> APIError {
-        let summary: String
-        if causes.count == 1 {
-            summary = causes[0].summary
-        } else {
-            summary = "[" + causes.map(\.summary).joined(separator: ", ") + "]"
-        }
-        var details: JSONObject = ["name": .string(name)]
-        if !kind.group.isEmpty { details["group"] = .string(kind.group) }
-        details["kind"] = .string(kind.kind)
-        details["causes"] = .array(causes.map(\.json))
-        return APIError(code: 422, reason: "Invalid", message: "\(kind) \"\(name)\" is invalid: \(summary)",
-                        details: details)
+        let status = RejectionStatus.invalid(kind: kind, name: name, causes: causes)
+        return APIError(code: 422, reason: "Invalid", message: status["message"]?.stringValue ?? "",
+                        details: status["details"]?.objectValue)
     }
 
     static func badRequest(_ message: String) -> APIError {
@@ -98,29 +90,5 @@ struct APIError: Error, Sendable {
     static func unsupportedMediaType(_ contentType: String) -> APIError {
         APIError(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json",
                  details: ["causes": [["reason": "UnexpectedServerResponse", "message": .string(contentType)]]])
-    }
-}
-
-/// One reason a field was rejected, as `Status.details.causes` lists it.
-struct FieldCause: Sendable, Equatable {
-    /// `FieldValueRequired`, `FieldValueInvalid`, `FieldValueNotSupported`, `FieldValueDuplicate`,
-    /// `FieldValueForbidden`, `FieldValueTooLong`, `FieldValueTypeInvalid`.
-    var reason: String
-    var message: String
-    var field: String
-
-    var json: JSON { ["reason": .string(reason), "message": .string(message), "field": .string(field)] }
-    var summary: String { field.isEmpty ? message : "\(field): \(message)" }
-
-    static func required(_ field: String) -> FieldCause {
-        FieldCause(reason: "FieldValueRequired", message: "Required value", field: field)
-    }
-
-    static func invalid(_ field: String, value: String, detail: String) -> FieldCause {
-        FieldCause(reason: "FieldValueInvalid", message: "Invalid value: \(value): \(detail)", field: field)
-    }
-
-    static func forbidden(_ field: String, detail: String) -> FieldCause {
-        FieldCause(reason: "FieldValueForbidden", message: "Forbidden: \(detail)", field: field)
     }
 }

@@ -12,7 +12,7 @@ struct DeleteHandler: Sendable {
 
     func deleteCollection(_ target: ResourceRequest, request: APIRequest) async throws -> APIResponse {
         let options = try DeleteOptions(request)
-        let labels = try LabelSelector(parsing: request.query["labelSelector"] ?? "")
+        let labels = try LabelQuery(parsing: request.query["labelSelector"] ?? "")
         let fields = try FieldSelector(parsing: request.query["fieldSelector"] ?? "", kind: target.resource.kind)
         let (items, _) = await context.store.list(target.groupResource, namespace: target.namespace)
         var deleted: [StoredObject] = []

@@ -15,9 +15,8 @@ struct DeleteOptions: Sendable {
         if let policy {
             guard let parsed = Propagation(rawValue: policy) else {
                 throw APIError.invalid(kind: GroupKind(group: "meta.k8s.io", kind: "DeleteOptions"), name: "",
-                                       causes: [FieldCause(reason: "FieldValueNotSupported",
-                                                           message: "Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\"",
-                                                           field: "propagationPolicy")])
+                                       causes: [.notSupported(FieldPath("propagationPolicy"), .string(policy),
+                                                              supported: ["Foreground", "Background", "Orphan"])])
             }
             propagation = parsed
         } else if let orphan = body["orphanDependents"]?.boolValue ?? (request.query["orphanDependents"].map { $0 == "true" }) {

@@ -19,9 +19,7 @@ enum ObjectLifecycle {
             let initial = InitialStatus.of(resource, object: object)
             object["status"] = initial.isNull ? nil : initial
         }
-        if resource.group.isEmpty && resource.kind == "Namespace" {
-            object[path: ["spec", "finalizers"]] = ["kubernetes"]
-        }
+        Defaulting.prepareForCreate(&object, uid: object[path: ["metadata", "uid"]]?.stringValue ?? "")
         return object
     }
 

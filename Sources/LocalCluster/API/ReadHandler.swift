@@ -19,7 +19,7 @@ struct ReadHandler: Sendable {
     }
 
     func list(_ target: ResourceRequest, request: APIRequest) async throws -> APIResponse {
-        let labels = try LabelSelector(parsing: request.query["labelSelector"] ?? "")
+        let labels = try LabelQuery(parsing: request.query["labelSelector"] ?? "")
         let fields = try FieldSelector(parsing: request.query["fieldSelector"] ?? "", kind: target.resource.kind)
         let (all, resourceVersion) = await context.store.list(target.groupResource, namespace: target.namespace)
         var start: String?
@@ -54,7 +54,7 @@ struct ReadHandler: Sendable {
 
     func watch(_ target: ResourceRequest, request: APIRequest, cutAfter: Int?) async throws -> APIResponse {
         var filter = WatchFilter(resource: target.groupResource, namespace: target.namespace)
-        filter.labels = try LabelSelector(parsing: request.query["labelSelector"] ?? "")
+        filter.labels = try LabelQuery(parsing: request.query["labelSelector"] ?? "")
         filter.fields = try FieldSelector(parsing: request.query["fieldSelector"] ?? "", kind: target.resource.kind)
         if let name = target.name {
             filter.fields.requirements.append(.init(path: ["metadata", "name"], value: name, negated: false))

@@ -23,8 +23,8 @@ enum ScaleSubresource {
         if replicas < 0 {
             throw APIError.invalid(kind: GroupKind(group: "autoscaling", kind: "Scale"),
                                    name: body[path: ["metadata", "name"]]?.stringValue ?? "",
-                                   causes: [.invalid("spec.replicas", value: String(replicas),
-                                                     detail: "must be greater than or equal to 0")])
+                                   causes: [.invalid(FieldPath("spec", "replicas"), .int(replicas),
+                                                     "must be greater than or equal to 0")])
         }
         return replicas
     }

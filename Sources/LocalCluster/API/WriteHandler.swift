@@ -1,12 +1,14 @@
+import Foundation
 import Manifests
 import NIOHTTP1
-import Foundation
 
-/// POST, PUT and PATCH: turns a request into the new state of one object, runs admission and
-/// stores it with a resourceVersion precondition (retrying when the client gave none).
+/// POST, PUT and PATCH: turns a request into the new state of one object, runs admission,
+/// records managed fields and stores it with a resourceVersion precondition (retrying when the
+/// client gave none, as the API server's GuaranteedUpdate does).
 struct WriteHandler: Sendable {
     let context: ClusterContext
-    let admission: ObjectAdmission
+
+    private var admission: ObjectAdmission { ObjectAdmission(registry: context.registry) }
 
     // MARK: Create
 
@@ -23,12 +25,15 @@ struct WriteHandler: Sendable {
         } else {
             object[path: ["metadata", "namespace"]] = nil
         }
-        let (stored, warnings) = try await create(object, target: target, options: options)
+        let (decoded, warnings) = try admission.decode(object, body: request.body, resource: target.resource, options: options)
+        let manager = options.manager(userAgent: request.headers.first(name: "user-agent"))
+        let stored = try await create(decoded, target: target, options: options, manager: manager)
         return ObjectEncoding(request: request).single(stored, resource: target.resource).withStatus(.created).withWarnings(warnings)
     }
 
-    /// Creates an already-typed object (also used by server-side apply of a new object).
-    func create(_ object: JSON, target: ResourceRequest, options: WriteOptions) async throws -> (StoredObject, [String]) {
+    /// Creates an already-decoded object; `manager` records managed fields (nil when an apply
+    /// already wrote them).
+    func create(_ object: JSON, target: ResourceRequest, options: WriteOptions, manager: String?) async throws -> StoredObject {
         var object = object
         var name = object[path: ["metadata", "name"]]?.stringValue ?? ""
         if name.isEmpty, let prefix = object[path: ["metadata", "generateName"]]?.stringValue, !prefix.isEmpty {
@@ -37,14 +42,17 @@ struct WriteHandler: Sendable {
         }
         if name.isEmpty {
             throw APIError.invalid(kind: target.resource.groupKind, name: "",
-                                   causes: [FieldCause(reason: "FieldValueRequired", message: "Required value: name or generateName is required",
-                                                       field: "metadata.name")])
+                                   causes: [.required(FieldPath("metadata", "name"), "name or generateName is required")])
         }
         if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "") }
         object = try ObjectLifecycle.prepareCreate(object, resource: target.resource)
-        let warnings = try admission.admit(&object, old: nil, resource: target.resource, options: options)
-        let stored = try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
-        return (stored, warnings)
+        try admission.admit(&object, old: nil, resource: target.resource)
+        try await ServiceAllocation(context: context).allocate(&object, resource: target.resource)
+        if let manager {
+            object = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource, subresource: "")
+                .recordUpdate(from: nil, to: object, manager: manager)
+        }
+        return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
     }
 
     private func requireLiveNamespace(_ namespace: String) async throws {
@@ -71,7 +79,9 @@ struct WriteHandler: Sendable {
             }
         }
         let precondition = body[path: ["metadata", "resourceVersion"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-        let (stored, warnings) = try await modify(target, name: name, options: options, precondition: precondition) { current in
+        let manager = options.manager(userAgent: request.headers.first(name: "user-agent"))
+        let (stored, warnings) = try await modify(target, name: name, options: options, precondition: precondition,
+                                                  manager: manager, body: request.body) { current in
             if target.subresource == "scale" {
                 return try scaled(current, replicas: ScaleSubresource.replicas(in: body))
             }
@@ -91,13 +101,17 @@ struct WriteHandler: Sendable {
             return try await ApplyHandler(writer: self).apply(target, name: name, request: request, options: options)
         }
         let patch = try RequestBody.json(request)
-        let (stored, warnings) = try await modify(target, name: name, options: options, precondition: nil) { current in
+        let patcher = PatchApplication(registry: context.registry)
+        let manager = options.manager(userAgent: request.headers.first(name: "user-agent"))
+        let (stored, warnings) = try await modify(target, name: name, options: options, precondition: nil,
+                                                  manager: manager, body: nil) { current in
             if target.subresource == "scale" {
-                let scale = try PatchSeam.apply(contentType: contentType, patch: patch, to: ScaleSubresource.scale(of: current))
+                let scale = try patcher.apply(contentType: contentType, patch: patch, to: ScaleSubresource.scale(of: current),
+                                              resource: target.resource, scale: true)
                 return try scaled(current, replicas: ScaleSubresource.replicas(in: scale))
             }
-            var patched = try PatchSeam.apply(contentType: contentType, patch: patch, to: current)
-            if let version = patch[path: ["metadata", "resourceVersion"]]?.stringValue,
+            var patched = try patcher.apply(contentType: contentType, patch: patch, to: current, resource: target.resource, scale: false)
+            if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue,
                version != current[path: ["metadata", "resourceVersion"]]?.stringValue {
                 throw APIError.modified(target.groupResource, name: name)
             }
@@ -110,19 +124,36 @@ struct WriteHandler: Sendable {
     // MARK: Shared
 
     /// Reads the current object, lets `change` compute the client's new version, applies the
-    /// server's rules and stores it if the object has not changed meanwhile.
+    /// server's rules and stores it if the object has not changed meanwhile. `manager` records
+    /// managed fields (nil when `change` is a server-side apply that records them itself).
     func modify(_ target: ResourceRequest, name: String, options: WriteOptions, precondition: String?,
-                change: (JSON) throws -> JSON) async throws -> (StoredObject, [String]) {
+                manager: String?, body: [UInt8]?, change: (JSON) throws -> JSON) async throws -> (StoredObject, [String]) {
         let key = target.key(name: name)
         while true {
             guard let current = await context.store.get(key) else { throw APIError.notFound(target.groupResource, name: name) }
             if let precondition, precondition != String(current.resourceVersion) {
                 throw APIError.modified(target.groupResource, name: name)
             }
-            let requested = try change(current.object)
+            var requested = try change(current.object)
+            var warnings: [String] = []
+            if target.subresource != "scale" {
+                (requested, warnings) = try admission.decode(requested, body: body, resource: target.resource, options: options)
+            }
             let subresource = target.subresource == "scale" ? nil : target.subresource
             var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
-            let warnings = try admission.admit(&new, old: current.object, resource: target.resource, options: options)
+            try admission.admit(&new, old: current.object, resource: target.resource)
+            if let manager {
+                // Managed fields a client sends replace the stored ones (how kubectl migrates
+                // client-side-apply ownership to server-side apply), as fieldmanager's decodeLiveOrNew does.
+                var previous = current.object
+                let sent = requested[path: ["metadata", "managedFields"]]
+                if target.subresource == nil, let sent, sent != current.object[path: ["metadata", "managedFields"]] {
+                    previous[path: ["metadata", "managedFields"]] = sent.arrayValue?.isEmpty == true ? nil : sent
+                }
+                new = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource,
+                                                subresource: target.subresource ?? "")
+                    .recordUpdate(from: previous, to: new, manager: manager)
+            }
             do {
                 let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)
                 if !options.dryRun { try await Finalization(context: context).finishIfReleased(stored, key: key) }

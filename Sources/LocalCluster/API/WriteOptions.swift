@@ -25,7 +25,7 @@ struct WriteOptions: Sendable {
         force = request.query.flag("force")
         if let manager = fieldManager, manager.count > 128 {
             throw APIError.invalid(kind: GroupKind(group: "", kind: "Request"), name: "",
-                                   causes: [.invalid("fieldManager", value: manager, detail: "must be less than 128 characters")])
+                                   causes: [FieldCause(type: .tooLong, field: "fieldManager", message: "Too long: must have at most 128 bytes")])
         }
     }
 

@@ -54,26 +54,10 @@ struct CustomResourceRegistration: Sendable {
         for key in await context.store.keys(of: resource) {
             _ = try? await context.store.delete(key)
         }
-        context.updateRegistry { $0.setCustomResources([], for: resource) }
+        context.updateRegistry { $0.unregister(group: group, plural: plural) }
     }
 
     private func register(_ crd: JSON) {
-        guard let spec = crd["spec"], let group = spec["group"]?.stringValue,
-              let kind = spec[path: ["names", "kind"]]?.stringValue,
-              let plural = spec[path: ["names", "plural"]]?.stringValue else { return }
-        let names = spec["names"] ?? .object([:])
-        func strings(_ value: JSON?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
-        let served = (spec["versions"]?.arrayValue ?? []).filter { $0["served"]?.boolValue ?? true }.map { version in
-            APIResource(group: group, version: version["name"]?.stringValue ?? "v1", kind: kind, resource: plural,
-                        singular: names["singular"]?.stringValue ?? kind.lowercased(),
-                        namespaced: spec["scope"]?.stringValue != "Cluster",
-                        shortNames: strings(names["shortNames"]), categories: strings(names["categories"]),
-                        hasStatus: version[path: ["subresources", "status"]] != nil,
-                        hasScale: version[path: ["subresources", "scale"]] != nil,
-                        tracksGeneration: true, isCustom: true,
-                        printerColumns: version["additionalPrinterColumns"]?.arrayValue ?? [],
-                        customSchema: version[path: ["schema", "openAPIV3Schema"]])
-        }
-        context.updateRegistry { $0.setCustomResources(served, for: GroupResource(group: group, resource: plural)) }
+        context.updateRegistry { registry in try? registry.register(customResourceDefinition: crd) }
     }
 }

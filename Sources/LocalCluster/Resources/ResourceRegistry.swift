@@ -1,14 +1,17 @@
 import Manifests
 
-/// Every resource the cluster serves right now: the built-ins plus the custom resources of
-/// Established CRDs. Answers "which resource does this URL / kind mean".
+/// Every resource the cluster serves right now: the built-in 1.32 kinds of the bundled schema
+/// plus the custom resources of Established CRDs, with the schema (CRD structural schemas
+/// included) that admission, patches and OpenAPI use. Answers "which resource does this URL mean".
 struct ResourceRegistry: Sendable {
+    private(set) var schema: KubeSchema
     private(set) var resources: [APIResource]
     private var byPath: [String: APIResource] = [:]
     private var byKind: [GroupVersionKind: APIResource] = [:]
 
-    init(resources: [APIResource] = BuiltinResources.all) {
-        self.resources = resources
+    init(schema: KubeSchema = .builtin) {
+        self.schema = schema
+        resources = schema.resources.map { APIResource(served: $0, isCustom: false) }
         reindex()
     }
 
@@ -43,10 +46,28 @@ struct ResourceRegistry: Sendable {
         resources.filter { $0.group == group && $0.version == version }
     }
 
-    /// Replaces the custom resources a CRD defines (empty list removes them).
-    mutating func setCustomResources(_ served: [APIResource], for groupResource: GroupResource) {
-        resources.removeAll { $0.isCustom && $0.groupResource == groupResource }
-        resources.append(contentsOf: served)
+    /// Serves (or re-serves) the versions of a CRD; throws when the CRD is unusable.
+    mutating func register(customResourceDefinition crd: JSON) throws {
+        let updated = try schema.adding(customResourceDefinition: crd)
+        guard let group = crd[path: ["spec", "group"]]?.stringValue,
+              let plural = crd[path: ["spec", "names", "plural"]]?.stringValue else { return }
+        let versions = crd[path: ["spec", "versions"]]?.arrayValue ?? []
+        schema = updated
+        resources.removeAll { $0.group == group && $0.resource == plural }
+        for served in updated.resources where served.group == group && served.resource == plural {
+            var resource = APIResource(served: served, isCustom: true)
+            let version = versions.first { $0["name"]?.stringValue == served.version }
+            resource.printerColumns = version?["additionalPrinterColumns"]?.arrayValue ?? []
+            resource.customSchema = version?[path: ["schema", "openAPIV3Schema"]]
+            resources.append(resource)
+        }
+        reindex()
+    }
+
+    /// Stops serving a CRD's resources.
+    mutating func unregister(group: String, plural: String) {
+        schema = schema.removingCustomResources(group: group, plural: plural)
+        resources.removeAll { $0.isCustom && $0.group == group && $0.resource == plural }
         reindex()
     }
 

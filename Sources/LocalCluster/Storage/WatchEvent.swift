@@ -21,7 +21,7 @@ struct WatchEvent: Sendable {
 struct WatchFilter: Sendable {
     var resource: GroupResource?
     var namespace: String?
-    var labels = LabelSelector()
+    var labels = LabelQuery()
     var fields = FieldSelector()
 
     private func selects(_ object: JSON) -> Bool {

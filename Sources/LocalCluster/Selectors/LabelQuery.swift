@@ -3,7 +3,7 @@ import Manifests
 
 /// A label selector, from a `labelSelector` query (`a=b,c!=d,e in (f,g),!h`) or from an object's
 /// `spec.selector` (`matchLabels` / `matchExpressions`). Empty selects everything.
-struct LabelSelector: Sendable, Equatable {
+struct LabelQuery: Sendable, Equatable {
     enum Operator: Sendable, Equatable { case equals, notEquals, isIn, notIn, exists, doesNotExist }
 
     struct Requirement: Sendable, Equatable {

@@ -1,0 +1,161 @@
+import Manifests
+
+/// Decodes a request body against a kind's schema the way kube-apiserver does: unknown fields,
+/// duplicate fields, and values of the wrong type, each reported with the real server's words.
+public enum BodyDecoding {
+    /// Checks an object (and, when given, its raw JSON `body`, the only place duplicates survive).
+    /// A kind the schema does not know yields an empty report.
+    public static func check(_ object: JSON, body: [UInt8]? = nil, schema: KubeSchema = .builtin) -> DecodingReport {
+        var report = DecodingReport()
+        if let body { report.duplicateFields = DuplicateFieldScanner.duplicates(in: body) }
+        guard let kind = kind(of: object), let root = schema.node(for: kind) else { return report }
+        var walker = Walker(builtin: root.definitionName != nil)
+        walker.visit(object, node: root, path: "", goPath: "", goStruct: GoTypeName.structName(root))
+        report.unknownFields = walker.unknownFields
+        report.typeError = walker.typeError
+        report.schemaCauses = walker.schemaCauses
+        return report
+    }
+
+    /// The object with the fields its schema does not declare removed, as decoding into Go structs
+    /// (or pruning a custom resource) leaves it under `Warn` and `Ignore`.
+    public static func droppingUnknownFields(_ object: JSON, schema: KubeSchema = .builtin) -> JSON {
+        guard let kind = kind(of: object), let root = schema.node(for: kind) else { return object }
+        return prune(object, node: root)
+    }
+
+    static func kind(of object: JSON) -> GroupVersionKind? {
+        guard let apiVersion = object["apiVersion"]?.stringValue, let kind = object["kind"]?.stringValue else { return nil }
+        return GroupVersionKind(apiVersion: apiVersion, kind: kind)
+    }
+
+    private static func prune(_ value: JSON, node: SchemaNode) -> JSON {
+        switch (value, node.type) {
+        case (.object(let object), .object):
+            var kept = JSONObject()
+            for (key, child) in object {
+                if let field = node.property(key) {
+                    kept[key] = prune(child, node: field)
+                } else if node.preservesUnknownFields {
+                    kept[key] = child
+                }
+            }
+            return .object(kept)
+        case (.object(let object), .map):
+            guard let values = node.mapValues else { return value }
+            var kept = JSONObject()
+            for (key, child) in object { kept[key] = prune(child, node: values) }
+            return .object(kept)
+        case (.array(let items), .array):
+            guard let element = node.items else { return value }
+            return .array(items.map { prune($0, node: element) })
+        default:
+            return value
+        }
+    }
+
+    /// One pass over the object in document order, so the first type error is the one Go reports.
+    private struct Walker {
+        let builtin: Bool
+        var unknownFields: [String] = []
+        var typeError: String?
+        var schemaCauses: [FieldCause] = []
+
+        init(builtin: Bool) { self.builtin = builtin }
+
+        /// `path` is the strict-decoding path (`a.b[0].c`); `goPath` and `goStruct` the Go error context.
+        mutating func visit(_ value: JSON, node: SchemaNode, path: String, goPath: String, goStruct: String) {
+            if case .null = value { return }
+            switch node.type {
+            case .rawJSON:
+                return
+            case .object:
+                guard case .object(let object) = value else { return mismatch(value, node, path, goPath, goStruct) }
+                let structName = GoTypeName.structName(node)
+                for (key, child) in object {
+                    let childPath = path.isEmpty ? key : path + "." + key
+                    if let field = node.property(key) {
+                        let childGoPath = goPath.isEmpty ? key : goPath + "." + key
+                        visit(child, node: field, path: childPath, goPath: childGoPath, goStruct: structName.isEmpty ? goStruct : structName)
+                    } else if !node.preservesUnknownFields {
+                        unknownFields.append(childPath)
+                    }
+                }
+            case .map:
+                guard case .object(let object) = value else { return mismatch(value, node, path, goPath, goStruct) }
+                guard let values = node.mapValues else { return }
+                for (key, child) in object {
+                    visit(child, node: values, path: path.isEmpty ? key : path + "." + key, goPath: goPath, goStruct: goStruct)
+                }
+            case .array:
+                guard case .array(let items) = value else { return mismatch(value, node, path, goPath, goStruct) }
+                guard let element = node.items else { return }
+                for (index, item) in items.enumerated() {
+                    visit(item, node: element, path: path + "[\(index)]", goPath: goPath, goStruct: goStruct)
+                }
+            case .string:
+                if value.stringValue == nil { mismatch(value, node, path, goPath, goStruct) }
+            case .boolean:
+                if value.boolValue == nil { mismatch(value, node, path, goPath, goStruct) }
+            case .number:
+                if value.doubleValue == nil { mismatch(value, node, path, goPath, goStruct) }
+            case .integer:
+                if !fitsInteger(value, format: node.format) { mismatch(value, node, path, goPath, goStruct) }
+            case .intOrString:
+                if value.stringValue == nil, !fitsInteger(value, format: "int32") { mismatch(value, node, path, goPath, goStruct) }
+            case .quantity:
+                let text: String
+                switch value {
+                case .string(let s): text = s
+                case .int, .double: text = value.serialized()
+                default: text = value.serialized()
+                }
+                if builtin, typeError == nil, let error = QuantitySyntax.error(in: text) { typeError = error }
+                if !builtin, value.stringValue == nil, value.doubleValue == nil { mismatch(value, node, path, goPath, goStruct) }
+            }
+        }
+
+        private func fitsInteger(_ value: JSON, format: String?) -> Bool {
+            guard case .int(let i) = value else {
+                // Go accepts 3.0 into an int only when written as an integer literal.
+                return false
+            }
+            if format == "int32" { return Int64(Int32.min)...Int64(Int32.max) ~= i }
+            return true
+        }
+
+        private mutating func mismatch(_ value: JSON, _ node: SchemaNode, _ path: String, _ goPath: String, _ goStruct: String) {
+            if builtin {
+                guard typeError == nil else { return }
+                let where_ = goStruct.isEmpty ? "Go value" : "Go struct field \(goStruct).\(goPath)"
+                typeError = "json: cannot unmarshal \(goValueKind(value, into: node)) into \(where_) of type \(GoTypeName.of(node))"
+            } else {
+                // Custom resources: OpenAPI schema validation (kube-openapi validate), a 422 cause.
+                let expected: String
+                switch node.type {
+                case .intOrString: expected = "integer,string"
+                case .quantity: expected = "number,string"
+                case .map: expected = "object"
+                default: expected = node.type.rawValue
+                }
+                let actual = value.typeName
+                schemaCauses.append(.invalid(FieldPath(path), .string(actual),
+                                             "\(path) in body must be of type \(expected): \(GoValue.quote(actual))"))
+            }
+        }
+
+        /// How `encoding/json` names the offending JSON value: `string`, `bool`, `object`, `array`,
+        /// `number`, or `number 1.5` when an integer field cannot hold it.
+        private func goValueKind(_ value: JSON, into node: SchemaNode) -> String {
+            switch value {
+            case .string: return "string"
+            case .bool: return "bool"
+            case .object: return "object"
+            case .array: return "array"
+            case .null: return "null"
+            case .int, .double:
+                return node.type == .integer || node.type == .intOrString ? "number \(value.serialized())" : "number"
+            }
+        }
+    }
+}

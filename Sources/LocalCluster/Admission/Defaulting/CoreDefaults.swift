@@ -1,0 +1,61 @@
+import Manifests
+
+/// Defaults of the core kinds other than pods, from `pkg/apis/core/v1/defaults.go` (release-1.32).
+enum CoreDefaults {
+    /// SetDefaults_Secret: type Opaque.
+    static func secret(_ object: inout JSON) {
+        object.defaultIfEmpty("type", "Opaque")
+    }
+
+    /// SetDefaults_PersistentVolumeClaimSpec (volumeMode Filesystem) and SetDefaults_PersistentVolumeClaim
+    /// (status phase Pending).
+    static func persistentVolumeClaim(_ object: inout JSON) {
+        object.updateStruct("spec") { $0.defaultIfNil("volumeMode", "Filesystem") }
+        object.updateStruct("status") { $0.defaultIfEmpty("phase", "Pending") }
+    }
+
+    /// SetDefaults_PersistentVolume: reclaim policy Retain, volumeMode Filesystem, phase Pending.
+    static func persistentVolume(_ object: inout JSON) {
+        object.updateStruct("spec") { spec in
+            spec.defaultIfEmpty("persistentVolumeReclaimPolicy", "Retain")
+            spec.defaultIfNil("volumeMode", "Filesystem")
+        }
+        object.updateStruct("status") { $0.defaultIfEmpty("phase", "Pending") }
+    }
+
+    /// SetDefaults_Namespace (label `kubernetes.io/metadata.name` = the name) and
+    /// SetDefaults_NamespaceStatus (phase Active).
+    static func namespace(_ object: inout JSON) {
+        if let name = object[path: ["metadata", "name"]]?.stringValue, !name.isEmpty {
+            object.updateStruct("metadata") { metadata in
+                var labels = metadata["labels"]?.stringMap ?? JSONObject()
+                labels["kubernetes.io/metadata.name"] = .string(name)
+                metadata["labels"] = .object(labels)
+            }
+        }
+        object.updateStruct("status") { $0.defaultIfEmpty("phase", "Active") }
+    }
+
+    /// SetDefaults_Endpoints: ports TCP.
+    static func endpoints(_ object: inout JSON) {
+        object.updateEach("subsets") { subset in
+            subset.updateEach("ports") { $0.defaultIfEmpty("protocol", "TCP") }
+        }
+    }
+
+    /// SetDefaults_Pod on top of the pod spec's: requests default to limits, service links on.
+    static func pod(_ object: inout JSON) {
+        object.updateStruct("spec") { spec in
+            for list in ["containers", "initContainers"] {
+                spec.updateEach(list) { container in
+                    guard let limits = container[path: ["resources", "limits"]]?.objectValue else { return }
+                    var requests = container[path: ["resources", "requests"]]?.objectValue ?? JSONObject()
+                    for (name, value) in limits where requests[name] == nil { requests[name] = value }
+                    container[path: ["resources", "requests"]] = .object(requests)
+                }
+            }
+            PodSpecDefaults.apply(to: &spec)
+            spec.defaultIfNil("enableServiceLinks", true)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Manifests
+
+/// ValidateConfigMap and ValidateSecret (`pkg/apis/core/validation/validation.go`, release-1.32):
+/// data keys, and the keys a typed Secret must carry.
+enum ConfigDataValidation {
+    static func configMap(_ object: JSON) -> [FieldCause] {
+        var causes: [FieldCause] = []
+        let data = object["data"]?.objectValue ?? JSONObject()
+        let binary = object["binaryData"]?.objectValue ?? JSONObject()
+        for key in data.keys.sorted() {
+            let path = FieldPath("data").key(key)
+            causes += NameRules.configMapKey(key).map { .invalid(path, .string(key), $0) }
+            if binary[key] != nil { causes.append(.invalid(path, .string(key), "duplicate of key present in binaryData")) }
+        }
+        for key in binary.keys.sorted() {
+            causes += NameRules.configMapKey(key).map { .invalid(FieldPath("binaryData").key(key), .string(key), $0) }
+        }
+        return causes
+    }
+
+    /// `stringData` is merged into `data` before validation, so its keys are reported under `data`.
+    static func secret(_ object: JSON) -> [FieldCause] {
+        var causes: [FieldCause] = []
+        var keys = Set(object["data"]?.objectValue?.keys ?? [])
+        keys.formUnion(object["stringData"]?.objectValue?.keys ?? [])
+        for key in keys.sorted() {
+            causes += NameRules.configMapKey(key).map { .invalid(FieldPath("data").key(key), .string(key), $0) }
+        }
+        switch object["type"]?.stringValue {
+        case "kubernetes.io/tls":
+            for required in ["tls.crt", "tls.key"] where !keys.contains(required) {
+                causes.append(.required(FieldPath("data").key(required)))
+            }
+        case "kubernetes.io/dockerconfigjson":
+            if !keys.contains(".dockerconfigjson") { causes.append(.required(FieldPath("data").key(".dockerconfigjson"))) }
+        case "kubernetes.io/basic-auth":
+            if !keys.contains("username"), !keys.contains("password") {
+                causes.append(.required(FieldPath("data").key("username")))
+                causes.append(.required(FieldPath("data").key("password")))
+            }
+        case "kubernetes.io/ssh-auth":
+            if !keys.contains("ssh-privatekey") { causes.append(.required(FieldPath("data").key("ssh-privatekey"))) }
+        default:
+            break
+        }
+        return causes
+    }
+}

@@ -1,0 +1,125 @@
+import Manifests
+
+/// Spec validation of the workload kinds (`pkg/apis/apps/validation/validation.go`,
+/// `pkg/apis/batch/validation/validation.go`, release-1.32).
+enum WorkloadValidation {
+    static let nonNegative = "must be greater than or equal to 0"
+
+    /// ValidateDeploymentSpec and ValidateReplicaSetSpec (both say "for deployment").
+    static func deployment(_ spec: JSON?) -> [FieldCause] {
+        let path = FieldPath("spec")
+        var causes = nonNegativeFields(spec, ["replicas"], path: path)
+        causes += selectorAndTemplate(spec, path: path, emptyMessage: "empty selector is invalid for deployment", requireSelector: true)
+        causes += nonNegativeFields(spec, ["minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"], path: path)
+        if let deadline = spec?["progressDeadlineSeconds"]?.intValue, deadline <= (spec?["minReadySeconds"]?.intValue ?? 0) {
+            causes.append(.invalid(path.child("progressDeadlineSeconds"), .int(deadline), "must be greater than minReadySeconds"))
+        }
+        if let type = spec?[path: ["strategy", "type"]]?.stringValue, !["Recreate", "RollingUpdate"].contains(type) {
+            causes.append(.notSupported(path.child("strategy", "type"), .string(type), supported: ["Recreate", "RollingUpdate"]))
+        }
+        if spec?[path: ["strategy", "type"]] == "Recreate", spec?[path: ["strategy", "rollingUpdate"]] != nil {
+            causes.append(.forbidden(path.child("strategy", "rollingUpdate"), "may not be specified when strategy `type` is 'Recreate'"))
+        }
+        return causes
+    }
+
+    /// ValidateStatefulSetSpec.
+    static func statefulSet(_ spec: JSON?) -> [FieldCause] {
+        let path = FieldPath("spec")
+        var causes: [FieldCause] = []
+        if let policy = spec?["podManagementPolicy"]?.stringValue, !["OrderedReady", "Parallel"].contains(policy) {
+            causes.append(.invalid(path.child("podManagementPolicy"), .string(policy), "must be 'OrderedReady' or 'Parallel'"))
+        }
+        causes += nonNegativeFields(spec, ["replicas", "minReadySeconds"], path: path)
+        causes += selectorAndTemplate(spec, path: path, emptyMessage: "empty selector is invalid for statefulset", requireSelector: true)
+        return causes
+    }
+
+    /// ValidateDaemonSetSpec.
+    static func daemonSet(_ spec: JSON?) -> [FieldCause] {
+        let path = FieldPath("spec")
+        var causes = selectorAndTemplate(spec, path: path, emptyMessage: "empty selector is invalid for daemonset", requireSelector: true)
+        causes += nonNegativeFields(spec, ["minReadySeconds", "revisionHistoryLimit"], path: path)
+        return causes
+    }
+
+    /// The selector is required and not empty, the template's labels match it, the template is a
+    /// valid pod template, and its restart policy is Always (`ValidatePodTemplateSpecForReplicaSet`).
+    private static func selectorAndTemplate(_ spec: JSON?, path: FieldPath, emptyMessage: String, requireSelector: Bool) -> [FieldCause] {
+        var causes: [FieldCause] = []
+        let selectorPath = path.child("selector")
+        let selectorJSON = spec?["selector"]
+        let selector = selectorJSON.flatMap { $0.objectValue != nil ? LabelSelector($0) : nil }
+        if let selector {
+            causes += MetadataValidation.labels(selector.matchLabels, path: selectorPath.child("matchLabels"))
+            if selector.isEmpty { causes.append(.invalid(selectorPath, selector.goValue, emptyMessage)) }
+        } else if requireSelector {
+            causes.append(.required(selectorPath))
+        }
+        let template = spec?["template"]
+        let templatePath = path.child("template")
+        if let selector, !selector.isConvertible {
+            causes.append(.invalid(selectorPath, selector.goValue, "invalid label selector"))
+        } else if selector == nil || !selector!.isEmpty {
+            // A missing selector selects nothing (`labels.Nothing()`), so the labels never match.
+            let labels = template?[path: ["metadata", "labels"]]?.objectValue
+            if !(selector?.matches(labels ?? JSONObject()) ?? false) {
+                causes.append(.invalid(templatePath.child("metadata", "labels"), .stringMap(labels),
+                                       "`selector` does not match template `labels`"))
+            }
+        }
+        causes += PodSpecValidation.template(template, path: templatePath)
+        if let policy = template?[path: ["spec", "restartPolicy"]]?.stringValue, policy != "Always" {
+            causes.append(.notSupported(templatePath.child("spec", "restartPolicy"), .string(policy), supported: ["Always"]))
+        }
+        if template?[path: ["spec", "activeDeadlineSeconds"]] != nil {
+            causes.append(.forbidden(templatePath.child("spec", "activeDeadlineSeconds"), "activeDeadlineSeconds in ReplicaSet is not Supported"))
+        }
+        return causes
+    }
+
+    /// validateJobSpec: counts non-negative, the pod template, restart policy OnFailure or Never.
+    static func job(_ spec: JSON?, path: FieldPath = FieldPath("spec"), generatedSelector: Bool) -> [FieldCause] {
+        var causes = nonNegativeFields(spec, ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished"], path: path)
+        if generatedSelector, spec?["selector"] == nil { causes.append(.required(path.child("selector"))) }
+        if let selector = spec?["selector"], selector.objectValue != nil {
+            let parsed = LabelSelector(selector)
+            let labels = spec?[path: ["template", "metadata", "labels"]]?.objectValue ?? JSONObject()
+            if !parsed.isEmpty, !parsed.matches(labels) {
+                causes.append(.invalid(path.child("template", "metadata", "labels"), .stringMap(spec?[path: ["template", "metadata", "labels"]]?.objectValue),
+                                       "`selector` does not match template `labels`"))
+            }
+        }
+        let templatePath = path.child("template")
+        causes += PodSpecValidation.template(spec?["template"], path: templatePath)
+        let policy = spec?[path: ["template", "spec", "restartPolicy"]]?.stringValue ?? ""
+        if policy != "OnFailure", policy != "Never" {
+            causes.append(.notSupported(templatePath.child("spec", "restartPolicy"), .string(policy), supported: ["OnFailure", "Never"]))
+        }
+        return causes
+    }
+
+    /// ValidateCronJobSpec: a schedule, a known concurrency policy, and a valid job template.
+    static func cronJob(_ spec: JSON?) -> [FieldCause] {
+        let path = FieldPath("spec")
+        var causes: [FieldCause] = []
+        if (spec?["schedule"]?.stringValue ?? "").isEmpty { causes.append(.required(path.child("schedule"))) }
+        let policy = spec?["concurrencyPolicy"]?.stringValue ?? ""
+        switch policy {
+        case "Allow", "Forbid", "Replace": break
+        case "": causes.append(.required(path.child("concurrencyPolicy")))
+        default: causes.append(.notSupported(path.child("concurrencyPolicy"), .string(policy), supported: ["Allow", "Forbid", "Replace"]))
+        }
+        causes += nonNegativeFields(spec, ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"], path: path)
+        causes += job(spec?[path: ["jobTemplate", "spec"]], path: path.child("jobTemplate", "spec"), generatedSelector: false)
+        return causes
+    }
+
+    /// `ValidateNonnegativeField` for each integer field present.
+    static func nonNegativeFields(_ spec: JSON?, _ fields: [String], path: FieldPath) -> [FieldCause] {
+        fields.compactMap { field in
+            guard let value = spec?[field]?.intValue, value < 0 else { return nil }
+            return .invalid(path.child(field), .int(value), nonNegative)
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Testing
+import Manifests
+@testable import LocalCluster
+
+/// Validation as kube-apiserver 1.32 answers it. Messages are built by the rules of
+/// `k8s.io/apimachinery/pkg/util/validation/validation.go` (name and key rules),
+/// `pkg/apis/core/validation/validation.go`, `pkg/apis/apps/validation/validation.go`,
+/// `pkg/apis/batch/validation/validation.go` and `pkg/apis/networking/validation/validation.go`;
+/// the full texts below are the ones `kubectl` prints after "The <Kind> "<name>" is invalid: ".
+@Suite struct AdmissionValidationTests {
+    func object(_ text: String) throws -> JSON { Defaulting.applied(to: try JSON(parsing: text)) }
+    func messages(_ causes: [FieldCause]) -> [String] { causes.map(\.description) }
+
+    static let deployment = """
+    {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default","labels":{"app":"web"}},
+     "spec":{"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
+      "spec":{"containers":[{"name":"web","image":"nginx:1.27","ports":[{"containerPort":80}],
+        "volumeMounts":[{"name":"conf","mountPath":"/etc/nginx/conf.d"}]}],
+       "volumes":[{"name":"conf","configMap":{"name":"web"}}]}}}}
+    """
+
+    @Test func validObjectsPass() throws {
+        #expect(Validation.validateCreate(try object(Self.deployment)).isEmpty)
+        let others = [
+            #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"web","namespace":"default"},"spec":{"selector":{"app":"web"},"ports":[{"name":"http","port":80,"targetPort":"http"},{"name":"metrics","port":9090}]}}"#,
+            #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"web","namespace":"default"},"data":{"nginx.conf":"x","KEY_1":"y"}}"#,
+            #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team-a"}}"#,
+            #"{"apiVersion":"batch/v1","kind":"CronJob","metadata":{"name":"backup","namespace":"default"},"spec":{"schedule":"0 3 * * *","jobTemplate":{"spec":{"template":{"spec":{"restartPolicy":"OnFailure","containers":[{"name":"b","image":"busybox"}]}}}}}}"#,
+            #"{"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"web","namespace":"default"},"spec":{"rules":[{"host":"web.example.com","http":{"paths":[{"path":"/","pathType":"Prefix","backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}}"#,
+            #"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"system:reader"},"rules":[]}"#,
+        ]
+        for text in others { #expect(messages(Validation.validateCreate(try object(text))) == [], "\(text)") }
+    }
+
+    @Test func namesFollowTheirKindsRule() throws {
+        let configMap = try object(#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"Foo","namespace":"default"}}"#)
+        #expect(messages(Validation.validateCreate(configMap)) == [
+            #"metadata.name: Invalid value: "Foo": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"#,
+        ])
+        let service = try object(#"{"apiVersion":"v1","kind":"Service","metadata":{"name":"1web","namespace":"default"},"spec":{"ports":[{"port":80}]}}"#)
+        #expect(messages(Validation.validateCreate(service)) == [
+            #"metadata.name: Invalid value: "1web": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"#,
+        ])
+        let namespace = try object(#"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team_a"}}"#)
+        #expect(messages(Validation.validateCreate(namespace)).first
+            == #"metadata.name: Invalid value: "team_a": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"#)
+        let unnamed = try object(#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"namespace":"default"}}"#)
+        #expect(messages(Validation.validateCreate(unnamed)) == ["metadata.name: Required value: name or generateName is required"])
+        let role = try object(#"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"a/b","namespace":"default"}}"#)
+        #expect(messages(Validation.validateCreate(role)) == ["metadata.name: Invalid value: \"a/b\": may not contain '/'"])
+        let long = String(repeating: "a", count: 64)
+        let longNamespace = try object(#"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"\#(long)"}}"#)
+        #expect(messages(Validation.validateCreate(longNamespace)).contains("metadata.name: Invalid value: \"\(long)\": must be no more than 63 characters"))
+    }
+
+    @Test func labelsAndDataKeys() throws {
+        let configMap = try object(#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"default","labels":{"app":"bad value!","-x":"ok"}},"data":{"bad key":"1","..x":"2"}}"#)
+        #expect(messages(Validation.validateCreate(configMap)) == [
+            #"metadata.labels: Invalid value: "-x": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"#,
+            #"metadata.labels: Invalid value: "bad value!": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"#,
+            #"data[..x]: Invalid value: "..x": must not start with '..'"#,
+            #"data[bad key]: Invalid value: "bad key": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"#,
+        ])
+        let tls = try object(#"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"t","namespace":"default"},"type":"kubernetes.io/tls","stringData":{"tls.crt":"x"}}"#)
+        #expect(messages(Validation.validateCreate(tls)) == ["data[tls.key]: Required value"])
+    }
+
+    @Test func deploymentSelectorMustMatchTheTemplate() throws {
+        var deployment = try JSON(parsing: Self.deployment)
+        deployment[path: ["spec", "selector"]] = nil
+        let causes = Validation.validateCreate(Defaulting.applied(to: deployment))
+        #expect(RejectionStatus.invalidMessage(kind: GroupKind(group: "apps", kind: "Deployment"), name: "web", causes: causes)
+            == #"Deployment.apps "web" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`]"#)
+
+        deployment[path: ["spec", "selector"]] = ["matchLabels": ["app": "other"]]
+        #expect(messages(Validation.validateCreate(Defaulting.applied(to: deployment)))
+            == [#"spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`"#])
+
+        deployment[path: ["spec", "selector"]] = .object(JSONObject())
+        #expect(messages(Validation.validateCreate(Defaulting.applied(to: deployment)))
+            == ["spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment"])
+    }
+
+    @Test func podTemplateRequirements() throws {
+        let deployment = try object("""
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default"},
+         "spec":{"replicas":-1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
+          "spec":{"restartPolicy":"Never","containers":[{"name":"Web","ports":[{"containerPort":70000,"protocol":"tcp"}],"imagePullPolicy":"Sometimes",
+            "volumeMounts":[{"name":"missing","mountPath":"/x"}]},{"name":"Web","image":"x"}]}}}}
+        """)
+        #expect(messages(Validation.validateCreate(deployment)) == [
+            "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+            #"spec.template.spec.containers[0].name: Invalid value: "Web": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"#,
+            "spec.template.spec.containers[0].image: Required value",
+            "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+            #"spec.template.spec.containers[0].ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP""#,
+            #"spec.template.spec.containers[0].volumeMounts[0].name: Not found: "missing""#,
+            #"spec.template.spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never""#,
+            #"spec.template.spec.containers[1].name: Invalid value: "Web": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"#,
+            #"spec.template.spec.containers[1].name: Duplicate value: "Web""#,
+            #"spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always""#,
+        ])
+        let pod = try object(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"default"},"spec":{"containers":[]}}"#)
+        #expect(messages(Validation.validateCreate(pod)) == ["spec.containers: Required value"])
+    }
+
+    @Test func jobsAndIngresses() throws {
+        var job = try object(#"{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j","namespace":"default"},"spec":{"template":{"spec":{"containers":[{"name":"c","image":"x"}]}}}}"#)
+        Defaulting.prepareForCreate(&job, uid: "3f1c")
+        #expect(messages(Validation.validateCreate(job))
+            == [#"spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never""#])
+        let ingress = try object(#"{"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"i","namespace":"default"},"spec":{"rules":[{"http":{"paths":[{"path":"/","backend":{"service":{"name":"web","port":{"number":80}}}},{"path":"api","pathType":"Prefix","backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}}"#)
+        #expect(messages(Validation.validateCreate(ingress)) == [
+            "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified",
+            #"spec.rules[0].http.paths[1].path: Invalid value: "api": must be an absolute path"#,
+        ])
+    }
+
+    @Test func immutableFieldsOnUpdate() throws {
+        let old = try object(Self.deployment)
+        var new = old
+        new[path: ["spec", "selector"]] = ["matchLabels": ["app": "web", "tier": "front"]]
+        new[path: ["spec", "template", "metadata", "labels"]] = ["app": "web", "tier": "front"]
+        #expect(messages(Validation.validateUpdate(new, old: old)) == [
+            #"spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web", "tier":"front"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable"#,
+        ])
+        var scaled = old
+        scaled[path: ["spec", "replicas"]] = 5
+        #expect(Validation.validateUpdate(scaled, old: old).isEmpty)
+
+        let service = try object(#"{"apiVersion":"v1","kind":"Service","metadata":{"name":"s","namespace":"default"},"spec":{"clusterIP":"10.96.0.10","ports":[{"port":80}]}}"#)
+        var moved = service
+        moved[path: ["spec", "clusterIP"]] = "10.96.0.11"
+        moved[path: ["spec", "clusterIPs"]] = ["10.96.0.11"]
+        #expect(messages(Validation.validateUpdate(moved, old: service)) == [#"spec.clusterIPs[0]: Invalid value: []string{"10.96.0.11"}: may not change once set"#])
+
+        let statefulSet = try object(#"{"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"db","namespace":"default"},"spec":{"serviceName":"db","selector":{"matchLabels":{"app":"db"}},"template":{"metadata":{"labels":{"app":"db"}},"spec":{"containers":[{"name":"db","image":"pg:16"}]}}}}"#)
+        var renamed = statefulSet
+        renamed[path: ["spec", "serviceName"]] = "db2"
+        renamed[path: ["spec", "replicas"]] = 3
+        #expect(messages(Validation.validateUpdate(renamed, old: statefulSet)) == [
+            "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+        ])
+
+        let configMap = try object(#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"default"},"immutable":true,"data":{"a":"1"}}"#)
+        var edited = configMap
+        edited[path: ["data", "a"]] = "2"
+        #expect(messages(Validation.validateUpdate(edited, old: configMap)) == ["data: Forbidden: field is immutable when `immutable` is set"])
+
+        let claim = try object(#"{"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"c","namespace":"default"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}"#)
+        var grown = claim
+        grown[path: ["spec", "resources", "requests", "storage"]] = "2Gi"
+        #expect(Validation.validateUpdate(grown, old: claim).isEmpty)
+        var changed = claim
+        changed[path: ["spec", "accessModes"]] = ["ReadWriteMany"]
+        #expect(Validation.validateUpdate(changed, old: claim).map(\.type) == [.forbidden])
+
+        let binding = try object(#"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"b","namespace":"default"},"roleRef":{"kind":"Role","name":"a"},"subjects":[]}"#)
+        var rebound = binding
+        rebound[path: ["roleRef", "name"]] = "b"
+        #expect(messages(Validation.validateUpdate(rebound, old: binding))
+            == [#"roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"Role", Name:"b"}: cannot change roleRef"#])
+    }
+}
