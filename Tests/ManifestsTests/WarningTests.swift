@@ -115,6 +115,45 @@ struct WarningTests {
         #expect(warnings.map(\.text) == ["42", "y", "0x10"])
     }
 
+    @Test func selectorsNodeSelectorCommandAndArgs() throws {
+        let text = """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: db
+        spec:
+          selector:
+            matchLabels:
+              primary: yes
+          template:
+            spec:
+              nodeSelector:
+                ssd: true
+              containers:
+              - name: db
+                command: [postgres, -p, 5432]
+                args:
+                - --verbose
+                - on
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: db
+        spec:
+          selector:
+            primary: yes
+          ports:
+          - port: 5432
+        """
+        let warnings = try Self.render(text).warnings
+        #expect(warnings.map(\.field) == [
+            "spec.selector.matchLabels.primary", "spec.template.spec.nodeSelector.ssd",
+            "spec.template.spec.containers[0].command[2]", "spec.template.spec.containers[0].args[1]", "spec.selector.primary",
+        ])
+        #expect(warnings.map(\.location.line) == [8, 12, 15, 18, 26])
+    }
+
     @Test func otherFieldsAndOtherKindsDoNotWarn() throws {
         let text = """
         apiVersion: apps/v1

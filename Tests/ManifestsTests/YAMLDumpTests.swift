@@ -55,18 +55,24 @@ struct YAMLDumpTests {
         ]
         #expect(YAML.dump(value) == """
         name: web
-        enabled: 'yes'
-        version: '1.10'
+        enabled: "yes"
+        version: "1.10"
         items:
         - a
         - 1
         script: |
           echo one
           echo two
-        empty: ''
+        empty: ""
         nothing: null
 
         """)
+    }
+
+    @Test func sexagesimalLookAlikesAreQuotedLikeGoYAML() {
+        for text in ["1:20", "190:20:30.15", "-1:05", "1_0:59"] { #expect(ScalarStyleChoice.looksLikeSexagesimal(text), "\(text)") }
+        for text in ["0.0.0.0:8000", "1:60", "1:", "12:345", "a:1", "1:2:x"] { #expect(!ScalarStyleChoice.looksLikeSexagesimal(text), "\(text)") }
+        #expect(YAML.dump(["bind": "0.0.0.0:8000", "time": "12:30"]) == "bind: 0.0.0.0:8000\ntime: \"12:30\"\n")
     }
 
     @Test func documentsAreSeparated() {

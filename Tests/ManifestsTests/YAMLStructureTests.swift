@@ -141,6 +141,19 @@ struct YAMLStructureTests {
         #expect(error.message.contains("while parsing a flow sequence at line 2, column 4"))
     }
 
+    @Test func invalidUTF8NamesItsLine() throws {
+        let bytes = Array("a: 1\nb: x".utf8) + [0xFF, 0x0A]
+        let error = try #require(throws: YAMLError.self) { try YAML.load(bytes: bytes, file: "bin.yaml") }
+        #expect(error.line == 2)
+        #expect(error.message == "invalid leading UTF-8 octet")
+    }
+
+    @Test func tabIndentationIsAnError() throws {
+        let error = try #require(throws: YAMLError.self) { try YAML.load("a:\n\tb: 1\n", file: "tab.yaml") }
+        #expect(error.line == 2)
+        #expect(error.message.hasPrefix("found character that cannot start any token"))
+    }
+
     @Test func errorInLaterDocumentNamesItsLine() throws {
         let text = "a: 1\n---\nb: 2\n---\nc: \"unterminated\n"
         let error = try #require(throws: YAMLError.self) { try YAML.load(text, file: "late.yaml") }

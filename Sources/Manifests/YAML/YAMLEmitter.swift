@@ -94,7 +94,7 @@ private struct EventWriter {
 enum ScalarStyleChoice {
     static func style(for text: String) -> yaml_scalar_style_t {
         if text.utf8.contains(0x0A) { return YAML_LITERAL_SCALAR_STYLE }  // libyaml falls back to quotes when a block is unsafe
-        if mustQuote(text) { return YAML_SINGLE_QUOTED_SCALAR_STYLE }
+        if mustQuote(text) { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }  // as `kubectl get -o yaml` writes "yes"
         return YAML_PLAIN_SCALAR_STYLE  // libyaml quotes it anyway when plain would not parse back
     }
 
@@ -106,11 +106,30 @@ enum ScalarStyleChoice {
     }
 
     /// YAML 1.1 base-60 numbers (`1:20`, `190:20:30.15`): go-yaml reads them as strings, but other
-    /// YAML 1.1 readers as numbers, so they are quoted as go-yaml quotes them.
+    /// YAML 1.1 readers as numbers, so they are quoted as go-yaml quotes them, matching its pattern
+    /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
     static func looksLikeSexagesimal(_ text: String) -> Bool {
-        var bytes = Substring(text).utf8[...]
-        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        guard let first = bytes.first, ScalarResolver.isDigit(first), bytes.contains(UInt8(ascii: ":")) else { return false }
-        return bytes.allSatisfy { ScalarResolver.isDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        let bytes = Array(text.utf8)
+        var i = 0
+        func isDigitOrUnderscore(_ byte: UInt8) -> Bool { ScalarResolver.isDigit(byte) || byte == UInt8(ascii: "_") }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < bytes.count, ScalarResolver.isDigit(bytes[i]) else { return false }
+        i += 1
+        while i < bytes.count, isDigitOrUnderscore(bytes[i]) { i += 1 }
+        var groups = 0
+        while i < bytes.count, bytes[i] == UInt8(ascii: ":") {
+            i += 1
+            let start = i
+            while i < bytes.count, ScalarResolver.isDigit(bytes[i]), i - start < 2 { i += 1 }
+            let digits = i - start
+            guard digits == 1 || (digits == 2 && bytes[start] <= UInt8(ascii: "5")) else { return false }
+            groups += 1
+        }
+        guard groups > 0 else { return false }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < bytes.count, isDigitOrUnderscore(bytes[i]) { i += 1 }
+        }
+        return i == bytes.count
     }
 }

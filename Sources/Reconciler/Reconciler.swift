@@ -1,1 +1,0 @@
-// Reconciler module: see ../shared/DESIGN.md
