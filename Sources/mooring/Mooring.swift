@@ -14,6 +14,7 @@ struct Mooring: AsyncParsableCommand {
             VersionCommand.self,
             RenderCommand.self,
             ClusterCommand.self,
+            DebugCommand.self,
             RunCommand.self,
             SyncCommand.self,
             DiffCommand.self,
