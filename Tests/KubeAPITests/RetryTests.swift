@@ -22,7 +22,7 @@ import Testing
 
     @Test func retryAfterOf429IsHonoured() async throws {
         try await withCluster(options: Self.quickRetries) { cluster in
-            try await cluster.setFaults(#"{"rules": [{"verbs": ["get"], "pathPrefix": "/api/v1/namespaces/default/configmaps", "status": 429, "retryAfterSeconds": 1, "count": 1}]}"#)
+            try await cluster.setFaults(#"{"rules": [{"verbs": ["get", "list"], "pathPrefix": "/api/v1/namespaces/default/configmaps", "status": 429, "retryAfterSeconds": 1, "count": 1}]}"#)
             let clock = ContinuousClock()
             let before = cluster.client.requestsSent
             let started = clock.now
@@ -69,7 +69,7 @@ import Testing
     @Test func retriesGiveUpAfterMaxAttempts() async throws {
         try await withCluster(options: Self.quickRetries) { cluster in
             _ = try await cluster.client.resource(for: .configMap)
-            try await cluster.setFaults(#"{"rules": [{"verbs": ["get"], "pathPrefix": "/api/v1/configmaps", "status": 503}]}"#)
+            try await cluster.setFaults(#"{"rules": [{"verbs": ["get", "list"], "pathPrefix": "/api/v1/configmaps", "status": 503}]}"#)
             let before = cluster.client.requestsSent
             await #expect { try await cluster.client.list(.configMap) } throws: { ($0 as? APIError)?.reason == .serviceUnavailable }
             #expect(cluster.client.requestsSent - before == 4)
