@@ -127,4 +127,18 @@ import Testing
             #expect(started.duration(to: clock.now) < .seconds(2))
         }
     }
+
+    @Test func errorStatusesAreTyped() async throws {
+        let fixture = try await AuthFixture.started()
+        let client = KubeClient(connection: ClusterConnection(server: fixture.server), options: Self.quickRetries)
+        let forbidden = await #expect(throws: APIError.self) { try await client.getJSON("/status/403") }
+        #expect(forbidden?.reason == .forbidden && forbidden?.status.kind == "configmaps")
+        #expect(fixture.nginx.requestCount(containing: "GET /status/403") == 1)
+        let timeout = await #expect(throws: APIError.self) { try await client.getJSON("/status/server-timeout") }
+        #expect(timeout?.reason == .serverTimeout && timeout?.status.code == 500 && timeout?.status.retryAfterSeconds == 0)
+        #expect(fixture.nginx.requestCount(containing: "GET /status/server-timeout") == 4, "a 500 on a GET is retried")
+        // A proxy's HTML error page still becomes a typed error with the HTTP code.
+        let html = await #expect(throws: APIError.self) { try await client.getJSON("/status/html") }
+        #expect(html?.status.code == 502 && html?.status.message.contains("Bad Gateway") == true)
+    }
 }
