@@ -133,19 +133,50 @@ import Testing
         }
     }
 
-    /// The local cluster may not implement RFC 6902 yet: then it must say the content type it was
-    /// sent was `application/json-patch+json`; when it does, the operations must have applied.
-    @Test func jsonPatchIsSentAsJSONPatch() async throws {
+    @Test func jsonPatchOperations() async throws {
         try await withCluster { cluster in
             let client = cluster.client
             _ = try await client.create(configMap("ops", data: ["a": "1"]))
-            let operations: JSON = [["op": "replace", "path": "/data/a", "value": "9"], ["op": "add", "path": "/data/b", "value": "2"]]
-            do {
-                let patched = try await client.patch(.configMap, name: "ops", patch: operations, patchType: .json)
-                #expect(patched["data"] == ["a": "9", "b": "2"])
-            } catch let error as APIError where error.status.code == 415 {
-                #expect(error.status.message.contains("application/json-patch+json"))
+            let operations: JSON = [["op": "test", "path": "/data/a", "value": "1"],
+                                    ["op": "replace", "path": "/data/a", "value": "9"], ["op": "add", "path": "/data/b", "value": "2"]]
+            let patched = try await client.patch(.configMap, name: "ops", patch: operations, patchType: .json)
+            #expect(patched["data"] == ["a": "9", "b": "2"])
+            // A failed `test` operation rejects the whole patch.
+            await #expect {
+                try await client.patch(.configMap, name: "ops", patch: [["op": "test", "path": "/data/a", "value": "1"]], patchType: .json)
+            } throws: { $0 is APIError }
+        }
+    }
+
+    /// Strategic merge merges the containers list by name; a JSON merge patch replaces the list.
+    @Test func strategicMergeMergesListsByKey() async throws {
+        try await withCluster { cluster in
+            let client = cluster.client
+            _ = try await client.create(deployment("lists"))
+            let patch: JSON = ["spec": ["template": ["spec": ["containers": [["name": "sidecar", "image": "busybox:2"]]]]]]
+            let strategic = try await client.patch(.deployment, name: "lists", patch: patch, patchType: .strategicMerge)
+            let containers = strategic[path: ["spec", "template", "spec", "containers"]]?.arrayValue ?? []
+            #expect(containers.compactMap { $0["name"]?.stringValue } == ["main", "sidecar"])
+            #expect(containers.last?["image"]?.stringValue == "busybox:2")
+            let merged = try await client.patch(.deployment, name: "lists", patch: patch, patchType: .merge)
+            #expect(merged[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["sidecar"])
+        }
+    }
+
+    @Test func serverSideApplyConflictsBetweenManagers() async throws {
+        try await withCluster { cluster in
+            let client = cluster.client
+            _ = try await client.apply(configMap("owned", data: ["shared": "from-mooring"]), fieldManager: "mooring")
+            await #expect {
+                try await client.apply(configMap("owned", data: ["shared": "from-other"]), fieldManager: "other-tool")
+            } throws: { error in
+                guard let error = error as? APIError else { return false }
+                return error.reason == .conflict && error.status.causes.contains { $0.field.contains("shared") || $0.message.contains("mooring") }
             }
+            let forced = try await client.apply(configMap("owned", data: ["shared": "from-other"]), fieldManager: "other-tool", force: true)
+            #expect(forced[path: ["data", "shared"]]?.stringValue == "from-other")
+            let managers = (forced[path: ["metadata", "managedFields"]]?.arrayValue ?? []).compactMap { $0["manager"]?.stringValue }
+            #expect(managers.contains("other-tool"))
         }
     }
 
@@ -177,12 +208,16 @@ import Testing
         try await withCluster { cluster in
             let client = cluster.client
             _ = try await client.create(deployment("statusful"))
-            var object = try await client.getStatus(.deployment, name: "statusful")
-            #expect(object[path: ["metadata", "name"]]?.stringValue == "statusful")
-            object["status"] = ["observedGeneration": 1, "replicas": 1, "conditions": [["type": "Available", "status": "False", "reason": "Testing"]]]
-            object[path: ["spec", "replicas"]] = 7
-            let updated = try await client.updateStatus(object)
-            #expect(updated[path: ["status", "conditions"]]?[0]?["reason"]?.stringValue == "Testing" || updated["status"] != nil)
+            // The cluster's deployment controller writes status too: on a Conflict, read again and retry.
+            var updated: JSON?
+            for _ in 0..<10 where updated == nil {
+                var object = try await client.getStatus(.deployment, name: "statusful")
+                #expect(object[path: ["metadata", "name"]]?.stringValue == "statusful")
+                object[path: ["status", "conditions"]] = [["type": "Progressing", "status": "True", "reason": "Testing"]]
+                object[path: ["spec", "replicas"]] = 7
+                do { updated = try await client.updateStatus(object) } catch let error as APIError where error.reason == .conflict {}
+            }
+            #expect(updated?[path: ["status", "conditions"]]?[0]?["reason"]?.stringValue == "Testing")
             // Through /status the spec does not change.
             #expect(try await client.get(.deployment, name: "statusful")[path: ["spec", "replicas"]]?.intValue == 1)
         }

@@ -142,7 +142,8 @@ struct KubeconfigReader {
                 args: (execJSON["args"]?.arrayValue ?? []).compactMap(\.stringValue),
                 env: env,
                 provideClusterInfo: try bool(execJSON, "provideClusterInfo", at: execPlace) ?? false,
-                installHint: try string(execJSON, "installHint", at: execPlace))
+                installHint: try string(execJSON, "installHint", at: execPlace),
+                interactiveMode: try string(execJSON, "interactiveMode", at: execPlace))
         }
         return Kubeconfig.User(
             token: try string(body, "token", at: place),
@@ -153,7 +154,9 @@ struct KubeconfigReader {
             clientKeyData: try string(body, "client-key-data", at: place),
             username: try string(body, "username", at: place),
             password: try string(body, "password", at: place),
-            exec: exec)
+            exec: exec,
+            authProviderName: body[path: ["auth-provider", "name"]]?.stringValue,
+            authProviderIDToken: body[path: ["auth-provider", "config", "id-token"]]?.stringValue)
     }
 
     /// A path relative to the kubeconfig's own folder, as kubectl resolves it.
