@@ -60,15 +60,19 @@ import Manifests
             let status = try await cluster.kubectl("get", "pods", "-l", "app=broken", "--no-headers", "-o", "custom-columns=S:.status.containerStatuses[0].state.waiting.reason,P:.status.phase")
             #expect(status.stdout.contains("ImagePullBackOff") || status.stdout.contains("ErrImagePull"))
             #expect(status.stdout.contains("Pending"))
+            let events = try await cluster.kubectl("describe", "pods", "-l", "app=broken")
+            #expect(events.stdout.contains(#"Back-off pulling image "nginx:broken""#))
+            let deploymentEvents = try await cluster.kubectl("get", "events", "--field-selector", "involvedObject.kind=Deployment", "-o", "jsonpath={.items[*].reason}")
+            #expect(deploymentEvents.stdout.contains("ScalingReplicaSet"))
         }
     }
 
     @Test func progressRestartsTheDeadlineClock() async throws {
-        try await withCluster(timeScale: 50) { cluster in
-            // A 60 s deadline is 1.2 s here; a scale long after the last rollout must not exceed it.
+        try await withCluster(timeScale: 20) { cluster in
+            // A 60 s deadline is 3 s here; a scale long after the last rollout must not exceed it.
             try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 60))
             #expect(try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=20s").status == 0)
-            try await Task.sleep(for: .milliseconds(1500))
+            try await Task.sleep(for: .milliseconds(3500))
             _ = try await cluster.kubectl("scale", "deployment", "calm", "--replicas=3")
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=20s")
             #expect(rollout.status == 0, "\(rollout.stderr)")

@@ -47,13 +47,9 @@ struct DeploymentController: Sendable {
                             : RolloutPlan.rolling(new: newRS.object, olds: olds.map(\.object), desired: desired,
                                                   maxSurge: Self.maxSurge(deployment, desired: desired),
                                                   maxUnavailable: Self.maxUnavailable(deployment, desired: desired))
-        if newRS.object[path: ["spec", "replicas"]]?.intValue != plan.newReplicas {
-            await client.update(newKey) { $0[path: ["spec", "replicas"]] = .int(plan.newReplicas) }
-        }
-        for (old, replicas) in zip(olds, plan.oldReplicas) where old.object[path: ["spec", "replicas"]]?.intValue != replicas {
-            await client.update(ControllerClient.key(of: old.object, resource: ControllerClient.replicaSets)) {
-                $0[path: ["spec", "replicas"]] = .int(replicas)
-            }
+        await scale(newRS.object, to: plan.newReplicas, deployment: deployment)
+        for (old, replicas) in zip(olds, plan.oldReplicas) {
+            await scale(old.object, to: replicas, deployment: deployment)
         }
         await pruneHistory(olds, limit: Int(deployment[path: ["spec", "revisionHistoryLimit"]]?.intValue ?? 10))
 
@@ -122,6 +118,19 @@ struct DeploymentController: Sendable {
         return again
     }
 
+    /// Sets a ReplicaSet's replicas, with the `ScalingReplicaSet` event the real controller records.
+    private func scale(_ replicaSet: JSON, to replicas: Int64, deployment: JSON) async {
+        let current = replicaSet[path: ["spec", "replicas"]]?.intValue ?? 0
+        guard current != replicas else { return }
+        let key = ControllerClient.key(of: replicaSet, resource: ControllerClient.replicaSets)
+        guard await client.update(key, { $0[path: ["spec", "replicas"]] = .int(replicas) }) else { return }
+        let name = replicaSet[path: ["metadata", "name"]]?.stringValue ?? ""
+        let direction = replicas > current ? "up" : "down"
+        await EventRecorder(client: client).record(deployment, kind: "Deployment", apiVersion: "apps/v1", reason: "ScalingReplicaSet",
+                                                   message: "Scaled \(direction) replica set \(name) from \(current) to \(replicas)",
+                                                   component: "deployment-controller")
+    }
+
     /// A paused deployment makes no rollout progress; its Progressing condition says so.
     private func markPaused(_ key: ObjectKey) async {
         let now = Timestamps.now()
@@ -153,7 +162,13 @@ struct DeploymentController: Sendable {
             "spec": ["replicas": .int(replicas), "minReadySeconds": deployment[path: ["spec", "minReadySeconds"]] ?? 0,
                      "selector": selector, "template": podTemplate],
         ]
-        return await client.create(replicaSet, resource: ControllerClient.replicaSets)
+        let created = await client.create(replicaSet, resource: ControllerClient.replicaSets)
+        if created != nil && replicas > 0 {
+            await EventRecorder(client: client).record(deployment, kind: "Deployment", apiVersion: "apps/v1", reason: "ScalingReplicaSet",
+                                                       message: "Scaled up replica set \(key.name)-\(hash) from 0 to \(replicas)",
+                                                       component: "deployment-controller")
+        }
+        return created
     }
 
     /// Old ReplicaSets beyond `revisionHistoryLimit` that run nothing are deleted.
