@@ -5,9 +5,9 @@ import Testing
 
 /// Waiting for health after an apply, against the local cluster's simulated controllers.
 @Suite struct HealthWaitTests {
-    static func deployment(image: String) -> JSON {
+    static func deployment(image: String, progressDeadlineSeconds: Int64 = 60) -> JSON {
         ["apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": "web", "namespace": "apps"],
-         "spec": ["replicas": 1, "progressDeadlineSeconds": 60,
+         "spec": ["replicas": 1, "progressDeadlineSeconds": .int(progressDeadlineSeconds),
                   "selector": ["matchLabels": ["app": "web"]],
                   "template": ["metadata": ["labels": ["app": "web"]],
                                "spec": ["containers": [["name": "web", "image": .string(image)]]]]]]
@@ -15,7 +15,7 @@ import Testing
 
     @Test func deploymentBecomesHealthy() async throws {
         try await withCluster(timeScale: 100) { cluster in
-            let objects = [Manifest.namespace("apps"), Self.deployment(image: "nginx:1.27")]
+            let objects = [Manifest.namespace("apps"), Self.deployment(image: "nginx:1.27", progressDeadlineSeconds: 600)]
             let changes = try await Pipeline(cluster: cluster.client).sync(objects)
             #expect(changes.succeeded)
             let (health, decision) = try await HealthMonitor(cluster: cluster.client, pollInterval: .milliseconds(50))

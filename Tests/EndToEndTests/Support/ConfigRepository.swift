@@ -25,7 +25,7 @@ final class ConfigRepository: @unchecked Sendable {
         try await git(["remote", "add", "origin", bare], in: work)
         try await git(["push", "origin", "main"], in: work)
 
-        let port = try FreePort.pick()
+        let port = try LoopbackPort.pick()
         // The daemon binary itself, not the `git` wrapper, so that its PID is the one to stop.
         let execPath = try await git(["--exec-path"], in: root).trimmingCharacters(in: .whitespacesAndNewlines)
         let daemon = Process()
@@ -37,7 +37,7 @@ final class ConfigRepository: @unchecked Sendable {
         try daemon.run()
         let repository = ConfigRepository(root: root, work: work, port: port, daemon: daemon)
         do {
-            try await FreePort.waitUntilListening(port)
+            try await LoopbackPort.waitUntilListening(port)
         } catch {
             repository.stop()
             throw error
@@ -120,7 +120,7 @@ struct FixtureError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-enum FreePort {
+enum LoopbackPort {
     /// A port the kernel just handed out for 127.0.0.1 (bound to port 0, then released).
     static func pick() throws -> Int {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
