@@ -34,6 +34,14 @@ struct ClusterFixture {
                                          healthPollInterval: .milliseconds(50), pollInterval: .milliseconds(20))
 }
 
+/// Starts the real embedded cluster, as `mooring` does for `cluster: local`.
+struct InProcessLauncher: LocalClusterLauncher {
+    func start(dataDirectory: String) async throws -> RunningLocalCluster {
+        let server = try await LocalClusterServer.start(LocalClusterOptions(dataDirectory: dataDirectory))
+        return RunningLocalCluster(kubeconfigPath: server.kubeconfigPath, stop: { try await server.stop() })
+    }
+}
+
 /// Runs the body against a fresh cluster and always stops it.
 func withCluster<T>(timeScale: Double = 50, _ body: (ClusterFixture) async throws -> T) async throws -> T {
     let cluster = try await ClusterFixture.start(timeScale: timeScale)
@@ -90,7 +98,8 @@ struct Pipeline {
     }
 
     func sync(_ objects: [JSON], revision: String = "rev1") async throws -> ChangeSet {
-        let (plan, _, _) = try await plan(objects, revision: revision)
-        return await SyncRunner(cluster: cluster, options: ClusterFixture.fastOptions).run(plan, operation: .sync)
+        let (plan, desired, _) = try await plan(objects, revision: revision)
+        let definitions = desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" }
+        return await SyncRunner(cluster: cluster, options: ClusterFixture.fastOptions).run(plan, operation: .sync, definitions: definitions)
     }
 }
