@@ -49,3 +49,41 @@ import Testing
         }
     }
 }
+
+/// Sync waves: a later wave waits for the earlier one to be Healthy.
+@Suite struct SyncWaveTests {
+    /// The namespace goes first, in its own wave.
+    static var earlyNamespace: JSON {
+        var namespace = Manifest.namespace("apps")
+        namespace[path: ["metadata", "annotations"]] = [Tracking.syncWaveAnnotation: "-2"]
+        return namespace
+    }
+
+    @Test func laterWaveIsNotAppliedWhenAnEarlierOneEndsDegraded() async throws {
+        try await withCluster(timeScale: 100) { cluster in
+            var broken = HealthWaitTests.deployment(image: "nginx:broken")
+            broken[path: ["metadata", "annotations"]] = [Tracking.syncWaveAnnotation: "-1"]
+            let objects = [Self.earlyNamespace, broken, Manifest.configMap("after")]
+            let (plan, _, _) = try await Pipeline(cluster: cluster.client).plan(objects)
+            let result = await SyncRunner(cluster: cluster.client, options: ClusterFixture.fastOptions)
+                .run(plan, operation: .sync, waveGate: WaveGate(environment: "test", timeout: .seconds(20)))
+            let failed = try #require(result.entries(.failed).first)
+            #expect(failed.identity.name == "after")
+            #expect(failed.message?.contains("wave -1 did not become healthy: Degraded: Deployment.apps apps/web") == true, "\(failed.message ?? "")")
+            #expect(try await cluster.client.get(ObjectIdentity(of: Manifest.configMap("after"))!) == nil)
+        }
+    }
+
+    @Test func laterWaveIsAppliedOnceTheEarlierOneIsHealthy() async throws {
+        try await withCluster(timeScale: 100) { cluster in
+            var first = HealthWaitTests.deployment(image: "nginx:1.27", progressDeadlineSeconds: 600)
+            first[path: ["metadata", "annotations"]] = [Tracking.argoSyncWaveAnnotation: "-1"]
+            let objects = [Self.earlyNamespace, first, Manifest.configMap("after")]
+            let (plan, _, _) = try await Pipeline(cluster: cluster.client).plan(objects)
+            let result = await SyncRunner(cluster: cluster.client, options: ClusterFixture.fastOptions)
+                .run(plan, operation: .sync, waveGate: WaveGate(environment: "test", timeout: .seconds(20)))
+            #expect(result.succeeded, "\(result.entries(.failed))")
+            #expect(try await cluster.client.get(ObjectIdentity(of: Manifest.configMap("after"))!) != nil)
+        }
+    }
+}

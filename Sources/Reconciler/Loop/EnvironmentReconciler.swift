@@ -185,7 +185,8 @@ public struct EnvironmentReconciler: Sendable {
     private func execute(_ state: ReadState, operation: SyncOperation, message: String?,
                          rolledBackFrom: String?, rolledBackTo: String?) async throws -> (ChangeSet, HistoryRecord) {
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress)
-        var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions)
+        var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
+                                       waveGate: WaveGate(environment: name, timeout: environment.healthTimeout))
         let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval)
         var failure: String?
         do {

@@ -19,11 +19,19 @@ public struct SyncRunner: Sendable {
     /// - Parameters:
     ///   - plan: what to do.
     ///   - definitions: the revision's CRDs, whose Established condition custom resources wait for.
-    public func run(_ plan: SyncPlan, operation: SyncOperation, definitions: [JSON] = []) async -> ChangeSet {
+    ///   - waveGate: when given, the objects of a sync wave must be Healthy before the next wave
+    ///     is applied (as Argo CD does); a wave that ends Degraded stops the sync.
+    public func run(_ plan: SyncPlan, operation: SyncOperation, definitions: [JSON] = [], waveGate: WaveGate? = nil) async -> ChangeSet {
         var changes = ChangeSet(planned: plan, operation: operation, dryRun: false, startedAt: Date())
         let applier = ObjectApplier(cluster: cluster, options: options)
         var stopped: String?
+        var wave: (number: Int, applied: [ObjectIdentity])?
         for step in plan.applySteps {
+            if stopped == nil, let waveGate, let current = wave, current.number != step.wave, !current.applied.isEmpty {
+                stopped = await waveGate.problem(after: current.number, applied: current.applied, cluster: cluster, options: options, progress: progress)
+            }
+            if wave?.number != step.wave { wave = (step.wave, []) }
+            wave?.applied += step.objects.map(\.identity)
             if let stopped {
                 for object in step.objects { changes.markFailed(object.identity, message: "not applied: \(stopped)") }
                 continue
