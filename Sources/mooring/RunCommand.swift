@@ -51,6 +51,8 @@ struct RunCommand: AsyncParsableCommand {
                 code = 2
             }
         }
+        // The poller runs for days with its output in a log: each pass must reach it at once.
+        fflush(nil)
         return code
     }
 }

@@ -109,4 +109,32 @@ import Testing
             #expect(unknown.status == 2)
         }
     }
+
+    @Test func runStopsCleanlyOnSIGTERMAfterThePass() async throws {
+        try await withWorkspace { workspace in
+            let output = workspace.folder + "/run.out"
+            FileManager.default.createFile(atPath: output, contents: nil)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.binary)
+            process.arguments = ["run", "--config", workspace.config]
+            process.environment = ProcessInfo.processInfo.environment.merging(["MOORING_LOCAL_TIME_SCALE": "100"]) { $1 }
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+            let deadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < deadline, !(try String(contentsOfFile: output, encoding: .utf8)).contains("master @") {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(try String(contentsOfFile: output, encoding: .utf8).contains("develop @"))
+            kill(process.processIdentifier, SIGTERM)
+            let stopBy = ContinuousClock.now + .seconds(10)
+            while process.isRunning && ContinuousClock.now < stopBy { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(!process.isRunning, "mooring run exits after SIGTERM")
+            if !process.isRunning {
+                #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+            }
+        }
+    }
 }
