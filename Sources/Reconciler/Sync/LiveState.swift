@@ -70,17 +70,43 @@ public struct LiveStateReader: Sendable {
         }
 
         let found = Set(state.objects.compactMap { ObjectIdentity(of: $0) })
-        let servedKinds = Set(types.map(\.groupKind))
-        let unlisted = desired.compactMap { ObjectIdentity(of: $0) }.filter { !found.contains($0) && servedKinds.contains($0.groupKind) }
-        let fetched = await BoundedConcurrency.map(unlisted, limit: concurrency) { identity -> Result<JSON?, any Error> in
+        let servedTypes = Dictionary(types.map { ($0.groupKind, $0) }, uniquingKeysWith: { a, _ in a })
+        let unlisted = desired.compactMap { ObjectIdentity(of: $0) }.filter { !found.contains($0) && servedTypes[$0.groupKind] != nil }
+        state.objects += try await untracked(unlisted, types: servedTypes)
+        return state
+    }
+
+    /// Desired objects not carrying the tracking labels (yet): GET one by one, or — when a kind
+    /// has many, as on a first sync — one unfiltered LIST of the kind, so a thousand new objects
+    /// cost a few requests rather than a thousand.
+    private func untracked(_ identities: [ObjectIdentity], types: [GroupKind: GroupVersionKind]) async throws -> [JSON] {
+        let cluster = self.cluster
+        var byKind: [GroupKind: [ObjectIdentity]] = [:]
+        for identity in identities { byKind[identity.groupKind, default: []].append(identity) }
+        var objects: [JSON] = []
+        var singles: [ObjectIdentity] = []
+        for (kind, group) in byKind.sorted(by: { $0.key < $1.key }) {
+            guard group.count >= Self.listThreshold, let type = types[kind] else { singles += group; continue }
+            let wanted = Set(group)
+            do {
+                objects += try await cluster.list(type, labelSelector: "").filter { ObjectIdentity(of: $0).map(wanted.contains) ?? false }
+            } catch {
+                throw ReconcileError.clusterRead(object: "\(group.count) \(kind) objects", reason: ClusterError.reason(of: error))
+            }
+        }
+        let fetched = await BoundedConcurrency.map(singles, limit: concurrency) { identity -> Result<JSON?, any Error> in
             do { return .success(try await cluster.get(identity)) } catch { return .failure(error) }
         }
-        for (identity, result) in zip(unlisted, fetched) {
+        for (identity, result) in zip(singles, fetched) {
             switch result {
-            case .success(let object): if let object { state.objects.append(object) }
+            case .success(let object): if let object { objects.append(object) }
             case .failure(let error): throw ReconcileError.clusterRead(object: identity.description, reason: ClusterError.reason(of: error))
             }
         }
-        return state
+        return objects
     }
+
+    /// From how many untracked objects of one kind a LIST beats GETs.
+    static let listThreshold = 16
 }
+
