@@ -1,0 +1,143 @@
+import Foundation
+import Manifests
+import NIOHTTP1
+
+/// The front door: authentication, fault injection, then the route for the path
+/// (health, version, discovery, OpenAPI, admin, or a resource).
+struct ClusterResponder: HTTPResponder {
+    let context: ClusterContext
+    let reads: ReadHandler
+    let writes: WriteHandler
+    let deletes: DeleteHandler
+    let serverAddress: LockedAddress
+
+    init(context: ClusterContext, serverAddress: LockedAddress) {
+        self.context = context
+        self.serverAddress = serverAddress
+        reads = ReadHandler(context: context)
+        writes = WriteHandler(context: context)
+        deletes = DeleteHandler(context: context)
+    }
+
+    /// Paths anyone may read, as the `system:public-info-viewer` role allows on a real server.
+    private static let publicPaths: Set<String> = ["/version", "/healthz", "/livez", "/readyz"]
+
+    func respond(to request: APIRequest) async -> APIResponse {
+        do {
+            var request = request
+            let credential = TokenPathPrefix.strip(&request, token: context.token)
+            let path = request.path.count > 1 && request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
+            let authenticated = credential == .valid || (credential == .absent && BearerToken.matches(request.bearerToken, context.token))
+            if !Self.publicPaths.contains(path) && !authenticated {
+                return APIError.unauthorized.response
+            }
+            if path.hasPrefix("/mooring-admin/") { return try AdminEndpoints(context: context).respond(path: path, request: request) }
+            let verb = Self.verb(of: request)
+            let decision = context.faults.decide(verb: verb, path: path)
+            if decision.latencyMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(decision.latencyMilliseconds)) }
+            if let status = decision.status { return Self.injectedFailure(status, retryAfter: decision.retryAfterSeconds).response }
+            let response = try await route(path: path, request: request, cutWatchAfter: decision.cutWatchAfterEvents)
+            if decision.dropConnection, case .complete(let status, let headers, let body) = response {
+                return .dropped(status: status, headers: headers, body: body, sentBytes: body.count / 2)
+            }
+            return response
+        } catch let error as APIError {
+            return error.response
+        } catch {
+            return APIError.internalError(String(describing: error)).response
+        }
+    }
+
+    private func route(path: String, request: APIRequest, cutWatchAfter: Int?) async throws -> APIResponse {
+        switch path {
+        case "/healthz", "/livez", "/readyz": return .text("ok")
+        case "/version": return .json(VersionInfo.document)
+        case "/api":
+            if AggregatedDiscovery.isRequested(accept: request.accept) {
+                return .json(AggregatedDiscovery.document(core: true, context.registry), contentType: AggregatedDiscovery.contentType)
+            }
+            return .json(LegacyDiscovery.coreVersions(serverAddress: serverAddress.value))
+        case "/apis":
+            if AggregatedDiscovery.isRequested(accept: request.accept) {
+                return .json(AggregatedDiscovery.document(core: false, context.registry), contentType: AggregatedDiscovery.contentType)
+            }
+            return .json(LegacyDiscovery.groupList(context.registry))
+        case "/api/v1":
+            return .json(LegacyDiscovery.resourceList(group: "", version: "v1", context.registry))
+        default: break
+        }
+        if path.hasPrefix("/openapi/") { return try OpenAPIEndpoints(context: context).respond(path: path, request: request) }
+        let segments = path.split(separator: "/").map(String.init)
+        if segments.first == "apis" && segments.count == 2 {
+            guard !context.registry.versions(of: segments[1]).isEmpty else { throw APIError.resourceNotFound }
+            return .json(LegacyDiscovery.group(named: segments[1], context.registry))
+        }
+        if segments.first == "apis" && segments.count == 3 {
+            guard context.registry.servesGroupVersion(group: segments[1], version: segments[2]) else { throw APIError.resourceNotFound }
+            return .json(LegacyDiscovery.resourceList(group: segments[1], version: segments[2], context.registry))
+        }
+        switch ResourceRequest.parse(path: path, registry: context.registry) {
+        case .notAResourcePath:
+            return .text("404 page not found\n", status: .notFound)
+        case .unknownResource:
+            throw APIError.resourceNotFound
+        case .resource(let target):
+            return try await dispatch(target, request: request, cutWatchAfter: cutWatchAfter)
+        }
+    }
+
+    private func dispatch(_ target: ResourceRequest, request: APIRequest, cutWatchAfter: Int?) async throws -> APIResponse {
+        if let sub = target.subresource, !(sub == "status" && target.resource.hasStatus),
+           !(sub == "scale" && target.resource.hasScale), !(sub == "finalize" && target.resource.kind == "Namespace") {
+            throw APIError.resourceNotFound
+        }
+        switch (request.method, target.name) {
+        case (.GET, let name?):
+            if request.query.flag("watch") { return try await reads.watch(target, request: request, cutAfter: cutWatchAfter) }
+            return try await reads.get(target, name: name, request: request)
+        case (.GET, nil):
+            if request.query.flag("watch") { return try await reads.watch(target, request: request, cutAfter: cutWatchAfter) }
+            return try await reads.list(target, request: request)
+        case (.POST, nil):
+            return try await writes.create(target, request: request)
+        case (.PUT, let name?):
+            return try await writes.update(target, name: name, request: request)
+        case (.PATCH, let name?):
+            return try await writes.patch(target, name: name, request: request)
+        case (.DELETE, let name?):
+            return try await deletes.delete(target, name: name, request: request)
+        case (.DELETE, nil) where target.resource.verbs.contains("deletecollection"):
+            return try await deletes.deleteCollection(target, request: request)
+        default:
+            throw APIError.methodNotAllowed
+        }
+    }
+
+    /// The Kubernetes verb of a request, for fault rules.
+    static func verb(of request: APIRequest) -> String {
+        switch request.method {
+        case .GET: return request.query.flag("watch") ? "watch" : "get"
+        case .POST: return "create"
+        case .PUT: return "update"
+        case .PATCH: return "patch"
+        case .DELETE: return "delete"
+        default: return request.method.rawValue.lowercased()
+        }
+    }
+
+    private static func injectedFailure(_ status: Int, retryAfter: Int?) -> APIError {
+        switch status {
+        case 429:
+            return APIError(code: 429, reason: "TooManyRequests", message: "Too many requests, please try again later.",
+                            details: retryAfter.map { ["retryAfterSeconds": .int(Int64($0))] }, retryAfterSeconds: retryAfter)
+        case 503:
+            return APIError(code: 503, reason: "ServiceUnavailable", message: "the server is currently unable to handle the request",
+                            details: retryAfter.map { ["retryAfterSeconds": .int(Int64($0))] }, retryAfterSeconds: retryAfter)
+        case 504:
+            return APIError(code: 504, reason: "Timeout", message: "the server was unable to return a response in the time allotted, but may still be processing the request")
+        default:
+            return APIError(code: status, reason: "InternalError", message: "Internal error occurred: injected fault",
+                            retryAfterSeconds: retryAfter)
+        }
+    }
+}

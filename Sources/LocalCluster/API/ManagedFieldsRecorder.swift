@@ -1,0 +1,56 @@
+import Manifests
+
+/// Keeps `metadata.managedFields` as the API server's field manager does: ordinary writes
+/// record their manager (operation Update), server-side apply records Apply, with conflicts.
+struct ManagedFieldsRecorder: Sendable {
+    let registry: ResourceRegistry
+    let resource: APIResource
+    /// `""` for the main resource, `"status"` or `"scale"`.
+    let subresource: String
+
+    private var engine: ServerSideApply<KubeSchemaMergeNode> {
+        let ignored: FieldSet
+        if subresource == "status" {
+            ignored = ServerFields.statusSubresourceResetFields
+        } else if resource.hasStatus {
+            ignored = ServerFields.mainResourceResetFields
+        } else {
+            ignored = FieldSet()
+        }
+        return ServerSideApply(schema: registry.schema.mergeSchema(for: resource.groupVersionKind), ignoredFields: ignored)
+    }
+
+    /// `new` with managedFields updated for an ordinary create / update / patch by `manager`.
+    func recordUpdate(from old: JSON?, to new: JSON, manager: String) throws -> JSON {
+        do {
+            return try engine.update(from: old, to: new, manager: manager, apiVersion: resource.apiVersion,
+                                     subresource: subresource, now: Timestamps.now())
+        } catch {
+            throw Self.apiError(error)
+        }
+    }
+
+    /// Server-side apply of `config` over `live` (nil: the apply creates the object).
+    func apply(_ config: JSON, to live: JSON?, manager: String, force: Bool) throws -> JSON {
+        do {
+            return try engine.apply(config, to: live, manager: manager, force: force, subresource: subresource,
+                                    now: Timestamps.now()).object
+        } catch {
+            throw Self.apiError(error)
+        }
+    }
+
+    static func apiError(_ error: ServerSideApplyError) -> APIError {
+        switch error {
+        case .conflicts(let conflicts):
+            let causes = conflicts.conflicts.map { conflict -> JSON in
+                ["reason": "FieldManagerConflict", "message": .string(conflict.causeMessage), "field": .string(conflict.field)]
+            }
+            return APIError(code: 409, reason: "Conflict", message: conflicts.message, details: ["causes": .array(causes)])
+        case .invalidObject(let error):
+            return APIError(code: 422, reason: "Invalid", message: error.description)
+        case .invalidManagedFields(let message):
+            return APIError.badRequest(message)
+        }
+    }
+}

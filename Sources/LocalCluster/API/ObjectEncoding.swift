@@ -1,0 +1,57 @@
+import Manifests
+
+/// Turns stored objects into response bodies: plain JSON, or a Table when the client asks.
+struct ObjectEncoding: Sendable {
+    var table: Bool
+    var includeObject: String?
+
+    init(request: APIRequest) {
+        table = TableResponse.isRequested(accept: request.accept)
+        includeObject = request.query["includeObject"]
+    }
+
+    func single(_ stored: StoredObject, resource: APIResource) -> APIResponse {
+        if table {
+            let rv = stored.object[path: ["metadata", "resourceVersion"]] ?? ""
+            return .json(TableResponse.table([stored.object], resource: resource, listMetadata: ["resourceVersion": rv],
+                                             includeObject: includeObject))
+        }
+        return .bytes(stored.bytes)
+    }
+
+    func list(_ items: [StoredObject], resource: APIResource, metadata: JSONObject) -> APIResponse {
+        if table {
+            return .json(TableResponse.table(items.map(\.object), resource: resource, listMetadata: metadata,
+                                             includeObject: includeObject))
+        }
+        var body = Array("{\"kind\":\"\(resource.listKind)\",\"apiVersion\":\"\(resource.apiVersion)\",\"metadata\":".utf8)
+        body.append(contentsOf: JSON.object(metadata).serializedBytes())
+        body.append(contentsOf: Array(",\"items\":[".utf8))
+        for (index, item) in items.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: item.bytes)
+        }
+        body.append(contentsOf: Array("]}".utf8))
+        return .bytes(body)
+    }
+
+    /// One watch event line: `{"type":"ADDED","object":{…}}` and a newline.
+    func watchLine(_ event: WatchEvent, resource: APIResource) -> [UInt8] {
+        var line = Array("{\"type\":\"\(event.kind.rawValue)\",\"object\":".utf8)
+        if event.kind == .bookmark {
+            var marker: JSONObject = ["kind": .string(table ? "Table" : resource.kind),
+                                      "apiVersion": .string(table ? "meta.k8s.io/v1" : resource.apiVersion)]
+            marker["metadata"] = ["resourceVersion": .string(String(event.object.resourceVersion)), "creationTimestamp": .null]
+            line.append(contentsOf: JSON.object(marker).serializedBytes())
+        } else if table {
+            let rv = JSON.string(String(event.object.resourceVersion))
+            line.append(contentsOf: TableResponse.table([event.object.object], resource: resource,
+                                                        listMetadata: ["resourceVersion": rv],
+                                                        includeObject: includeObject).serializedBytes())
+        } else {
+            line.append(contentsOf: event.object.bytes)
+        }
+        line.append(contentsOf: Array("}\n".utf8))
+        return line
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Manifests
+
+/// GET of one object (and its `status` / `scale`), LIST with selectors and pages, and WATCH.
+struct ReadHandler: Sendable {
+    let context: ClusterContext
+
+    func get(_ target: ResourceRequest, name: String, request: APIRequest) async throws -> APIResponse {
+        let key = target.key(name: name)
+        guard let stored = await context.store.get(key) else { throw APIError.notFound(target.groupResource, name: name) }
+        switch target.subresource {
+        case nil, "status":
+            return ObjectEncoding(request: request).single(stored, resource: target.resource)
+        case "scale" where target.resource.hasScale:
+            return .json(ScaleSubresource.scale(of: stored.object))
+        default:
+            throw APIError.resourceNotFound
+        }
+    }
+
+    func list(_ target: ResourceRequest, request: APIRequest) async throws -> APIResponse {
+        let labels = try LabelQuery(parsing: request.query["labelSelector"] ?? "")
+        let fields = try FieldSelector(parsing: request.query["fieldSelector"] ?? "", kind: target.resource.kind)
+        let (all, resourceVersion) = await context.store.list(target.groupResource, namespace: target.namespace)
+        var start: String?
+        if let token = request.query["continue"], !token.isEmpty {
+            guard let decoded = ContinueToken(encoded: token) else {
+                throw APIError.badRequest("continue key is not valid: illegal base64 data at input byte 0")
+            }
+            start = decoded.after
+        }
+        let limit = Int(request.query["limit"] ?? "") ?? 0
+        var items: [StoredObject] = []
+        var next: String?
+        var remaining = 0
+        for stored in all {
+            let path = Self.path(of: stored.object)
+            if let start, path <= start { continue }
+            guard labels.matches(stored.labels), fields.matches(stored.object) else { continue }
+            if limit > 0 && items.count >= limit {
+                if next == nil { next = Self.path(of: items.last!.object) }
+                remaining += 1
+                continue
+            }
+            items.append(stored)
+        }
+        var metadata: JSONObject = ["resourceVersion": .string(String(resourceVersion))]
+        if let next {
+            metadata["continue"] = .string(ContinueToken(after: next, resourceVersion: resourceVersion).encoded)
+            metadata["remainingItemCount"] = .int(Int64(remaining))
+        }
+        return ObjectEncoding(request: request).list(items, resource: target.resource, metadata: metadata)
+    }
+
+    func watch(_ target: ResourceRequest, request: APIRequest, cutAfter: Int?) async throws -> APIResponse {
+        var filter = WatchFilter(resource: target.groupResource, namespace: target.namespace)
+        filter.labels = try LabelQuery(parsing: request.query["labelSelector"] ?? "")
+        filter.fields = try FieldSelector(parsing: request.query["fieldSelector"] ?? "", kind: target.resource.kind)
+        if let name = target.name {
+            filter.fields.requirements.append(.init(path: ["metadata", "name"], value: name, negated: false))
+        }
+        var since: Int64?
+        if let text = request.query["resourceVersion"], !text.isEmpty, text != "0" {
+            guard let value = Int64(text) else { throw APIError.badRequest("invalid resource version: \(text)") }
+            since = value
+        }
+        let encoding = ObjectEncoding(request: request)
+        let store = context.store
+        let resource = target.resource
+        let (events, id): (AsyncStream<WatchEvent>, UUID)
+        do {
+            (events, id) = try await store.watch(filter, after: since)
+        } catch let error as APIError where error.code == 410 {
+            // A real server answers 200 and sends the 410 as an ERROR event.
+            let line = Array("{\"type\":\"ERROR\",\"object\":".utf8) + error.status.serializedBytes() + Array("}\n".utf8)
+            return .stream(status: .ok, headers: ["Content-Type": "application/json"],
+                           chunks: AsyncStream { continuation in continuation.yield(line); continuation.finish() })
+        }
+        let timeout = Double(request.query["timeoutSeconds"] ?? "").map { $0 }
+        let bookmarks = request.query.flag("allowWatchBookmarks")
+        let bookmarkInterval = context.scaled(30)
+        let (chunks, output) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .unbounded)
+        let pump = Task {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    var sent = 0
+                    for await event in events {
+                        output.yield(encoding.watchLine(event, resource: resource))
+                        if event.kind != .bookmark { sent += 1 }
+                        if let cutAfter, sent >= cutAfter { output.yield([]); return }
+                    }
+                }
+                if let timeout {
+                    group.addTask { try? await Task.sleep(for: .milliseconds(Int64(timeout * 1000))) }
+                }
+                if bookmarks {
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try? await Task.sleep(for: bookmarkInterval)
+                            if Task.isCancelled { return }
+                            await store.sendBookmark(to: id, resource: resource.groupResource)
+                        }
+                    }
+                }
+                await group.next()
+                group.cancelAll()
+            }
+            await store.stopWatching(id)
+            output.finish()
+        }
+        output.onTermination = { _ in pump.cancel() }
+        return .stream(status: .ok, headers: ["Content-Type": "application/json"], chunks: chunks)
+    }
+
+    static func path(of object: JSON) -> String {
+        let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
+        if let namespace = object[path: ["metadata", "namespace"]]?.stringValue, !namespace.isEmpty {
+            return "\(namespace)/\(name)"
+        }
+        return name
+    }
+}
+
+/// The opaque `continue` token of a paged LIST: where the next page starts.
+struct ContinueToken {
+    var after: String
+    var resourceVersion: Int64
+
+    init(after: String, resourceVersion: Int64) {
+        self.after = after
+        self.resourceVersion = resourceVersion
+    }
+
+    init?(encoded: String) {
+        guard let data = Data(base64Encoded: encoded), let json = try? JSON(parsing: Array(data)),
+              let after = json["start"]?.stringValue, let rv = json["rv"]?.intValue else { return nil }
+        self.after = after
+        self.resourceVersion = rv
+    }
+
+    var encoded: String {
+        Data(JSON.object(["v": "meta.k8s.io/v1", "rv": .int(resourceVersion), "start": .string(after)]).serializedBytes())
+            .base64EncodedString()
+    }
+}

@@ -1,0 +1,30 @@
+import Manifests
+
+/// Reading a request body as JSON, with the API server's error for a malformed one.
+enum RequestBody {
+    static func json(_ request: APIRequest) throws -> JSON {
+        do {
+            return try JSON(parsing: request.body)
+        } catch {
+            throw APIError.badRequest("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf")
+        }
+    }
+
+    /// The body as an object of the addressed type: kind and apiVersion must match the URL.
+    static func object(_ request: APIRequest, for target: ResourceRequest) throws -> JSON {
+        let object = try json(request)
+        guard object.objectValue != nil else { throw APIError.badRequest("the body of the request must be a JSON object") }
+        let resource = target.resource
+        if target.subresource == "scale" { return object }
+        if let kind = object["kind"]?.stringValue, kind != resource.kind {
+            throw APIError.badRequest("the server could not find the requested resource (kind \(kind) does not match \(resource.kind))")
+        }
+        if let apiVersion = object["apiVersion"]?.stringValue, apiVersion != resource.apiVersion {
+            throw APIError.badRequest("the API version in the data (\(apiVersion)) does not match the expected API version (\(resource.apiVersion))")
+        }
+        var typed = object
+        typed["apiVersion"] = .string(resource.apiVersion)
+        typed["kind"] = .string(resource.kind)
+        return typed
+    }
+}

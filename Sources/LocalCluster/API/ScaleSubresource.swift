@@ -1,0 +1,53 @@
+import Manifests
+
+/// The `autoscaling/v1` Scale view of a Deployment, StatefulSet or ReplicaSet (`kubectl scale`).
+enum ScaleSubresource {
+    static func scale(of object: JSON) -> JSON {
+        var metadata: JSONObject = [:]
+        for key in ["name", "namespace", "uid", "resourceVersion", "creationTimestamp"] {
+            if let value = object[path: ["metadata", key]] { metadata[key] = value }
+        }
+        let selector = LabelSelectorText.format(object[path: ["spec", "selector"]])
+        var status: JSONObject = ["replicas": .int(object[path: ["status", "replicas"]]?.intValue ?? 0)]
+        if !selector.isEmpty { status["selector"] = .string(selector) }
+        return ["kind": "Scale", "apiVersion": "autoscaling/v1", "metadata": .object(metadata),
+                "spec": ["replicas": .int(object[path: ["spec", "replicas"]]?.intValue ?? 0)],
+                "status": .object(status)]
+    }
+
+    /// The desired replicas of a Scale body, or a 422 / 400.
+    static func replicas(in body: JSON) throws -> Int64 {
+        guard let replicas = body[path: ["spec", "replicas"]]?.intValue else {
+            throw APIError.badRequest("Scale object has no spec.replicas")
+        }
+        if replicas < 0 {
+            throw APIError.invalid(kind: GroupKind(group: "autoscaling", kind: "Scale"),
+                                   name: body[path: ["metadata", "name"]]?.stringValue ?? "",
+                                   causes: [.invalid(FieldPath("spec", "replicas"), .int(replicas),
+                                                     "must be greater than or equal to 0")])
+        }
+        return replicas
+    }
+}
+
+/// A selector in its query-string form (`app=web,tier in (a,b)`).
+enum LabelSelectorText {
+    static func format(_ selector: JSON?) -> String {
+        guard let selector else { return "" }
+        var parts: [String] = []
+        for (key, value) in (selector["matchLabels"]?.objectValue ?? [:]).sortedByKey() {
+            parts.append("\(key)=\(value.stringValue ?? "")")
+        }
+        for expression in selector["matchExpressions"]?.arrayValue ?? [] {
+            let key = expression["key"]?.stringValue ?? ""
+            let values = (expression["values"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
+            switch expression["operator"]?.stringValue {
+            case "In": parts.append("\(key) in (\(values))")
+            case "NotIn": parts.append("\(key) notin (\(values))")
+            case "Exists": parts.append(key)
+            default: parts.append("!\(key)")
+            }
+        }
+        return parts.joined(separator: ",")
+    }
+}

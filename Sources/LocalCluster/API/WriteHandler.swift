@@ -1,0 +1,203 @@
+import Foundation
+import Manifests
+import NIOHTTP1
+
+/// POST, PUT and PATCH: turns a request into the new state of one object, runs admission,
+/// records managed fields and stores it with a resourceVersion precondition (retrying when the
+/// client gave none, as the API server's GuaranteedUpdate does).
+struct WriteHandler: Sendable {
+    let context: ClusterContext
+
+    private var admission: ObjectAdmission { ObjectAdmission(registry: context.registry) }
+
+    // MARK: Create
+
+    func create(_ target: ResourceRequest, request: APIRequest) async throws -> APIResponse {
+        let options = try WriteOptions(request)
+        var object = try RequestBody.object(request, for: target)
+        if target.resource.namespaced {
+            let requested = target.namespace ?? ""
+            let given = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
+            if !given.isEmpty && given != requested {
+                throw APIError.badRequest("the namespace of the provided object does not match the namespace sent on the request")
+            }
+            object[path: ["metadata", "namespace"]] = .string(requested)
+        } else {
+            object[path: ["metadata", "namespace"]] = nil
+        }
+        let (decoded, warnings) = try admission.decode(object, body: request.body, resource: target.resource, options: options)
+        let manager = options.manager(userAgent: request.headers.first(name: "user-agent"))
+        let stored = try await create(decoded, target: target, options: options, manager: manager)
+        return ObjectEncoding(request: request).single(stored, resource: target.resource).withStatus(.created).withWarnings(warnings)
+    }
+
+    /// Creates an already-decoded object; `manager` records managed fields (nil when an apply
+    /// already wrote them).
+    func create(_ object: JSON, target: ResourceRequest, options: WriteOptions, manager: String?) async throws -> StoredObject {
+        var object = object
+        var name = object[path: ["metadata", "name"]]?.stringValue ?? ""
+        if name.isEmpty, let prefix = object[path: ["metadata", "generateName"]]?.stringValue, !prefix.isEmpty {
+            name = ObjectLifecycle.generatedName(prefix)
+            object[path: ["metadata", "name"]] = .string(name)
+        }
+        if name.isEmpty {
+            throw APIError.invalid(kind: target.resource.groupKind, name: "",
+                                   causes: [.required(FieldPath("metadata", "name"), "name or generateName is required")])
+        }
+        if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "") }
+        object = try ObjectLifecycle.prepareCreate(object, resource: target.resource)
+        try admission.admit(&object, old: nil, resource: target.resource)
+        try await ServiceAllocation(context: context).allocate(&object, resource: target.resource)
+        if let manager {
+            object = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource, subresource: "")
+                .recordUpdate(from: nil, to: object, manager: manager)
+        }
+        return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
+    }
+
+    private func requireLiveNamespace(_ namespace: String) async throws {
+        let key = ObjectKey(resource: GroupResource(group: "", resource: "namespaces"), namespace: "", name: namespace)
+        guard let stored = await context.store.get(key) else {
+            throw APIError.notFound(GroupResource(group: "", resource: "namespaces"), name: namespace)
+        }
+        if stored.object[path: ["metadata", "deletionTimestamp"]] != nil {
+            throw APIError(code: 403, reason: "Forbidden",
+                           message: "unable to create new content in namespace \(namespace) because it is being terminated",
+                           details: ["name": .string(namespace), "kind": "namespaces"])
+        }
+    }
+
+    // MARK: Update
+
+    func update(_ target: ResourceRequest, name: String, request: APIRequest) async throws -> APIResponse {
+        let options = try WriteOptions(request)
+        let body = try RequestBody.object(request, for: target)
+        if target.subresource != "scale" {
+            let bodyName = body[path: ["metadata", "name"]]?.stringValue ?? ""
+            if bodyName != name {
+                throw APIError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+            }
+        }
+        let precondition = body[path: ["metadata", "resourceVersion"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        let manager = options.manager(userAgent: request.headers.first(name: "user-agent"))
+        let (stored, warnings) = try await modify(target, name: name, options: options, precondition: precondition,
+                                                  manager: manager, body: request.body) { current in
+            if target.subresource == "scale" {
+                return try scaled(current, replicas: ScaleSubresource.replicas(in: body))
+            }
+            var new = body
+            if target.resource.namespaced { new[path: ["metadata", "namespace"]] = current[path: ["metadata", "namespace"]] }
+            return new
+        }
+        return respond(stored, target: target, request: request, warnings: warnings)
+    }
+
+    // MARK: Patch
+
+    func patch(_ target: ResourceRequest, name: String, request: APIRequest) async throws -> APIResponse {
+        let options = try WriteOptions(request)
+        let contentType = request.contentType
+        if contentType == "application/apply-patch+yaml" {
+            return try await ApplyHandler(writer: self).apply(target, name: name, request: request, options: options)
+        }
+        let patch = try RequestBody.json(request)
+        let patcher = PatchApplication(registry: context.registry)
+        let manager = options.manager(userAgent: request.headers.first(name: "user-agent"))
+        let (stored, warnings) = try await modify(target, name: name, options: options, precondition: nil,
+                                                  manager: manager, body: nil) { current in
+            if target.subresource == "scale" {
+                let scale = try patcher.apply(contentType: contentType, patch: patch, to: ScaleSubresource.scale(of: current),
+                                              resource: target.resource, scale: true)
+                return try scaled(current, replicas: ScaleSubresource.replicas(in: scale))
+            }
+            var patched = try patcher.apply(contentType: contentType, patch: patch, to: current, resource: target.resource, scale: false)
+            if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue,
+               version != current[path: ["metadata", "resourceVersion"]]?.stringValue {
+                throw APIError.modified(target.groupResource, name: name)
+            }
+            patched[path: ["metadata", "resourceVersion"]] = current[path: ["metadata", "resourceVersion"]]
+            return patched
+        }
+        return respond(stored, target: target, request: request, warnings: warnings)
+    }
+
+    // MARK: Shared
+
+    /// Reads the current object, lets `change` compute the client's new version, applies the
+    /// server's rules and stores it if the object has not changed meanwhile. `manager` records
+    /// managed fields (nil when `change` is a server-side apply that records them itself).
+    func modify(_ target: ResourceRequest, name: String, options: WriteOptions, precondition: String?,
+                manager: String?, body: [UInt8]?, change: (JSON) throws -> JSON) async throws -> (StoredObject, [String]) {
+        let key = target.key(name: name)
+        while true {
+            guard let current = await context.store.get(key) else { throw APIError.notFound(target.groupResource, name: name) }
+            if let precondition, precondition != String(current.resourceVersion) {
+                throw APIError.modified(target.groupResource, name: name)
+            }
+            var requested = try change(current.object)
+            var warnings: [String] = []
+            if target.subresource != "scale" {
+                (requested, warnings) = try admission.decode(requested, body: body, resource: target.resource, options: options)
+            }
+            let subresource = target.subresource == "scale" ? nil : target.subresource
+            var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
+            try admission.admit(&new, old: current.object, resource: target.resource)
+            if let manager {
+                // Managed fields a client sends replace the stored ones (how kubectl migrates
+                // client-side-apply ownership to server-side apply), as fieldmanager's decodeLiveOrNew does.
+                var previous = current.object
+                let sent = requested[path: ["metadata", "managedFields"]]
+                if target.subresource == nil, let sent, sent != current.object[path: ["metadata", "managedFields"]] {
+                    previous[path: ["metadata", "managedFields"]] = sent.arrayValue?.isEmpty == true ? nil : sent
+                }
+                new = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource,
+                                                subresource: target.subresource ?? "")
+                    .recordUpdate(from: previous, to: new, manager: manager)
+            }
+            do {
+                let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)
+                if !options.dryRun { try await Finalization(context: context).finishIfReleased(stored, key: key) }
+                return (stored, warnings)
+            } catch let error as APIError where error.reason == "Conflict" && precondition == nil {
+                continue
+            }
+        }
+    }
+
+    private func scaled(_ object: JSON, replicas: Int64) throws -> JSON {
+        var copy = object
+        copy[path: ["spec", "replicas"]] = .int(replicas)
+        return copy
+    }
+
+    private func respond(_ stored: StoredObject, target: ResourceRequest, request: APIRequest, warnings: [String]) -> APIResponse {
+        if target.subresource == "scale" { return .json(ScaleSubresource.scale(of: stored.object)).withWarnings(warnings) }
+        return ObjectEncoding(request: request).single(stored, resource: target.resource).withWarnings(warnings)
+    }
+}
+
+extension APIResponse {
+    func withStatus(_ status: HTTPResponseStatusCode) -> APIResponse {
+        guard case .complete(_, let headers, let body) = self else { return self }
+        return .complete(status: status.status, headers: headers, body: body)
+    }
+
+    /// `Warning: 299 - "message"` headers, as the API server sends them.
+    func withWarnings(_ warnings: [String]) -> APIResponse {
+        var response = self
+        for warning in warnings {
+            let escaped = warning.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            response = response.adding(header: "Warning", value: "299 - \"\(escaped)\"")
+        }
+        return response
+    }
+}
+
+/// The response codes writes use besides 200.
+enum HTTPResponseStatusCode {
+    case created
+
+    var status: HTTPResponseStatus {
+        switch self { case .created: return .created }
+    }
+}

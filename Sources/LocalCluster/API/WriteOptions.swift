@@ -1,0 +1,38 @@
+import Manifests
+/// The query parameters every write takes: `dryRun`, `fieldManager`, `fieldValidation`, `force`.
+struct WriteOptions: Sendable {
+    enum FieldValidation: String, Sendable { case strict = "Strict", warn = "Warn", ignore = "Ignore" }
+
+    var dryRun: Bool
+    var fieldManager: String?
+    var fieldValidation: FieldValidation
+    var force: Bool
+
+    init(_ request: APIRequest) throws {
+        let dryRunValues = request.query.all("dryRun")
+        for value in dryRunValues where value != "All" {
+            throw APIError.badRequest("Invalid dry run value: \(value)")
+        }
+        dryRun = !dryRunValues.isEmpty
+        fieldManager = request.query["fieldManager"]
+        switch request.query["fieldValidation"] ?? "" {
+        case "", "Warn": fieldValidation = .warn
+        case "Strict": fieldValidation = .strict
+        case "Ignore": fieldValidation = .ignore
+        case let other:
+            throw APIError.badRequest("fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \"\(other)\"")
+        }
+        force = request.query.flag("force")
+        if let manager = fieldManager, manager.count > 128 {
+            throw APIError.invalid(kind: GroupKind(group: "", kind: "Request"), name: "",
+                                   causes: [FieldCause(type: .tooLong, field: "fieldManager", message: "Too long: must have at most 128 bytes")])
+        }
+    }
+
+    /// The manager recorded for non-apply writes: the parameter, else the user agent's program name.
+    func manager(userAgent: String?) -> String {
+        if let fieldManager, !fieldManager.isEmpty { return fieldManager }
+        guard let agent = userAgent, !agent.isEmpty else { return "unknown" }
+        return String(agent.split(separator: "/").first ?? Substring(agent))
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import Manifests
+
+/// The deployment controller: one ReplicaSet per pod template (`<name>-<pod-template-hash>`),
+/// the current one scaled to `spec.replicas` and the old ones scaled down once it is available;
+/// revisions in `deployment.kubernetes.io/revision`; status and the `Available` / `Progressing`
+/// conditions with the real reasons, including `ProgressDeadlineExceeded`.
+struct DeploymentController: Sendable {
+    let client: ControllerClient
+    /// Compresses `progressDeadlineSeconds`.
+    let timeScale: Double
+    static let revisionAnnotation = "deployment.kubernetes.io/revision"
+
+    /// Returns seconds until it wants another look (nil: settled).
+    func reconcile(_ key: ObjectKey) async -> Double? {
+        guard let stored = await client.get(key) else { return nil }
+        let deployment = stored.object
+        if deployment[path: ["metadata", "deletionTimestamp"]] != nil { return nil }
+        let uid = deployment[path: ["metadata", "uid"]]?.stringValue ?? ""
+        let desired = deployment[path: ["spec", "replicas"]]?.intValue ?? 1
+        let template = deployment[path: ["spec", "template"]] ?? .object([:])
+        let owned = await client.owned(ControllerClient.replicaSets, namespace: key.namespace, by: uid)
+        let maxRevision = owned.compactMap { Int64(Self.revision(of: $0.object)) }.max() ?? 0
+
+        // The ReplicaSet whose template (less the hash label) is the deployment's.
+        var current = owned.first { Self.template(of: $0.object) == Canonical.sorted(template) }
+        if current == nil {
+            current = await createReplicaSet(for: deployment, key: key, template: template, revision: maxRevision + 1, replicas: desired)
+        } else if let found = current, Int64(Self.revision(of: found.object)) ?? 0 < maxRevision {
+            // A rollback to an older template reuses its ReplicaSet under a new revision.
+            let rsKey = ControllerClient.key(of: found.object, resource: ControllerClient.replicaSets)
+            await client.update(rsKey) { $0[path: ["metadata", "annotations", Self.revisionAnnotation]] = .string(String(maxRevision + 1)) }
+            current = await client.get(rsKey)
+        }
+        guard let newRS = current else { return 1 }
+        let newKey = ControllerClient.key(of: newRS.object, resource: ControllerClient.replicaSets)
+        if newRS.object[path: ["spec", "replicas"]]?.intValue != desired {
+            await client.update(newKey) { $0[path: ["spec", "replicas"]] = .int(desired) }
+        }
+        let newReady = newRS.object[path: ["status", "availableReplicas"]]?.intValue ?? 0
+        let newComplete = newReady >= desired && (newRS.object[path: ["status", "replicas"]]?.intValue ?? 0) == desired
+        let olds = owned.filter { ControllerClient.key(of: $0.object, resource: ControllerClient.replicaSets) != newKey }
+        if newComplete {
+            for old in olds where (old.object[path: ["spec", "replicas"]]?.intValue ?? 0) != 0 {
+                await client.update(ControllerClient.key(of: old.object, resource: ControllerClient.replicaSets)) {
+                    $0[path: ["spec", "replicas"]] = 0
+                }
+            }
+        }
+        await pruneHistory(olds, limit: Int(deployment[path: ["spec", "revisionHistoryLimit"]]?.intValue ?? 10))
+
+        // Status from the ReplicaSets as they are now.
+        let all = await client.owned(ControllerClient.replicaSets, namespace: key.namespace, by: uid)
+        func sum(_ path: [String]) -> Int64 { all.reduce(0) { $0 + ($1.object[path: path]?.intValue ?? 0) } }
+        let latestNew = all.first { ControllerClient.key(of: $0.object, resource: ControllerClient.replicaSets) == newKey }?.object ?? newRS.object
+        let replicas = sum(["status", "replicas"])
+        let ready = sum(["status", "readyReplicas"])
+        let available = sum(["status", "availableReplicas"])
+        let updated = latestNew[path: ["status", "replicas"]]?.intValue ?? 0
+        let newAvailable = latestNew[path: ["status", "availableReplicas"]]?.intValue ?? 0
+        let complete = updated == desired && newAvailable == desired && replicas == desired
+        let maxUnavailable = Self.maxUnavailable(deployment, desired: desired)
+        let rsName = latestNew[path: ["metadata", "name"]]?.stringValue ?? ""
+        let revision = Self.revision(of: latestNew)
+        let now = Date()
+        let nowText = Timestamps.format(now)
+        let deadline = Double(deployment[path: ["spec", "progressDeadlineSeconds"]]?.intValue ?? 600) / max(timeScale, 0.001)
+        var again: Double? = complete ? nil : 1
+
+        await client.update(key) { object in
+            object[path: ["metadata", "annotations", Self.revisionAnnotation]] = .string(revision)
+            var status = object["status"]?.objectValue ?? JSONObject()
+            status["observedGeneration"] = object[path: ["metadata", "generation"]] ?? 1
+            status["replicas"] = replicas > 0 ? .int(replicas) : nil
+            status["updatedReplicas"] = updated > 0 ? .int(updated) : nil
+            status["readyReplicas"] = ready > 0 ? .int(ready) : nil
+            status["availableReplicas"] = available > 0 ? .int(available) : nil
+            status["unavailableReplicas"] = desired - available > 0 ? .int(desired - available) : nil
+            var conditions = DeploymentConditions(status["conditions"]?.arrayValue ?? [])
+            if available >= desired - maxUnavailable {
+                conditions.set("Available", status: "True", reason: "MinimumReplicasAvailable",
+                               message: "Deployment has minimum availability.", now: nowText)
+            } else {
+                conditions.set("Available", status: "False", reason: "MinimumReplicasUnavailable",
+                               message: "Deployment does not have minimum availability.", now: nowText)
+            }
+            let progressing = conditions.find("Progressing")
+            if complete {
+                conditions.set("Progressing", status: "True", reason: "NewReplicaSetAvailable",
+                               message: "ReplicaSet \"\(rsName)\" has successfully progressed.", now: nowText)
+            } else if progressing?["reason"]?.stringValue == "ProgressDeadlineExceeded"
+                        && progressing?["message"]?.stringValue == "ReplicaSet \"\(rsName)\" has timed out progressing." {
+                again = nil
+            } else if let since = progressing?["lastUpdateTime"]?.stringValue.flatMap(Timestamps.parse),
+                      progressing?["message"]?.stringValue?.contains("\"\(rsName)\"") == true,
+                      now.timeIntervalSince(since) > deadline {
+                conditions.set("Progressing", status: "False", reason: "ProgressDeadlineExceeded",
+                               message: "ReplicaSet \"\(rsName)\" has timed out progressing.", now: nowText)
+                again = nil
+            } else if progressing?["message"]?.stringValue?.contains("\"\(rsName)\"") != true {
+                let created = progressing == nil
+                conditions.set("Progressing", status: "True", reason: created ? "NewReplicaSetCreated" : "ReplicaSetUpdated",
+                               message: created ? "Created new replica set \"\(rsName)\"" : "ReplicaSet \"\(rsName)\" is progressing.",
+                               now: nowText)
+            }
+            status["conditions"] = .array(conditions.items)
+            object["status"] = .object(status)
+        }
+        if let again, !complete { return min(again, max(deadline / 4, 0.05)) }
+        return again
+    }
+
+    private func createReplicaSet(for deployment: JSON, key: ObjectKey, template: JSON, revision: Int64, replicas: Int64) async -> StoredObject? {
+        let hash = GeneratedNames.templateHash(template)
+        var podTemplate = template
+        podTemplate[path: ["metadata", "labels", "pod-template-hash"]] = .string(hash)
+        var selector = deployment[path: ["spec", "selector"]] ?? .object([:])
+        selector[path: ["matchLabels", "pod-template-hash"]] = .string(hash)
+        var labels = template[path: ["metadata", "labels"]]?.objectValue ?? JSONObject()
+        labels["pod-template-hash"] = .string(hash)
+        let replicaSet: JSON = [
+            "apiVersion": "apps/v1", "kind": "ReplicaSet",
+            "metadata": ["name": .string("\(key.name)-\(hash)"), "namespace": .string(key.namespace), "labels": .object(labels),
+                         "annotations": ["deployment.kubernetes.io/revision": .string(String(revision)),
+                                         "deployment.kubernetes.io/desired-replicas": .string(String(replicas)),
+                                         "deployment.kubernetes.io/max-replicas": .string(String(replicas + Self.maxSurge(deployment, desired: replicas)))],
+                         "ownerReferences": [ControllerClient.ownerReference(to: deployment, kind: "Deployment", apiVersion: "apps/v1")]],
+            "spec": ["replicas": .int(replicas), "minReadySeconds": deployment[path: ["spec", "minReadySeconds"]] ?? 0,
+                     "selector": selector, "template": podTemplate],
+        ]
+        return await client.create(replicaSet, resource: ControllerClient.replicaSets)
+    }
+
+    /// Old ReplicaSets beyond `revisionHistoryLimit` that run nothing are deleted.
+    private func pruneHistory(_ olds: [StoredObject], limit: Int) async {
+        let idle = olds.filter { ($0.object[path: ["spec", "replicas"]]?.intValue ?? 0) == 0 && ($0.object[path: ["status", "replicas"]]?.intValue ?? 0) == 0 }
+            .sorted { (Int64(Self.revision(of: $0.object)) ?? 0) < (Int64(Self.revision(of: $1.object)) ?? 0) }
+        guard idle.count > limit else { return }
+        for old in idle.prefix(idle.count - limit) {
+            await client.delete(ControllerClient.key(of: old.object, resource: ControllerClient.replicaSets))
+        }
+    }
+
+    static func revision(of replicaSet: JSON) -> String {
+        replicaSet[path: ["metadata", "annotations", revisionAnnotation]]?.stringValue ?? "0"
+    }
+
+    /// A ReplicaSet's pod template without its `pod-template-hash` label, key-sorted.
+    static func template(of replicaSet: JSON) -> JSON {
+        var template = replicaSet[path: ["spec", "template"]] ?? .object([:])
+        template[path: ["metadata", "labels", "pod-template-hash"]] = nil
+        return Canonical.sorted(template)
+    }
+
+    static func maxUnavailable(_ deployment: JSON, desired: Int64) -> Int64 {
+        if deployment[path: ["spec", "strategy", "type"]]?.stringValue == "Recreate" { return 0 }
+        return IntOrPercent.resolve(deployment[path: ["spec", "strategy", "rollingUpdate", "maxUnavailable"]] ?? "25%",
+                                    total: desired, roundUp: false)
+    }
+
+    static func maxSurge(_ deployment: JSON, desired: Int64) -> Int64 {
+        if deployment[path: ["spec", "strategy", "type"]]?.stringValue == "Recreate" { return 0 }
+        return IntOrPercent.resolve(deployment[path: ["spec", "strategy", "rollingUpdate", "maxSurge"]] ?? "25%",
+                                    total: desired, roundUp: true)
+    }
+}
+
+/// `maxSurge` / `maxUnavailable` values: an integer or a percentage of the replicas.
+enum IntOrPercent {
+    static func resolve(_ value: JSON, total: Int64, roundUp: Bool) -> Int64 {
+        if let number = value.intValue { return number }
+        guard let text = value.stringValue, text.hasSuffix("%"), let percent = Double(text.dropLast()) else { return 0 }
+        let exact = Double(total) * percent / 100
+        return Int64(roundUp ? exact.rounded(.up) : exact.rounded(.down))
+    }
+}
+
+/// A workload's `status.conditions`, updated as controllers do: a condition's
+/// `lastTransitionTime` changes only when its status does, `lastUpdateTime` when anything does.
+struct DeploymentConditions {
+    var items: [JSON]
+
+    init(_ items: [JSON]) { self.items = items }
+
+    func find(_ type: String) -> JSON? { items.first { $0["type"]?.stringValue == type } }
+
+    mutating func set(_ type: String, status: String, reason: String, message: String, now: String) {
+        let index = items.firstIndex { $0["type"]?.stringValue == type }
+        let old = index.map { items[$0] }
+        if old?["status"]?.stringValue == status && old?["reason"]?.stringValue == reason && old?["message"]?.stringValue == message {
+            return
+        }
+        let transition = old?["status"]?.stringValue == status ? (old?["lastTransitionTime"] ?? .string(now)) : .string(now)
+        let condition: JSON = ["type": .string(type), "status": .string(status), "lastUpdateTime": .string(now),
+                               "lastTransitionTime": transition, "reason": .string(reason), "message": .string(message)]
+        if let index { items[index] = condition } else { items.append(condition) }
+        // The API server lists Available before Progressing.
+        items.sort { ($0["type"]?.stringValue == "Available" ? 0 : 1) < ($1["type"]?.stringValue == "Available" ? 0 : 1) }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Manifests
+
+/// The simulated kubelet: a pod scheduled on `local-node` starts running (Ready) after a short
+/// delay; a pod whose image matches an unpullable pattern stays Pending with its container
+/// waiting in `ErrImagePull` / `ImagePullBackOff` (alternating, as a real kubelet's back-off
+/// does); a pod that never restarts (Job pods) completes.
+struct PodLifecycle: Sendable {
+    let client: ControllerClient
+    let unpullable: [String]
+
+    /// Advances one pod; returns seconds until it wants to be looked at again (nil: settled).
+    func reconcile(_ key: ObjectKey) async -> Double? {
+        guard let stored = await client.get(key), stored.object[path: ["metadata", "deletionTimestamp"]] == nil else { return nil }
+        let pod = stored.object
+        let phase = pod[path: ["status", "phase"]]?.stringValue ?? "Pending"
+        if phase == "Succeeded" || phase == "Failed" { return nil }
+        let containers = pod[path: ["spec", "containers"]]?.arrayValue ?? []
+        let blocked = containers.contains { ImagePattern.matchesAny($0["image"]?.stringValue ?? "", unpullable) }
+        let restartPolicy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
+        let now = Timestamps.now()
+        if blocked {
+            await client.update(key) { object in Self.imagePullFailing(&object, now: now) }
+            return 5
+        }
+        if phase == "Running" && restartPolicy != "Always" {
+            await client.update(key) { object in Self.completed(&object, now: now) }
+            return nil
+        }
+        if phase == "Pending" {
+            await client.update(key) { object in Self.running(&object, now: now) }
+            return restartPolicy == "Always" ? nil : 2
+        }
+        return nil
+    }
+
+    private static func baseConditions(ready: Bool, now: String) -> JSON {
+        let readiness: JSON = ready ? "True" : "False"
+        var conditions: [JSON] = [
+            ["type": "PodReadyToStartContainers", "status": readiness, "lastProbeTime": .null, "lastTransitionTime": .string(now)],
+            ["type": "Initialized", "status": "True", "lastProbeTime": .null, "lastTransitionTime": .string(now)],
+            ["type": "Ready", "status": readiness, "lastProbeTime": .null, "lastTransitionTime": .string(now)],
+            ["type": "ContainersReady", "status": readiness, "lastProbeTime": .null, "lastTransitionTime": .string(now)],
+            ["type": "PodScheduled", "status": "True", "lastProbeTime": .null, "lastTransitionTime": .string(now)],
+        ]
+        if !ready {
+            conditions[2]["reason"] = "ContainersNotReady"
+            conditions[3]["reason"] = "ContainersNotReady"
+        }
+        return .array(conditions)
+    }
+
+    private static func podIP(_ pod: JSON) -> String {
+        let uid = pod[path: ["metadata", "uid"]]?.stringValue ?? ""
+        let n = uid.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFFFF }
+        return "10.244.\(n / 250 % 250).\(n % 250 + 2)"
+    }
+
+    static func running(_ pod: inout JSON, now: String) {
+        var status = pod["status"]?.objectValue ?? JSONObject()
+        status["phase"] = "Running"
+        status["conditions"] = baseConditions(ready: true, now: now)
+        status["hostIP"] = "127.0.0.1"
+        status["hostIPs"] = [["ip": "127.0.0.1"]]
+        status["podIP"] = .string(podIP(pod))
+        status["podIPs"] = [["ip": .string(podIP(pod))]]
+        if status["startTime"] == nil { status["startTime"] = .string(now) }
+        status["containerStatuses"] = .array((pod[path: ["spec", "containers"]]?.arrayValue ?? []).map { container in
+            let image = container["image"]?.stringValue ?? ""
+            return ["name": container["name"] ?? "", "image": .string(image),
+                    "imageID": .string("docker.io/library/\(image)@sha256:" + String(repeating: "0", count: 64)),
+                    "containerID": .string("containerd://" + GeneratedNames.templateHash(.string(image + now))),
+                    "ready": true, "started": true, "restartCount": 0,
+                    "state": ["running": ["startedAt": .string(now)]], "lastState": .object([:])]
+        })
+        pod["status"] = .object(status)
+    }
+
+    static func imagePullFailing(_ pod: inout JSON, now: String) {
+        var status = pod["status"]?.objectValue ?? JSONObject()
+        let previous = (status["containerStatuses"]?.arrayValue ?? []).first?[path: ["state", "waiting", "reason"]]?.stringValue
+        // The first failure is ErrImagePull; then the kubelet backs off and the two alternate.
+        let reason = previous == "ErrImagePull" ? "ImagePullBackOff" : "ErrImagePull"
+        status["phase"] = "Pending"
+        status["conditions"] = baseConditions(ready: false, now: now)
+        status["hostIP"] = "127.0.0.1"
+        status["podIP"] = .string(podIP(pod))
+        if status["startTime"] == nil { status["startTime"] = .string(now) }
+        status["containerStatuses"] = .array((pod[path: ["spec", "containers"]]?.arrayValue ?? []).map { container in
+            let image = container["image"]?.stringValue ?? ""
+            let message = reason == "ImagePullBackOff"
+                ? "Back-off pulling image \"\(image)\""
+                : "failed to pull and unpack image \"\(image)\": failed to resolve reference \"\(image)\": not found"
+            return ["name": container["name"] ?? "", "image": .string(image), "imageID": "", "ready": false, "started": false,
+                    "restartCount": 0, "state": ["waiting": ["reason": .string(reason), "message": .string(message)]],
+                    "lastState": .object([:])]
+        })
+        pod["status"] = .object(status)
+    }
+
+    static func completed(_ pod: inout JSON, now: String) {
+        var status = pod["status"]?.objectValue ?? JSONObject()
+        status["phase"] = "Succeeded"
+        var conditions = (baseConditions(ready: false, now: now).arrayValue ?? [])
+        for index in conditions.indices where conditions[index]["reason"] != nil { conditions[index]["reason"] = "PodCompleted" }
+        status["conditions"] = .array(conditions)
+        status["containerStatuses"] = .array((status["containerStatuses"]?.arrayValue ?? []).map { container in
+            var copy = container
+            let started = container[path: ["state", "running", "startedAt"]] ?? .string(now)
+            copy["ready"] = false
+            copy["started"] = false
+            copy["state"] = ["terminated": ["exitCode": 0, "reason": "Completed", "startedAt": started, "finishedAt": .string(now),
+                                            "containerID": container["containerID"] ?? ""]]
+            return copy
+        })
+        pod["status"] = .object(status)
+    }
+}
+
+/// Image patterns with `*` wildcards: `*:broken`, `unreachable.invalid/*`.
+enum ImagePattern {
+    static func matchesAny(_ image: String, _ patterns: [String]) -> Bool {
+        patterns.contains { matches(image, $0) }
+    }
+
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 1 { return text == pattern }
+        guard text.hasPrefix(parts[0]) else { return false }
+        var rest = Substring(text.dropFirst(parts[0].count))
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let range = rest.range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return rest.hasSuffix(parts.last!)
+    }
+}

@@ -1,1 +1,0 @@
-// LocalCluster module: see ../shared/DESIGN.md

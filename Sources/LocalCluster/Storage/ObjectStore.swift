@@ -1,0 +1,202 @@
+import Foundation
+import Manifests
+
+/// All objects of the cluster, one cluster-wide resourceVersion counter, the recent-event window
+/// that watches resume from, and the durable journal. Writes are compare-and-swap on the
+/// resourceVersion, as etcd's are; policy (defaults, generation, admission) lives above.
+actor ObjectStore {
+    private var objects: [GroupResource: [String: StoredObject]] = [:]
+    private(set) var resourceVersion: Int64 = 0
+    private var recentEvents: [WatchEvent] = []
+    /// Every event with a resourceVersion above this one is in `recentEvents`.
+    private var windowStart: Int64 = 0
+    private var watchers: [UUID: (filter: WatchFilter, continuation: AsyncStream<WatchEvent>.Continuation)] = [:]
+    private let journal: PersistenceLog
+    /// How many events watches can resume from; older resourceVersions get 410 Expired.
+    let eventWindow: Int
+
+    init(directory: String, eventWindow: Int = 10_000) throws {
+        journal = PersistenceLog(directory: directory)
+        self.eventWindow = eventWindow
+        let loaded = try journal.load()
+        resourceVersion = loaded.resourceVersion
+        windowStart = loaded.resourceVersion
+        for (key, stored) in loaded.objects { objects[key.resource, default: [:]][key.path] = stored }
+        try journal.compact(objects: loaded.objects, resourceVersion: loaded.resourceVersion)
+    }
+
+    // MARK: Reading
+
+    func get(_ key: ObjectKey) -> StoredObject? { objects[key.resource]?[key.path] }
+
+    /// Objects of a resource (in one namespace, or all when nil), sorted by namespace/name.
+    func list(_ resource: GroupResource, namespace: String?) -> (items: [StoredObject], resourceVersion: Int64) {
+        let all = objects[resource] ?? [:]
+        var items: [(String, StoredObject)] = []
+        if let namespace, !namespace.isEmpty {
+            let prefix = namespace + "/"
+            items = all.filter { $0.key.hasPrefix(prefix) }.map { ($0.key, $0.value) }
+        } else {
+            items = all.map { ($0.key, $0.value) }
+        }
+        items.sort { $0.0 < $1.0 }
+        return (items.map(\.1), resourceVersion)
+    }
+
+    func count(_ resource: GroupResource) -> Int { objects[resource]?.count ?? 0 }
+
+    /// Resources that have at least one object in a namespace (for namespace deletion).
+    func resources(inNamespace namespace: String) -> [GroupResource] {
+        let prefix = namespace + "/"
+        return objects.filter { $0.value.keys.contains { $0.hasPrefix(prefix) } }.map(\.key).sorted()
+    }
+
+    /// Objects (in one namespace plus all cluster-scoped ones) that name `uid` as an owner.
+    func dependents(of uid: String, namespace: String) -> [(ObjectKey, StoredObject)] {
+        var found: [(ObjectKey, StoredObject)] = []
+        let prefix = namespace + "/"
+        for (resource, byPath) in objects {
+            for (path, stored) in byPath {
+                let inScope = !path.contains("/") || (!namespace.isEmpty && path.hasPrefix(prefix)) || namespace.isEmpty
+                guard inScope, let owners = stored.object[path: ["metadata", "ownerReferences"]]?.arrayValue,
+                      owners.contains(where: { $0["uid"]?.stringValue == uid }) else { continue }
+                let name = stored.object[path: ["metadata", "name"]]?.stringValue ?? ""
+                let ns = path.contains("/") ? String(path[..<path.firstIndex(of: "/")!]) : ""
+                found.append((ObjectKey(resource: resource, namespace: ns, name: name), stored))
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    /// Keys of every object in a namespace, whatever its resource.
+    func keys(inNamespace namespace: String) -> [ObjectKey] {
+        let prefix = namespace + "/"
+        var keys: [ObjectKey] = []
+        for (resource, byPath) in objects {
+            for path in byPath.keys where path.hasPrefix(prefix) {
+                keys.append(ObjectKey(resource: resource, namespace: namespace, name: String(path.dropFirst(prefix.count))))
+            }
+        }
+        return keys.sorted()
+    }
+
+    /// Every stored key of one resource.
+    func keys(of resource: GroupResource) -> [ObjectKey] {
+        (objects[resource] ?? [:]).map { path, stored in
+            let ns = path.contains("/") ? String(path[..<path.firstIndex(of: "/")!]) : ""
+            return ObjectKey(resource: resource, namespace: ns, name: stored.object[path: ["metadata", "name"]]?.stringValue ?? "")
+        }.sorted()
+    }
+
+    // MARK: Writing
+
+    /// Stores a new object, giving it the next resourceVersion.
+    func create(_ key: ObjectKey, _ object: JSON, dryRun: Bool = false) throws -> StoredObject {
+        if objects[key.resource]?[key.path] != nil { throw APIError.alreadyExists(key.resource, name: key.name) }
+        let next = resourceVersion + 1
+        let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
+        if dryRun { return stored }
+        try commit(key, stored, event: .added, previous: nil)
+        return stored
+    }
+
+    /// Replaces an object if its resourceVersion is still `expected`. A replacement equal to the
+    /// stored object changes nothing and keeps the resourceVersion.
+    func update(_ key: ObjectKey, _ object: JSON, expected: Int64, dryRun: Bool = false) throws -> StoredObject {
+        guard let current = objects[key.resource]?[key.path] else { throw APIError.notFound(key.resource, name: key.name) }
+        guard current.resourceVersion == expected else { throw APIError.modified(key.resource, name: key.name) }
+        if Self.stamped(object, current.resourceVersion) == current.object { return current }
+        // A dry run shows the result without claiming a resourceVersion, as on a real server.
+        if dryRun { return StoredObject(Self.stamped(object, current.resourceVersion), resourceVersion: current.resourceVersion) }
+        let next = resourceVersion + 1
+        let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
+        try commit(key, stored, event: .modified, previous: current.object)
+        return stored
+    }
+
+    /// Removes an object if its resourceVersion is still `expected` (when given).
+    func delete(_ key: ObjectKey, expected: Int64? = nil, dryRun: Bool = false) throws -> StoredObject {
+        guard let current = objects[key.resource]?[key.path] else { throw APIError.notFound(key.resource, name: key.name) }
+        if let expected, current.resourceVersion != expected { throw APIError.modified(key.resource, name: key.name) }
+        if dryRun { return current }
+        let next = resourceVersion + 1
+        try journal.appendDelete(key, resourceVersion: next)
+        resourceVersion = next
+        objects[key.resource]?[key.path] = nil
+        let last = StoredObject(Self.stamped(current.object, next), resourceVersion: next)
+        publish(WatchEvent(kind: .deleted, key: key, object: last, previous: current.object))
+        return last
+    }
+
+    private func commit(_ key: ObjectKey, _ stored: StoredObject, event: WatchEvent.Kind, previous: JSON?) throws {
+        try journal.appendPut(key, stored)
+        resourceVersion = stored.resourceVersion
+        objects[key.resource, default: [:]][key.path] = stored
+        publish(WatchEvent(kind: event, key: key, object: stored, previous: previous))
+    }
+
+    private static func stamped(_ object: JSON, _ version: Int64) -> JSON {
+        var copy = object
+        copy[path: ["metadata", "resourceVersion"]] = .string(String(version))
+        return copy
+    }
+
+    // MARK: Watching
+
+    /// Events after `resourceVersion` (replayed from the window) and then live ones; a version
+    /// older than the window throws 410 Expired. `nil` starts with the current state as ADDED.
+    func watch(_ filter: WatchFilter, after since: Int64?) throws -> (stream: AsyncStream<WatchEvent>, id: UUID) {
+        let (stream, continuation) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .unbounded)
+        if let since {
+            if since < windowStart {
+                throw APIError.expired("too old resource version: \(since) (\(windowStart + 1))")
+            }
+            for event in recentEvents where event.object.resourceVersion > since {
+                if let seen = filter.translate(event) { continuation.yield(seen) }
+            }
+        } else if let resource = filter.resource {
+            for stored in list(resource, namespace: filter.namespace).items {
+                let key = ObjectKey(resource: resource, namespace: stored.object[path: ["metadata", "namespace"]]?.stringValue ?? "",
+                                    name: stored.object[path: ["metadata", "name"]]?.stringValue ?? "")
+                if let seen = filter.translate(WatchEvent(kind: .added, key: key, object: stored, previous: nil)) {
+                    continuation.yield(seen)
+                }
+            }
+        }
+        let id = UUID()
+        watchers[id] = (filter, continuation)
+        continuation.onTermination = { _ in Task { await self.stopWatching(id) } }
+        return (stream, id)
+    }
+
+    /// Queues a BOOKMARK at the current resourceVersion behind the events already sent to a watch.
+    func sendBookmark(to id: UUID, resource: GroupResource) {
+        guard let watcher = watchers[id] else { return }
+        let marker = StoredObject(["metadata": ["resourceVersion": .string(String(resourceVersion))]],
+                                  resourceVersion: resourceVersion)
+        watcher.continuation.yield(WatchEvent(kind: .bookmark, key: ObjectKey(resource: resource, namespace: "", name: ""),
+                                              object: marker, previous: nil))
+    }
+
+    func stopWatching(_ id: UUID) {
+        watchers.removeValue(forKey: id)?.continuation.finish()
+    }
+
+    /// Ends every watch (the server is stopping).
+    func stopAllWatches() {
+        for (_, watcher) in watchers { watcher.continuation.finish() }
+        watchers.removeAll()
+    }
+
+    private func publish(_ event: WatchEvent) {
+        recentEvents.append(event)
+        if recentEvents.count > eventWindow + eventWindow / 4 {
+            let dropped = recentEvents.count - eventWindow
+            windowStart = recentEvents[dropped - 1].object.resourceVersion
+            recentEvents.removeFirst(dropped)
+        }
+        for (_, watcher) in watchers {
+            if let seen = watcher.filter.translate(event) { watcher.continuation.yield(seen) }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import LocalCluster
+import Manifests
+
+/// `mooring cluster serve`: runs the embedded local cluster in the foreground.
+struct ClusterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "The embedded local Kubernetes-API-compatible cluster.",
+        subcommands: [Serve.self])
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the local cluster until interrupted (SIGINT/SIGTERM).")
+
+        @Option(help: "Port to listen on (0 picks a free one).") var port: Int = 0
+        @Option(help: "Folder for the cluster's state, token and kubeconfig.") var data: String = ".mooring/cluster"
+        @Option(help: "Where to write the kubeconfig (default <data>/kubeconfig).") var kubeconfig: String?
+        @Option(help: "Speed-up factor for simulated controller delays and deadlines.") var timeScale: Double = 1
+        @Option(help: "A JSON file of fault rules to start with.") var faults: String?
+
+        func run() async throws {
+            var options = LocalClusterOptions(dataDirectory: data)
+            options.port = port
+            options.kubeconfigPath = kubeconfig
+            options.timeScale = timeScale
+            if let faults {
+                guard let bytes = FileManager.default.contents(atPath: faults) else {
+                    throw ValidationError("cannot read fault rules file \(faults)")
+                }
+                options.faults = try FaultRules(json: JSON(parsing: Array(bytes)))
+            }
+            let server = try await LocalClusterServer.start(options)
+            let banner = """
+            Local cluster serving at \(server.url)
+            kubeconfig: \(server.kubeconfigPath)
+            export KUBECONFIG=\(server.kubeconfigPath)
+
+            """
+            FileHandle.standardOutput.write(Data(banner.utf8))
+            await Self.waitForTermination()
+            try await server.stop()
+        }
+
+        /// Suspends until SIGINT or SIGTERM.
+        private static func waitForTermination() async {
+            signal(SIGINT, SIG_IGN)
+            signal(SIGTERM, SIG_IGN)
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let queue = DispatchQueue(label: "mooring.signals")
+                let once = SignalLatch(continuation)
+                for number in [SIGINT, SIGTERM] {
+                    let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+                    source.setEventHandler { once.fire() }
+                    source.resume()
+                    SignalLatch.keep(source)
+                }
+            }
+        }
+    }
+}
+
+/// Resumes the waiting command once, whichever signal comes first.
+private final class SignalLatch: @unchecked Sendable {
+    private var continuation: CheckedContinuation<Void, Never>?
+    private let lock = NSLock()
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+
+    static func keep(_ source: DispatchSourceSignal) { sources.append(source) }
+
+    func fire() {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume()
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Debian's nginx with a config of the test's own, in a temp folder, on free 127.0.0.1 ports;
+/// stopped by its PID. `servers` is the body of the `http {}` block, with `PORT0`, `PORT1`, ...
+/// standing for the ports it was given.
+final class Nginx: @unchecked Sendable {
+    let directory: TemporaryDirectory
+    let ports: [Int]
+    private let process: Process
+
+    init(portCount: Int, servers: String, in directory: TemporaryDirectory) throws {
+        self.directory = directory
+        var ports: [Int] = []
+        for _ in 0..<portCount { ports.append(try FreePort.next()) }
+        self.ports = ports
+        var body = servers
+        for (index, port) in ports.enumerated().reversed() { body = body.replacingOccurrences(of: "PORT\(index)", with: String(port)) }
+        let prefix = directory.file("nginx")
+        for folder in ["logs", "tmp"] {
+            try FileManager.default.createDirectory(atPath: prefix + "/" + folder, withIntermediateDirectories: true)
+        }
+        let config = """
+            user root;
+            worker_processes 1;
+            pid \(prefix)/nginx.pid;
+            error_log \(prefix)/logs/error.log warn;
+            events { worker_connections 256; }
+            http {
+                access_log \(prefix)/logs/access.log;
+                client_body_temp_path \(prefix)/tmp/body;
+                proxy_temp_path \(prefix)/tmp/proxy;
+                fastcgi_temp_path \(prefix)/tmp/fastcgi;
+                uwsgi_temp_path \(prefix)/tmp/uwsgi;
+                scgi_temp_path \(prefix)/tmp/scgi;
+                default_type application/json;
+            \(body)
+            }
+            """
+        try config.write(toFile: prefix + "/nginx.conf", atomically: true, encoding: .utf8)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
+        process.arguments = ["-p", prefix, "-c", prefix + "/nginx.conf", "-e", prefix + "/logs/error.log", "-g", "daemon off;"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(10)
+        while !ports.allSatisfy(FreePort.isListening) {
+            if !process.isRunning || Date() > deadline {
+                let log = (try? String(contentsOfFile: prefix + "/logs/error.log", encoding: .utf8)) ?? ""
+                stop()
+                throw FixtureError("nginx did not start: \(log)")
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// Requests logged so far whose request line contains `fragment`.
+    func requestCount(containing fragment: String) -> Int {
+        let log = (try? String(contentsOfFile: directory.file("nginx/logs/access.log"), encoding: .utf8)) ?? ""
+        return log.split(separator: "\n").filter { $0.contains(fragment) }.count
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import LocalCluster
+import Manifests
+
+/// Deletion as a real API server and its garbage collector do it.
+@Suite struct DeletionTests {
+    @Test func deletingADeploymentCascadesToReplicaSetsAndPods() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("cascade"))
+            _ = try await cluster.kubectl("rollout", "status", "deployment/cascade", "--timeout=20s")
+            let deleted = try await cluster.kubectl("delete", "deployment", "cascade")
+            #expect(deleted.stdout == "deployment.apps \"cascade\" deleted\n")
+            let empty = try await eventually {
+                try await cluster.kubectl("get", "rs,pods", "-o", "name").stdout.isEmpty
+            }
+            #expect(empty)
+        }
+    }
+
+    @Test func orphanAndForegroundPropagation() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("orphaned", replicas: 1))
+            _ = try await cluster.kubectl("rollout", "status", "deployment/orphaned", "--timeout=20s")
+            _ = try await cluster.kubectl("delete", "deployment", "orphaned", "--cascade=orphan")
+            let kept = try await eventually {
+                let owners = try await cluster.kubectl("get", "rs", "-o", "jsonpath={.items[0].metadata.ownerReferences}")
+                return owners.status == 0 && owners.stdout.isEmpty
+            }
+            #expect(kept)
+            #expect(try await cluster.kubectl("get", "deploy", "orphaned").status == 1)
+            try await cluster.apply(TestManifests.deployment("front", replicas: 1))
+            _ = try await cluster.kubectl("rollout", "status", "deployment/front", "--timeout=20s")
+            let foreground = try await cluster.kubectl("delete", "deployment", "front", "--cascade=foreground", "--timeout=20s")
+            #expect(foreground.status == 0, "\(foreground.stderr)")
+            #expect(try await cluster.kubectl("get", "pods", "-l", "app=front", "-o", "name").stdout.isEmpty)
+        }
+    }
+
+    @Test func finalizersHoldAnObjectUntilRemoved() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: held, namespace: default, finalizers: [example.com/hold]}
+                data: {a: "1"}
+                """)
+            _ = try await cluster.kubectl("delete", "cm", "held", "--wait=false")
+            let terminating = try await cluster.kubectl("get", "cm", "held", "-o", "jsonpath={.metadata.deletionTimestamp}")
+            #expect(!terminating.stdout.isEmpty)
+            _ = try await cluster.kubectl("patch", "cm", "held", "--type=merge", "-p", #"{"metadata":{"finalizers":null}}"#)
+            #expect(try await cluster.kubectl("get", "cm", "held").status == 1)
+        }
+    }
+
+    @Test func deletingANamespaceDeletesItsObjects() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: doomed}\n")
+            try await cluster.apply(TestManifests.configMap("inside", data: ["a": "1"], namespace: "doomed"))
+            let deleted = try await cluster.kubectl("delete", "namespace", "doomed", "--timeout=20s")
+            #expect(deleted.stdout == "namespace \"doomed\" deleted\n", "\(deleted.stderr)")
+            #expect(try await cluster.kubectl("get", "namespace", "doomed").status == 1)
+            try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: doomed}\n")
+            #expect(!(try await cluster.kubectl("get", "cm", "-n", "doomed", "-o", "name").stdout.contains("inside")))
+        }
+    }
+
+    @Test func preconditionsAreChecked() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply(TestManifests.configMap("guarded", data: ["a": "1"]))
+            let result = try await cluster.curl("/api/v1/namespaces/default/configmaps/guarded", method: "DELETE",
+                                                headers: ["Content-Type: application/json"],
+                                                body: #"{"preconditions":{"uid":"not-it"}}"#)
+            #expect(result.httpStatus == 409)
+            #expect(result.httpBody.contains("Precondition failed: UID in precondition: not-it"))
+        }
+    }
+}

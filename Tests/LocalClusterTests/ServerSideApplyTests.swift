@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import LocalCluster
+import Manifests
+
+/// `kubectl apply --server-side` and `kubectl diff` against the local cluster.
+@Suite struct ServerSideApplyTests {
+    @Test func serverSideApplyCreatesUpdatesAndRemovesFields() async throws {
+        try await withCluster { cluster in
+            let created = try await cluster.apply(TestManifests.configMap("ssa", data: ["a": "1", "b": "2"]), "--server-side")
+            #expect(created.stdout == "configmap/ssa serverside-applied\n")
+            let managers = try await cluster.kubectl("get", "cm", "ssa", "-o", "jsonpath={.metadata.managedFields[*].manager}",
+                                                     "--show-managed-fields")
+            #expect(managers.stdout == "kubectl")
+            _ = try await cluster.apply(TestManifests.configMap("ssa", data: ["a": "9"]), "--server-side")
+            let data = try await cluster.kubectl("get", "cm", "ssa", "-o", "jsonpath={.data}")
+            #expect(data.stdout == #"{"a":"9"}"#)
+        }
+    }
+
+    @Test func aConflictFailsWithKubectlsOwnMessageUnlessForced() async throws {
+        try await withCluster { cluster in
+            _ = try await cluster.apply(TestManifests.deployment("owned", replicas: 2), "--server-side", "--field-manager=team-a")
+            let conflict = try await cluster.apply(TestManifests.deployment("owned", replicas: 5), "--server-side", "--field-manager=team-b")
+            #expect(conflict.status != 0)
+            #expect(conflict.stderr.contains(#"error: Apply failed with 1 conflict: conflict with "team-a": .spec.replicas"#))
+            #expect(conflict.stderr.contains("--force-conflicts"))
+            let forced = try await cluster.apply(TestManifests.deployment("owned", replicas: 5), "--server-side",
+                                                 "--field-manager=team-b", "--force-conflicts")
+            #expect(forced.status == 0)
+            let replicas = try await cluster.kubectl("get", "deploy", "owned", "-o", "jsonpath={.spec.replicas}")
+            #expect(replicas.stdout == "5")
+        }
+    }
+
+    @Test func diffExitsZeroWhenInSyncAndOneWhenNot() async throws {
+        try await withCluster { cluster in
+            let manifest = TestManifests.configMap("diffed", data: ["a": "1"])
+            _ = try await cluster.apply(manifest, "--server-side")
+            let clean = try await cluster.kubectl(["diff", "--server-side", "-f", "-"], input: manifest)
+            #expect(clean.status == 0)
+            #expect(clean.stdout.isEmpty)
+            let changed = try await cluster.kubectl(["diff", "--server-side", "-f", "-"], input: TestManifests.configMap("diffed", data: ["a": "2"]))
+            #expect(changed.status == 1)
+            #expect(changed.stdout.contains("-  a: \"1\""))
+            #expect(changed.stdout.contains("+  a: \"2\""))
+            let clientSide = try await cluster.kubectl(["diff", "-f", "-"], input: TestManifests.configMap("diffed", data: ["a": "2"]))
+            #expect(clientSide.status == 1)
+        }
+    }
+
+    @Test func applyWithoutFieldManagerIsRejected() async throws {
+        try await withCluster { cluster in
+            let result = try await cluster.curl("/api/v1/namespaces/default/configmaps/x", method: "PATCH",
+                                                headers: ["Content-Type: application/apply-patch+yaml"],
+                                                body: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x"}}"#)
+            #expect(result.httpStatus == 422)
+            #expect(result.httpBody.contains("fieldManager: Required value: is required for apply patch"))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+@testable import LocalCluster
+import Manifests
+
+/// An in-process local cluster on a free port with its own temporary data folder, plus a way to
+/// run the real kubectl against it. Call `stop()` at the end (also on failure: use `defer`-style
+/// `withCluster`).
+struct TestCluster {
+    let server: LocalClusterServer
+    let dataDirectory: String
+    let cacheDirectory: String
+
+    static func start(timeScale: Double = 20, dataDirectory: String? = nil, configure: (inout LocalClusterOptions) -> Void = { _ in }) async throws -> TestCluster {
+        let folder = dataDirectory ?? TemporaryFolder.make("cluster")
+        var options = LocalClusterOptions(dataDirectory: folder)
+        options.timeScale = timeScale
+        configure(&options)
+        let server = try await LocalClusterServer.start(options)
+        return TestCluster(server: server, dataDirectory: folder, cacheDirectory: TemporaryFolder.make("kubecache"))
+    }
+
+    func stop() async {
+        try? await server.stop()
+    }
+
+    /// Runs `kubectl` (the dispatcher unless `binary` names a bundled version) with this cluster's kubeconfig.
+    func kubectl(_ arguments: [String], binary: String = "kubectl", input: String? = nil) async throws -> CommandResult {
+        try await Command.run(binary, arguments + ["--cache-dir", cacheDirectory],
+                        environment: ["KUBECONFIG": server.kubeconfigPath], input: input)
+    }
+
+    func kubectl(_ arguments: String..., input: String? = nil) async throws -> CommandResult {
+        try await kubectl(arguments, input: input)
+    }
+
+    /// `kubectl` left running in the background (e.g. `get -w`); stop it with `stop()`.
+    func kubectlInBackground(_ arguments: String...) throws -> BackgroundCommand {
+        try BackgroundCommand("kubectl", arguments + ["--cache-dir", cacheDirectory], environment: ["KUBECONFIG": server.kubeconfigPath])
+    }
+
+    /// Applies a manifest given as text through `kubectl apply -f -` (extra arguments appended).
+    @discardableResult
+    func apply(_ manifest: String, _ extra: String...) async throws -> CommandResult {
+        try await kubectl(["apply", "-f", "-"] + extra, input: manifest)
+    }
+
+    /// `curl` with the cluster's bearer token (or none / another one).
+    func curl(_ path: String, method: String = "GET", token: String?? = .none, headers: [String] = [], body: String? = nil) async throws -> CommandResult {
+        var arguments = ["-s", "-w", "\n%{http_code}", "-X", method]
+        let bearer: String? = token ?? server.token
+        if let bearer { arguments += ["-H", "Authorization: Bearer \(bearer)"] }
+        for header in headers { arguments += ["-H", header] }
+        if let body { arguments += ["--data-binary", body] }
+        arguments.append(server.url + path)
+        return try await Command.run("curl", arguments, environment: [:], input: nil)
+    }
+}
+
+/// Runs the body against a fresh cluster and always stops it.
+func withCluster<T>(timeScale: Double = 20, configure: (inout LocalClusterOptions) -> Void = { _ in },
+                    _ body: (TestCluster) async throws -> T) async throws -> T {
+    let cluster = try await TestCluster.start(timeScale: timeScale, configure: configure)
+    do {
+        let result = try await body(cluster)
+        await cluster.stop()
+        return result
+    } catch {
+        await cluster.stop()
+        throw error
+    }
+}
+
+enum TemporaryFolder {
+    static func make(_ prefix: String) -> String {
+        let path = NSTemporaryDirectory() + "mooring-\(prefix)-\(UUID().uuidString.prefix(8))"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}

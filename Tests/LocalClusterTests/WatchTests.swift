@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import LocalCluster
+import Manifests
+
+/// Watches: `kubectl get -w`, resuming from a resourceVersion, and the 410 for a too-old one.
+@Suite struct WatchTests {
+    @Test func kubectlGetWatchSeesAddedModifiedAndDeleted() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply(TestManifests.configMap("first", data: ["a": "1"]))
+            let watch = try cluster.kubectlInBackground("get", "configmaps", "-w", "-o", "custom-columns=NAME:.metadata.name,A:.data.a")
+            try await Task.sleep(for: .milliseconds(700))
+            try await cluster.apply(TestManifests.configMap("second", data: ["a": "2"]))
+            _ = try await cluster.kubectl("patch", "cm", "first", "--type=merge", "-p", #"{"data":{"a":"changed"}}"#)
+            _ = try await cluster.kubectl("delete", "cm", "second")
+            try await Task.sleep(for: .milliseconds(500))
+            let (output, _) = await watch.stop()
+            #expect(output.contains("first"))
+            #expect(output.contains("second"))
+            #expect(output.contains("changed"))
+            let lines = output.split(separator: "\n").map(String.init)
+            #expect(lines.filter { $0.hasPrefix("second") }.count >= 2)
+        }
+    }
+
+    @Test func watchStreamsEventsAsJSONLinesFromAResourceVersion() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply(TestManifests.configMap("w1", data: ["a": "1"]))
+            let version = try await cluster.kubectl("get", "cm", "w1", "-o", "jsonpath={.metadata.resourceVersion}").stdout
+            _ = try await cluster.kubectl("label", "cm", "w1", "x=y")
+            _ = try await cluster.kubectl("delete", "cm", "w1")
+            let stream = try await cluster.curl("/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=\(version)&timeoutSeconds=1")
+            let events = try stream.httpBody.split(separator: "\n").map { try JSON(parsing: String($0)) }
+            #expect(events.map { $0["type"]?.stringValue ?? "" } == ["MODIFIED", "DELETED"])
+            #expect(events.first?[path: ["object", "metadata", "labels", "x"]] == "y")
+        }
+    }
+
+    @Test func aTooOldResourceVersionGetsAnExpiredErrorEvent() async throws {
+        let folder = TemporaryFolder.make("expired")
+        let first = try await TestCluster.start(dataDirectory: folder)
+        try await first.apply(TestManifests.configMap("old", data: ["a": "1"]))
+        let version = try await first.kubectl("get", "cm", "old", "-o", "jsonpath={.metadata.resourceVersion}").stdout
+        _ = try await first.kubectl("label", "cm", "old", "x=y")
+        await first.stop()
+        // After a restart the event window starts at the stored resourceVersion.
+        let second = try await TestCluster.start(dataDirectory: folder)
+        let stream = try await second.curl("/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=\(Int(version)! - 1)")
+        await second.stop()
+        let event = try JSON(parsing: stream.httpBody.split(separator: "\n").first.map(String.init) ?? "")
+        #expect(event["type"] == "ERROR")
+        #expect(event[path: ["object", "code"]] == 410)
+        #expect(event[path: ["object", "reason"]] == "Expired")
+        #expect(event[path: ["object", "message"]]?.stringValue?.hasPrefix("too old resource version: ") == true)
+    }
+
+    @Test func labelSelectorWatchesSeeObjectsLeave() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply(TestManifests.configMap("sel", data: ["a": "1"], labels: ["app": "web"]))
+            let version = try await cluster.kubectl("get", "cm", "sel", "-o", "jsonpath={.metadata.resourceVersion}").stdout
+            _ = try await cluster.kubectl("label", "cm", "sel", "app=db", "--overwrite")
+            let stream = try await cluster.curl("/api/v1/namespaces/default/configmaps?watch=true&labelSelector=app%3Dweb&resourceVersion=\(version)&timeoutSeconds=1")
+            let types = try stream.httpBody.split(separator: "\n").map { try JSON(parsing: String($0))["type"]?.stringValue ?? "" }
+            #expect(types == ["DELETED"])
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import LocalCluster
+import Manifests
+
+/// The simulated controllers as kubectl sees them: rollouts, waits, scaling, unpullable images.
+@Suite struct WorkloadTests {
+    @Test func rolloutStatusAndWaitForAvailable() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("web"))
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/web", "--timeout=30s")
+            #expect(rollout.status == 0)
+            #expect(rollout.stdout.contains(#"deployment "web" successfully rolled out"#))
+            let wait = try await cluster.kubectl("wait", "--for=condition=Available", "deployment/web", "--timeout=20s")
+            #expect(wait.stdout == "deployment.apps/web condition met\n")
+            let table = try await cluster.kubectl("get", "deployment", "web")
+            #expect(table.stdout.hasPrefix("NAME   READY   UP-TO-DATE   AVAILABLE   AGE"))
+            #expect(table.stdout.contains("web    2/2     2            2"))
+            let pods = try await cluster.kubectl("get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.status.phase} {end}")
+            #expect(pods.stdout == "Running Running ")
+            let podTable = try await cluster.kubectl("get", "pods")
+            #expect(podTable.stdout.hasPrefix("NAME                   READY   STATUS    RESTARTS   AGE"))
+            let replicaSet = try await cluster.kubectl("get", "rs", "-o", "jsonpath={.items[0].metadata.name} {.items[0].metadata.labels.pod-template-hash}")
+            let parts = replicaSet.stdout.split(separator: " ")
+            #expect(parts.count == 2 && parts[0] == "web-\(parts[1])")
+        }
+    }
+
+    @Test func scalingAndANewTemplateRollOutAndRollBack() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("app"))
+            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s")
+            let scaled = try await cluster.kubectl("scale", "deployment", "app", "--replicas=3")
+            #expect(scaled.stdout == "deployment.apps/app scaled\n")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s")
+            #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.status.readyReplicas}").stdout == "3")
+            _ = try await cluster.kubectl("set", "image", "deployment/app", "main=nginx:1.26")
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s").status == 0)
+            let sets = try await cluster.kubectl("get", "rs", "-o", "jsonpath={range .items[*]}{.spec.replicas}{\" \"}{end}")
+            #expect(sets.stdout.split(separator: " ").sorted() == ["0", "3"])
+            #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}").stdout == "2")
+            _ = try await cluster.kubectl("rollout", "undo", "deployment/app")
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s").status == 0)
+            let count = try await cluster.kubectl("get", "rs", "-o", "name").stdout.split(separator: "\n").count
+            #expect(count == 2)
+            #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.spec.template.spec.containers[0].image}").stdout == "nginx:1.25")
+            #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}").stdout == "3")
+        }
+    }
+
+    @Test func anUnpullableImageExceedsTheProgressDeadline() async throws {
+        try await withCluster(timeScale: 50) { cluster in
+            try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 60))
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=20s")
+            #expect(rollout.status != 0)
+            #expect(rollout.stderr.contains(#"error: deployment "broken" exceeded its progress deadline"#))
+            let reason = try await cluster.kubectl("get", "deploy", "broken", "-o",
+                                                   #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#)
+            #expect(reason.stdout == "ProgressDeadlineExceeded")
+            let status = try await cluster.kubectl("get", "pods", "-l", "app=broken", "--no-headers", "-o", "custom-columns=S:.status.containerStatuses[0].state.waiting.reason,P:.status.phase")
+            #expect(status.stdout.contains("ImagePullBackOff") || status.stdout.contains("ErrImagePull"))
+            #expect(status.stdout.contains("Pending"))
+        }
+    }
+
+    @Test func jobsCompleteAndOtherWorkloadsGetStatus() async throws {
+        try await withCluster(timeScale: 40) { cluster in
+            let result = try await cluster.apply("""
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: once, namespace: default}
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: run, image: busybox:1.36, command: ["true"]}]
+                ---
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db, namespace: default}
+                spec:
+                  replicas: 2
+                  serviceName: db
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec: {containers: [{name: db, image: postgres:16}]}
+                ---
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent, namespace: default}
+                spec:
+                  selector: {matchLabels: {app: agent}}
+                  template:
+                    metadata: {labels: {app: agent}}
+                    spec: {containers: [{name: agent, image: busybox:1.36}]}
+                ---
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: data, namespace: default}
+                spec:
+                  accessModes: [ReadWriteOnce]
+                  resources: {requests: {storage: 1Gi}}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: front, namespace: default}
+                spec:
+                  type: LoadBalancer
+                  selector: {app: web}
+                  ports: [{port: 80}]
+                """)
+            #expect(result.status == 0, "\(result.stderr)")
+            let complete = try await cluster.kubectl("wait", "--for=condition=Complete", "job/once", "--timeout=20s")
+            #expect(complete.status == 0, "\(complete.stderr)")
+            #expect(try await cluster.kubectl("rollout", "status", "statefulset/db", "--timeout=20s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "daemonset/agent", "--timeout=20s").status == 0)
+            let bound = try await cluster.kubectl("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/data", "--timeout=20s")
+            #expect(bound.status == 0, "\(bound.stderr)")
+            let ingress = try await eventually {
+                try await cluster.kubectl("get", "svc", "front", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}").stdout.hasPrefix("127.0.0.")
+            }
+            #expect(ingress)
+            let service = try await cluster.kubectl("get", "svc", "front")
+            #expect(service.stdout.hasPrefix("NAME    TYPE           CLUSTER-IP"))
+            #expect(service.stdout.contains("LoadBalancer   10.96."))
+            #expect(service.stdout.contains("80:3"))
+            let pods = try await cluster.kubectl("get", "pods", "-l", "app=db", "-o", "name")
+            #expect(pods.stdout == "pod/db-0\npod/db-1\n")
+        }
+    }
+}
