@@ -58,6 +58,18 @@ import Manifests
         #expect(deployment[path: ["spec", "template", "spec", "enableServiceLinks"]] == nil)
     }
 
+    @Test func quantitiesAreStoredCanonically() throws {
+        // The server decodes into resource.Quantity and encodes it back (quantity.go CanonicalizeBytes);
+        // resource lists are rounded up to millis first (SetDefaults_ResourceList); a pod copies
+        // limits into missing requests (SetDefaults_Pod).
+        let pod = try defaulted(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"x:1","resources":{"requests":{"cpu":0.5,"memory":"1024Mi"},"limits":{"cpu":"1000m","memory":"0.1Gi","ephemeral-storage":"0.0001"}}}],"volumes":[{"name":"v","emptyDir":{"sizeLimit":"1000M"}}]}}"#)
+        let resources = pod[path: ["spec", "containers"]]?[0]?["resources"]
+        #expect(resources == ["requests": ["cpu": "500m", "memory": "1Gi", "ephemeral-storage": "1m"], "limits": ["cpu": "1", "memory": "107374182400m", "ephemeral-storage": "1m"]])
+        #expect(pod[path: ["spec", "volumes"]]?[0]?[path: ["emptyDir", "sizeLimit"]] == "1G")
+        let quota = try defaulted(#"{"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"q"},"spec":{"hard":{"pods":10,"requests.memory":"2048Mi"}}}"#)
+        #expect(quota[path: ["spec", "hard"]] == ["pods": "10", "requests.memory": "2Gi"])
+    }
+
     @Test func serviceDefaults() throws {
         let service = try defaulted(#"{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},"spec":{"selector":{"app":"web"},"ports":[{"port":80},{"name":"m","port":9090,"targetPort":"metrics","protocol":"UDP"}]}}"#)
         #expect(service["spec"] == (try JSON(parsing: """

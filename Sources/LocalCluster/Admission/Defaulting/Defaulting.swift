@@ -5,6 +5,7 @@ import Manifests
 /// diff against either shows the same thing).
 ///
 /// Pure functions of the object: no allocation (cluster IPs, node ports), no server-set metadata.
+/// Quantities of built-in kinds are rewritten in their canonical form, as a real server stores them.
 public enum Defaulting {
     /// Applies the defaults of the object's kind (by `apiVersion` and `kind`); other kinds are left alone.
     public static func apply(to object: inout JSON) {
@@ -31,6 +32,10 @@ public enum Defaulting {
         case ("discovery.k8s.io", "EndpointSlice"): ClusterDefaults.endpointSlice(&object)
         case ("apiextensions.k8s.io", "CustomResourceDefinition"): ClusterDefaults.customResourceDefinition(&object)
         default: break
+        }
+        let type = GroupVersionKind(apiVersion: apiVersion, kind: kind)
+        if let node = KubeSchema.builtin.node(for: type), node.definitionName != nil {
+            QuantityNormalization.apply(to: &object, node: node)
         }
     }
 
