@@ -162,3 +162,45 @@ import Manifests
             == [#"roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"Role", Name:"b"}: cannot change roleRef"#])
     }
 }
+
+/// Deployment strategies and Services, per ValidateDeploymentStrategy / ValidateRollingUpdateDeployment
+/// (`pkg/apis/apps/validation/validation.go`) and ValidateService (`pkg/apis/core/validation/validation.go`).
+@Suite struct AdmissionStrategyAndServiceTests {
+    func deployment(strategy: String) throws -> JSON {
+        Defaulting.applied(to: try JSON(parsing: """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","namespace":"default"},"spec":{"strategy":\(strategy),
+         "selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{"containers":[{"name":"c","image":"x"}]}}}}
+        """))
+    }
+
+    @Test func rollingUpdateBounds() throws {
+        #expect(Validation.validateCreate(try deployment(strategy: #"{"rollingUpdate":{"maxUnavailable":0,"maxSurge":"0%"}}"#)).map(\.description)
+            == [#"spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0"#])
+        #expect(Validation.validateCreate(try deployment(strategy: #"{"rollingUpdate":{"maxUnavailable":"150%","maxSurge":"x"}}"#)).map(\.description) == [
+            #"spec.strategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"x"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"#,
+            #"spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}: must not be greater than 100%"#,
+        ])
+        #expect(Validation.validateCreate(try deployment(strategy: #"{"type":"Recreate","rollingUpdate":{"maxSurge":1}}"#)).map(\.description)
+            == ["spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'"])
+        #expect(Validation.validateCreate(try deployment(strategy: #"{"type":"BlueGreen"}"#)).map(\.description)
+            == [#"spec.strategy: Unsupported value: apps.DeploymentStrategy{Type:"BlueGreen", RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}: supported values: "Recreate", "RollingUpdate""#])
+    }
+
+    @Test func serviceRules() throws {
+        let service = Defaulting.applied(to: try JSON(parsing: """
+        {"apiVersion":"v1","kind":"Service","metadata":{"name":"s","namespace":"default"},"spec":{"type":"Cluster","sessionAffinity":"Sticky",
+         "ports":[{"port":80},{"name":"http","port":0,"targetPort":"HTTP","protocol":"TCP"},{"name":"http","port":81}]}}
+        """))
+        #expect(Validation.validateCreate(service).map(\.description) == [
+            "spec.ports[0].name: Required value",
+            "spec.ports[1].port: Invalid value: 0: must be between 1 and 65535, inclusive",
+            #"spec.ports[1].targetPort: Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)"#,
+            #"spec.ports[1].targetPort: Invalid value: "HTTP": must contain at least one letter (a-z)"#,
+            #"spec.ports[2].name: Duplicate value: "http""#,
+            #"spec.sessionAffinity: Unsupported value: "Sticky": supported values: "ClientIP", "None""#,
+            #"spec.type: Unsupported value: "Cluster": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort""#,
+        ])
+        let external = Defaulting.applied(to: try JSON(parsing: #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"e","namespace":"default"},"spec":{"type":"ExternalName"}}"#))
+        #expect(Validation.validateCreate(external).map(\.description) == ["spec.externalName: Required value"])
+    }
+}
