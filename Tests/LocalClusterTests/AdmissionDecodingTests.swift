@@ -73,6 +73,19 @@ import Manifests
         #expect(BodyDecoding.check(fine) == DecodingReport())
     }
 
+    @Test func secretDataMustBeBase64() throws {
+        // encoding/base64's CorruptInputError offsets; the message as kubectl users meet it when
+        // a Secret's `data` holds plain text.
+        let cases: [(String, Int?)] = [("aGVsbG8=", nil), ("aGVs\nbG8=", nil), ("", nil), ("hello", 4), ("abc", 0),
+                                       ("ab=c", 2), ("a===", 1), ("aGVsbG8=x", 8), ("aGVsbG8", 4), ("aG Vs", 2), ("ab==", nil), ("ab=", 3)]
+        for (text, offset) in cases { #expect(Base64Syntax.errorOffset(in: text) == offset, "\(text)") }
+        let (secret, _) = body(#"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"data":{"password":"hunter22!"}}"#)
+        #expect(BodyDecoding.check(secret).badRequestMessage(for: GroupVersionKind(group: "", version: "v1", kind: "Secret"), directive: .ignore)
+            == #"Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 8"#)
+        let (plain, _) = body(#"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"stringData":{"password":"hunter22!"}}"#)
+        #expect(BodyDecoding.check(plain).typeError == nil)
+    }
+
     @Test func customResourcesAreCheckedAgainstTheirCRD() throws {
         let crd = try JSON(parsing: """
         {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"widgets.example.com"},

@@ -204,3 +204,28 @@ import Manifests
         #expect(Validation.validateCreate(external).map(\.description) == ["spec.externalName: Required value"])
     }
 }
+
+/// CronJob schedules, with robfig/cron v3's parse errors as ValidateCronJobSpec reports them.
+@Suite struct AdmissionCronScheduleTests {
+    @Test(arguments: [
+        ("0 3 * * *", nil), ("*/15 * * * 1-5", nil), ("0 0 1 jan,jul *", nil), ("30 2 * * sun", nil), ("5/10 * * * *", nil),
+        ("@daily", nil), ("@every 1h30m", nil),
+        ("bad", "expected exactly 5 fields, found 1: [bad]"),
+        ("0 3 * *", "expected exactly 5 fields, found 4: [0 3 * *]"),
+        ("61 * * * *", "end of range (61) above maximum (59): 61"),
+        ("* * 0 * *", "beginning of range (0) below minimum (1): 0"),
+        ("5-2 * * * *", "beginning of range (5) beyond end of range (2): 5-2"),
+        ("x * * * *", #"failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax"#),
+        ("*/0 * * * *", "step of range should be a positive number: */0"),
+        ("1-2-3 * * * *", "too many hyphens: 1-2-3"),
+        ("@fortnightly", "unrecognized descriptor: @fortnightly"),
+    ] as [(String, String?)])
+    func schedule(_ schedule: String, error: String?) {
+        #expect(CronSchedule.error(in: schedule) == error, "\(schedule)")
+    }
+
+    @Test func cronJobCause() throws {
+        let cronJob = Defaulting.applied(to: try JSON(parsing: #"{"apiVersion":"batch/v1","kind":"CronJob","metadata":{"name":"c","namespace":"default"},"spec":{"schedule":"every day","jobTemplate":{"spec":{"template":{"spec":{"restartPolicy":"OnFailure","containers":[{"name":"c","image":"x"}]}}}}}}"#))
+        #expect(Validation.validateCreate(cronJob).map(\.description) == [#"spec.schedule: Invalid value: "every day": expected exactly 5 fields, found 2: [every day]"#])
+    }
+}

@@ -161,7 +161,14 @@ enum WorkloadValidation {
     static func cronJob(_ spec: JSON?) -> [FieldCause] {
         let path = FieldPath("spec")
         var causes: [FieldCause] = []
-        if (spec?["schedule"]?.stringValue ?? "").isEmpty { causes.append(.required(path.child("schedule"))) }
+        let schedule = spec?["schedule"]?.stringValue ?? ""
+        if schedule.isEmpty {
+            causes.append(.required(path.child("schedule")))
+        } else if let error = CronSchedule.error(in: schedule) {
+            causes.append(.invalid(path.child("schedule"), .string(schedule), error))
+        } else if schedule.contains("TZ") {
+            causes.append(.invalid(path.child("schedule"), .string(schedule), "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"))
+        }
         let policy = spec?["concurrencyPolicy"]?.stringValue ?? ""
         switch policy {
         case "Allow", "Forbid", "Replace": break
