@@ -154,6 +154,40 @@ import Manifests
         #expect(job[path: ["spec", "template", "metadata", "labels"]] == ["job-name": "j", "batch.kubernetes.io/job-name": "j", "controller-uid": "u-2", "batch.kubernetes.io/controller-uid": "u-2"])
     }
 
+    @Test func podsGetWhatTheAdmissionPluginsAdd() throws {
+        var pod = try defaulted(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"shop"},"spec":{"hostNetwork":true,"containers":[{"name":"c","image":"x:1","ports":[{"containerPort":8080}]}],"tolerations":[{"key":"node.kubernetes.io/unreachable","operator":"Exists","effect":"NoExecute","tolerationSeconds":60}]}}"#)
+        Defaulting.prepareForCreate(&pod, uid: "9d2c1f4e")
+        let spec = try #require(pod["spec"])
+        #expect(spec["serviceAccountName"] == "default")
+        #expect(spec["serviceAccount"] == "default")
+        #expect(spec["priority"] == 0)
+        #expect(spec["preemptionPolicy"] == "PreemptLowerPriority")
+        #expect(spec["tolerations"] == [
+            ["key": "node.kubernetes.io/unreachable", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 60],
+            ["key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300],
+        ])
+        let volume = try #require(spec["volumes"]?[0])
+        let name = try #require(volume["name"]?.stringValue)
+        #expect(name.hasPrefix("kube-api-access-") && name.count == "kube-api-access-".count + 5)
+        #expect(name == "kube-api-access-" + PodAdmissionPlugins.volumeSuffix(from: "9d2c1f4e"))
+        #expect(volume[path: ["projected", "sources"]]?[0]?[path: ["serviceAccountToken", "expirationSeconds"]] == 3607)
+        #expect(spec["containers"]?[0]?["volumeMounts"] == [["name": .string(name), "readOnly": true, "mountPath": "/var/run/secrets/kubernetes.io/serviceaccount"]])
+        // SetDefaults_Pod with host networking: host ports follow container ports.
+        #expect(spec["containers"]?[0]?["ports"]?[0]?["hostPort"] == 8080)
+
+        var opted = try defaulted(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"q"},"spec":{"automountServiceAccountToken":false,"serviceAccount":"builder","priorityClassName":"high","containers":[{"name":"c","image":"x:1"}]}}"#)
+        Defaulting.prepareForCreate(&opted, uid: "u")
+        #expect(opted[path: ["spec", "serviceAccountName"]] == "builder")
+        #expect(opted[path: ["spec", "volumes"]] == nil)
+        #expect(opted[path: ["spec", "priority"]] == nil)
+    }
+
+    @Test func deprecatedServiceAccountMirrorsTheName() throws {
+        // Convert_core_PodSpec_To_v1_PodSpec: serviceAccount is an alias written from serviceAccountName.
+        let deployment = try defaulted(#"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"template":{"spec":{"serviceAccountName":"web","containers":[{"name":"c","image":"x:1"}]}}}}"#)
+        #expect(deployment[path: ["spec", "template", "spec", "serviceAccount"]] == "web")
+    }
+
     @Test func defaultingIsIdempotent() throws {
         let manifest = try JSON(parsing: #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"strategy":{"type":"Recreate"},"template":{"spec":{"containers":[{"name":"c","image":"x"}]}}}}"#)
         let once = Defaulting.applied(to: manifest)

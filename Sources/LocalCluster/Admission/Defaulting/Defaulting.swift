@@ -46,12 +46,15 @@ public enum Defaulting {
         return copy
     }
 
-    /// What the kinds' REST strategies (`PrepareForCreate`) add on create only, given the uid the
-    /// server assigned: a Namespace's `kubernetes` finalizer, a Job's generated selector and labels
-    /// (`pkg/registry/batch/job/strategy.go` generateSelector, unless `manualSelector`).
+    /// What the kinds' REST strategies (`PrepareForCreate`) and the default admission plugins add on
+    /// create only, given the uid the server assigned: a Namespace's `kubernetes` finalizer, a Job's
+    /// generated selector and labels (`pkg/registry/batch/job/strategy.go` generateSelector, unless
+    /// `manualSelector`), a Pod's service account, token volume, priority and tolerations.
     public static func prepareForCreate(_ object: inout JSON, uid: String) {
         guard let apiVersion = object["apiVersion"]?.stringValue, let kind = object["kind"]?.stringValue else { return }
         switch (GroupVersionKind(apiVersion: apiVersion, kind: kind).group, kind) {
+        case ("", "Pod"):
+            PodAdmissionPlugins.apply(to: &object, uid: uid)
         case ("", "Namespace"):
             object.updateStruct("spec") { spec in
                 var finalizers = spec["finalizers"]?.arrayValue ?? []
