@@ -229,3 +229,32 @@ import Manifests
         #expect(Validation.validateCreate(cronJob).map(\.description) == [#"spec.schedule: Invalid value: "every day": expected exactly 5 fields, found 2: [every day]"#])
     }
 }
+
+/// Ingress backends (validateIngressBackend) and autoscaler bounds (ValidateHorizontalPodAutoscalerSpec).
+@Suite struct AdmissionBackendAndAutoscalerTests {
+    @Test func ingressBackends() throws {
+        let ingress = Defaulting.applied(to: try JSON(parsing: """
+        {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"i","namespace":"default"},"spec":{"rules":[{"http":{"paths":[
+          {"path":"/a","pathType":"Prefix","backend":{"service":{"name":"Web","port":{"name":"http","number":80}}}},
+          {"path":"/b","pathType":"Prefix","backend":{"service":{"name":"web"}}},
+          {"path":"/c","pathType":"Prefix","backend":{}}]}}]}}
+        """))
+        #expect(Validation.validateCreate(ingress).map(\.description) == [
+            #"spec.rules[0].http.paths[0].backend.service.name: Invalid value: "Web": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"#,
+            #"spec.rules[0].http.paths[0].backend.service: Invalid value: "": cannot set both port name & port number"#,
+            "spec.rules[0].http.paths[1].backend.service: Required value: port name or number is required",
+            #"spec.rules[0].http.paths[2].backend: Invalid value: "": resource or service backend is required"#,
+        ])
+    }
+
+    @Test func autoscalerBounds() throws {
+        let hpa = Defaulting.applied(to: try JSON(parsing: #"{"apiVersion":"autoscaling/v2","kind":"HorizontalPodAutoscaler","metadata":{"name":"h","namespace":"default"},"spec":{"minReplicas":3,"maxReplicas":2,"scaleTargetRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}}"#))
+        #expect(Validation.validateCreate(hpa).map(\.description) == ["spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`"])
+        let zero = Defaulting.applied(to: try JSON(parsing: #"{"apiVersion":"autoscaling/v2","kind":"HorizontalPodAutoscaler","metadata":{"name":"h","namespace":"default"},"spec":{"minReplicas":0,"maxReplicas":0,"scaleTargetRef":{"kind":"Deployment"}}}"#))
+        #expect(Validation.validateCreate(zero).map(\.description) == [
+            "spec.minReplicas: Invalid value: 0: must be greater than or equal to 1",
+            "spec.maxReplicas: Invalid value: 0: must be greater than 0",
+            "spec.scaleTargetRef.name: Required value",
+        ])
+    }
+}
