@@ -31,7 +31,13 @@ struct ClusterCommand: AsyncParsableCommand {
                 }
                 options.faults = try FaultRules(json: JSON(parsing: Array(bytes)))
             }
-            let server = try await LocalClusterServer.start(options)
+            let server: LocalClusterServer
+            do {
+                server = try await LocalClusterServer.start(options)
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot start the local cluster in \(data): \(error)\n".utf8))
+                throw ExitCode(2)
+            }
             let banner = """
             Local cluster serving at \(server.url)
             kubeconfig: \(server.kubeconfigPath)

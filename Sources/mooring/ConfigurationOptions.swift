@@ -23,8 +23,14 @@ struct ConfigurationOptions: ParsableArguments {
     func environment(_ name: String, in configuration: MooringConfiguration) throws -> EnvironmentConfiguration {
         guard let environment = configuration.environment(named: name) else {
             let known = configuration.environments.map(\.name).joined(separator: ", ")
-            throw ValidationError("no environment \"\(name)\" in \(config) (it has: \(known))")
+            throw CommandError("no environment \"\(name)\" in \(config) (it has: \(known))")
         }
         return environment
     }
+}
+
+/// A failure the command itself detects, printed as one line.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

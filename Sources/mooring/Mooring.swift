@@ -14,6 +14,7 @@ struct Mooring: AsyncParsableCommand {
             VersionCommand.self,
             RenderCommand.self,
             ClusterCommand.self,
+            DebugCommand.self,
         ])
 
     /// Parses and runs, mapping every failure to exit code 2 with one line on stderr.

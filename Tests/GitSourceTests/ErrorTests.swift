@@ -31,7 +31,7 @@ import Testing
     @Test func anUnreachableRepositoryIsOneClearError() async throws {
         let folder = try TemporaryFolder("unreachable")
         defer { folder.remove() }
-        let port = try GitDaemon.freePort()  // released again: nothing listens there
+        let port = try LoopbackPort.free()  // released again: nothing listens there
         let url = "git://127.0.0.1:\(port)/nope.git"
         let error = try await #require(throws: GitError.self) {
             try await GitMirror.open(GitRemote(url: url), cacheFolder: folder.appending("cache"))
@@ -66,5 +66,39 @@ import Testing
             try await GitMirror.open(GitRemote(url: missingFileURL), cacheFolder: folder.appending("cache"))
         }
         #expect(viaFileURL.description == "cannot fetch \(missingFileURL): failed to resolve path '\(missingPath)': No such file or directory")
+    }
+}
+
+@Suite struct EmptyRepositoryTests {
+    @Test func anEmptyRepositoryClonesButHasNoDefaultRevision() async throws {
+        let folder = try TemporaryFolder("empty")
+        defer { folder.remove() }
+        let bare = folder.appending("empty.git")
+        try Command.run("/usr/bin/git", ["init", "--quiet", "--bare", bare], environment: Command.gitEnvironment(home: folder.path))
+        let mirror = try await GitMirror.open(GitRemote(url: bare), cacheFolder: folder.appending("cache"))
+        let error = try await #require(throws: GitError.self) { try await mirror.repository.resolve(nil) }
+        #expect(error.kind == .notFound)
+        #expect(error.description.hasPrefix("cannot resolve the default branch of \(bare): refs/heads/"))
+        #expect(error.description.hasSuffix(" has no commits"))
+    }
+
+    @Test func twoHandlesOnOneMirrorFetchWithoutRacing() async throws {
+        let folder = try TemporaryFolder("two-handles")
+        defer { folder.remove() }
+        let config = try ConfigRepository(in: folder)
+        let cache = folder.appending("cache")
+        let remote = GitRemote(url: config.fileURL)
+        _ = try await GitMirror.open(remote, cacheFolder: cache)
+        let first = try await GitMirror.open(remote, cacheFolder: cache)
+        let second = try await GitMirror.open(remote, cacheFolder: cache)
+        for round in 1...5 {
+            try config.write("environments/develop/app.yaml", "round: \(round)\n")
+            let head = try config.commitAndPush("Round \(round)")
+            async let a = first.fetch()
+            async let b = second.fetch()
+            _ = try await (a, b)
+            #expect(try await first.repository.resolve("main").hex == head)
+            #expect(try await second.repository.resolve("main").hex == head)
+        }
     }
 }

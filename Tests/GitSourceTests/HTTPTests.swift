@@ -87,4 +87,24 @@ import Testing
         #expect(refused.description == "cannot fetch \(url): the remote refused the configured credentials")
         #expect(!refused.description.contains("wrong"))
     }
+
+    /// TLS through nginx: untrusted until the test CA is configured, then a normal fetch.
+    /// (Trusting a CA is process-wide; no other test uses https.)
+    @Test func fetchesOverHTTPSOnceTheServersCAIsTrusted() async throws {
+        let fixture = try Fixture(username: "x-access-token", password: "tls-token")
+        defer { fixture.stop() }
+        let proxy = try TLSProxy(folder: fixture.folder.appending("nginx"), backendPort: fixture.server.port)
+        defer { proxy.stop() }
+        setenv(fixture.tokenVariable, "tls-token", 1)
+        let url = proxy.url(fixture.config.name)
+        let remote = GitRemote(url: url, credentials: .token(variable: fixture.tokenVariable))
+        let cache = fixture.folder.appending("cache")
+
+        let untrusted = try await #require(throws: GitError.self) { try await GitMirror.open(remote, cacheFolder: cache) }
+        #expect(untrusted.kind == .authentication)
+        #expect(untrusted.description.hasPrefix("cannot fetch \(url): the SSL certificate is invalid"))
+        try GitLibrary.useCertificateAuthorities(file: proxy.caCertificate)
+        let mirror = try await GitMirror.open(remote, cacheFolder: cache)
+        #expect(try await mirror.repository.resolve(nil).hex == (try fixture.config.git(["rev-parse", "main"])))
+    }
 }

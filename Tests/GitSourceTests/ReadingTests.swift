@@ -131,6 +131,9 @@ import Testing
         let mirror = try await GitMirror.open(GitRemote(url: relative), cacheFolder: fixture.folder.appending("cache2"))
         #expect(try await mirror.repository.resolve(nil).hex == fixture.third)
         #expect(try await mirror.repository.resolve("light").hex == fixture.first)
+        // The same repository named by its absolute path shares the mirror.
+        let absolute = try await GitMirror.open(GitRemote(url: fixture.config.work), cacheFolder: fixture.folder.appending("cache2"))
+        #expect(absolute.folder == mirror.folder)
     }
 }
 

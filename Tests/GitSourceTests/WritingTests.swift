@@ -148,7 +148,7 @@ import Testing
             replacing: "environments/master", with: ["app.yaml": Data("image: v2\n".utf8)], onBranch: "main", message: "v2"))
         let error = try await #require(throws: GitError.self) { try await mirror.push(branch: "main") }
         #expect(error.kind == .pushRejected)
-        #expect(error.description == "cannot push refs/heads/main to \(url): the remote rejected it: pre-receive hook declined")
+        #expect(error.description == "cannot push refs/heads/main to \(url): the remote rejected it: pre-receive hook declined (remote: main is frozen)")
         #expect(try config.gitBare(["rev-parse", "main"]) == before)
     }
 }

@@ -6,29 +6,28 @@ import Testing
 /// Bearer tokens, token files, basic auth, exec plugins (small shell scripts) and the in-cluster
 /// service account, against nginx checking the `Authorization` header.
 @Suite struct CredentialTests {
-    let fixtureResult = Result { try AuthFixture() }
-
-    private func makeClient(_ user: JSON, server: String? = nil) throws -> KubeClient {
-        let fixture = try fixtureResult.get()
+    private func makeClient(_ fixture: AuthFixture, _ user: JSON, server: String? = nil) throws -> KubeClient {
         let file = try fixture.directory.write("kubeconfig-\(UUID().uuidString.prefix(6))",
                                                KubeconfigFixture.single(cluster: ["server": .string(server ?? fixture.server)], user: user))
         return try KubeClient(kubeconfig: try Kubeconfig.load(files: [file]), options: KubeClientOptions(retryPolicy: .none))
     }
 
     @Test func bearerTokenAndBasicAuth() async throws {
-        let token = try makeClient(["token": "tok-1"])
+        let fixture = try await AuthFixture.started()
+        let token = try makeClient(fixture, ["token": "tok-1"])
         #expect(try await token.getJSON("/only/tok-1")["token"]?.stringValue == "tok-1")
         await #expect { try await token.getJSON("/only/tok-2") } throws: { ($0 as? APIError)?.reason == .unauthorized }
-        let basic = try makeClient(["username": "ann", "password": "s3cret"])
+        let basic = try makeClient(fixture, ["username": "ann", "password": "s3cret"])
         #expect(try await basic.getJSON("/basic")["ok"]?.boolValue == true)
-        let wrong = try makeClient(["username": "ann", "password": "nope"])
+        let wrong = try makeClient(fixture, ["username": "ann", "password": "nope"])
         await #expect { try await wrong.getJSON("/basic") } throws: { ($0 as? APIError)?.reason == .unauthorized }
     }
 
     @Test func tokenFileIsReadAgainWhenItChanges() async throws {
-        let directory = try fixtureResult.get().directory
+        let fixture = try await AuthFixture.started()
+        let directory = fixture.directory
         let path = try directory.write("token", "first-token\n")
-        let client = try makeClient(["tokenFile": .string(path)])
+        let client = try makeClient(fixture, ["tokenFile": .string(path)])
         #expect(try await client.getJSON("/only/first-token")["token"]?.stringValue == "first-token")
         // Rotated as the kubelet does: a new file swapped in.
         try directory.write("token.new", "second-token")
@@ -39,8 +38,9 @@ import Testing
     }
 
     @Test func missingTokenFileIsOneClearError() async throws {
-        let directory = try fixtureResult.get().directory
-        let client = try makeClient(["tokenFile": .string(directory.file("absent-token"))])
+        let fixture = try await AuthFixture.started()
+        let directory = fixture.directory
+        let client = try makeClient(fixture, ["tokenFile": .string(directory.file("absent-token"))])
         await #expect { try await client.getJSON("/only/x") } throws: { error in
             guard let error = error as? CredentialError, case .tokenFileUnreadable(let path, _) = error else { return false }
             return path == directory.file("absent-token")
@@ -49,8 +49,8 @@ import Testing
 
     /// A plugin that counts its runs, records its arguments and `KUBERNETES_EXEC_INFO`, and
     /// prints the token and expiry held in files of the test's folder.
-    private func writePlugin(apiVersion: String = "client.authentication.k8s.io/v1") throws -> (TemporaryDirectory, String) {
-        let directory = try fixtureResult.get().directory
+    private func writePlugin(_ fixture: AuthFixture, apiVersion: String = "client.authentication.k8s.io/v1") throws -> (TemporaryDirectory, String) {
+        let directory = fixture.directory
         let script = try directory.write("bin/get-token", """
             #!/bin/sh
             n=$(cat "$STATE/count" 2>/dev/null || echo 0)
@@ -68,10 +68,11 @@ import Testing
 
     @Test(arguments: ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"])
     func execPluginCredentialIsCachedUntilExpiry(apiVersion: String) async throws {
-        let (directory, script) = try writePlugin(apiVersion: apiVersion)
+        let fixture = try await AuthFixture.started()
+        let (directory, script) = try writePlugin(fixture, apiVersion: apiVersion)
         try directory.write("token", "exec-token")
         try directory.write("expiry", "2999-01-01T00:00:00Z")
-        let client = try makeClient(["exec": ["apiVersion": .string(apiVersion), "command": .string(script), "args": ["--region", "eu"],
+        let client = try makeClient(fixture, ["exec": ["apiVersion": .string(apiVersion), "command": .string(script), "args": ["--region", "eu"],
                                           "env": [["name": "STATE", "value": .string(directory.path)]], "provideClusterInfo": true]])
         for _ in 0..<3 { #expect(try await client.getJSON("/only/exec-token")["token"]?.stringValue == "exec-token") }
         #expect(runs(directory) == 1)
@@ -80,14 +81,15 @@ import Testing
         #expect(info["apiVersion"]?.stringValue == apiVersion)
         #expect(info["kind"]?.stringValue == "ExecCredential")
         #expect(info[path: ["spec", "interactive"]]?.boolValue == false)
-        #expect(info[path: ["spec", "cluster", "server"]]?.stringValue == (try fixtureResult.get().server))
+        #expect(info[path: ["spec", "cluster", "server"]]?.stringValue == fixture.server)
     }
 
     @Test func expiredExecCredentialIsFetchedAgain() async throws {
-        let (directory, script) = try writePlugin()
+        let fixture = try await AuthFixture.started()
+        let (directory, script) = try writePlugin(fixture)
         try directory.write("token", "exec-token")
         try directory.write("expiry", "2001-01-01T00:00:00Z")
-        let client = try makeClient(["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": .string(script),
+        let client = try makeClient(fixture, ["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": .string(script),
                                           "env": [["name": "STATE", "value": .string(directory.path)]]]])
         _ = try await client.getJSON("/only/exec-token")
         _ = try await client.getJSON("/only/exec-token")
@@ -95,10 +97,11 @@ import Testing
     }
 
     @Test func execPluginRunsAgainAfterA401() async throws {
-        let (directory, script) = try writePlugin()
+        let fixture = try await AuthFixture.started()
+        let (directory, script) = try writePlugin(fixture)
         try directory.write("token", "stale-token")
         try directory.write("expiry", "2999-01-01T00:00:00Z")
-        let client = try makeClient(["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": .string(script),
+        let client = try makeClient(fixture, ["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": .string(script),
                                           "env": [["name": "STATE", "value": .string(directory.path)]]]])
         #expect(try await client.getJSON("/only/stale-token")["token"]?.stringValue == "stale-token")
         #expect(runs(directory) == 1)
@@ -109,19 +112,20 @@ import Testing
     }
 
     @Test func failingPluginIsOneClearErrorWithoutItsOutput() async throws {
-        let directory = try fixtureResult.get().directory
+        let fixture = try await AuthFixture.started()
+        let directory = fixture.directory
         let failing = try directory.write("bin/failing", "#!/bin/sh\necho leaked-secret-on-stdout\necho 'boom: no session' >&2\nexit 3\n", executable: true)
-        let client = try makeClient(["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": .string(failing)]])
+        let client = try makeClient(fixture, ["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": .string(failing)]])
         await #expect { try await client.getJSON("/only/x") } throws: { error in
             let text = "\(error)"
             return text.contains("boom: no session") && text.contains("status 3") && text.contains(failing) && !text.contains("leaked-secret")
         }
         let garbage = try directory.write("bin/garbage", "#!/bin/sh\necho 'token: leaked-secret'\n", executable: true)
-        let garbageClient = try makeClient(["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": .string(garbage)]])
+        let garbageClient = try makeClient(fixture, ["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": .string(garbage)]])
         await #expect { try await garbageClient.getJSON("/only/x") } throws: { error in
             "\(error)".contains("not an ExecCredential") && !"\(error)".contains("leaked-secret")
         }
-        let missing = try makeClient(["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": "mooring-no-such-plugin",
+        let missing = try makeClient(fixture, ["exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": "mooring-no-such-plugin",
                                            "installHint": "install it from example.com"]])
         await #expect { try await missing.getJSON("/only/x") } throws: { error in
             (error as? CredentialError) == .execNotFound(command: "mooring-no-such-plugin", installHint: "install it from example.com")
@@ -129,7 +133,7 @@ import Testing
     }
 
     @Test func inClusterServiceAccount() async throws {
-        let tls = try TLSFixture()
+        let tls = try await TLSFixture.started()
         let root = try TemporaryDirectory("serviceaccount")
         try root.write("token", "good-token")
         try root.write("namespace", "apps")

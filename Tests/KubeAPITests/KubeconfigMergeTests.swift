@@ -38,12 +38,12 @@ import Testing
         return [a, dir.file("missing/config"), b, c]
     }
 
-    @Test func mergeMatchesKubectlConfigView() throws {
+    @Test func mergeMatchesKubectlConfigView() async throws {
         let dir = try TemporaryDirectory("kubeconfig-merge")
         let files = try writeFiles(dir)
         let kubeconfigVariable = files.joined(separator: ":")
         let ours = try Kubeconfig.load(environment: ["KUBECONFIG": kubeconfigVariable, "HOME": dir.path])
-        let output = try Command.check(["kubectl", "config", "view", "--merge", "--raw", "-o", "json"],
+        let output = try await Command.checkAsync(["kubectl", "config", "view", "--merge", "--raw", "-o", "json"],
                                        environment: ["KUBECONFIG": kubeconfigVariable, "HOME": dir.path, "PATH": "/usr/bin:/bin"])
         let kubectl = try JSON(parsing: output)
 
@@ -83,13 +83,13 @@ import Testing
 
     /// `--flatten` inlines the files kubectl resolved: ours must have read the very same bytes,
     /// so relative paths were resolved against the file that named them.
-    @Test func relativePathsResolveAgainstTheirOwnFile() throws {
+    @Test func relativePathsResolveAgainstTheirOwnFile() async throws {
         let dir = try TemporaryDirectory("kubeconfig-paths")
         let files = try writeFiles(dir)
         let variable = files.joined(separator: ":")
         let ours = try Kubeconfig.load(environment: ["KUBECONFIG": variable])
         for context in ["ctx-a", "ctx-b"] {
-            let flattened = try JSON(parsing: try Command.check(
+            let flattened = try JSON(parsing: try await Command.checkAsync(
                 ["kubectl", "config", "view", "--flatten", "--minify", "--context", context, "-o", "json"],
                 environment: ["KUBECONFIG": variable, "HOME": dir.path, "PATH": "/usr/bin:/bin"]))
             let connection = try ours.connection(context: context)
@@ -103,7 +103,7 @@ import Testing
         #expect(ours.users["alice"]?.tokenFile == nil)
     }
 
-    @Test func contextResolvesServerCredentialsAndNamespace() throws {
+    @Test func contextResolvesServerCredentialsAndNamespace() async throws {
         let dir = try TemporaryDirectory("kubeconfig-context")
         let ours = try Kubeconfig.load(files: try writeFiles(dir).filter { !$0.contains("missing") })
         let b = try ours.connection()
@@ -123,7 +123,7 @@ import Testing
         #expect(c.namespace == "default")
     }
 
-    @Test func errorsNameWhatIsWrong() throws {
+    @Test func errorsNameWhatIsWrong() async throws {
         let dir = try TemporaryDirectory("kubeconfig-errors")
         let good = try dir.write("good", KubeconfigFixture.single(cluster: ["server": "https://x:1", "certificate-authority": "nope.crt"],
                                                                   user: ["token": "secret-token-123"]))
@@ -159,7 +159,7 @@ import Testing
         #expect(throws: KubeconfigError.userNotFound(name: "ghost", context: "k")) { try Kubeconfig.load(files: [noUser]).connection(context: "k") }
     }
 
-    @Test func credentialsNeverShowInDescriptions() throws {
+    @Test func credentialsNeverShowInDescriptions() async throws {
         let dir = try TemporaryDirectory("kubeconfig-redaction")
         let file = try dir.write("config", KubeconfigFixture.single(cluster: ["server": "https://x:1"],
                                                                     user: ["token": "secret-token-123", "username": "u", "password": "secret-pw-456"]))
@@ -176,7 +176,7 @@ import Testing
         }
     }
 
-    @Test func homeKubeconfigIsTheDefault() throws {
+    @Test func homeKubeconfigIsTheDefault() async throws {
         let dir = try TemporaryDirectory("kubeconfig-home")
         try dir.write(".kube/config", KubeconfigFixture.single(cluster: ["server": "https://home:6443"], user: [:], namespace: "mine"))
         let connection = try Kubeconfig.load(environment: ["HOME": dir.path]).connection()
@@ -185,16 +185,16 @@ import Testing
     }
 
     /// The YAML kubectl itself writes (`kubectl config set-cluster` ...), read back the same way.
-    @Test func yamlWrittenByKubectlReadsTheSame() throws {
+    @Test func yamlWrittenByKubectlReadsTheSame() async throws {
         let dir = try TemporaryDirectory("kubeconfig-yaml")
         let file = dir.file("config")
         let environment = ["KUBECONFIG": file, "HOME": dir.path, "PATH": "/usr/bin:/bin"]
-        try Command.check(["kubectl", "config", "set-cluster", "prod", "--server=https://10.1.2.3:6443", "--tls-server-name=api.prod",
+        try await Command.checkAsync(["kubectl", "config", "set-cluster", "prod", "--server=https://10.1.2.3:6443", "--tls-server-name=api.prod",
                            "--insecure-skip-tls-verify=true"], environment: environment)
-        try Command.check(["kubectl", "config", "set-credentials", "ops", "--token=yaml-token"], environment: environment)
-        try Command.check(["kubectl", "config", "set-context", "prod-ops", "--cluster=prod", "--user=ops", "--namespace=payments"],
+        try await Command.checkAsync(["kubectl", "config", "set-credentials", "ops", "--token=yaml-token"], environment: environment)
+        try await Command.checkAsync(["kubectl", "config", "set-context", "prod-ops", "--cluster=prod", "--user=ops", "--namespace=payments"],
                           environment: environment)
-        try Command.check(["kubectl", "config", "use-context", "prod-ops"], environment: environment)
+        try await Command.checkAsync(["kubectl", "config", "use-context", "prod-ops"], environment: environment)
         #expect(try dir.read("config").contains("current-context: prod-ops"), "kubectl wrote YAML")
         let connection = try Kubeconfig.load(environment: environment).connection()
         #expect(connection.server == "https://10.1.2.3:6443")

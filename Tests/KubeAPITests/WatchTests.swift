@@ -17,7 +17,7 @@ import Testing
                 _ = try await client.patch(.configMap, name: "w1", patch: ["data": ["k": "v2"]], patchType: .merge)
                 try await client.delete(.configMap, name: "w1")
             }
-            let seen = try await collect(events) { $0.filter { $0.object != nil }.count >= 3 }
+            let seen = try await collect(events, timeout: .seconds(20)) { $0.filter { $0.object != nil }.count >= 3 }
             try await changes.value
             #expect(seen.filter { $0.object != nil }.map(\.summary) == ["ADDED w1", "MODIFIED w1", "DELETED w1"])
             #expect(seen.first?.object?["kind"]?.stringValue == "ConfigMap")
@@ -28,7 +28,7 @@ import Testing
         try await withCluster { cluster in
             let start = try await cluster.client.list(.configMap, namespace: "default").resourceVersion
             let events = cluster.client.watch(.configMap, WatchRequest(namespace: "default", resourceVersion: start))
-            let seen = try await collect(events, timeout: .seconds(5)) { $0.contains { if case .bookmark = $0 { true } else { false } } }
+            let seen = try await collect(events, timeout: .seconds(20)) { $0.contains { if case .bookmark = $0 { true } else { false } } }
             guard case .bookmark(let version) = seen.last else { Issue.record("no bookmark"); return }
             #expect(Int(version) ?? 0 >= Int(start) ?? 0)
         }
@@ -39,7 +39,7 @@ import Testing
             let client = cluster.client
             let start = try await client.list(.configMap, namespace: "default").resourceVersion
             // The next two watch streams end abruptly after two events each.
-            try cluster.setFaults(#"{"rules": [{"verbs": ["watch"], "cutWatchAfterEvents": 2, "count": 2}]}"#)
+            try await cluster.setFaults(#"{"rules": [{"verbs": ["watch"], "cutWatchAfterEvents": 2, "count": 2}]}"#)
             let events = client.watch(.configMap, WatchRequest(namespace: "default", resourceVersion: start))
             let names = (1...7).map { "cut-\($0)" }
             let writer = Task {
@@ -48,10 +48,10 @@ import Testing
                     try await Task.sleep(for: .milliseconds(15))
                 }
             }
-            let seen = try await collect(events) { $0.filter { $0.object != nil }.count >= names.count }
+            let seen = try await collect(events, timeout: .seconds(20)) { $0.filter { $0.object != nil }.count >= names.count }
             try await writer.value
             #expect(seen.filter { $0.object != nil }.map(\.summary) == names.map { "ADDED \($0)" })
-            #expect(try cluster.faults()["rules"]?[0]?["count"]?.intValue == 0, "both cuts happened")
+            #expect(try await cluster.faults()["rules"]?[0]?["count"]?.intValue == 0, "both cuts happened")
         }
     }
 
@@ -68,7 +68,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(200))
                 _ = try await client.create(configMap("after"))
             }
-            let seen = try await collect(events) { $0.contains { $0.summary == "ADDED after" } }
+            let seen = try await collect(events, timeout: .seconds(20)) { $0.contains { $0.summary == "ADDED after" } }
             try await writer.value
             guard case .relisted(let items, let version) = seen.first else { Issue.record("expected a relist first, got \(seen.map(\.summary))"); return }
             #expect(Set(items.compactMap { $0[path: ["metadata", "name"]]?.stringValue }) == ["before-0", "before-1", "before-2"])

@@ -151,3 +151,24 @@ import Manifests
         }
     }
 }
+
+@Suite struct FieldValidationTests {
+    @Test func warnAcceptsUnknownFieldsWithAWarningHeaderAndIgnoreIsSilent() async throws {
+        try await withCluster { cluster in
+            let body = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"loose"},"bogus":1,"data":{"a":"1"}}"#
+            let warned = try await Command.run("curl", ["-s", "-D", "-", "-o", "/dev/null", "-X", "POST",
+                                                        "-H", "Authorization: Bearer \(cluster.server.token)",
+                                                        "-H", "Content-Type: application/json", "--data-binary", body,
+                                                        cluster.server.url + "/api/v1/namespaces/default/configmaps?fieldValidation=Warn"],
+                                               environment: [:], input: nil)
+            #expect(warned.stdout.hasPrefix("HTTP/1.1 201"))
+            #expect(warned.stdout.contains(#"Warning: 299 - "unknown field \"bogus\"""#))
+            let strict = try await cluster.curl("/api/v1/namespaces/default/configmaps?fieldValidation=Strict", method: "POST",
+                                                headers: ["Content-Type: application/json"], body: body.replacingOccurrences(of: "loose", with: "tight"))
+            #expect(strict.httpStatus == 400)
+            #expect(strict.httpBody.contains(#"strict decoding error: unknown field \"bogus\""#))
+            let stored = try await cluster.kubectl("get", "cm", "loose", "-o", "json").stdout
+            #expect(!stored.contains("bogus"))
+        }
+    }
+}

@@ -130,3 +130,39 @@ import Manifests
         }
     }
 }
+
+@Suite struct DeploymentStrategyTests {
+    @Test func recreateNeverRunsOldAndNewPodsTogether() async throws {
+        try await withCluster(timeScale: 10) { cluster in
+            let manifest = TestManifests.deployment("re").replacingOccurrences(of: "  replicas: 2\n", with: "  replicas: 2\n  strategy: {type: Recreate}\n")
+            try await cluster.apply(manifest)
+            _ = try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=20s")
+            _ = try await cluster.kubectl("set", "image", "deployment/re", "main=nginx:1.26")
+            var mixed = false
+            let done = try await eventually(timeout: 20) {
+                let images = try await cluster.kubectl("get", "pods", "-l", "app=re", "-o", "jsonpath={.items[*].spec.containers[0].image}")
+                let set = Set(images.stdout.split(separator: " "))
+                if set.count > 1 { mixed = true }
+                return images.stdout == "nginx:1.26 nginx:1.26"
+            }
+            #expect(done)
+            #expect(!mixed)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=20s").status == 0)
+        }
+    }
+
+    @Test func aPausedDeploymentDoesNotRollOut() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("held"))
+            _ = try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "pause", "deployment/held")
+            _ = try await cluster.kubectl("set", "image", "deployment/held", "main=nginx:1.27")
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(try await cluster.kubectl("get", "rs", "-o", "name").stdout.split(separator: "\n").count == 1)
+            let reason = try await cluster.kubectl("get", "deploy", "held", "-o", #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#)
+            #expect(reason.stdout == "DeploymentPaused")
+            _ = try await cluster.kubectl("rollout", "resume", "deployment/held")
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=20s").status == 0)
+        }
+    }
+}

@@ -29,9 +29,10 @@ import Testing
         """)
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let error = #expect(throws: ConfigurationError.self) { try MooringConfiguration(contentsOf: path) }
+        // The file is named as the user gave it, so the message leads straight to it.
         #expect(error?.description == """
-        mooring.yaml:8: unknown key "prunee" in environment "develop" (did you mean "prune"?)
-        mooring.yaml:9: bad duration "5x" for healthTimeout in environment "develop": expected a duration such as 30s, 5m or 1h30m
+        \(path):8: unknown key "prunee" in environment "develop" (did you mean "prune"?)
+        \(path):9: bad duration "5x" for healthTimeout in environment "develop": expected a duration such as 30s, 5m or 1h30m
         """)
     }
 

@@ -9,7 +9,7 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
         case notFound
         /// The remote could not be reached or did not answer like a git server.
         case unreachable
-        /// Credentials were missing or refused.
+        /// Credentials were missing or refused, or the server's TLS certificate is not trusted.
         case authentication
         /// The remote refused a pushed reference (non-fast-forward, hook, permission).
         case pushRejected

@@ -25,6 +25,18 @@ public enum GitLibrary {
     /// Whether `ssh://` URLs can be used with the linked libgit2.
     public static var supportsSSH: Bool { transports.contains("ssh") }
 
+    /// Makes HTTPS trust the certificate authorities in `file` (concatenated PEM certificates)
+    /// and/or `directory` (one certificate per file), e.g. a company CA for an internal git
+    /// server. Process-wide, and with Debian's mbedTLS-based libgit2 it replaces the default set.
+    public static func useCertificateAuthorities(file: String?, directory: String? = nil) throws {
+        initialize()
+        let attempted = "cannot use certificate authorities from \([file, directory].compactMap { $0 }.joined(separator: " and "))"
+        guard file != nil || directory != nil else {
+            throw GitError(.invalidArgument, attempted: attempted, reason: "name a file or a directory")
+        }
+        try check(mooring_git_set_ssl_cert_locations(file, directory), attempted)
+    }
+
     /// Calls `git_libgit2_init` exactly once per process; every entry point calls this first.
     static func initialize() {
         _ = initialization

@@ -8,8 +8,10 @@ public enum GitCredentials: Hashable, Sendable {
     /// HTTP(S) basic authentication, both parts read from the named variables.
     case basic(usernameVariable: String, passwordVariable: String)
     /// SSH: a private key file whose path is in `privateKeyVariable` (with an optional passphrase
-    /// variable), or the running ssh-agent when `privateKeyVariable` is `nil`.
-    case ssh(privateKeyVariable: String? = nil, passphraseVariable: String? = nil)
+    /// variable), or the running ssh-agent when `privateKeyVariable` is `nil`. The server's host
+    /// key must be listed in the `known_hosts` file named by `knownHostsVariable`, or else in
+    /// `~/.ssh/known_hosts`; an unknown or changed host key is refused.
+    case ssh(privateKeyVariable: String? = nil, passphraseVariable: String? = nil, knownHostsVariable: String? = nil)
 }
 
 /// A remote repository: where it is and how to log in.

@@ -20,7 +20,7 @@ public final class GitMirror: Sendable {
     /// A fresh clone is fully fetched; an existing mirror is returned as it is (call ``fetch()``).
     public static func open(_ remote: GitRemote, cacheFolder: String) async throws -> GitMirror {
         GitLibrary.initialize()
-        let folder = URL(fileURLWithPath: cacheFolder).appendingPathComponent(MirrorFolderName.for(remote.url)).path
+        let folder = URL(fileURLWithPath: cacheFolder).appendingPathComponent(MirrorFolderName.for(MirrorFolderName.absoluteURL(remote.url))).path
         if FileManager.default.fileExists(atPath: folder) {
             let handle = try RepositoryHandle.open(path: folder, displayName: remote.description)
             return GitMirror(remote: remote, folder: folder, repository: GitRepository(handle: handle, path: folder))

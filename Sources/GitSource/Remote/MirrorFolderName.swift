@@ -3,6 +3,7 @@ import Foundation
 /// Where in the cache folder a remote's mirror lives: a readable slug of the URL plus a stable
 /// hash of it, so different URLs never share a folder and the same URL always finds its own.
 enum MirrorFolderName {
+    /// The folder name for `url` (made absolute first with ``absoluteURL(_:)``).
     static func `for`(_ url: String) -> String {
         let readable = url.lowercased().map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
         var slug = String(readable).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")

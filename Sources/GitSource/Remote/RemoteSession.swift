@@ -38,6 +38,11 @@ final class RemoteSession {
             session.rejectedReferences.append((String(cString: name), String(cString: status)))
             return 0
         }
+        callbacks.certificate_check = { certificate, _, host, payload in
+            guard let certificate, let payload else { return GIT_PASSTHROUGH.rawValue }
+            let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            return session.checkCertificate(certificate, host: host.map { String(cString: $0) })
+        }
         callbacks.sideband_progress = { text, length, payload in
             guard let text, let payload, length > 0 else { return 0 }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
@@ -83,7 +88,7 @@ final class RemoteSession {
             guard let username = variable(usernameVariable) else { return fail("environment variable \(usernameVariable) is not set") }
             guard let password = variable(passwordVariable) else { return fail("environment variable \(passwordVariable) is not set") }
             return git_credential_userpass_plaintext_new(out, username, password)
-        case .ssh(let keyVariable, let passphraseVariable):
+        case .ssh(let keyVariable, let passphraseVariable, _):
             guard allows(GIT_CREDENTIAL_SSH_KEY) else { return fail("the remote does not accept an SSH key") }
             let username = usernameFromURL ?? "git"
             guard let keyVariable else { return git_credential_ssh_key_from_agent(out, username) }
@@ -93,15 +98,64 @@ final class RemoteSession {
         }
     }
 
+    /// TLS certificates are left to libgit2's own verification (`GIT_PASSTHROUGH`). SSH host keys,
+    /// which Debian's libgit2 1.5 would accept unchecked, must be in `known_hosts`.
+    private func checkCertificate(_ certificate: UnsafeMutablePointer<git_cert>, host: String?) -> Int32 {
+        guard certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
+        let address = SSHAddress(url: remote.url)
+        let name = KnownHosts.name(host: address?.host ?? host ?? "", port: address?.port ?? 22)
+        func refuse(_ reason: String) -> Int32 {
+            failure = GitError(.authentication, attempted: "cannot trust the SSH server \(name)", reason: reason)
+            git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), reason)
+            return GIT_ECERTIFICATE.rawValue
+        }
+        let hostKey = UnsafeMutableRawPointer(certificate).assumingMemoryBound(to: git_cert_hostkey.self).pointee
+        guard hostKey.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = hostKey.hostkey else {
+            return refuse("libgit2 did not provide the server's host key")
+        }
+        let key = Data(bytes: raw, count: hostKey.hostkey_len)
+        var knownHostsPath = (getenv("HOME").map { String(cString: $0) } ?? "") + "/.ssh/known_hosts"
+        if case .ssh(_, _, let variable?) = remote.credentials {
+            guard let value = getenv(variable).map({ String(cString: $0) }), !value.isEmpty else {
+                return refuse("environment variable \(variable) is not set")
+            }
+            knownHostsPath = value
+        }
+        guard let text = try? String(contentsOfFile: knownHostsPath, encoding: .utf8) else {
+            return refuse("cannot read known_hosts file \(knownHostsPath)")
+        }
+        let keyscan = "ssh-keyscan\(address.map { $0.port == 22 ? "" : " -p \($0.port)" } ?? "") \(address?.host ?? name)"
+        switch KnownHosts(text).verify(host: address?.host ?? host ?? "", port: address?.port ?? 22, key: key) {
+        case .trusted:
+            return 0
+        case .unknownHost:
+            return refuse("the SSH server's host key is not in \(knownHostsPath) (check it, then add it with `\(keyscan) >> \(knownHostsPath)`)")
+        case .mismatch:
+            return refuse("the SSH server's host key does not match the one in \(knownHostsPath): someone may be intercepting the connection, or the key changed")
+        }
+    }
+
     /// The error to report for a failed libgit2 call: a callback's own finding first, then
     /// libgit2's message, with the remote's last words when it sent any.
-    func error(code: Int32, attempted: String, kind: GitError.Kind? = nil) -> GitError {
+    /// `usualKind` replaces the generic `.failed` (e.g. `.unreachable` for a failed fetch).
+    func error(code: Int32, attempted: String, usualKind: GitError.Kind = .failed) -> GitError {
         if let failure { return GitError(failure.kind, attempted: attempted, reason: failure.reason) }
-        var error = GitError.fromLibgit2(code: code, attempted: attempted, kind: kind)
-        let said = remoteMessages.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !said.isEmpty, !error.reason.contains(said) {
+        var error = GitError.fromLibgit2(code: code, attempted: attempted)
+        if error.kind == .failed { error = GitError(usualKind, attempted: attempted, reason: error.reason) }
+        if let said = remoteWords, !error.reason.contains(said) {
             error = GitError(error.kind, attempted: attempted, reason: "\(error.reason) (remote: \(said))")
         }
         return error
+    }
+
+    /// What the remote printed (hook output, server errors), without its progress meter lines
+    /// (`Counting objects: 50% (1/2)`), on one line; `nil` if it said nothing else.
+    var remoteWords: String? {
+        let progress = ["Enumerating ", "Counting ", "Compressing ", "Writing ", "Receiving ", "Resolving ", "Total "]
+        let lines = remoteMessages
+            .split(whereSeparator: { $0 == "\r" || $0 == "\n" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { line in !line.isEmpty && !progress.contains(where: { line.hasPrefix($0) }) }
+        return lines.isEmpty ? nil : lines.suffix(3).joined(separator: "; ")
     }
 }

@@ -34,7 +34,7 @@ extension RepositoryHandle {
             options.update_fetchhead = 0
             let code = git_remote_fetch(origin, nil, &options, "mooring: fetch")
             if code < 0 {
-                throw session.error(code: code, attempted: attempted, kind: code == GIT_EAUTH.rawValue ? .authentication : .unreachable)
+                throw session.error(code: code, attempted: attempted, usualKind: .unreachable)
             }
             let stats = git_remote_stats(origin)!.pointee
             let defaultBranch = try updateHead(from: origin!, attempted: attempted)
@@ -86,7 +86,8 @@ extension RepositoryHandle {
                                reason: "\(error.reason) (the remote branch has moved on; fetch and retry)")
             }
             if let rejection = session.rejectedReferences.first {
-                throw GitError(.pushRejected, attempted: attempted, reason: "the remote rejected it: \(rejection.reason)")
+                let said = session.remoteWords.map { " (remote: \($0))" } ?? ""
+                throw GitError(.pushRejected, attempted: attempted, reason: "the remote rejected it: \(rejection.reason)\(said)")
             }
         }
     }

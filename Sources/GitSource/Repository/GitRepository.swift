@@ -4,8 +4,8 @@ import Foundation
 /// A git repository on disk, read and written through libgit2 without a work tree.
 ///
 /// libgit2 objects must not be used from two threads at once, and its calls block (disk,
-/// network). So every operation runs on this repository's own serial dispatch queue: calls from
-/// any task are serialised, and none of them blocks Swift's cooperative thread pool.
+/// network). So every operation runs on a serial dispatch queue owned by the repository's folder:
+/// calls from any task are serialised, and none of them blocks Swift's cooperative thread pool.
 public final class GitRepository: Sendable {
     /// The repository's folder (the `.git` folder or bare repository).
     public let path: String
@@ -15,7 +15,7 @@ public final class GitRepository: Sendable {
     init(handle: RepositoryHandle, path: String) {
         self.handle = handle
         self.path = path
-        self.queue = DispatchQueue(label: "mooring.git.\(path)")
+        self.queue = RepositoryQueues.queue(for: path)
     }
 
     /// Opens an existing repository (bare or with a work tree) at `path`.

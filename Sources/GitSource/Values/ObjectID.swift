@@ -34,7 +34,7 @@ extension ObjectID {
         var copy = oid
         var buffer = [CChar](repeating: 0, count: 41)
         git_oid_tostr(&buffer, 41, &copy)
-        self.hex = String(cString: buffer)
+        self.hex = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {

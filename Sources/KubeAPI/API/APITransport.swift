@@ -12,8 +12,12 @@ final class APITransport: Sendable {
     /// Requests sent on the wire, retries included (for tests and benchmarks).
     let attempts = Locked(0)
 
+    /// `scheme://host:port` of the server, for error messages: no user info, no base path.
+    private let origin: String
+
     init(connection: ClusterConnection, options: KubeClientOptions) {
         self.connection = connection
+        origin = ServerAddress(url: connection.server).map { "\($0.scheme)://\($0.authority)" } ?? "server"
         self.options = options
         authenticator = Authenticator(source: connection.credentials)
         limiter = options.rateLimit.map { RateLimiter(qps: $0.qps, burst: $0.burst) }
@@ -100,8 +104,9 @@ final class APITransport: Sendable {
             settings.tls.clientCertificatePEM = certificate
             settings.tls.clientKeyPEM = key
         }
-        let request = HTTPRequest(method: call.method, url: connection.server + call.path, headers: headers,
+        var request = HTTPRequest(method: call.method, url: connection.server + call.path, headers: headers,
                                   body: call.body, timeout: call.timeout, isIdempotent: call.idempotent)
+        request.label = "\(call.method.rawValue) \(origin)\(call.path)"
         return (request, settings)
     }
 }

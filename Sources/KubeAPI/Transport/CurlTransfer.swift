@@ -23,16 +23,14 @@ final class CurlTransfer: @unchecked Sendable {
     private var body: [UInt8] = []
     private var streaming = false
     private var headDelivered = false
-    /// Set when the engine is asked to drop the transfer; read on the engine's thread.
-    var cancelled = false
 
     init(request: HTTPRequest, settings: ConnectionSettings, delivery: Delivery) throws(TransportError) {
         guard let easy = curl_easy_init() else {
-            throw TransportError(code: -1, message: "curl_easy_init failed", request: "\(request.method.rawValue) \(request.url)", beforeSending: true)
+            throw TransportError(code: -1, message: "curl_easy_init failed", request: request.label, beforeSending: true)
         }
         self.easy = easy
         self.delivery = delivery
-        self.requestLine = "\(request.method.rawValue) \(request.url)"
+        self.requestLine = request.label
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         configure(request: request, settings: settings)

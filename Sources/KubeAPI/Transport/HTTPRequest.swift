@@ -9,6 +9,9 @@ public struct HTTPRequest: Sendable {
     /// Whether sending it twice does no more than sending it once; only such requests are
     /// retried after an error that may have reached the server.
     public var isIdempotent: Bool
+    /// How errors name the request; defaults to method and URL. The API transport leaves out the
+    /// server URL's own path and user info, which may carry credentials.
+    public var label: String
 
     public init(method: HTTPMethod, url: String, headers: [(name: String, value: String)] = [],
                 body: [UInt8]? = nil, timeout: Duration? = .seconds(60), isIdempotent: Bool? = nil) {
@@ -18,5 +21,6 @@ public struct HTTPRequest: Sendable {
         self.body = body
         self.timeout = timeout
         self.isIdempotent = isIdempotent ?? (method != .post && method != .patch)
+        label = "\(method.rawValue) \(ServerAddress(url: url).map { "\($0.scheme)://\($0.authority)\($0.rest)" } ?? url)"
     }
 }

@@ -32,7 +32,7 @@ struct ClusterResponder: HTTPResponder {
                 return APIError.unauthorized.response
             }
             if path.hasPrefix("/mooring-admin/") { return try AdminEndpoints(context: context).respond(path: path, request: request) }
-            let verb = Self.verb(of: request)
+            let verb = Self.verb(of: request, path: path, registry: context.registry)
             let decision = context.faults.decide(verb: verb, path: path)
             if decision.latencyMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(decision.latencyMilliseconds)) }
             if let status = decision.status { return Self.injectedFailure(status, retryAfter: decision.retryAfterSeconds).response }
@@ -114,13 +114,15 @@ struct ClusterResponder: HTTPResponder {
     }
 
     /// The Kubernetes verb of a request, for fault rules.
-    static func verb(of request: APIRequest) -> String {
+    static func verb(of request: APIRequest, path: String, registry: ResourceRegistry) -> String {
+        var named = true
+        if case .resource(let target) = ResourceRequest.parse(path: path, registry: registry) { named = target.name != nil }
         switch request.method {
-        case .GET: return request.query.flag("watch") ? "watch" : "get"
+        case .GET: return request.query.flag("watch") ? "watch" : (named ? "get" : "list")
+        case .DELETE: return named ? "delete" : "deletecollection"
         case .POST: return "create"
         case .PUT: return "update"
         case .PATCH: return "patch"
-        case .DELETE: return "delete"
         default: return request.method.rawValue.lowercased()
         }
     }

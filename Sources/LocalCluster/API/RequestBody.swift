@@ -3,6 +3,13 @@ import Manifests
 /// Reading a request body as JSON, with the API server's error for a malformed one.
 enum RequestBody {
     static func json(_ request: APIRequest) throws -> JSON {
+        if request.contentType == KubernetesProtobuf.contentType {
+            do {
+                return try KubernetesProtobuf.decode(request.body)
+            } catch is ProtobufReader.MalformedMessage {
+                throw APIError.badRequest("the body of the request was in an unknown format: malformed protobuf")
+            }
+        }
         do {
             return try JSON(parsing: request.body)
         } catch {

@@ -20,12 +20,19 @@ struct DeploymentController: Sendable {
         let desired = deployment[path: ["spec", "replicas"]]?.intValue ?? 1
         let template = deployment[path: ["spec", "template"]] ?? .object([:])
         let owned = await client.owned(ControllerClient.replicaSets, namespace: key.namespace, by: uid)
+        if deployment[path: ["spec", "paused"]]?.boolValue == true {
+            await markPaused(key)
+            return nil
+        }
         let maxRevision = owned.compactMap { Int64(Self.revision(of: $0.object)) }.max() ?? 0
 
         // The ReplicaSet whose template (less the hash label) is the deployment's.
         var current = owned.first { Self.template(of: $0.object) == Canonical.sorted(template) }
         if current == nil {
-            current = await createReplicaSet(for: deployment, key: key, template: template, revision: maxRevision + 1, replicas: desired)
+            let recreateFirst = deployment[path: ["spec", "strategy", "type"]]?.stringValue == "Recreate"
+                && owned.contains { ($0.object[path: ["status", "replicas"]]?.intValue ?? 0) > 0 }
+            current = await createReplicaSet(for: deployment, key: key, template: template, revision: maxRevision + 1,
+                                             replicas: recreateFirst ? 0 : desired)
         } else if let found = current, Int64(Self.revision(of: found.object)) ?? 0 < maxRevision {
             // A rollback to an older template reuses its ReplicaSet under a new revision.
             let rsKey = ControllerClient.key(of: found.object, resource: ControllerClient.replicaSets)
@@ -34,13 +41,18 @@ struct DeploymentController: Sendable {
         }
         guard let newRS = current else { return 1 }
         let newKey = ControllerClient.key(of: newRS.object, resource: ControllerClient.replicaSets)
-        if newRS.object[path: ["spec", "replicas"]]?.intValue != desired {
-            await client.update(newKey) { $0[path: ["spec", "replicas"]] = .int(desired) }
+        let olds = owned.filter { ControllerClient.key(of: $0.object, resource: ControllerClient.replicaSets) != newKey }
+        // Recreate: the old pods go first; the new ReplicaSet scales up once none are left.
+        let recreate = deployment[path: ["spec", "strategy", "type"]]?.stringValue == "Recreate"
+        let oldPodsLeft = olds.contains { ($0.object[path: ["spec", "replicas"]]?.intValue ?? 0) > 0
+            || ($0.object[path: ["status", "replicas"]]?.intValue ?? 0) > 0 }
+        let target = recreate && oldPodsLeft ? 0 : desired
+        if newRS.object[path: ["spec", "replicas"]]?.intValue != target {
+            await client.update(newKey) { $0[path: ["spec", "replicas"]] = .int(target) }
         }
         let newReady = newRS.object[path: ["status", "availableReplicas"]]?.intValue ?? 0
         let newComplete = newReady >= desired && (newRS.object[path: ["status", "replicas"]]?.intValue ?? 0) == desired
-        let olds = owned.filter { ControllerClient.key(of: $0.object, resource: ControllerClient.replicaSets) != newKey }
-        if newComplete {
+        if newComplete || recreate {
             for old in olds where (old.object[path: ["spec", "replicas"]]?.intValue ?? 0) != 0 {
                 await client.update(ControllerClient.key(of: old.object, resource: ControllerClient.replicaSets)) {
                     $0[path: ["spec", "replicas"]] = 0
@@ -108,6 +120,19 @@ struct DeploymentController: Sendable {
         }
         if let again, !complete { return min(again, max(deadline / 4, 0.05)) }
         return again
+    }
+
+    /// A paused deployment makes no rollout progress; its Progressing condition says so.
+    private func markPaused(_ key: ObjectKey) async {
+        let now = Timestamps.now()
+        await client.update(key) { object in
+            var status = object["status"]?.objectValue ?? JSONObject()
+            status["observedGeneration"] = object[path: ["metadata", "generation"]] ?? 1
+            var conditions = DeploymentConditions(status["conditions"]?.arrayValue ?? [])
+            conditions.set("Progressing", status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused", now: now)
+            status["conditions"] = .array(conditions.items)
+            object["status"] = .object(status)
+        }
     }
 
     private func createReplicaSet(for deployment: JSON, key: ObjectKey, template: JSON, revision: Int64, replicas: Int64) async -> StoredObject? {

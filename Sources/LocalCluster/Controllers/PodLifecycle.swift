@@ -68,12 +68,19 @@ struct PodLifecycle: Sendable {
         status["containerStatuses"] = .array((pod[path: ["spec", "containers"]]?.arrayValue ?? []).map { container in
             let image = container["image"]?.stringValue ?? ""
             return ["name": container["name"] ?? "", "image": .string(image),
-                    "imageID": .string("docker.io/library/\(image)@sha256:" + String(repeating: "0", count: 64)),
+                    "imageID": .string(Self.qualified(image) + "@sha256:" + String(repeating: "0", count: 64)),
                     "containerID": .string("containerd://" + GeneratedNames.templateHash(.string(image + now))),
                     "ready": true, "started": true, "restartCount": 0,
                     "state": ["running": ["startedAt": .string(now)]], "lastState": .object([:])]
         })
         pod["status"] = .object(status)
+    }
+
+    /// `nginx:1.25` → `docker.io/library/nginx:1.25`; references with a registry host stay as they are.
+    static func qualified(_ image: String) -> String {
+        let first = image.split(separator: "/").first.map(String.init) ?? image
+        if image.contains("/") && (first.contains(".") || first.contains(":") || first == "localhost") { return image }
+        return image.contains("/") ? "docker.io/\(image)" : "docker.io/library/\(image)"
     }
 
     static func imagePullFailing(_ pod: inout JSON, now: String) {

@@ -1,12 +1,15 @@
 import Manifests
 
 /// `/openapi/v3` (the index) and `/openapi/v3/api/v1`, `/openapi/v3/apis/G/V`, generated from the
-/// schema (custom resources included). `/openapi/v2` is not served (404): kubectl 1.32 reads v3.
+/// schema (custom resources included); `/openapi/v2` in its protobuf form for older kubectl.
 struct OpenAPIEndpoints: Sendable {
     let context: ClusterContext
 
     func respond(path: String, request: APIRequest) throws -> APIResponse {
         let schema = context.registry.schema
+        if path == "/openapi/v2" {
+            return .bytes(OpenAPIV2Document.protobuf(context.registry), contentType: OpenAPIV2Document.contentType)
+        }
         if path == "/openapi/v3" {
             // Server-relative URLs must keep the token path prefix the client came through.
             guard var paths = schema.openAPIDiscovery()["paths"]?.objectValue else { return .json(["paths": .object([:])]) }

@@ -14,10 +14,15 @@ actor ObjectStore {
     private let journal: PersistenceLog
     /// How many events watches can resume from; older resourceVersions get 410 Expired.
     let eventWindow: Int
+    /// Journal records since the last snapshot; past `compactionThreshold` the journal is folded
+    /// into a new snapshot so it does not grow without bound in a long-running cluster.
+    private var journalRecords = 0
+    private let compactionThreshold: Int
 
-    init(directory: String, eventWindow: Int = 10_000) throws {
+    init(directory: String, eventWindow: Int = 10_000, compactionThreshold: Int = 50_000) throws {
         journal = PersistenceLog(directory: directory)
         self.eventWindow = eventWindow
+        self.compactionThreshold = compactionThreshold
         let loaded = try journal.load()
         resourceVersion = loaded.resourceVersion
         windowStart = loaded.resourceVersion
@@ -123,6 +128,7 @@ actor ObjectStore {
         try journal.appendDelete(key, resourceVersion: next)
         resourceVersion = next
         objects[key.resource]?[key.path] = nil
+        try compactIfLong()
         let last = StoredObject(Self.stamped(current.object, next), resourceVersion: next)
         publish(WatchEvent(kind: .deleted, key: key, object: last, previous: current.object))
         return last
@@ -133,6 +139,23 @@ actor ObjectStore {
         resourceVersion = stored.resourceVersion
         objects[key.resource, default: [:]][key.path] = stored
         publish(WatchEvent(kind: event, key: key, object: stored, previous: previous))
+        try compactIfLong()
+    }
+
+    private func compactIfLong() throws {
+        journalRecords += 1
+        guard journalRecords >= compactionThreshold else { return }
+        var all: [ObjectKey: StoredObject] = [:]
+        for (resource, byPath) in objects {
+            for (path, stored) in byPath {
+                let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+                let key = parts.count == 2 ? ObjectKey(resource: resource, namespace: parts[0], name: parts[1])
+                                           : ObjectKey(resource: resource, namespace: "", name: path)
+                all[key] = stored
+            }
+        }
+        try journal.compact(objects: all, resourceVersion: resourceVersion)
+        journalRecords = 0
     }
 
     private static func stamped(_ object: JSON, _ version: Int64) -> JSON {

@@ -25,7 +25,7 @@ extension MooringConfiguration {
 
     /// Reads the configuration file at `path`; an unreadable file is a `ConfigurationError` too.
     public init(contentsOf path: String) throws {
-        let name = (path as NSString).lastPathComponent
+        let name = path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(problems: [ConfigurationProblem(file: path, line: nil, message: "cannot read the file")])
         }

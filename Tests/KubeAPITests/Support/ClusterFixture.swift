@@ -12,13 +12,13 @@ struct ClusterFixture: Sendable {
 
     /// Replaces the cluster's fault rules (format: LocalCluster's `FaultRules`) with the curl CLI,
     /// so fault setup never goes through the client under test.
-    func setFaults(_ rules: String) throws {
-        try Command.check(["curl", "-sf", "-X", "PUT", "-H", "Authorization: Bearer \(server.token)",
+    func setFaults(_ rules: String) async throws {
+        _ = try await Command.checkAsync(["curl", "-sf", "-X", "PUT", "-H", "Authorization: Bearer \(server.token)",
                            "-H", "Content-Type: application/json", "--data-binary", rules, server.url + "/mooring-admin/faults"])
     }
 
-    func faults() throws -> JSON {
-        try JSON(parsing: try Command.check(["curl", "-sf", "-H", "Authorization: Bearer \(server.token)", server.url + "/mooring-admin/faults"]))
+    func faults() async throws -> JSON {
+        try JSON(parsing: try await Command.checkAsync(["curl", "-sf", "-H", "Authorization: Bearer \(server.token)", server.url + "/mooring-admin/faults"]))
     }
 
     /// A client of the same cluster with other options.

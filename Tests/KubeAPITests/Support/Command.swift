@@ -36,6 +36,20 @@ enum Command {
                              stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self))
     }
 
+    /// `check`, off the cooperative thread pool: a program that talks to the in-process local
+    /// cluster must not block a thread that cluster needs to answer it.
+    @discardableResult
+    static func checkAsync(_ arguments: [String], environment: [String: String]? = nil) async throws -> String {
+        try await offPool { try check(arguments, environment: environment) }
+    }
+
+    /// Runs blocking fixture work (processes, polling) on a GCD thread instead of the cooperative pool.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     /// Runs and fails the test setup unless the program succeeds.
     @discardableResult
     static func check(_ arguments: [String], environment: [String: String]? = nil, directory: String? = nil) throws -> String {

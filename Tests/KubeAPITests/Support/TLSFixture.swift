@@ -12,7 +12,10 @@ final class TLSFixture: @unchecked Sendable {
 
     static let versionBody = #"{"major":"1","minor":"32","gitVersion":"v1.32.0-nginx"}"#
 
-    init() throws {
+    /// Makes the certificates and starts nginx off the cooperative pool.
+    static func started() async throws -> TLSFixture { try await Command.offPool { try TLSFixture() } }
+
+    private init() throws {
         directory = try TemporaryDirectory("tls")
         certificates = CertificateFactory(directory: directory)
         try certificates.makeCA("server-ca")
