@@ -1,4 +1,5 @@
 import Foundation
+@testable import KubeAPI
 
 /// Debian's nginx with a config of the test's own, in a temp folder, on free 127.0.0.1 ports;
 /// stopped by its PID. `servers` is the body of the `http {}` block, with `PORT0`, `PORT1`, ...
@@ -43,6 +44,7 @@ final class Nginx: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        NginxProcesses.started(process.processIdentifier)
         let deadline = Date().addingTimeInterval(10)
         while !ports.allSatisfy(FreePort.isListening) {
             if !process.isRunning || Date() > deadline {
@@ -64,7 +66,28 @@ final class Nginx: @unchecked Sendable {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
+        NginxProcesses.stopped(process.processIdentifier)
     }
 
     deinit { stop() }
+}
+
+/// Every nginx still running, stopped by PID when the test process exits even if a fixture was
+/// never released (a test that threw while holding it).
+enum NginxProcesses {
+    private static let running = Locked(Set<pid_t>())
+    private static let registerExitHandler: Void = {
+        atexit {
+            for pid in NginxProcesses.running.withLock({ $0 }) { kill(pid, SIGTERM) }
+        }
+    }()
+
+    static func started(_ pid: pid_t) {
+        _ = registerExitHandler
+        running.withLock { _ = $0.insert(pid) }
+    }
+
+    static func stopped(_ pid: pid_t) {
+        running.withLock { _ = $0.remove(pid) }
+    }
 }
