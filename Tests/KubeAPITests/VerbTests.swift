@@ -192,11 +192,9 @@ import Testing
             let answer = try await client.delete(.configMap, name: "guarded", propagationPolicy: .foreground, preconditions: Preconditions(uid: uid))
             #expect(answer[path: ["metadata", "finalizers"]] == ["foregroundDeletion"])
             #expect(answer[path: ["metadata", "deletionTimestamp"]] != nil)
-            var gone = false
-            for _ in 0..<100 where !gone {
-                do { _ = try await client.get(.configMap, name: "guarded"); try await Task.sleep(for: .milliseconds(20)) } catch let error as APIError where error.reason == .notFound { gone = true }
-            }
-            #expect(gone)
+            let identity = ObjectIdentity(type: .configMap, namespace: "default", name: "guarded")
+            try await client.waitUntilGone(identity, timeout: .seconds(10))
+            #expect(try await client.getIfExists(identity) == nil)
             await #expect {
                 _ = try await client.create(configMap("x"))
                 try await client.delete(.configMap, name: "x", propagationPolicy: nil, preconditions: Preconditions(resourceVersion: "1"))
@@ -262,6 +260,30 @@ import Testing
             let configMaps = try #require(resources.first { $0.resource == "configmaps" })
             #expect(configMaps.type == .configMap && configMaps.namespaced)
             #expect(!resources.contains { $0.resource.contains("/") })
+        }
+    }
+
+    @Test func waitingForAFinalizerToLetGo() async throws {
+        try await withCluster { cluster in
+            let client = cluster.client
+            var held = configMap("held")
+            held[path: ["metadata", "finalizers"]] = ["example.com/hold"]
+            _ = try await client.create(held)
+            let identity = ObjectIdentity(type: .configMap, namespace: "default", name: "held")
+            try await client.delete(identity)
+            #expect(try await client.getIfExists(identity)?[path: ["metadata", "deletionTimestamp"]] != nil)
+            await #expect { try await client.waitUntilGone(identity, timeout: .milliseconds(300)) } throws: { error in
+                guard case .timedOut(let what)? = error as? KubeClientError else { return false }
+                return what.contains("held")
+            }
+            let waiter = Task { try await client.waitUntilGone(identity, timeout: .seconds(10)) }
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try await client.patch(.configMap, name: "held", patch: ["metadata": ["finalizers": nil]], patchType: .merge)
+            try await waiter.value
+            #expect(try await client.getIfExists(identity) == nil)
+            #expect(try await client.isNamespaced(GroupKind(group: "apps", kind: "Deployment")) == true)
+            #expect(try await client.isNamespaced(GroupKind(group: "", kind: "Namespace")) == false)
+            #expect(try await client.isNamespaced(GroupKind(group: "nowhere.example", kind: "Thing")) == nil)
         }
     }
 }

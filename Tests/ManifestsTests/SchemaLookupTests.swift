@@ -55,6 +55,8 @@ import Testing
         #expect(ports.patchMergeKey == "containerPort")
         #expect(ports.child("containerPort")?.type == .integer)
         #expect(ports.child("containerPort")?.format == "int32")
+        // `+default="TCP"`: the key may be left out of an apply patch.
+        #expect(ports.child("protocol")?.defaultValue == "TCP")
     }
 
     @Test func servicePortsAreKeyedByPortAndProtocol() throws {

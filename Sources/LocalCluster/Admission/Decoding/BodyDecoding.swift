@@ -94,7 +94,10 @@ public enum BodyDecoding {
                     visit(item, node: element, path: path + "[\(index)]", goPath: goPath, goStruct: goStruct)
                 }
             case .string:
-                if value.stringValue == nil { mismatch(value, node, path, goPath, goStruct) }
+                guard let text = value.stringValue else { return mismatch(value, node, path, goPath, goStruct) }
+                if builtin, node.format == "byte", typeError == nil, let offset = Base64Syntax.errorOffset(in: text) {
+                    typeError = "illegal base64 data at input byte \(offset)"
+                }
             case .boolean:
                 if value.boolValue == nil { mismatch(value, node, path, goPath, goStruct) }
             case .number:

@@ -56,6 +56,15 @@ enum CoreDefaults {
             }
             PodSpecDefaults.apply(to: &spec)
             spec.defaultIfNil("enableServiceLinks", true)
+            if spec["hostNetwork"] == true {
+                for list in ["containers", "initContainers"] {
+                    spec.updateEach(list) { container in
+                        container.updateEach("ports") { port in
+                            if (port["hostPort"]?.intValue ?? 0) == 0, let number = port["containerPort"] { port["hostPort"] = number }
+                        }
+                    }
+                }
+            }
         }
     }
 }
