@@ -175,29 +175,3 @@ struct WriteHandler: Sendable {
         return ObjectEncoding(request: request).single(stored, resource: target.resource).withWarnings(warnings)
     }
 }
-
-extension APIResponse {
-    func withStatus(_ status: HTTPResponseStatusCode) -> APIResponse {
-        guard case .complete(_, let headers, let body) = self else { return self }
-        return .complete(status: status.status, headers: headers, body: body)
-    }
-
-    /// `Warning: 299 - "message"` headers, as the API server sends them.
-    func withWarnings(_ warnings: [String]) -> APIResponse {
-        var response = self
-        for warning in warnings {
-            let escaped = warning.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            response = response.adding(header: "Warning", value: "299 - \"\(escaped)\"")
-        }
-        return response
-    }
-}
-
-/// The response codes writes use besides 200.
-enum HTTPResponseStatusCode {
-    case created
-
-    var status: HTTPResponseStatus {
-        switch self { case .created: return .created }
-    }
-}
