@@ -18,6 +18,8 @@ import Manifests
             #expect(table.stdout.contains("web    2/2     2            2"))
             let pods = try await cluster.kubectl("get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.status.phase} {end}")
             #expect(pods.stdout == "Running Running ")
+            let logs = try await cluster.kubectl("logs", "deployment/web")
+            #expect(logs.stdout.contains("container main (image nginx:1.25) is simulated"), "\(logs.stderr)")
             let podTable = try await cluster.kubectl("get", "pods")
             #expect(podTable.stdout.hasPrefix("NAME                   READY   STATUS    RESTARTS   AGE"))
             let replicaSet = try await cluster.kubectl("get", "rs", "-o", "jsonpath={.items[0].metadata.name} {.items[0].metadata.labels.pod-template-hash}")

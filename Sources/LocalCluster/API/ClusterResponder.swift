@@ -87,6 +87,10 @@ struct ClusterResponder: HTTPResponder {
     }
 
     private func dispatch(_ target: ResourceRequest, request: APIRequest, cutWatchAfter: Int?) async throws -> APIResponse {
+        if target.subresource == "log" && target.resource.group.isEmpty && target.resource.kind == "Pod",
+           request.method == .GET, let name = target.name {
+            return try await PodLogs(context: context).respond(target, name: name, request: request)
+        }
         if let sub = target.subresource, !(sub == "status" && target.resource.hasStatus),
            !(sub == "scale" && target.resource.hasScale), !(sub == "finalize" && target.resource.kind == "Namespace") {
             throw APIError.resourceNotFound

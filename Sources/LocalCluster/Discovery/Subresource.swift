@@ -12,6 +12,9 @@ struct Subresource {
             subresources.append(Subresource(name: "scale", kind: GroupVersionKind(group: "autoscaling", version: "v1", kind: "Scale"),
                                             verbs: ["get", "patch", "update"]))
         }
+        if resource.group.isEmpty && resource.kind == "Pod" {
+            subresources.append(Subresource(name: "log", kind: resource.groupVersionKind, verbs: ["get"]))
+        }
         if resource.hasStatus {
             subresources.append(Subresource(name: "status", kind: resource.groupVersionKind, verbs: ["get", "patch", "update"]))
         }
