@@ -213,3 +213,30 @@ import Manifests
         #expect(stuck.oldReplicas == [2])
     }
 }
+
+@Suite struct ServiceTests {
+    @Test func servicesKeepTheirAllocationsAcrossReplaceAndGetNodePortsForNewPorts() async throws {
+        try await withCluster { cluster in
+            let manifest = """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: np, namespace: default}
+                spec:
+                  type: NodePort
+                  selector: {app: web}
+                  ports: [{name: http, port: 80}]
+                """
+            try await cluster.apply(manifest, "--server-side")
+            let before = try await cluster.kubectl("get", "svc", "np", "-o", "jsonpath={.spec.clusterIP} {.spec.ports[0].nodePort}").stdout
+            #expect(before.hasPrefix("10.96."))
+            let replaced = try await cluster.kubectl(["replace", "-f", "-"], input: manifest)
+            #expect(replaced.status == 0, "\(replaced.stderr)")
+            #expect(try await cluster.kubectl("get", "svc", "np", "-o", "jsonpath={.spec.clusterIP} {.spec.ports[0].nodePort}").stdout == before)
+            let twoPorts = manifest.replacingOccurrences(of: "ports: [{name: http, port: 80}]", with: "ports: [{name: http, port: 80}, {name: alt, port: 81}]")
+            #expect(try await cluster.apply(twoPorts, "--server-side").status == 0)
+            let nodePorts = try await cluster.kubectl("get", "svc", "np", "-o", "jsonpath={.spec.ports[*].nodePort}").stdout.split(separator: " ")
+            #expect(nodePorts.count == 2)
+            #expect(Set(nodePorts).count == 2)
+        }
+    }
+}

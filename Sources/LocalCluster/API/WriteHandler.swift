@@ -141,7 +141,9 @@ struct WriteHandler: Sendable {
             }
             let subresource = target.subresource == "scale" ? nil : target.subresource
             var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
+            ServiceAllocation.carryOver(&new, old: current.object, resource: target.resource)
             try admission.admit(&new, old: current.object, resource: target.resource)
+            try await ServiceAllocation(context: context).allocate(&new, resource: target.resource)
             if let manager {
                 // Managed fields a client sends replace the stored ones (how kubectl migrates
                 // client-side-apply ownership to server-side apply), as fieldmanager's decodeLiveOrNew does.
