@@ -95,6 +95,11 @@ struct ClusterResponder: HTTPResponder {
            !(sub == "scale" && target.resource.hasScale), !(sub == "finalize" && target.resource.kind == "Namespace") {
             throw APIError.resourceNotFound
         }
+        // A namespaced resource is only listed and watched across namespaces; everything else
+        // needs its namespace in the path, as on a real server.
+        if target.resource.namespaced && target.namespace == nil && !(request.method == .GET && target.name == nil) {
+            throw target.name == nil ? APIError.methodNotAllowed : APIError.resourceNotFound
+        }
         switch (request.method, target.name) {
         case (.GET, let name?):
             if request.query.flag("watch") { return try await reads.watch(target, request: request, cutAfter: cutWatchAfter) }
