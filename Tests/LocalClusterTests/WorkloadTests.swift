@@ -240,3 +240,30 @@ import Manifests
         }
     }
 }
+
+@Suite struct EndpointsTests {
+    @Test func servicesGetEndpointsOfTheirReadyPods() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("ep", replicas: 2))
+            try await cluster.apply("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: ep, namespace: default}
+                spec:
+                  selector: {app: ep}
+                  ports: [{port: 80, targetPort: 80}]
+                """)
+            _ = try await cluster.kubectl("rollout", "status", "deployment/ep", "--timeout=20s")
+            let two = try await eventually {
+                try await cluster.kubectl("get", "endpoints", "ep", "-o", "jsonpath={.subsets[0].addresses[*].ip}").stdout
+                    .split(separator: " ").count == 2
+            }
+            #expect(two)
+            let table = try await cluster.kubectl("get", "endpoints", "ep")
+            #expect(table.stdout.hasPrefix("NAME   ENDPOINTS"))
+            #expect(table.stdout.contains(":80,"))
+            let slice = try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=ep", "-o", "jsonpath={.items[0].endpoints[*].conditions.ready}")
+            #expect(slice.stdout == "true true")
+        }
+    }
+}
