@@ -155,6 +155,33 @@ import Testing
         }
     }
 
+    @Test func deletedObjectIsSelfHealedThenBackedOffWhenTheDriftKeepsComingBack() async throws {
+        try await withHarness { world in
+            let develop = world.reconciler(Harness.environment("develop", selfHeal: true),
+                                           backoff: SelfHealBackoff(base: .seconds(60), maximum: .seconds(300)))
+            #expect(try await world.poll(develop).isSyncedAndHealthy)
+
+            let deleted = try await world.kubectl("delete", "configmap", "django-settings", "-n", "django-develop")
+            #expect(deleted.status == 0, "\(deleted.stderr)")
+            let healed = try await world.poll(develop)
+            #expect(healed.decision == .selfHeal(revision: healed.revision))
+            #expect(healed.changeSet?.entries(.created).map(\.identity.name) == ["django-settings"])
+            #expect(try await world.live("ConfigMap", "v1", namespace: "django-develop", name: "django-settings") != nil)
+
+            // Something deletes it again at once: mooring reports it and backs off instead of fighting.
+            _ = try await world.kubectl("delete", "configmap", "django-settings", "-n", "django-develop")
+            let backedOff = try await world.poll(develop)
+            guard case .reportDrift(_, let retryAt?) = backedOff.decision else {
+                Issue.record("expected drift reported with a retry time, got \(backedOff.decision)")
+                return
+            }
+            #expect(retryAt > Date())
+            #expect(backedOff.message.contains("backing off"))
+            #expect(backedOff.diff.toCreate.map(\.identity.name) == ["django-settings"])
+            #expect(try await world.history("develop").records.map(\.operation) == [.sync, .selfHeal])
+        }
+    }
+
     @Test func removedFilesArePrunedProtectedOnesKeptAndAnEmptiedEnvironmentLeftAlone() async throws {
         try await withHarness { world in
             let develop = world.reconciler(Harness.environment("develop"))

@@ -58,11 +58,12 @@ struct Harness {
     }
 
     func reconciler(_ environment: EnvironmentConfiguration, cluster: (any ClusterClient)? = nil,
-                    source: GitConfigSource? = nil) -> EnvironmentReconciler {
+                    source: GitConfigSource? = nil,
+                    backoff: SelfHealBackoff = SelfHealBackoff(base: .milliseconds(1), maximum: .milliseconds(10))) -> EnvironmentReconciler {
         let source = source ?? self.source
         return EnvironmentReconciler(environment: environment, source: source, cluster: cluster ?? client, options: Self.options,
                                      revertPublisher: GitRevertPublisher(mirror: source.mirror),
-                                     backoff: SelfHealBackoff(base: .milliseconds(1), maximum: .milliseconds(10)))
+                                     backoff: backoff)
     }
 
     /// Fetches, then reconciles once.
