@@ -1,4 +1,5 @@
 import Foundation
+import KubeAPI
 import Manifests
 import Reconciler
 import Testing
@@ -232,6 +233,51 @@ import Testing
             let settings = try await world.live("ConfigMap", "v1", namespace: "django-develop", name: "django-settings")
             #expect(settings?[path: ["data", "DEBUG"]] == "True")
             #expect(try await world.live("Service", "v1", namespace: "django-develop", name: "django-admin") != nil, "nothing pruned")
+        }
+    }
+
+    @Test func unknownKindAppliesNothingAndNamesObjectAndFile() async throws {
+        try await withHarness { world in
+            let develop = world.reconciler(Harness.environment("develop"))
+            #expect(try await world.poll(develop).isSyncedAndHealthy)
+            try await world.repository.commit("Add a widget nobody defined", files: [
+                "environments/develop/widget.yaml": "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: django-develop\n",
+                "environments/develop/ingress.yaml": nil,
+            ])
+            do {
+                _ = try await world.poll(develop)
+                Issue.record("a revision with an unknown kind was reconciled")
+            } catch let error as ReconcileError {
+                #expect("\(error)".contains("widget.yaml:1"), "\(error)")
+                #expect("\(error)".contains("Widget.example.com django-develop/w: unknown kind"), "\(error)")
+            }
+            #expect(try await world.live("Ingress", "networking.k8s.io/v1", namespace: "django-develop", name: "django-admin") != nil, "nothing pruned")
+        }
+    }
+
+    @Test func unreachableRepositoryOrClusterIsOneClearErrorPerEnvironment() async throws {
+        try await withHarness { world in
+            let reconcilers = [world.reconciler(Harness.environment("develop")), world.reconciler(Harness.environment("master"))]
+            world.repository.stop()
+            let results = await Poller(source: world.source, reconcilers: reconcilers, schedule: PollSchedule(interval: .seconds(1))).pass()
+            for result in results {
+                guard case .failure(.source(let message)) = result.outcome else { Issue.record("expected a source error: \(result.outcome)"); continue }
+                #expect(message.contains("fetching the config repository failed"), "\(message)")
+                #expect(message.contains("127.0.0.1:\(world.repository.port)"), "\(message)")
+            }
+
+            // An API server address nothing listens on.
+            let nowhere = KubeClient(connection: ClusterConnection(server: "http://127.0.0.1:\(try LoopbackPort.pick())"),
+                                     options: KubeClientOptions(retryPolicy: RetryPolicy(maxAttempts: 2), requestTimeout: .seconds(2)))
+            let offline = EnvironmentReconciler(environment: Harness.environment("develop"), source: world.source,
+                                                cluster: KubeClusterClient(client: nowhere), options: Harness.options)
+            do {
+                _ = try await offline.reconcile()
+                Issue.record("reconciled against a stopped cluster")
+            } catch let error as ReconcileError {
+                guard case .cluster(let message) = error else { Issue.record("expected a cluster error, got \(error)"); return }
+                #expect(!message.contains("\n"))
+            }
         }
     }
 
