@@ -30,8 +30,8 @@ public struct EnvironmentReconciler: Sendable {
         self.backoff = backoff
     }
 
-    private var name: String { environment.name }
-    private var history: HistoryStore { HistoryStore(cluster: cluster) }
+    var name: String { environment.name }
+    var historyStore: HistoryStore { HistoryStore(cluster: cluster) }
 
     // MARK: - The poll
 
@@ -93,77 +93,6 @@ public struct EnvironmentReconciler: Sendable {
         return outcome
     }
 
-    // MARK: - Reading
-
-    /// A revision's desired objects against the live state.
-    struct ReadState: Sendable {
-        var revision: String
-        var desired: [JSON]
-        var live: LiveState
-        var diff: EnvironmentDiff
-        var plan: SyncPlan
-
-        var identities: [ObjectIdentity] { desired.compactMap { ObjectIdentity(of: $0) } }
-        var definitions: [JSON] { desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" } }
-    }
-
-    func read(revision: String) async throws -> ReadState {
-        let desired = try await desiredObjects(revision: revision)
-        let live: LiveState
-        do {
-            live = try await LiveStateReader(cluster: cluster, concurrency: options.concurrency).read(environment: name, desired: desired)
-        } catch let error as ReconcileError {
-            throw error
-        } catch {
-            throw ReconcileError.cluster("reading environment \(name) from the cluster failed: \(ClusterError.reason(of: error))")
-        }
-        do {
-            let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
-            let suspected = try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects)
-            let diff = await DriftConfirmation(cluster: cluster, differ: differ, concurrency: options.concurrency).confirm(suspected)
-            let plan = try SyncPlanner.plan(diff, prune: environment.prune, allowEmpty: environment.allowEmpty,
-                                            liveListingComplete: live.complete)
-            return ReadState(revision: revision, desired: desired, live: live, diff: diff, plan: plan)
-        } catch let error as ReconcileError {
-            throw error
-        } catch {
-            throw ReconcileError.plan("\(name) @ \(revision.prefix(7)): \(error)")
-        }
-    }
-
-    func desiredObjects(revision: String) async throws -> [JSON] {
-        let rendered: RenderedEnvironment
-        do {
-            rendered = try await source.render(revision: revision, path: environment.path)
-        } catch {
-            throw ReconcileError.render("\(error)")
-        }
-        let objects = rendered.objects.map(\.object)
-        do {
-            let known = LayeredResourceScopes([DefinedResourceScopes(definitionsAmong: objects), SchemaResourceScopes.builtin])
-            let discovered = try await DiscoveredResourceScopes.discover(for: objects, known: known, cluster: cluster)
-            return try DesiredState.prepare(objects, environment: name, revision: revision, defaultNamespace: environment.namespace,
-                                            scopes: LayeredResourceScopes([SchemaResourceScopes.builtin, discovered]))
-        } catch let error as PlanError {
-            let located = rendered.objects.first { error.description.hasPrefix($0.identity.description) }
-            throw ReconcileError.plan(located.map { "\($0.source): \(error)" } ?? "\(error)")
-        } catch {
-            throw ReconcileError.cluster("discovery failed: \(ClusterError.reason(of: error))")
-        }
-    }
-
-    private func resolve(_ ref: String?) async throws -> String {
-        do { return try await source.resolve(ref) } catch {
-            throw ReconcileError.source("cannot resolve \(ref ?? "the default branch") for environment \(name): \(error)")
-        }
-    }
-
-    private func loadHistory() async throws -> History {
-        do { return try await history.load(environment: name) } catch {
-            throw ReconcileError.cluster("reading the history of \(name) failed: \(ClusterError.reason(of: error))")
-        }
-    }
-
     // MARK: - Applying
 
     /// Runs the plan, waits for health, records the operation, and rolls back on Degraded.
@@ -182,7 +111,7 @@ public struct EnvironmentReconciler: Sendable {
     }
 
     /// Plan → apply → health → history record.
-    private func execute(_ state: ReadState, operation: SyncOperation, message: String?,
+    func execute(_ state: ReadState, operation: SyncOperation, message: String?,
                          rolledBackFrom: String?, rolledBackTo: String?) async throws -> (ChangeSet, HistoryRecord) {
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress)
         var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
@@ -214,7 +143,7 @@ public struct EnvironmentReconciler: Sendable {
         }
         if !state.live.complete { record.result = .failed }
         do {
-            record = try await history.append(record, environment: name)
+            record = try await historyStore.append(record, environment: name)
         } catch {
             throw ReconcileError.cluster("recording the history of \(name) failed: \(ClusterError.reason(of: error))")
         }
@@ -222,44 +151,4 @@ public struct EnvironmentReconciler: Sendable {
         return (changes, record)
     }
 
-    /// Re-applies the last Healthy revision after `bad` ended Degraded, records it as an
-    /// auto-rollback, and with `revertInGit` commits and pushes a revert of `bad`.
-    private func rollBack(from bad: String, into outcome: inout ReconcileOutcome) async throws {
-        let past = try await loadHistory()
-        guard let good = past.lastHealthyRevision(excluding: bad) else {
-            outcome.message += "; no earlier Healthy revision to roll back to"
-            return
-        }
-        progress.say("\(name): \(bad.prefix(7)) is Degraded, rolling back to \(good.prefix(7))")
-        let message = "Degraded: rolled back from \(bad.prefix(7)) to \(good.prefix(7))"
-        let state = try await read(revision: good)
-        let (changes, _) = try await execute(state, operation: .autoRollback, message: message, rolledBackFrom: bad, rolledBackTo: good)
-        outcome.autoRollback = changes
-        outcome.revision = good
-        outcome.health = changes.health ?? outcome.health
-        outcome.message = message
-        if environment.revertInGit, let revertPublisher {
-            do {
-                let revert = try await revertPublisher.revert(bad, onBranch: environment.ref, push: true)
-                outcome.revertCommit = revert
-                outcome.message += "; reverted in git by \(revert.prefix(7))"
-            } catch {
-                outcome.message += "; reverting \(bad.prefix(7)) in git failed: \(error)"
-            }
-        }
-    }
-
-    /// Whether `revision` is a revert or returns the folder to an earlier applied tree.
-    private func detectRollback(revision: String, history: History) async throws -> RollbackDetection? {
-        do {
-            let facts = try await source.describe(revision: revision, path: environment.path)
-            var trees: [String: String] = [:]
-            for applied in Set(history.records.map(\.revision)) {
-                trees[applied] = try? await source.describe(revision: applied, path: environment.path).pathTree
-            }
-            return RollbackDetection.detect(new: facts, history: history) { trees[$0] }
-        } catch {
-            throw ReconcileError.source("reading commit \(revision.prefix(7)) failed: \(error)")
-        }
-    }
 }
