@@ -1,7 +1,11 @@
 /// The named definitions (`components.schemas`) that `$ref`s point into, shared by every node.
 ///
-/// A class so that thousands of nodes share one table instead of copying it; immutable, so Sendable.
+/// A class so that thousands of nodes share one table instead of copying it; immutable (but for
+/// the lock-guarded cache of generated documents), so Sendable.
 final class SchemaDefinitions: Sendable {
+    /// OpenAPI documents of built-in group-versions, made on first request.
+    let documentCache = OpenAPIDocumentCache()
+
     let byName: [String: JSON]
     /// Names in the order of the resource file, so generated documents are deterministic.
     let names: [String]
