@@ -18,6 +18,7 @@ public enum Defaulting {
         case ("", "PersistentVolume"): CoreDefaults.persistentVolume(&object)
         case ("", "Namespace"): CoreDefaults.namespace(&object)
         case ("", "Endpoints"): CoreDefaults.endpoints(&object)
+        case ("", "LimitRange"): CoreDefaults.limitRange(&object)
         case ("apps", "Deployment"): WorkloadDefaults.deployment(&object)
         case ("apps", "ReplicaSet"): WorkloadDefaults.replicaSet(&object)
         case ("apps", "StatefulSet"): WorkloadDefaults.statefulSet(&object)
