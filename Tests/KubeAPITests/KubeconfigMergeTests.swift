@@ -206,4 +206,26 @@ import Testing
         try dir.write("bad", "clusters:\n  - name: x\n   cluster: {server: 1\n")
         #expect(throws: KubeconfigError.self) { try Kubeconfig.load(files: [dir.file("bad")]) }
     }
+
+    @Test func authProvidersAndInteractivePlugins() async throws {
+        let dir = try TemporaryDirectory("kubeconfig-providers")
+        let gcp = try dir.write("gcp", KubeconfigFixture.single(cluster: ["server": "https://x:1"],
+                                                                user: ["auth-provider": ["name": "gcp", "config": ["access-token": "secret-gcp"]]]))
+        do {
+            _ = try Kubeconfig.load(files: [gcp]).connection()
+            Issue.record("the gcp auth-provider must be refused")
+        } catch {
+            #expect("\(error)".contains("auth-provider \"gcp\"") && "\(error)".contains("user \"test\"") && !"\(error)".contains("secret-gcp"))
+        }
+        let oidc = try dir.write("oidc", KubeconfigFixture.single(cluster: ["server": "https://x:1"],
+                                                                  user: ["auth-provider": ["name": "oidc", "config": ["id-token": "the-id-token"]]]))
+        guard case .bearerToken(let token) = try Kubeconfig.load(files: [oidc]).connection().credentials else {
+            Issue.record("oidc's id-token is a bearer token"); return
+        }
+        #expect(token == "the-id-token")
+        let interactive = try dir.write("interactive", KubeconfigFixture.single(cluster: ["server": "http://127.0.0.1:1"], user: [
+            "exec": ["apiVersion": "client.authentication.k8s.io/v1", "command": "/bin/true", "interactiveMode": "Always"]]))
+        let client = try KubeClient(kubeconfig: try Kubeconfig.load(files: [interactive]), options: noRetries)
+        await #expect { try await client.version() } throws: { "\($0)".contains("interactiveMode Always") }
+    }
 }

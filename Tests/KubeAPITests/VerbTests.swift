@@ -133,19 +133,50 @@ import Testing
         }
     }
 
-    /// The local cluster may not implement RFC 6902 yet: then it must say the content type it was
-    /// sent was `application/json-patch+json`; when it does, the operations must have applied.
-    @Test func jsonPatchIsSentAsJSONPatch() async throws {
+    @Test func jsonPatchOperations() async throws {
         try await withCluster { cluster in
             let client = cluster.client
             _ = try await client.create(configMap("ops", data: ["a": "1"]))
-            let operations: JSON = [["op": "replace", "path": "/data/a", "value": "9"], ["op": "add", "path": "/data/b", "value": "2"]]
-            do {
-                let patched = try await client.patch(.configMap, name: "ops", patch: operations, patchType: .json)
-                #expect(patched["data"] == ["a": "9", "b": "2"])
-            } catch let error as APIError where error.status.code == 415 {
-                #expect(error.status.message.contains("application/json-patch+json"))
+            let operations: JSON = [["op": "test", "path": "/data/a", "value": "1"],
+                                    ["op": "replace", "path": "/data/a", "value": "9"], ["op": "add", "path": "/data/b", "value": "2"]]
+            let patched = try await client.patch(.configMap, name: "ops", patch: operations, patchType: .json)
+            #expect(patched["data"] == ["a": "9", "b": "2"])
+            // A failed `test` operation rejects the whole patch.
+            await #expect {
+                try await client.patch(.configMap, name: "ops", patch: [["op": "test", "path": "/data/a", "value": "1"]], patchType: .json)
+            } throws: { $0 is APIError }
+        }
+    }
+
+    /// Strategic merge merges the containers list by name; a JSON merge patch replaces the list.
+    @Test func strategicMergeMergesListsByKey() async throws {
+        try await withCluster { cluster in
+            let client = cluster.client
+            _ = try await client.create(deployment("lists"))
+            let patch: JSON = ["spec": ["template": ["spec": ["containers": [["name": "sidecar", "image": "busybox:2"]]]]]]
+            let strategic = try await client.patch(.deployment, name: "lists", patch: patch, patchType: .strategicMerge)
+            let containers = strategic[path: ["spec", "template", "spec", "containers"]]?.arrayValue ?? []
+            #expect(containers.compactMap { $0["name"]?.stringValue } == ["main", "sidecar"])
+            #expect(containers.last?["image"]?.stringValue == "busybox:2")
+            let merged = try await client.patch(.deployment, name: "lists", patch: patch, patchType: .merge)
+            #expect(merged[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["sidecar"])
+        }
+    }
+
+    @Test func serverSideApplyConflictsBetweenManagers() async throws {
+        try await withCluster { cluster in
+            let client = cluster.client
+            _ = try await client.apply(configMap("owned", data: ["shared": "from-mooring"]), fieldManager: "mooring")
+            await #expect {
+                try await client.apply(configMap("owned", data: ["shared": "from-other"]), fieldManager: "other-tool")
+            } throws: { error in
+                guard let error = error as? APIError else { return false }
+                return error.reason == .conflict && error.status.causes.contains { $0.field.contains("shared") || $0.message.contains("mooring") }
             }
+            let forced = try await client.apply(configMap("owned", data: ["shared": "from-other"]), fieldManager: "other-tool", force: true)
+            #expect(forced[path: ["data", "shared"]]?.stringValue == "from-other")
+            let managers = (forced[path: ["metadata", "managedFields"]]?.arrayValue ?? []).compactMap { $0["manager"]?.stringValue }
+            #expect(managers.contains("other-tool"))
         }
     }
 
@@ -161,11 +192,9 @@ import Testing
             let answer = try await client.delete(.configMap, name: "guarded", propagationPolicy: .foreground, preconditions: Preconditions(uid: uid))
             #expect(answer[path: ["metadata", "finalizers"]] == ["foregroundDeletion"])
             #expect(answer[path: ["metadata", "deletionTimestamp"]] != nil)
-            var gone = false
-            for _ in 0..<100 where !gone {
-                do { _ = try await client.get(.configMap, name: "guarded"); try await Task.sleep(for: .milliseconds(20)) } catch let error as APIError where error.reason == .notFound { gone = true }
-            }
-            #expect(gone)
+            let identity = ObjectIdentity(type: .configMap, namespace: "default", name: "guarded")
+            try await client.waitUntilGone(identity, timeout: .seconds(10))
+            #expect(try await client.getIfExists(identity) == nil)
             await #expect {
                 _ = try await client.create(configMap("x"))
                 try await client.delete(.configMap, name: "x", propagationPolicy: nil, preconditions: Preconditions(resourceVersion: "1"))
@@ -177,12 +206,16 @@ import Testing
         try await withCluster { cluster in
             let client = cluster.client
             _ = try await client.create(deployment("statusful"))
-            var object = try await client.getStatus(.deployment, name: "statusful")
-            #expect(object[path: ["metadata", "name"]]?.stringValue == "statusful")
-            object["status"] = ["observedGeneration": 1, "replicas": 1, "conditions": [["type": "Available", "status": "False", "reason": "Testing"]]]
-            object[path: ["spec", "replicas"]] = 7
-            let updated = try await client.updateStatus(object)
-            #expect(updated[path: ["status", "conditions"]]?[0]?["reason"]?.stringValue == "Testing" || updated["status"] != nil)
+            // The cluster's deployment controller writes status too: on a Conflict, read again and retry.
+            var updated: JSON?
+            for _ in 0..<10 where updated == nil {
+                var object = try await client.getStatus(.deployment, name: "statusful")
+                #expect(object[path: ["metadata", "name"]]?.stringValue == "statusful")
+                object[path: ["status", "conditions"]] = [["type": "Progressing", "status": "True", "reason": "Testing"]]
+                object[path: ["spec", "replicas"]] = 7
+                do { updated = try await client.updateStatus(object) } catch let error as APIError where error.reason == .conflict {}
+            }
+            #expect(updated?[path: ["status", "conditions"]]?[0]?["reason"]?.stringValue == "Testing")
             // Through /status the spec does not change.
             #expect(try await client.get(.deployment, name: "statusful")[path: ["spec", "replicas"]]?.intValue == 1)
         }
@@ -227,6 +260,30 @@ import Testing
             let configMaps = try #require(resources.first { $0.resource == "configmaps" })
             #expect(configMaps.type == .configMap && configMaps.namespaced)
             #expect(!resources.contains { $0.resource.contains("/") })
+        }
+    }
+
+    @Test func waitingForAFinalizerToLetGo() async throws {
+        try await withCluster { cluster in
+            let client = cluster.client
+            var held = configMap("held")
+            held[path: ["metadata", "finalizers"]] = ["example.com/hold"]
+            _ = try await client.create(held)
+            let identity = ObjectIdentity(type: .configMap, namespace: "default", name: "held")
+            try await client.delete(identity)
+            #expect(try await client.getIfExists(identity)?[path: ["metadata", "deletionTimestamp"]] != nil)
+            await #expect { try await client.waitUntilGone(identity, timeout: .milliseconds(300)) } throws: { error in
+                guard case .timedOut(let what)? = error as? KubeClientError else { return false }
+                return what.contains("held")
+            }
+            let waiter = Task { try await client.waitUntilGone(identity, timeout: .seconds(10)) }
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try await client.patch(.configMap, name: "held", patch: ["metadata": ["finalizers": nil]], patchType: .merge)
+            try await waiter.value
+            #expect(try await client.getIfExists(identity) == nil)
+            #expect(try await client.isNamespaced(GroupKind(group: "apps", kind: "Deployment")) == true)
+            #expect(try await client.isNamespaced(GroupKind(group: "", kind: "Namespace")) == false)
+            #expect(try await client.isNamespaced(GroupKind(group: "nowhere.example", kind: "Thing")) == nil)
         }
     }
 }

@@ -64,11 +64,18 @@ import Testing
         try await withCluster(directory: directory) { cluster in
             let client = cluster.client
             let events = client.watch(.configMap, WatchRequest(namespace: "default", resourceVersion: "1"))
+            // Write only once the watch has answered, so "after" cannot slip into the relist itself
+            // however slowly a busy machine relists.
+            let (answered, signal) = AsyncStream<Void>.makeStream()
             let writer = Task {
-                try await Task.sleep(for: .milliseconds(200))
+                for await _ in answered { break }
                 _ = try await client.create(configMap("after"))
             }
-            let seen = try await collect(events, timeout: .seconds(20)) { $0.contains { $0.summary == "ADDED after" } }
+            let seen = try await collect(events, timeout: .seconds(30)) { seen in
+                if seen.count == 1 { signal.yield() }
+                return seen.contains { $0.summary == "ADDED after" }
+            }
+            signal.finish()
             try await writer.value
             guard case .relisted(let items, let version) = seen.first else { Issue.record("expected a relist first, got \(seen.map(\.summary))"); return }
             #expect(Set(items.compactMap { $0[path: ["metadata", "name"]]?.stringValue }) == ["before-0", "before-1", "before-2"])

@@ -60,6 +60,25 @@ import Manifests
             let status = try await cluster.kubectl("get", "pods", "-l", "app=broken", "--no-headers", "-o", "custom-columns=S:.status.containerStatuses[0].state.waiting.reason,P:.status.phase")
             #expect(status.stdout.contains("ImagePullBackOff") || status.stdout.contains("ErrImagePull"))
             #expect(status.stdout.contains("Pending"))
+            let events = try await cluster.kubectl("describe", "pods", "-l", "app=broken")
+            #expect(events.stdout.contains(#"Back-off pulling image "nginx:broken""#))
+            let deploymentEvents = try await cluster.kubectl("get", "events", "--field-selector", "involvedObject.kind=Deployment", "-o", "jsonpath={.items[*].reason}")
+            #expect(deploymentEvents.stdout.contains("ScalingReplicaSet"))
+        }
+    }
+
+    @Test func progressRestartsTheDeadlineClock() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            // A 120 s deadline is 6 s here (loose enough for a loaded test machine); a scale long after
+            // the last rollout must not exceed it.
+            try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 120))
+            let first = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=20s")
+            let state = try await cluster.kubectl("get", "deploy,rs,pods", "-o", "yaml")
+            #expect(first.status == 0, "\(first.stdout) \(first.stderr) \(state.stdout)")
+            try await Task.sleep(for: .milliseconds(6500))
+            _ = try await cluster.kubectl("scale", "deployment", "calm", "--replicas=3")
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=20s")
+            #expect(rollout.status == 0, "\(rollout.stderr)")
         }
     }
 
@@ -164,5 +183,31 @@ import Manifests
             _ = try await cluster.kubectl("rollout", "resume", "deployment/held")
             #expect(try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=20s").status == 0)
         }
+    }
+}
+
+/// The rolling-update arithmetic on its own (pkg/controller/deployment/rolling.go semantics).
+@Suite struct RolloutPlanTests {
+    private func replicaSet(spec: Int64, available: Int64) -> JSON {
+        ["spec": ["replicas": .int(spec)], "status": ["replicas": .int(spec), "availableReplicas": .int(available)]]
+    }
+
+    @Test func aNewReplicaSetGrowsWithinMaxSurgeAndOldOnesShrinkAsItBecomesAvailable() {
+        // 4 replicas, 25%: maxSurge 1, maxUnavailable 1.
+        let start = RolloutPlan.rolling(new: replicaSet(spec: 0, available: 0), olds: [replicaSet(spec: 4, available: 4)],
+                                        desired: 4, maxSurge: 1, maxUnavailable: 1)
+        #expect(start.newReplicas == 1)
+        #expect(start.oldReplicas == [3])
+        let later = RolloutPlan.rolling(new: replicaSet(spec: 2, available: 2), olds: [replicaSet(spec: 3, available: 3)],
+                                        desired: 4, maxSurge: 1, maxUnavailable: 1)
+        #expect(later.newReplicas == 2)
+        #expect(later.oldReplicas == [1])   // 5 pods, 3 must stay available: 2 old ones may go
+    }
+
+    @Test func aNewReplicaSetThatNeverBecomesAvailableLeavesTheOldOneServing() {
+        let stuck = RolloutPlan.rolling(new: replicaSet(spec: 1, available: 0), olds: [replicaSet(spec: 2, available: 2)],
+                                        desired: 2, maxSurge: 1, maxUnavailable: 0)
+        #expect(stuck.newReplicas == 1)
+        #expect(stuck.oldReplicas == [2])
     }
 }

@@ -14,6 +14,10 @@ struct ExecPluginRunner: Sendable {
         guard Self.supportedVersions.contains(config.apiVersion) else {
             throw .execOutputInvalid(command: config.command, detail: "unsupported apiVersion \"\(config.apiVersion)\"")
         }
+        if config.interactiveMode == "Always" {
+            throw .execOutputInvalid(command: config.command,
+                                     detail: "interactiveMode Always needs a terminal, and Mooring runs without one")
+        }
         guard let executable = locate(config.command) else {
             throw .execNotFound(command: config.command, installHint: config.installHint)
         }

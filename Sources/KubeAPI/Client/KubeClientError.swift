@@ -7,6 +7,8 @@ public enum KubeClientError: Error, Sendable, Equatable, CustomStringConvertible
     /// The object lacks what the request needs (`apiVersion`, `kind`, `metadata.name`).
     case incompleteObject(String)
     case invalidResponse(request: String, detail: String)
+    /// A wait that did not end in time; says what was awaited.
+    case timedOut(String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum KubeClientError: Error, Sendable, Equatable, CustomStringConvertible
             return "the server does not serve kind \(type.kind) in \(type.apiVersion) (is its CRD installed?)"
         case .incompleteObject(let detail): return "object \(detail)"
         case .invalidResponse(let request, let detail): return "\(request): unreadable response: \(detail)"
+        case .timedOut(let what): return "timed out \(what)"
         }
     }
 }

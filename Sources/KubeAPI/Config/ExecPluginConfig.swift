@@ -9,20 +9,24 @@ public struct ExecPluginConfig: Sendable, Equatable {
     /// Whether the plugin is told the cluster (`spec.cluster` in `KUBERNETES_EXEC_INFO`).
     public var provideClusterInfo: Bool
     public var installHint: String?
+    /// `Never`, `IfAvailable` or `Always`; Mooring runs without a terminal, so `Always` cannot work.
+    public var interactiveMode: String?
 
     public init(apiVersion: String, command: String, args: [String] = [], env: [(name: String, value: String)] = [],
-                provideClusterInfo: Bool = false, installHint: String? = nil) {
+                provideClusterInfo: Bool = false, installHint: String? = nil, interactiveMode: String? = nil) {
         self.apiVersion = apiVersion
         self.command = command
         self.args = args
         self.env = env
         self.provideClusterInfo = provideClusterInfo
         self.installHint = installHint
+        self.interactiveMode = interactiveMode
     }
 
     public static func == (a: Self, b: Self) -> Bool {
         a.apiVersion == b.apiVersion && a.command == b.command && a.args == b.args
             && a.env.map(\.name) == b.env.map(\.name) && a.env.map(\.value) == b.env.map(\.value)
             && a.provideClusterInfo == b.provideClusterInfo && a.installHint == b.installHint
+            && a.interactiveMode == b.interactiveMode
     }
 }

@@ -25,6 +25,9 @@ public struct Kubeconfig: Sendable, CustomStringConvertible, CustomReflectable {
         public var username: String?
         public var password: String?
         public var exec: ExecPluginConfig?
+        /// The deprecated `auth-provider` block: its name, and for `oidc` its `id-token`.
+        public var authProviderName: String?
+        public var authProviderIDToken: String?
     }
 
     public struct Context: Sendable, Equatable {

@@ -45,6 +45,14 @@ extension Kubeconfig {
             credentials = .bearerToken(token)
         } else if let username = user.username, !username.isEmpty {
             credentials = .basic(username: username, password: user.password ?? "")
+        } else if let provider = user.authProviderName {
+            // kubectl dropped the gcp and azure providers; oidc's current id-token still works as a bearer token.
+            guard provider == "oidc", let idToken = user.authProviderIDToken, !idToken.isEmpty else {
+                throw .invalidField(field: "auth-provider", owner: userOwner,
+                                    detail: "auth-provider \"\(provider)\" is not supported; use an exec credential plugin "
+                                        + "(gke-gcloud-auth-plugin, kubelogin, aws eks get-token)")
+            }
+            credentials = .bearerToken(idToken)
         } else {
             credentials = .none
         }

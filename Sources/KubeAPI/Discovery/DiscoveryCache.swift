@@ -30,4 +30,10 @@ actor DiscoveryCache {
         if let found = try await refresh().resource(for: type) { return found }
         throw KubeClientError.unknownKind(type)
     }
+
+    /// A kind at its preferred version, or `nil` when not served even after discovering again.
+    func resource(for kind: GroupKind) async throws -> APIResource? {
+        if let found = try await current().resource(for: kind) { return found }
+        return try await refresh().resource(for: kind)
+    }
 }

@@ -107,7 +107,12 @@ final class CurlTransfer: @unchecked Sendable {
         } else {
             setLong(CURLOPT_SSL_VERIFYPEER, 1)
             setLong(CURLOPT_SSL_VERIFYHOST, 2)
-            if let ca = tls.certificateAuthorityPEM { setBlob(CURLOPT_CAINFO_BLOB, ca) }
+            if let ca = tls.certificateAuthorityPEM {
+                // Only the cluster's CA, as client-go: no system bundle or CA folder besides it.
+                setPointer(CURLOPT_CAINFO, nil)
+                setPointer(CURLOPT_CAPATH, nil)
+                setBlob(CURLOPT_CAINFO_BLOB, ca)
+            }
         }
         if let certificate = tls.clientCertificatePEM, let key = tls.clientKeyPEM {
             setString(CURLOPT_SSLCERTTYPE, "PEM")

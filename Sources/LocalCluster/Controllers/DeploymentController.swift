@@ -29,10 +29,10 @@ struct DeploymentController: Sendable {
         // The ReplicaSet whose template (less the hash label) is the deployment's.
         var current = owned.first { Self.template(of: $0.object) == Canonical.sorted(template) }
         if current == nil {
-            let recreateFirst = deployment[path: ["spec", "strategy", "type"]]?.stringValue == "Recreate"
-                && owned.contains { ($0.object[path: ["status", "replicas"]]?.intValue ?? 0) > 0 }
+            // With old pods running, the new ReplicaSet starts empty and the rollout plan grows it.
+            let oldPodsRunning = owned.contains { ($0.object[path: ["spec", "replicas"]]?.intValue ?? 0) > 0 }
             current = await createReplicaSet(for: deployment, key: key, template: template, revision: maxRevision + 1,
-                                             replicas: recreateFirst ? 0 : desired)
+                                             replicas: oldPodsRunning ? 0 : desired)
         } else if let found = current, Int64(Self.revision(of: found.object)) ?? 0 < maxRevision {
             // A rollback to an older template reuses its ReplicaSet under a new revision.
             let rsKey = ControllerClient.key(of: found.object, resource: ControllerClient.replicaSets)
@@ -42,22 +42,14 @@ struct DeploymentController: Sendable {
         guard let newRS = current else { return 1 }
         let newKey = ControllerClient.key(of: newRS.object, resource: ControllerClient.replicaSets)
         let olds = owned.filter { ControllerClient.key(of: $0.object, resource: ControllerClient.replicaSets) != newKey }
-        // Recreate: the old pods go first; the new ReplicaSet scales up once none are left.
         let recreate = deployment[path: ["spec", "strategy", "type"]]?.stringValue == "Recreate"
-        let oldPodsLeft = olds.contains { ($0.object[path: ["spec", "replicas"]]?.intValue ?? 0) > 0
-            || ($0.object[path: ["status", "replicas"]]?.intValue ?? 0) > 0 }
-        let target = recreate && oldPodsLeft ? 0 : desired
-        if newRS.object[path: ["spec", "replicas"]]?.intValue != target {
-            await client.update(newKey) { $0[path: ["spec", "replicas"]] = .int(target) }
-        }
-        let newReady = newRS.object[path: ["status", "availableReplicas"]]?.intValue ?? 0
-        let newComplete = newReady >= desired && (newRS.object[path: ["status", "replicas"]]?.intValue ?? 0) == desired
-        if newComplete || recreate {
-            for old in olds where (old.object[path: ["spec", "replicas"]]?.intValue ?? 0) != 0 {
-                await client.update(ControllerClient.key(of: old.object, resource: ControllerClient.replicaSets)) {
-                    $0[path: ["spec", "replicas"]] = 0
-                }
-            }
+        let plan = recreate ? RolloutPlan.recreate(new: newRS.object, olds: olds.map(\.object), desired: desired)
+                            : RolloutPlan.rolling(new: newRS.object, olds: olds.map(\.object), desired: desired,
+                                                  maxSurge: Self.maxSurge(deployment, desired: desired),
+                                                  maxUnavailable: Self.maxUnavailable(deployment, desired: desired))
+        await scale(newRS.object, to: plan.newReplicas, deployment: deployment)
+        for (old, replicas) in zip(olds, plan.oldReplicas) {
+            await scale(old.object, to: replicas, deployment: deployment)
         }
         await pruneHistory(olds, limit: Int(deployment[path: ["spec", "revisionHistoryLimit"]]?.intValue ?? 10))
 
@@ -97,29 +89,46 @@ struct DeploymentController: Sendable {
                                message: "Deployment does not have minimum availability.", now: nowText)
             }
             let progressing = conditions.find("Progressing")
+            // Progress (more updated or available pods, fewer old ones) restarts the deadline clock.
+            let progressed = status["updatedReplicas"] != object[path: ["status", "updatedReplicas"]]
+                || status["availableReplicas"] != object[path: ["status", "availableReplicas"]]
+                || status["replicas"] != object[path: ["status", "replicas"]]
+            let aboutThisReplicaSet = progressing?["message"]?.stringValue?.contains("\"\(rsName)\"") == true
             if complete {
                 conditions.set("Progressing", status: "True", reason: "NewReplicaSetAvailable",
                                message: "ReplicaSet \"\(rsName)\" has successfully progressed.", now: nowText)
-            } else if progressing?["reason"]?.stringValue == "ProgressDeadlineExceeded"
-                        && progressing?["message"]?.stringValue == "ReplicaSet \"\(rsName)\" has timed out progressing." {
+            } else if progressing == nil {
+                conditions.set("Progressing", status: "True", reason: "NewReplicaSetCreated",
+                               message: "Created new replica set \"\(rsName)\"", now: nowText)
+            } else if progressing?["reason"]?.stringValue == "ProgressDeadlineExceeded" && aboutThisReplicaSet && !progressed {
                 again = nil
+            } else if progressed || !aboutThisReplicaSet || progressing?["reason"]?.stringValue == "NewReplicaSetAvailable" {
+                conditions.set("Progressing", status: "True", reason: "ReplicaSetUpdated",
+                               message: "ReplicaSet \"\(rsName)\" is progressing.", now: nowText, touch: true)
             } else if let since = progressing?["lastUpdateTime"]?.stringValue.flatMap(Timestamps.parse),
-                      progressing?["message"]?.stringValue?.contains("\"\(rsName)\"") == true,
                       now.timeIntervalSince(since) > deadline {
                 conditions.set("Progressing", status: "False", reason: "ProgressDeadlineExceeded",
                                message: "ReplicaSet \"\(rsName)\" has timed out progressing.", now: nowText)
                 again = nil
-            } else if progressing?["message"]?.stringValue?.contains("\"\(rsName)\"") != true {
-                let created = progressing == nil
-                conditions.set("Progressing", status: "True", reason: created ? "NewReplicaSetCreated" : "ReplicaSetUpdated",
-                               message: created ? "Created new replica set \"\(rsName)\"" : "ReplicaSet \"\(rsName)\" is progressing.",
-                               now: nowText)
             }
             status["conditions"] = .array(conditions.items)
             object["status"] = .object(status)
         }
         if let again, !complete { return min(again, max(deadline / 4, 0.05)) }
         return again
+    }
+
+    /// Sets a ReplicaSet's replicas, with the `ScalingReplicaSet` event the real controller records.
+    private func scale(_ replicaSet: JSON, to replicas: Int64, deployment: JSON) async {
+        let current = replicaSet[path: ["spec", "replicas"]]?.intValue ?? 0
+        guard current != replicas else { return }
+        let key = ControllerClient.key(of: replicaSet, resource: ControllerClient.replicaSets)
+        guard await client.update(key, { $0[path: ["spec", "replicas"]] = .int(replicas) }) else { return }
+        let name = replicaSet[path: ["metadata", "name"]]?.stringValue ?? ""
+        let direction = replicas > current ? "up" : "down"
+        await EventRecorder(client: client).record(deployment, kind: "Deployment", apiVersion: "apps/v1", reason: "ScalingReplicaSet",
+                                                   message: "Scaled \(direction) replica set \(name) from \(current) to \(replicas)",
+                                                   component: "deployment-controller")
     }
 
     /// A paused deployment makes no rollout progress; its Progressing condition says so.
@@ -153,7 +162,13 @@ struct DeploymentController: Sendable {
             "spec": ["replicas": .int(replicas), "minReadySeconds": deployment[path: ["spec", "minReadySeconds"]] ?? 0,
                      "selector": selector, "template": podTemplate],
         ]
-        return await client.create(replicaSet, resource: ControllerClient.replicaSets)
+        let created = await client.create(replicaSet, resource: ControllerClient.replicaSets)
+        if created != nil && replicas > 0 {
+            await EventRecorder(client: client).record(deployment, kind: "Deployment", apiVersion: "apps/v1", reason: "ScalingReplicaSet",
+                                                       message: "Scaled up replica set \(key.name)-\(hash) from 0 to \(replicas)",
+                                                       component: "deployment-controller")
+        }
+        return created
     }
 
     /// Old ReplicaSets beyond `revisionHistoryLimit` that run nothing are deleted.
@@ -179,8 +194,10 @@ struct DeploymentController: Sendable {
 
     static func maxUnavailable(_ deployment: JSON, desired: Int64) -> Int64 {
         if deployment[path: ["spec", "strategy", "type"]]?.stringValue == "Recreate" { return 0 }
-        return IntOrPercent.resolve(deployment[path: ["spec", "strategy", "rollingUpdate", "maxUnavailable"]] ?? "25%",
-                                    total: desired, roundUp: false)
+        let unavailable = IntOrPercent.resolve(deployment[path: ["spec", "strategy", "rollingUpdate", "maxUnavailable"]] ?? "25%",
+                                               total: desired, roundUp: false)
+        // Both zero would deadlock a rollout; the controller then allows one unavailable pod.
+        return unavailable == 0 && maxSurge(deployment, desired: desired) == 0 ? 1 : min(unavailable, desired)
     }
 
     static func maxSurge(_ deployment: JSON, desired: Int64) -> Int64 {
@@ -209,10 +226,12 @@ struct DeploymentConditions {
 
     func find(_ type: String) -> JSON? { items.first { $0["type"]?.stringValue == type } }
 
-    mutating func set(_ type: String, status: String, reason: String, message: String, now: String) {
+    /// `touch` refreshes `lastUpdateTime` even when nothing else changes (progress was made).
+    mutating func set(_ type: String, status: String, reason: String, message: String, now: String, touch: Bool = false) {
         let index = items.firstIndex { $0["type"]?.stringValue == type }
         let old = index.map { items[$0] }
-        if old?["status"]?.stringValue == status && old?["reason"]?.stringValue == reason && old?["message"]?.stringValue == message {
+        if !touch && old?["status"]?.stringValue == status && old?["reason"]?.stringValue == reason
+            && old?["message"]?.stringValue == message {
             return
         }
         let transition = old?["status"]?.stringValue == status ? (old?["lastTransitionTime"] ?? .string(now)) : .string(now)

@@ -19,8 +19,15 @@ struct PodLifecycle: Sendable {
         let blocked = containers.contains { ImagePattern.matchesAny($0["image"]?.stringValue ?? "", unpullable) }
         let restartPolicy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
         let now = Timestamps.now()
+        let events = EventRecorder(client: client)
         if blocked {
             await client.update(key) { object in Self.imagePullFailing(&object, now: now) }
+            let image = containers.compactMap { $0["image"]?.stringValue }.first { ImagePattern.matchesAny($0, unpullable) } ?? ""
+            await events.record(pod, kind: "Pod", apiVersion: "v1", type: "Warning", reason: "Failed",
+                                message: "Failed to pull image \"\(image)\": failed to resolve reference \"\(image)\": not found",
+                                component: "kubelet")
+            await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "BackOff", message: "Back-off pulling image \"\(image)\"",
+                                component: "kubelet")
             return 5
         }
         if phase == "Running" && restartPolicy != "Always" {
@@ -29,6 +36,16 @@ struct PodLifecycle: Sendable {
         }
         if phase == "Pending" {
             await client.update(key) { object in Self.running(&object, now: now) }
+            await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Scheduled",
+                                message: "Successfully assigned \(key.namespace)/\(key.name) to local-node", component: "default-scheduler")
+            for container in containers {
+                let name = container["name"]?.stringValue ?? ""
+                await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Pulled",
+                                    message: "Container image \"\(container["image"]?.stringValue ?? "")\" already present on machine",
+                                    component: "kubelet")
+                await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Created", message: "Created container: \(name)", component: "kubelet")
+                await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Started", message: "Started container \(name)", component: "kubelet")
+            }
             return restartPolicy == "Always" ? nil : 2
         }
         return nil

@@ -16,7 +16,12 @@ struct ReplicaSetController: Sendable {
             for _ in pods.count..<desired {
                 let pod = PodTemplates.pod(named: "\(key.name)-\(GeneratedNames.suffix())", namespace: key.namespace,
                                            template: template, owner: replicaSet, ownerKind: "ReplicaSet")
-                if let created = await client.create(pod, resource: ControllerClient.pods) { pods.append(created) }
+                if let created = await client.create(pod, resource: ControllerClient.pods) {
+                    pods.append(created)
+                    await EventRecorder(client: client).record(replicaSet, kind: "ReplicaSet", apiVersion: "apps/v1", reason: "SuccessfulCreate",
+                                                               message: "Created pod: \(created.object[path: ["metadata", "name"]]?.stringValue ?? "")",
+                                                               component: "replicaset-controller")
+                }
             }
         } else if pods.count > desired {
             // Not-ready pods go first, then the newest, as the controller's ranking does.
@@ -27,6 +32,9 @@ struct ReplicaSetController: Sendable {
             }
             for victim in ranked.prefix(pods.count - desired) {
                 await client.delete(ControllerClient.key(of: victim.object, resource: ControllerClient.pods))
+                await EventRecorder(client: client).record(replicaSet, kind: "ReplicaSet", apiVersion: "apps/v1", reason: "SuccessfulDelete",
+                                                           message: "Deleted pod: \(victim.object[path: ["metadata", "name"]]?.stringValue ?? "")",
+                                                           component: "replicaset-controller")
             }
             pods = Array(ranked.dropFirst(pods.count - desired))
         }

@@ -96,18 +96,18 @@ actor ObjectStore {
     // MARK: Writing
 
     /// Stores a new object, giving it the next resourceVersion.
-    func create(_ key: ObjectKey, _ object: JSON, dryRun: Bool = false) throws -> StoredObject {
+    func create(_ key: ObjectKey, _ object: JSON, dryRun: Bool = false) async throws -> StoredObject {
         if objects[key.resource]?[key.path] != nil { throw APIError.alreadyExists(key.resource, name: key.name) }
         let next = resourceVersion + 1
         let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
         if dryRun { return stored }
-        try commit(key, stored, event: .added, previous: nil)
+        try await commit(key, stored, event: .added, previous: nil)
         return stored
     }
 
     /// Replaces an object if its resourceVersion is still `expected`. A replacement equal to the
     /// stored object changes nothing and keeps the resourceVersion.
-    func update(_ key: ObjectKey, _ object: JSON, expected: Int64, dryRun: Bool = false) throws -> StoredObject {
+    func update(_ key: ObjectKey, _ object: JSON, expected: Int64, dryRun: Bool = false) async throws -> StoredObject {
         guard let current = objects[key.resource]?[key.path] else { throw APIError.notFound(key.resource, name: key.name) }
         guard current.resourceVersion == expected else { throw APIError.modified(key.resource, name: key.name) }
         if Self.stamped(object, current.resourceVersion) == current.object { return current }
@@ -115,30 +115,32 @@ actor ObjectStore {
         if dryRun { return StoredObject(Self.stamped(object, current.resourceVersion), resourceVersion: current.resourceVersion) }
         let next = resourceVersion + 1
         let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
-        try commit(key, stored, event: .modified, previous: current.object)
+        try await commit(key, stored, event: .modified, previous: current.object)
         return stored
     }
 
     /// Removes an object if its resourceVersion is still `expected` (when given).
-    func delete(_ key: ObjectKey, expected: Int64? = nil, dryRun: Bool = false) throws -> StoredObject {
+    func delete(_ key: ObjectKey, expected: Int64? = nil, dryRun: Bool = false) async throws -> StoredObject {
         guard let current = objects[key.resource]?[key.path] else { throw APIError.notFound(key.resource, name: key.name) }
         if let expected, current.resourceVersion != expected { throw APIError.modified(key.resource, name: key.name) }
         if dryRun { return current }
         let next = resourceVersion + 1
-        try journal.appendDelete(key, resourceVersion: next)
         resourceVersion = next
         objects[key.resource]?[key.path] = nil
-        try compactIfLong()
         let last = StoredObject(Self.stamped(current.object, next), resourceVersion: next)
         publish(WatchEvent(kind: .deleted, key: key, object: last, previous: current.object))
+        // State changes before the suspension, so concurrent writes see it; the reply waits for the disk.
+        try await journal.appendDelete(key, resourceVersion: next)
+        try compactIfLong()
         return last
     }
 
-    private func commit(_ key: ObjectKey, _ stored: StoredObject, event: WatchEvent.Kind, previous: JSON?) throws {
-        try journal.appendPut(key, stored)
+    private func commit(_ key: ObjectKey, _ stored: StoredObject, event: WatchEvent.Kind, previous: JSON?) async throws {
         resourceVersion = stored.resourceVersion
         objects[key.resource, default: [:]][key.path] = stored
         publish(WatchEvent(kind: event, key: key, object: stored, previous: previous))
+        // State changes before the suspension, so concurrent writes see it; the reply waits for the disk.
+        try await journal.appendPut(key, stored)
         try compactIfLong()
     }
 

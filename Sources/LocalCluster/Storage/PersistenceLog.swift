@@ -1,22 +1,35 @@
 import Foundation
 import Manifests
+import Synchronization
 
 /// The cluster's durable state: a snapshot plus an append-only journal in the data folder.
 ///
 /// Every write is appended and `fdatasync`ed before the request is answered, so an acknowledged
-/// write survives `kill -9`. On start the journal is replayed over the snapshot (a torn last
-/// line from a crash is ignored), and both are compacted into a fresh snapshot.
-final class PersistenceLog {
+/// write survives `kill -9`. Appends wait on a serial queue, off the concurrency threads, and
+/// writes that arrive together share one sync (group commit). On start the journal is replayed
+/// over the snapshot (a torn last line from a crash is ignored), and both are compacted into a
+/// fresh snapshot.
+final class PersistenceLog: Sendable {
     private let snapshotPath: String
     private let journalPath: String
-    private var journal: Int32 = -1
+    private let queue = DispatchQueue(label: "mooring.local-cluster.journal")
+
+    private struct State {
+        var journal: Int32 = -1
+        var pending: [(record: [UInt8], done: CheckedContinuation<Void, Error>)] = []
+        var flushing = false
+    }
+    private let state = Mutex(State())
 
     init(directory: String) {
         snapshotPath = directory + "/objects.snapshot"
         journalPath = directory + "/objects.journal"
     }
 
-    deinit { if journal >= 0 { close(journal) } }
+    deinit {
+        let fd = state.withLock { $0.journal }
+        if fd >= 0 { close(fd) }
+    }
 
     /// Reads the snapshot and journal; returns every object and the highest resourceVersion.
     func load() throws -> (objects: [ObjectKey: StoredObject], resourceVersion: Int64) {
@@ -39,8 +52,13 @@ final class PersistenceLog {
         return (objects, highest)
     }
 
-    /// Writes all objects as the new snapshot (atomically) and starts an empty journal.
+    /// Writes all objects as the new snapshot (atomically) and starts an empty journal, after
+    /// every append already queued.
     func compact(objects: [ObjectKey: StoredObject], resourceVersion: Int64) throws {
+        try queue.sync { try compactNow(objects: objects, resourceVersion: resourceVersion) }
+    }
+
+    private func compactNow(objects: [ObjectKey: StoredObject], resourceVersion: Int64) throws {
         let temporary = snapshotPath + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw APIError.internalError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
@@ -55,28 +73,64 @@ final class PersistenceLog {
         guard rename(temporary, snapshotPath) == 0 else {
             throw APIError.internalError("cannot replace \(snapshotPath): \(String(cString: strerror(errno)))")
         }
-        if journal >= 0 { close(journal) }
-        journal = open(journalPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
+        let journal = open(journalPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
         guard journal >= 0 else { throw APIError.internalError("cannot open \(journalPath): \(String(cString: strerror(errno)))") }
+        let previous = state.withLock { state in
+            let old = state.journal
+            state.journal = journal
+            return old
+        }
+        if previous >= 0 { close(previous) }
         let folder = open((snapshotPath as NSString).deletingLastPathComponent, O_RDONLY)
         if folder >= 0 { fsync(folder); close(folder) }
     }
 
-    func appendPut(_ key: ObjectKey, _ stored: StoredObject) throws {
-        try append(Self.putRecord(key, stored))
+    func appendPut(_ key: ObjectKey, _ stored: StoredObject) async throws {
+        try await append(Self.putRecord(key, stored))
     }
 
-    func appendDelete(_ key: ObjectKey, resourceVersion: Int64) throws {
+    func appendDelete(_ key: ObjectKey, resourceVersion: Int64) async throws {
         var record = Array("{\"op\":\"del\",\"rv\":\(resourceVersion),".utf8)
         record.append(contentsOf: Self.keyFields(key))
         record.append(contentsOf: Array("}\n".utf8))
-        try append(record)
+        try await append(record)
     }
 
-    private func append(_ record: [UInt8]) throws {
-        try Self.writeAll(journal, record)
-        guard fdatasync(journal) == 0 else {
-            throw APIError.internalError("cannot sync \(journalPath): \(String(cString: strerror(errno)))")
+    /// Returns once the record is on disk.
+    private func append(_ record: [UInt8]) async throws {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, Error>) in
+            let startFlushing = state.withLock { state -> Bool in
+                state.pending.append((record, done))
+                if state.flushing { return false }
+                state.flushing = true
+                return true
+            }
+            if startFlushing { queue.async { self.flush() } }
+        }
+    }
+
+    /// Writes everything pending with one sync, until nothing is left.
+    private func flush() {
+        while true {
+            let (batch, fd) = state.withLock { state in
+                let batch = state.pending
+                state.pending = []
+                if batch.isEmpty { state.flushing = false }
+                return (batch, state.journal)
+            }
+            if batch.isEmpty { return }
+            var failure: Error?
+            do {
+                try Self.writeAll(fd, batch.flatMap(\.record))
+                if fdatasync(fd) != 0 {
+                    failure = APIError.internalError("cannot sync \(journalPath): \(String(cString: strerror(errno)))")
+                }
+            } catch {
+                failure = error
+            }
+            for item in batch {
+                if let failure { item.done.resume(throwing: failure) } else { item.done.resume() }
+            }
         }
     }
 

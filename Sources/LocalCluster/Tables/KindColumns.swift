@@ -24,6 +24,7 @@ enum KindColumns {
         case ("", "Node"):
             return [.name, .text("Status") { _ in "Ready" }, .text("Roles") { _ in "<none>" }, .age,
                     .text("Version") { $0[path: ["status", "nodeInfo", "kubeletVersion"]]?.stringValue ?? "" }]
+        case ("", "Event"): return event
         case ("batch", "Job"): return job
         case ("batch", "CronJob"): return cronJob
         case ("networking.k8s.io", "Ingress"): return ingress
@@ -74,6 +75,16 @@ enum KindColumns {
         .text("StorageClass") { $0[path: ["spec", "storageClassName"]]?.stringValue ?? "" },
         .text("VolumeAttributesClass") { $0[path: ["spec", "volumeAttributesClassName"]]?.stringValue ?? "<unset>" },
         .age,
+    ]
+
+    private static let event: [TableColumn] = [
+        .text("Last Seen") { HumanDuration.since($0["lastTimestamp"]?.stringValue ?? $0[path: ["metadata", "creationTimestamp"]]?.stringValue) },
+        .text("Type") { $0["type"]?.stringValue ?? "" },
+        .text("Reason") { $0["reason"]?.stringValue ?? "" },
+        .text("Object") { event in
+            "\((event[path: ["involvedObject", "kind"]]?.stringValue ?? "").lowercased())/\(event[path: ["involvedObject", "name"]]?.stringValue ?? "")"
+        },
+        .text("Message") { $0["message"]?.stringValue ?? "" },
     ]
 
     private static let job: [TableColumn] = [

@@ -32,6 +32,9 @@ final class AuthFixture: @unchecked Sendable {
                     add_header Retry-After 1 always;
                     return 429 '{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"TooManyRequests","code":429}';
                 }
+                location = /status/403 { return 403 '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"configmaps is forbidden: User ann cannot list resource","reason":"Forbidden","details":{"kind":"configmaps"},"code":403}'; }
+                location = /status/server-timeout { return 500 '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"The list operation against configmaps could not be completed at this time","reason":"ServerTimeout","details":{"kind":"configmaps","retryAfterSeconds":0},"code":500}'; }
+                location = /status/html { return 502 '<html><body>Bad Gateway</body></html>'; }
                 location = /status/404 { return 404 '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"things x not found","reason":"NotFound","details":{"name":"x","kind":"things"},"code":404}'; }
             }
             """, in: directory)
