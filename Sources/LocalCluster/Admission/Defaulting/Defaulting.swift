@@ -40,6 +40,16 @@ public enum Defaulting {
         }
     }
 
+    /// Applies the defaults of the object's kind, custom resources included: those get the
+    /// `default`s of their CRD's structural schema.
+    public static func apply(to object: inout JSON, schema: KubeSchema) {
+        if let kind = BodyDecoding.kind(of: object), schema.definitionName(for: kind) == nil, let node = schema.node(for: kind) {
+            SchemaDefaults.apply(to: &object, node: node)
+        } else {
+            apply(to: &object)
+        }
+    }
+
     /// A defaulted copy.
     public static func applied(to object: JSON) -> JSON {
         var copy = object
