@@ -52,13 +52,15 @@ import Manifests
 
     @Test func anUnpullableImageExceedsTheProgressDeadline() async throws {
         try await withCluster(timeScale: 50) { cluster in
-            try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 60))
+            try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 100))
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=20s")
             #expect(rollout.status != 0)
             #expect(rollout.stderr.contains(#"error: deployment "broken" exceeded its progress deadline"#))
-            let reason = try await cluster.kubectl("get", "deploy", "broken", "-o",
-                                                   #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#)
-            #expect(reason.stdout == "ProgressDeadlineExceeded")
+            let exceeded = try await eventually {
+                try await cluster.kubectl("get", "deploy", "broken", "-o",
+                                          #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#).stdout == "ProgressDeadlineExceeded"
+            }
+            #expect(exceeded)
             let status = try await cluster.kubectl("get", "pods", "-l", "app=broken", "--no-headers", "-o", "custom-columns=S:.status.containerStatuses[0].state.waiting.reason,P:.status.phase")
             #expect(status.stdout.contains("ImagePullBackOff") || status.stdout.contains("ErrImagePull"))
             #expect(status.stdout.contains("Pending"))
