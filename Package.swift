@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource"]),
     ],
     swiftLanguageModes: [.v6]

@@ -115,6 +115,14 @@ SPECIAL_DEFINITIONS = {
     },
 }
 
+# `+default=` markers of the 1.32 Go types that the JSON-Schema rendering lost. They matter to
+# server-side apply: a list keyed by containerPort+protocol accepts an element without protocol
+# because the key has a default (structured-merge-diff). Source: staging/src/k8s.io/api/core/v1/types.go.
+FIELD_DEFAULTS = {
+    ("io.k8s.api.core.v1.ContainerPort", "protocol"): "TCP",
+    ("io.k8s.api.core.v1.ServicePort", "protocol"): "TCP",
+}
+
 KEPT_KEYWORDS = {
     "type", "format", "required", "properties", "items", "additionalProperties", "$ref", "enum",
     "default", "oneOf", "anyOf", "allOf", "minimum", "maximum", "pattern", "nullable",
@@ -158,6 +166,9 @@ def convert_definition(name, definition):
     if name in SPECIAL_DEFINITIONS:
         return dict(SPECIAL_DEFINITIONS[name])
     out = convert(definition)
+    for (owner, field), value in FIELD_DEFAULTS.items():
+        if owner == name:
+            out["properties"][field]["default"] = value
     if "x-kubernetes-group-version-kind" in definition:
         # The rendering pins apiVersion/kind with an enum; the API server's OpenAPI does not.
         for field in ("apiVersion", "kind"):

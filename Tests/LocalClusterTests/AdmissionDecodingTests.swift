@@ -38,6 +38,8 @@ import Manifests
         let (object, bytes) = body(#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","name":"b"},"data":{"k":"1","k":"2"}}"#)
         let report = BodyDecoding.check(object, body: bytes)
         #expect(report.duplicateFields == ["metadata.name", "data.k"])
+        let nested = Array(#"{"spec":{"containers":[{"name":"a"},{"name":"b","env":[{"name":"X","value":"1","value":"2"}],"image":"x","image":"y"}]},"k\u0061":1,"ka":2}"#.utf8)
+        #expect(DuplicateFieldScanner.duplicates(in: nested) == ["spec.containers[1].env[0].value", "spec.containers[1].image", "ka"])
         #expect(report.badRequestMessage(for: GroupVersionKind(group: "", version: "v1", kind: "ConfigMap"), directive: .strict)
             == #"ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: duplicate field "metadata.name", duplicate field "data.k""#)
     }
@@ -73,6 +75,19 @@ import Manifests
         #expect(BodyDecoding.check(fine) == DecodingReport())
     }
 
+    @Test func secretDataMustBeBase64() throws {
+        // encoding/base64's CorruptInputError offsets; the message as kubectl users meet it when
+        // a Secret's `data` holds plain text.
+        let cases: [(String, Int?)] = [("aGVsbG8=", nil), ("aGVs\nbG8=", nil), ("", nil), ("hello", 4), ("abc", 0),
+                                       ("ab=c", 2), ("a===", 1), ("aGVsbG8=x", 8), ("aGVsbG8", 4), ("aG Vs", 2), ("ab==", nil), ("ab=", 3)]
+        for (text, offset) in cases { #expect(Base64Syntax.errorOffset(in: text) == offset, "\(text)") }
+        let (secret, _) = body(#"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"data":{"password":"hunter22!"}}"#)
+        #expect(BodyDecoding.check(secret).badRequestMessage(for: GroupVersionKind(group: "", version: "v1", kind: "Secret"), directive: .ignore)
+            == #"Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 8"#)
+        let (plain, _) = body(#"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"stringData":{"password":"hunter22!"}}"#)
+        #expect(BodyDecoding.check(plain).typeError == nil)
+    }
+
     @Test func customResourcesAreCheckedAgainstTheirCRD() throws {
         let crd = try JSON(parsing: """
         {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"widgets.example.com"},
@@ -98,5 +113,45 @@ import Manifests
         #expect(RejectionStatus.badRequest("nope")["code"] == 400)
         #expect(RejectionStatus.invalidMessage(kind: GroupKind(group: "", kind: "Pod"), name: "p", causes: [causes[0], causes[0]])
             == #"Pod "p" is invalid: spec.selector: Required value"#)
+    }
+}
+
+/// Apply patches as structured-merge-diff's typed conversion sees them. The message forms are the
+/// ones quoted in kubernetes/kubernetes#122480 (`failed to create typed patch object (…): .spec.topologyKeys:
+/// field not declared in schema`, code 500) and kptdev/kpt#1928 (`associative list with keys has an
+/// element that omits key field "protocol"`); containerPort's and port's protocol default to TCP
+/// (`+default="TCP"` in core/v1 types.go), so they may be left out.
+@Suite struct AdmissionApplyPatchTests {
+    @Test func unknownFieldsUseStructuredMergeDiffPaths() throws {
+        let patch = try JSON(parsing: """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"shop"},
+         "spec":{"selector":{"matchLabels":{"app":"web"}},"template":{"spec":{"containers":[
+          {"name":"web","image":"nginx","ports":[{"containerPort":80,"hostname":"x"}]},{"name":"side","image":"x","restartpolicy":"Always"}]}},
+          "foo":true}}
+        """)
+        let errors = ApplyPatchCheck.errors(in: patch)
+        #expect(errors == [
+            #".spec.template.spec.containers[name="web"].ports[containerPort=80,protocol="TCP"].hostname: field not declared in schema"#,
+            #".spec.template.spec.containers[name="side"].restartpolicy: field not declared in schema"#,
+            ".spec.foo: field not declared in schema",
+        ])
+        #expect(ApplyPatchCheck.failureMessage(for: patch, errors: [errors[2]])
+            == "failed to create typed patch object (shop/web; apps/v1, Kind=Deployment): .spec.foo: field not declared in schema")
+        #expect(ApplyPatchCheck.failureMessage(for: patch, errors: errors).hasPrefix("failed to create typed patch object (shop/web; apps/v1, Kind=Deployment): errors:\n  .spec.template"))
+        #expect(ApplyPatchCheck.failureStatus(for: patch, errors: errors)["code"] == 500)
+    }
+
+    @Test func listMapKeysMustBePresentAndUnique() throws {
+        let service = try JSON(parsing: #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"s"},"spec":{"ports":[{"port":80},{"port":80,"protocol":"TCP"}],"topologyKeys":["a"]}}"#)
+        #expect(ApplyPatchCheck.errors(in: service) == [
+            #".spec.ports: duplicate entries for key [port=80,protocol="TCP"]"#,
+            ".spec.topologyKeys: field not declared in schema",
+        ])
+        #expect(ApplyPatchCheck.failureMessage(for: service, errors: [".spec.topologyKeys: field not declared in schema"])
+            == "failed to create typed patch object (/s; /v1, Kind=Service): .spec.topologyKeys: field not declared in schema")
+        let unnamed = try JSON(parsing: #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"image":"x"}],"tolerations":[{"key":"k"}]}}"#)
+        #expect(ApplyPatchCheck.errors(in: unnamed) == [#".spec.containers: element 0: associative list with keys has an element that omits key field "name" (and doesn't have default value)"#])
+        let fine = try JSON(parsing: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","labels":{"a":"b"},"finalizers":["x"]},"data":{"k":"v"}}"#)
+        #expect(ApplyPatchCheck.errors(in: fine).isEmpty)
     }
 }

@@ -58,6 +58,18 @@ import Manifests
         #expect(deployment[path: ["spec", "template", "spec", "enableServiceLinks"]] == nil)
     }
 
+    @Test func quantitiesAreStoredCanonically() throws {
+        // The server decodes into resource.Quantity and encodes it back (quantity.go CanonicalizeBytes);
+        // resource lists are rounded up to millis first (SetDefaults_ResourceList); a pod copies
+        // limits into missing requests (SetDefaults_Pod).
+        let pod = try defaulted(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"x:1","resources":{"requests":{"cpu":0.5,"memory":"1024Mi"},"limits":{"cpu":"1000m","memory":"0.1Gi","ephemeral-storage":"0.0001"}}}],"volumes":[{"name":"v","emptyDir":{"sizeLimit":"1000M"}}]}}"#)
+        let resources = pod[path: ["spec", "containers"]]?[0]?["resources"]
+        #expect(resources == ["requests": ["cpu": "500m", "memory": "1Gi", "ephemeral-storage": "1m"], "limits": ["cpu": "1", "memory": "107374182400m", "ephemeral-storage": "1m"]])
+        #expect(pod[path: ["spec", "volumes"]]?[0]?[path: ["emptyDir", "sizeLimit"]] == "1G")
+        let quota = try defaulted(#"{"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"q"},"spec":{"hard":{"pods":10,"requests.memory":"2048Mi"}}}"#)
+        #expect(quota[path: ["spec", "hard"]] == ["pods": "10", "requests.memory": "2Gi"])
+    }
+
     @Test func serviceDefaults() throws {
         let service = try defaulted(#"{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},"spec":{"selector":{"app":"web"},"ports":[{"port":80},{"name":"m","port":9090,"targetPort":"metrics","protocol":"UDP"}]}}"#)
         #expect(service["spec"] == (try JSON(parsing: """
@@ -132,6 +144,16 @@ import Manifests
         #expect(crd[path: ["spec", "conversion", "strategy"]] == "None")
     }
 
+    @Test func limitRangesAndEndpointSlices() throws {
+        // SetDefaults_LimitRangeItem (core/v1) and SetDefaults_EndpointPort (discovery/v1).
+        let limits = try defaulted(#"{"apiVersion":"v1","kind":"LimitRange","metadata":{"name":"l"},"spec":{"limits":[{"type":"Container","max":{"cpu":"2","memory":"1Gi"},"min":{"cpu":"100m","ephemeral-storage":"1Gi"},"default":{"memory":"512Mi"}},{"type":"Pod","max":{"cpu":"4"}}]}}"#)
+        #expect(limits[path: ["spec", "limits"]]?[0]?["default"] == ["memory": "512Mi", "cpu": "2"])
+        #expect(limits[path: ["spec", "limits"]]?[0]?["defaultRequest"] == ["memory": "512Mi", "cpu": "2", "ephemeral-storage": "1Gi"])
+        #expect(limits[path: ["spec", "limits"]]?[1]?["default"] == nil)
+        let slice = try defaulted(#"{"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSlice","metadata":{"name":"s"},"addressType":"IPv4","endpoints":[],"ports":[{"port":80}]}"#)
+        #expect(slice["ports"] == [["port": 80, "name": "", "protocol": "TCP"]])
+    }
+
     @Test func createOnlyPreparation() throws {
         var namespace = try JSON(parsing: #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team"}}"#)
         Defaulting.prepareForCreate(&namespace, uid: "u-1")
@@ -140,6 +162,40 @@ import Manifests
         Defaulting.prepareForCreate(&job, uid: "u-2")
         #expect(job[path: ["spec", "selector"]] == ["matchLabels": ["batch.kubernetes.io/controller-uid": "u-2"]])
         #expect(job[path: ["spec", "template", "metadata", "labels"]] == ["job-name": "j", "batch.kubernetes.io/job-name": "j", "controller-uid": "u-2", "batch.kubernetes.io/controller-uid": "u-2"])
+    }
+
+    @Test func podsGetWhatTheAdmissionPluginsAdd() throws {
+        var pod = try defaulted(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"shop"},"spec":{"hostNetwork":true,"containers":[{"name":"c","image":"x:1","ports":[{"containerPort":8080}]}],"tolerations":[{"key":"node.kubernetes.io/unreachable","operator":"Exists","effect":"NoExecute","tolerationSeconds":60}]}}"#)
+        Defaulting.prepareForCreate(&pod, uid: "9d2c1f4e")
+        let spec = try #require(pod["spec"])
+        #expect(spec["serviceAccountName"] == "default")
+        #expect(spec["serviceAccount"] == "default")
+        #expect(spec["priority"] == 0)
+        #expect(spec["preemptionPolicy"] == "PreemptLowerPriority")
+        #expect(spec["tolerations"] == [
+            ["key": "node.kubernetes.io/unreachable", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 60],
+            ["key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300],
+        ])
+        let volume = try #require(spec["volumes"]?[0])
+        let name = try #require(volume["name"]?.stringValue)
+        #expect(name.hasPrefix("kube-api-access-") && name.count == "kube-api-access-".count + 5)
+        #expect(name == "kube-api-access-" + PodAdmissionPlugins.volumeSuffix(from: "9d2c1f4e"))
+        #expect(volume[path: ["projected", "sources"]]?[0]?[path: ["serviceAccountToken", "expirationSeconds"]] == 3607)
+        #expect(spec["containers"]?[0]?["volumeMounts"] == [["name": .string(name), "readOnly": true, "mountPath": "/var/run/secrets/kubernetes.io/serviceaccount"]])
+        // SetDefaults_Pod with host networking: host ports follow container ports.
+        #expect(spec["containers"]?[0]?["ports"]?[0]?["hostPort"] == 8080)
+
+        var opted = try defaulted(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"q"},"spec":{"automountServiceAccountToken":false,"serviceAccount":"builder","priorityClassName":"high","containers":[{"name":"c","image":"x:1"}]}}"#)
+        Defaulting.prepareForCreate(&opted, uid: "u")
+        #expect(opted[path: ["spec", "serviceAccountName"]] == "builder")
+        #expect(opted[path: ["spec", "volumes"]] == nil)
+        #expect(opted[path: ["spec", "priority"]] == nil)
+    }
+
+    @Test func deprecatedServiceAccountMirrorsTheName() throws {
+        // Convert_core_PodSpec_To_v1_PodSpec: serviceAccount is an alias written from serviceAccountName.
+        let deployment = try defaulted(#"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"template":{"spec":{"serviceAccountName":"web","containers":[{"name":"c","image":"x:1"}]}}}}"#)
+        #expect(deployment[path: ["spec", "template", "spec", "serviceAccount"]] == "web")
     }
 
     @Test func defaultingIsIdempotent() throws {

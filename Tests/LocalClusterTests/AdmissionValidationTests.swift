@@ -155,10 +155,114 @@ import Manifests
         changed[path: ["spec", "accessModes"]] = ["ReadWriteMany"]
         #expect(Validation.validateUpdate(changed, old: claim).map(\.type) == [.forbidden])
 
+        let pod = try object(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"default"},"spec":{"containers":[{"name":"c","image":"x:1"}]}}"#)
+        var newImage = pod
+        newImage[path: ["spec", "containers"]] = [["name": "c", "image": "x:2", "imagePullPolicy": "IfNotPresent", "terminationMessagePath": "/dev/termination-log", "terminationMessagePolicy": "File", "resources": .object(JSONObject())]]
+        #expect(Validation.validateUpdate(newImage, old: pod).isEmpty)
+        var newPort = pod
+        newPort[path: ["spec", "restartPolicy"]] = "Never"
+        #expect(messages(Validation.validateUpdate(newPort, old: pod)).first?.hasPrefix("spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`") == true)
+
         let binding = try object(#"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"b","namespace":"default"},"roleRef":{"kind":"Role","name":"a"},"subjects":[]}"#)
         var rebound = binding
         rebound[path: ["roleRef", "name"]] = "b"
         #expect(messages(Validation.validateUpdate(rebound, old: binding))
             == [#"roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"Role", Name:"b"}: cannot change roleRef"#])
+    }
+}
+
+/// Deployment strategies and Services, per ValidateDeploymentStrategy / ValidateRollingUpdateDeployment
+/// (`pkg/apis/apps/validation/validation.go`) and ValidateService (`pkg/apis/core/validation/validation.go`).
+@Suite struct AdmissionStrategyAndServiceTests {
+    func deployment(strategy: String) throws -> JSON {
+        Defaulting.applied(to: try JSON(parsing: """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","namespace":"default"},"spec":{"strategy":\(strategy),
+         "selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},"spec":{"containers":[{"name":"c","image":"x"}]}}}}
+        """))
+    }
+
+    @Test func rollingUpdateBounds() throws {
+        #expect(Validation.validateCreate(try deployment(strategy: #"{"rollingUpdate":{"maxUnavailable":0,"maxSurge":"0%"}}"#)).map(\.description)
+            == [#"spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0"#])
+        #expect(Validation.validateCreate(try deployment(strategy: #"{"rollingUpdate":{"maxUnavailable":"150%","maxSurge":"x"}}"#)).map(\.description) == [
+            #"spec.strategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"x"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"#,
+            #"spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}: must not be greater than 100%"#,
+        ])
+        #expect(Validation.validateCreate(try deployment(strategy: #"{"type":"Recreate","rollingUpdate":{"maxSurge":1}}"#)).map(\.description)
+            == ["spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'"])
+        #expect(Validation.validateCreate(try deployment(strategy: #"{"type":"BlueGreen"}"#)).map(\.description)
+            == [#"spec.strategy: Unsupported value: apps.DeploymentStrategy{Type:"BlueGreen", RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}: supported values: "Recreate", "RollingUpdate""#])
+    }
+
+    @Test func serviceRules() throws {
+        let service = Defaulting.applied(to: try JSON(parsing: """
+        {"apiVersion":"v1","kind":"Service","metadata":{"name":"s","namespace":"default"},"spec":{"type":"Cluster","sessionAffinity":"Sticky",
+         "ports":[{"port":80},{"name":"http","port":0,"targetPort":"HTTP","protocol":"TCP"},{"name":"http","port":81}]}}
+        """))
+        #expect(Validation.validateCreate(service).map(\.description) == [
+            "spec.ports[0].name: Required value",
+            "spec.ports[1].port: Invalid value: 0: must be between 1 and 65535, inclusive",
+            #"spec.ports[1].targetPort: Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)"#,
+            #"spec.ports[1].targetPort: Invalid value: "HTTP": must contain at least one letter (a-z)"#,
+            #"spec.ports[2].name: Duplicate value: "http""#,
+            #"spec.sessionAffinity: Unsupported value: "Sticky": supported values: "ClientIP", "None""#,
+            #"spec.type: Unsupported value: "Cluster": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort""#,
+        ])
+        let external = Defaulting.applied(to: try JSON(parsing: #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"e","namespace":"default"},"spec":{"type":"ExternalName"}}"#))
+        #expect(Validation.validateCreate(external).map(\.description) == ["spec.externalName: Required value"])
+    }
+}
+
+/// CronJob schedules, with robfig/cron v3's parse errors as ValidateCronJobSpec reports them.
+@Suite struct AdmissionCronScheduleTests {
+    @Test(arguments: [
+        ("0 3 * * *", nil), ("*/15 * * * 1-5", nil), ("0 0 1 jan,jul *", nil), ("30 2 * * sun", nil), ("5/10 * * * *", nil),
+        ("@daily", nil), ("@every 1h30m", nil),
+        ("bad", "expected exactly 5 fields, found 1: [bad]"),
+        ("0 3 * *", "expected exactly 5 fields, found 4: [0 3 * *]"),
+        ("61 * * * *", "end of range (61) above maximum (59): 61"),
+        ("* * 0 * *", "beginning of range (0) below minimum (1): 0"),
+        ("5-2 * * * *", "beginning of range (5) beyond end of range (2): 5-2"),
+        ("x * * * *", #"failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax"#),
+        ("*/0 * * * *", "step of range should be a positive number: */0"),
+        ("1-2-3 * * * *", "too many hyphens: 1-2-3"),
+        ("@fortnightly", "unrecognized descriptor: @fortnightly"),
+    ] as [(String, String?)])
+    func schedule(_ schedule: String, error: String?) {
+        #expect(CronSchedule.error(in: schedule) == error, "\(schedule)")
+    }
+
+    @Test func cronJobCause() throws {
+        let cronJob = Defaulting.applied(to: try JSON(parsing: #"{"apiVersion":"batch/v1","kind":"CronJob","metadata":{"name":"c","namespace":"default"},"spec":{"schedule":"every day","jobTemplate":{"spec":{"template":{"spec":{"restartPolicy":"OnFailure","containers":[{"name":"c","image":"x"}]}}}}}}"#))
+        #expect(Validation.validateCreate(cronJob).map(\.description) == [#"spec.schedule: Invalid value: "every day": expected exactly 5 fields, found 2: [every day]"#])
+    }
+}
+
+/// Ingress backends (validateIngressBackend) and autoscaler bounds (ValidateHorizontalPodAutoscalerSpec).
+@Suite struct AdmissionBackendAndAutoscalerTests {
+    @Test func ingressBackends() throws {
+        let ingress = Defaulting.applied(to: try JSON(parsing: """
+        {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"i","namespace":"default"},"spec":{"rules":[{"http":{"paths":[
+          {"path":"/a","pathType":"Prefix","backend":{"service":{"name":"Web","port":{"name":"http","number":80}}}},
+          {"path":"/b","pathType":"Prefix","backend":{"service":{"name":"web"}}},
+          {"path":"/c","pathType":"Prefix","backend":{}}]}}]}}
+        """))
+        #expect(Validation.validateCreate(ingress).map(\.description) == [
+            #"spec.rules[0].http.paths[0].backend.service.name: Invalid value: "Web": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"#,
+            #"spec.rules[0].http.paths[0].backend.service: Invalid value: "": cannot set both port name & port number"#,
+            "spec.rules[0].http.paths[1].backend.service: Required value: port name or number is required",
+            #"spec.rules[0].http.paths[2].backend: Invalid value: "": resource or service backend is required"#,
+        ])
+    }
+
+    @Test func autoscalerBounds() throws {
+        let hpa = Defaulting.applied(to: try JSON(parsing: #"{"apiVersion":"autoscaling/v2","kind":"HorizontalPodAutoscaler","metadata":{"name":"h","namespace":"default"},"spec":{"minReplicas":3,"maxReplicas":2,"scaleTargetRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}}"#))
+        #expect(Validation.validateCreate(hpa).map(\.description) == ["spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`"])
+        let zero = Defaulting.applied(to: try JSON(parsing: #"{"apiVersion":"autoscaling/v2","kind":"HorizontalPodAutoscaler","metadata":{"name":"h","namespace":"default"},"spec":{"minReplicas":0,"maxReplicas":0,"scaleTargetRef":{"kind":"Deployment"}}}"#))
+        #expect(Validation.validateCreate(zero).map(\.description) == [
+            "spec.minReplicas: Invalid value: 0: must be greater than or equal to 1",
+            "spec.maxReplicas: Invalid value: 0: must be greater than 0",
+            "spec.scaleTargetRef.name: Required value",
+        ])
     }
 }

@@ -2,7 +2,7 @@ import Testing
 @testable import Manifests
 
 /// Parses JSON written in a test; a typo fails the test rather than crashing it.
-func json(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> JSON {
+func json(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> JSON {
     do { return try JSON(parsing: text) } catch {
         Issue.record("bad JSON in test: \(error)", sourceLocation: sourceLocation)
         return .null

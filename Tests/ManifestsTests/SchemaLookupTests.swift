@@ -55,6 +55,8 @@ import Testing
         #expect(ports.patchMergeKey == "containerPort")
         #expect(ports.child("containerPort")?.type == .integer)
         #expect(ports.child("containerPort")?.format == "int32")
+        // `+default="TCP"`: the key may be left out of an apply patch.
+        #expect(ports.child("protocol")?.defaultValue == "TCP")
     }
 
     @Test func servicePortsAreKeyedByPortAndProtocol() throws {
@@ -108,6 +110,14 @@ import Testing
         #expect(secretData.mapValues?.format == "byte")
         let crd = GroupVersionKind(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition")
         #expect(schema.node(for: crd, at: ["spec", "versions", "schema", "openAPIV3Schema", "default"])?.type == .rawJSON)
+    }
+
+    @Test func quantityReachability() throws {
+        #expect(schema.definition(named: "io.k8s.api.core.v1.ConfigMap")?.mayContainQuantities == false)
+        #expect(schema.definition(named: "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")?.mayContainQuantities == false)
+        #expect(schema.definition(named: "io.k8s.api.apps.v1.Deployment")?.mayContainQuantities == true)
+        #expect(schema.node(for: deployment, at: ["spec", "template", "spec", "containers", "resources"])?.mayContainQuantities == true)
+        #expect(schema.node(for: deployment, at: ["spec", "strategy"])?.mayContainQuantities == false)
     }
 
     @Test func definitionClosureForAnOpenAPIDocument() throws {

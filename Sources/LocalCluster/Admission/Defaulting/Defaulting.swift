@@ -5,6 +5,7 @@ import Manifests
 /// diff against either shows the same thing).
 ///
 /// Pure functions of the object: no allocation (cluster IPs, node ports), no server-set metadata.
+/// Quantities of built-in kinds are rewritten in their canonical form, as a real server stores them.
 public enum Defaulting {
     /// Applies the defaults of the object's kind (by `apiVersion` and `kind`); other kinds are left alone.
     public static func apply(to object: inout JSON) {
@@ -17,6 +18,7 @@ public enum Defaulting {
         case ("", "PersistentVolume"): CoreDefaults.persistentVolume(&object)
         case ("", "Namespace"): CoreDefaults.namespace(&object)
         case ("", "Endpoints"): CoreDefaults.endpoints(&object)
+        case ("", "LimitRange"): CoreDefaults.limitRange(&object)
         case ("apps", "Deployment"): WorkloadDefaults.deployment(&object)
         case ("apps", "ReplicaSet"): WorkloadDefaults.replicaSet(&object)
         case ("apps", "StatefulSet"): WorkloadDefaults.statefulSet(&object)
@@ -32,6 +34,10 @@ public enum Defaulting {
         case ("apiextensions.k8s.io", "CustomResourceDefinition"): ClusterDefaults.customResourceDefinition(&object)
         default: break
         }
+        let type = GroupVersionKind(apiVersion: apiVersion, kind: kind)
+        if let node = KubeSchema.builtin.node(for: type), node.definitionName != nil {
+            QuantityNormalization.apply(to: &object, node: node)
+        }
     }
 
     /// A defaulted copy.
@@ -41,12 +47,15 @@ public enum Defaulting {
         return copy
     }
 
-    /// What the kinds' REST strategies (`PrepareForCreate`) add on create only, given the uid the
-    /// server assigned: a Namespace's `kubernetes` finalizer, a Job's generated selector and labels
-    /// (`pkg/registry/batch/job/strategy.go` generateSelector, unless `manualSelector`).
+    /// What the kinds' REST strategies (`PrepareForCreate`) and the default admission plugins add on
+    /// create only, given the uid the server assigned: a Namespace's `kubernetes` finalizer, a Job's
+    /// generated selector and labels (`pkg/registry/batch/job/strategy.go` generateSelector, unless
+    /// `manualSelector`), a Pod's service account, token volume, priority and tolerations.
     public static func prepareForCreate(_ object: inout JSON, uid: String) {
         guard let apiVersion = object["apiVersion"]?.stringValue, let kind = object["kind"]?.stringValue else { return }
         switch (GroupVersionKind(apiVersion: apiVersion, kind: kind).group, kind) {
+        case ("", "Pod"):
+            PodAdmissionPlugins.apply(to: &object, uid: uid)
         case ("", "Namespace"):
             object.updateStruct("spec") { spec in
                 var finalizers = spec["finalizers"]?.arrayValue ?? []

@@ -13,8 +13,16 @@ enum PodSpecDefaults {
         template.updateStruct("spec") { apply(to: &$0) }
     }
 
-    /// SetDefaults_PodSpec and everything nested.
+    /// SetDefaults_PodSpec and everything nested, plus the v1 conversion's alias: the deprecated
+    /// `serviceAccount` always mirrors `serviceAccountName` (which it fills when only it is given).
     static func apply(to spec: inout JSON) {
+        let accountName = spec["serviceAccountName"]?.stringValue ?? ""
+        let deprecatedName = spec["serviceAccount"]?.stringValue ?? ""
+        let account = accountName.isEmpty ? deprecatedName : accountName
+        if !account.isEmpty {
+            spec["serviceAccountName"] = .string(account)
+            spec["serviceAccount"] = .string(account)
+        }
         spec.defaultIfEmpty("dnsPolicy", "ClusterFirst")
         spec.defaultIfEmpty("restartPolicy", "Always")
         spec.defaultIfNil("securityContext", .object(JSONObject()))

@@ -1,7 +1,8 @@
 import Manifests
 
 /// Ingress rules (`pkg/apis/networking/validation/validation.go` validateHTTPIngressRuleValue,
-/// release-1.32): every path needs a `pathType`, and Exact/Prefix paths must be absolute.
+/// release-1.32): every path needs a `pathType`, Exact/Prefix paths must be absolute, and each
+/// backend names a Service and its port.
 enum IngressValidation {
     static let pathTypes = ["Exact", "ImplementationSpecific", "Prefix"]
 
@@ -28,7 +29,46 @@ enum IngressValidation {
                 default:
                     causes.append(.notSupported(path.child("pathType"), .string(type), supported: pathTypes))
                 }
+                causes += backend(httpPath["backend"], path: path.child("backend"))
             }
+        }
+        return causes
+    }
+
+    /// validateIngressBackend and validateIngressServiceBackend: one kind of backend, a Service name
+    /// that is a DNS-1035 label, and a port name or number (not both).
+    static func backend(_ backend: JSON?, path: FieldPath) -> [FieldCause] {
+        let service = backend?["service"]
+        let resource = backend?["resource"]
+        switch (service?.objectValue != nil, resource?.objectValue != nil) {
+        case (true, true):
+            return [.invalid(path, .string(""), "cannot set both resource and service backends")]
+        case (false, true):
+            return []
+        case (false, false):
+            return [.invalid(path, .string(""), "resource or service backend is required")]
+        case (true, false):
+            break
+        }
+        let servicePath = path.child("service")
+        var causes: [FieldCause] = []
+        let name = service?["name"]?.stringValue ?? ""
+        if name.isEmpty {
+            causes.append(.required(servicePath.child("name")))
+        } else {
+            causes += NameRules.dns1035Label(name).map { .invalid(servicePath.child("name"), .string(name), $0) }
+        }
+        let portName = service?[path: ["port", "name"]]?.stringValue ?? ""
+        let portNumber = service?[path: ["port", "number"]]?.intValue ?? 0
+        switch (!portName.isEmpty, portNumber != 0) {
+        case (true, true):
+            causes.append(.invalid(servicePath, .string(""), "cannot set both port name & port number"))
+        case (true, false):
+            causes += PortRules.portName(portName).map { .invalid(servicePath.child("port", "name"), .string(portName), $0) }
+        case (false, true):
+            causes += NameRules.portNumber(portNumber).map { .invalid(servicePath.child("port", "number"), .int(portNumber), $0) }
+        case (false, false):
+            causes.append(.required(servicePath, "port name or number is required"))
         }
         return causes
     }

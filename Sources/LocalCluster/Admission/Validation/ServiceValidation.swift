@@ -4,18 +4,23 @@ import Manifests
 enum ServiceValidation {
     static let types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]
 
+    /// In ValidateService's order: ports required, external name, each port, selector labels,
+    /// session affinity, type.
     static func validate(_ spec: JSON?) -> [FieldCause] {
         let path = FieldPath("spec")
         var causes: [FieldCause] = []
         let type = spec?["type"]?.stringValue ?? ""
-        if !types.contains(type) {
-            causes.append(type.isEmpty ? .required(path.child("type")) : .notSupported(path.child("type"), .string(type), supported: types))
-        }
         let ports = spec?["ports"]?.arrayValue ?? []
         let headless = spec?["clusterIP"] == "None"
         if ports.isEmpty, !headless, type != "ExternalName" { causes.append(.required(path.child("ports"))) }
-        if type == "ExternalName", (spec?["externalName"]?.stringValue ?? "").isEmpty {
-            causes.append(.required(path.child("externalName")))
+        if type == "ExternalName" {
+            var name = spec?["externalName"]?.stringValue ?? ""
+            if name.hasSuffix(".") { name.removeLast() }
+            if name.isEmpty {
+                causes.append(.required(path.child("externalName")))
+            } else {
+                causes += NameRules.dns1123Subdomain(name).map { .invalid(path.child("externalName"), .string(name), $0) }
+            }
         }
         var names = Set<String>()
         for (index, port) in ports.enumerated() {
@@ -29,7 +34,7 @@ enum ServiceValidation {
             }
             let number = port["port"]?.intValue ?? 0
             causes += NameRules.portNumber(number).map { .invalid(portPath.child("port"), .int(number), $0) }
-            causes += PortRules.protocolCauses(port["protocol"], path: portPath.child("protocol"))
+            causes += PortRules.protocolCauses(port["protocol"] ?? "", path: portPath.child("protocol"))
             switch port["targetPort"] {
             case .int(let target)?:
                 causes += NameRules.portNumber(target).map { .invalid(portPath.child("targetPort"), .int(target), $0) }
@@ -39,10 +44,18 @@ enum ServiceValidation {
                 break
             }
         }
-        if let affinity = spec?["sessionAffinity"]?.stringValue, !["ClientIP", "None"].contains(affinity) {
+        causes += MetadataValidation.labels(spec?["selector"]?.objectValue, path: path.child("selector"))
+        let affinity = spec?["sessionAffinity"]?.stringValue ?? ""
+        if affinity.isEmpty {
+            causes.append(.required(path.child("sessionAffinity")))
+        } else if !["ClientIP", "None"].contains(affinity) {
             causes.append(.notSupported(path.child("sessionAffinity"), .string(affinity), supported: ["ClientIP", "None"]))
         }
-        causes += MetadataValidation.labels(spec?["selector"]?.objectValue, path: path.child("selector"))
+        if type.isEmpty {
+            causes.append(.required(path.child("type")))
+        } else if !types.contains(type) {
+            causes.append(.notSupported(path.child("type"), .string(type), supported: types))
+        }
         return causes
     }
 }

@@ -40,6 +40,7 @@ public enum Validation {
             }
             return causes
         case ("networking.k8s.io", "Ingress"): return IngressValidation.validate(object["spec"])
+        case ("autoscaling", "HorizontalPodAutoscaler"): return AutoscalingValidation.horizontalPodAutoscaler(object["spec"])
         case ("apiextensions.k8s.io", "CustomResourceDefinition"):
             let plural = object[path: ["spec", "names", "plural"]]?.stringValue ?? ""
             let crdGroup = object[path: ["spec", "group"]]?.stringValue ?? ""

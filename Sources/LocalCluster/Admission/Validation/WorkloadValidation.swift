@@ -14,13 +14,71 @@ enum WorkloadValidation {
         if let deadline = spec?["progressDeadlineSeconds"]?.intValue, deadline <= (spec?["minReadySeconds"]?.intValue ?? 0) {
             causes.append(.invalid(path.child("progressDeadlineSeconds"), .int(deadline), "must be greater than minReadySeconds"))
         }
-        if let type = spec?[path: ["strategy", "type"]]?.stringValue, !["Recreate", "RollingUpdate"].contains(type) {
-            causes.append(.notSupported(path.child("strategy", "type"), .string(type), supported: ["Recreate", "RollingUpdate"]))
-        }
-        if spec?[path: ["strategy", "type"]] == "Recreate", spec?[path: ["strategy", "rollingUpdate"]] != nil {
-            causes.append(.forbidden(path.child("strategy", "rollingUpdate"), "may not be specified when strategy `type` is 'Recreate'"))
-        }
+        causes += deploymentStrategy(spec?["strategy"], path: path.child("strategy"))
         return causes
+    }
+
+    /// ValidateDeploymentStrategy and ValidateRollingUpdateDeployment. Values of type
+    /// `intstr.IntOrString` print as Go's `%#v` of the struct (`intstr.IntOrString{Type:1, IntVal:0, StrVal:"0%"}`).
+    private static func deploymentStrategy(_ strategy: JSON?, path: FieldPath) -> [FieldCause] {
+        let type = strategy?["type"]?.stringValue ?? ""
+        switch type {
+        case "Recreate":
+            guard strategy?["rollingUpdate"] != nil, strategy?["rollingUpdate"] != .null else { return [] }
+            return [.forbidden(path.child("rollingUpdate"), "may not be specified when strategy `type` is 'Recreate'")]
+        case "RollingUpdate":
+            guard let rolling = strategy?["rollingUpdate"], rolling.objectValue != nil else {
+                return [.required(path.child("rollingUpdate"), "this should be defaulted and never be nil")]
+            }
+            let rollingPath = path.child("rollingUpdate")
+            var causes = positiveIntOrPercent(rolling["maxUnavailable"], path: rollingPath.child("maxUnavailable"))
+            causes += positiveIntOrPercent(rolling["maxSurge"], path: rollingPath.child("maxSurge"))
+            if intOrPercentValue(rolling["maxUnavailable"]) == 0, intOrPercentValue(rolling["maxSurge"]) == 0 {
+                causes.append(.invalid(rollingPath.child("maxUnavailable"), intOrString(rolling["maxUnavailable"]), "may not be 0 when `maxSurge` is 0"))
+            }
+            if case .string = rolling["maxUnavailable"], let percent = intOrPercentValue(rolling["maxUnavailable"]), percent > 100 {
+                causes.append(.invalid(rollingPath.child("maxUnavailable"), intOrString(rolling["maxUnavailable"]), "must not be greater than 100%"))
+            }
+            return causes
+        default:
+            let value = GoValue(formatted: "apps.DeploymentStrategy{Type:\(GoValue.quote(type)), RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}")
+            return [.notSupported(path, value, supported: ["Recreate", "RollingUpdate"])]
+        }
+    }
+
+    /// ValidatePositiveIntOrPercent: a percentage string (`25%`) or a non-negative integer.
+    private static func positiveIntOrPercent(_ value: JSON?, path: FieldPath) -> [FieldCause] {
+        switch value {
+        case .string(let text)?:
+            let digits = text.dropLast()
+            guard text.hasSuffix("%"), !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return [.invalid(path, intOrString(value), NameRules.regexError("a valid percent string must be a numeric string followed by an ending '%'", "[0-9]+%", "1%", "93%"))]
+            }
+            return []
+        case .int(let number)? where number < 0:
+            return [.invalid(path, .int(number), nonNegative)]
+        default:
+            return []
+        }
+    }
+
+    /// getIntOrPercentValue: `25%` → 25, `3` → 3.
+    private static func intOrPercentValue(_ value: JSON?) -> Int64? {
+        switch value {
+        case .int(let number)?: return number
+        case .string(let text)?: return Int64(text.hasSuffix("%") ? String(text.dropLast()) : text)
+        case nil, .null?: return 0
+        default: return nil
+        }
+    }
+
+    /// `%#v` of an `intstr.IntOrString`: Type 0 for an integer, 1 for a string.
+    private static func intOrString(_ value: JSON?) -> GoValue {
+        switch value {
+        case .string(let text)?: return GoValue(formatted: "intstr.IntOrString{Type:1, IntVal:0, StrVal:\(GoValue.quote(text))}")
+        case .int(let number)?: return GoValue(formatted: "intstr.IntOrString{Type:0, IntVal:\(number), StrVal:\"\"}")
+        default: return GoValue(formatted: "intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}")
+        }
     }
 
     /// ValidateStatefulSetSpec.
@@ -103,7 +161,14 @@ enum WorkloadValidation {
     static func cronJob(_ spec: JSON?) -> [FieldCause] {
         let path = FieldPath("spec")
         var causes: [FieldCause] = []
-        if (spec?["schedule"]?.stringValue ?? "").isEmpty { causes.append(.required(path.child("schedule"))) }
+        let schedule = spec?["schedule"]?.stringValue ?? ""
+        if schedule.isEmpty {
+            causes.append(.required(path.child("schedule")))
+        } else if let error = CronSchedule.error(in: schedule) {
+            causes.append(.invalid(path.child("schedule"), .string(schedule), error))
+        } else if schedule.contains("TZ") {
+            causes.append(.invalid(path.child("schedule"), .string(schedule), "cannot use TZ or CRON_TZ in schedule, use timeZone field instead"))
+        }
         let policy = spec?["concurrencyPolicy"]?.stringValue ?? ""
         switch policy {
         case "Allow", "Forbid", "Replace": break

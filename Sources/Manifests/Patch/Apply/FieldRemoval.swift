@@ -19,8 +19,8 @@ struct FieldRemoval<Node: MergeSchemaNode> {
             return out.isEmpty ? nil : .object(out)
         case .array(let items) where (schema?.listType ?? .atomic) != .atomic:
             var out: [JSON] = []
-            for (index, item) in items.enumerated() {
-                let element = try FieldSetWalker<Node>.element(for: item, at: index, in: schema, path: path)
+            let elements = try FieldSetWalker<Node>.elements(of: items, schema: schema, path: path)
+            for (item, element) in zip(items, elements) {
                 if set.members.contains(element) { continue }
                 if let below = set.children[element] {
                     if let kept = try remove(below, from: item, schema: schema?.listItems, path: path + [element]) { out.append(kept) }

@@ -84,11 +84,7 @@ struct ObjectComparison: Sendable {
     }
 
     private static func keyed<Node: MergeSchemaNode>(_ items: [JSON], schema: Node?, path: FieldSetPath) throws(FieldPathError) -> [(PathElement, JSON)] {
-        var out: [(PathElement, JSON)] = []
-        for (index, item) in items.enumerated() {
-            out.append((try FieldSetWalker<Node>.element(for: item, at: index, in: schema, path: path), item))
-        }
-        return out
+        Array(zip(try FieldSetWalker<Node>.elements(of: items, schema: schema, path: path), items))
     }
 
     /// Visits the children of a value that is not a leaf (non-atomic objects and lists).

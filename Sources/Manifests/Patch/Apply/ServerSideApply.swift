@@ -51,9 +51,10 @@ public struct ServerSideApply<Node: MergeSchemaNode>: Sendable {
             let previous = managers[identity]
 
             // Prune: fields this manager applied last time and not now, that nobody else owns.
-            if let last = previous?.fields, !last.isEmpty {
-                var owned = applied
-                for entry in managers.entries where entry.identity != identity { owned = owned.union(entry.fields) }
+            // (Nothing is given up when every last-applied path is still owned.)
+            var owned = applied
+            for entry in managers.entries where entry.identity != identity { owned = owned.union(entry.fields) }
+            if let last = previous?.fields, !last.subtracting(owned).isEmpty {
                 let toRemove = last.ensuringNamedFieldsAreMembers(schema: schema)
                     .subtracting(owned.ensuringNamedFieldsAreMembers(schema: schema))
                 merged = try FieldRemoval<Node>().remove(toRemove, from: merged, schema: schema, path: []) ?? .object(JSONObject())

@@ -8,7 +8,8 @@ struct StructuredMerge<Node: MergeSchemaNode> {
         case let (.object(liveObject), .object(configObject)) where schema?.isAtomicMap != true:
             var out = liveObject
             for (key, value) in configObject {
-                out[key] = try merge(liveObject[key], value, schema: schema?.member(key), path: path + [.field(key)])
+                guard let current = liveObject[key] else { out[key] = value; continue }
+                out[key] = try merge(current, value, schema: schema?.member(key), path: path + [.field(key)])
             }
             return .object(out)
         case let (.array(liveItems), .array(configItems)):
@@ -23,8 +24,8 @@ struct StructuredMerge<Node: MergeSchemaNode> {
     /// Keeps live-only items where they were and the configuration's items in its order
     /// (merge.go `visitListItems`).
     private func mergeList(_ live: [JSON], _ config: [JSON], schema: Node?, path: FieldSetPath) throws(FieldPathError) -> [JSON] {
-        let livePEs = try live.enumerated().map { (i, item) throws(FieldPathError) in try FieldSetWalker<Node>.element(for: item, at: i, in: schema, path: path) }
-        let configPEs = try config.enumerated().map { (i, item) throws(FieldPathError) in try FieldSetWalker<Node>.element(for: item, at: i, in: schema, path: path) }
+        let livePEs = try FieldSetWalker<Node>.elements(of: live, schema: schema, path: path)
+        let configPEs = try FieldSetWalker<Node>.elements(of: config, schema: schema, path: path)
         var liveByPE: [PathElement: JSON] = [:]
         for (pe, item) in zip(livePEs, live) where liveByPE[pe] == nil { liveByPE[pe] = item }
         var configByPE: [PathElement: JSON] = [:]

@@ -5,8 +5,7 @@
 /// even when it has children, while a declared field with children is not.
 extension FieldSet {
     public init<Node: MergeSchemaNode>(fieldsOf object: JSON, schema: Node?) throws(FieldPathError) {
-        self.init()
-        try FieldSetWalker<Node>().collect(object, schema: schema, path: [], into: &self)
+        self = try FieldSetWalker<Node>().fields(below: object, schema: schema, path: []).below
     }
 }
 
@@ -26,38 +25,47 @@ public struct FieldPathError: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// Walks a value alongside its schema; also the place that names list items by path element.
 struct FieldSetWalker<Node: MergeSchemaNode> {
-    func collect(_ value: JSON, schema: Node?, path: FieldSetPath, into set: inout FieldSet) throws(FieldPathError) {
+    /// Whether `value` is one leaf, and the field set of what lies below it (built bottom-up,
+    /// so no path is walked from the root twice).
+    func fields(below value: JSON, schema: Node?, path: FieldSetPath) throws(FieldPathError) -> (isLeaf: Bool, below: FieldSet) {
         switch value {
         case .object(let object):
-            if schema?.isAtomicMap == true {
-                if !path.isEmpty { set.insert(path) }
-                return
-            }
+            if schema?.isAtomicMap == true { return (true, FieldSet()) }
+            var below = FieldSet()
             for (key, child) in object {
-                let childPath = path + [.field(key)]
-                try collect(child, schema: schema?.member(key), path: childPath, into: &set)
-                if schema?.isDeclaredField(key) != true { set.insert(childPath) }
+                let element = PathElement.field(key)
+                let declared = schema?.declaredField(key)
+                let sub = try fields(below: child, schema: declared ?? schema?.mapValues, path: path + [element])
+                if sub.isLeaf || declared == nil { below.members.insert(element) }
+                if !sub.below.isEmpty { below.children[element] = sub.below }
             }
+            return (false, below)
         case .array(let items):
             let listType = schema?.listType ?? .atomic
-            if listType == .atomic {
-                set.insert(path)
-                return
-            }
+            if listType == .atomic { return (true, FieldSet()) }
+            let itemSchema = schema?.listItems
+            var below = FieldSet()
             for (index, item) in items.enumerated() {
-                let element = try Self.element(for: item, at: index, in: schema, path: path)
-                let itemPath = path + [element]
-                if case .map = listType { try collect(item, schema: schema?.listItems, path: itemPath, into: &set) }
-                set.insert(itemPath)
+                let element = try Self.element(for: item, at: index, listType: listType, items: itemSchema, path: path)
+                below.members.insert(element)
+                if case .map = listType {
+                    let sub = try fields(below: item, schema: itemSchema, path: path + [element])
+                    if !sub.below.isEmpty { below.children[element] = below.children[element].map { $0.union(sub.below) } ?? sub.below }
+                }
             }
+            return (false, below)
         default:
-            if !path.isEmpty { set.insert(path) }
+            return (true, FieldSet())
         }
     }
 
     /// The path element naming a list item: `k:{...}` for list maps, `v:...` for sets, `i:N` otherwise.
     static func element(for item: JSON, at index: Int, in schema: Node?, path: FieldSetPath) throws(FieldPathError) -> PathElement {
-        switch schema?.listType ?? .atomic {
+        try element(for: item, at: index, listType: schema?.listType ?? .atomic, items: schema?.listItems, path: path)
+    }
+
+    static func element(for item: JSON, at index: Int, listType: SchemaListType, items: Node?, path: FieldSetPath) throws(FieldPathError) -> PathElement {
+        switch listType {
         case .atomic:
             return .index(index)
         case .set:
@@ -75,7 +83,7 @@ struct FieldSetWalker<Node: MergeSchemaNode> {
             for key in keys {
                 if let value = object[key] {
                     fields.append((key, value))
-                } else if let fallback = schema?.listItems?.declaredField(key)?.defaultValue {
+                } else if let fallback = items?.declaredField(key)?.defaultValue {
                     fields.append((key, fallback))
                 } else {
                     throw FieldPathError(path: path, message: "element \(index): associative list with keys has an element that omits key field \"\(key)\" (and doesn't have default value)")
@@ -83,5 +91,17 @@ struct FieldSetWalker<Node: MergeSchemaNode> {
             }
             return .key(fields)
         }
+    }
+
+    /// The path elements of a list's items, with the list's type looked up once.
+    static func elements(of items: [JSON], schema: Node?, path: FieldSetPath) throws(FieldPathError) -> [PathElement] {
+        let listType = schema?.listType ?? .atomic
+        let itemSchema = schema?.listItems
+        var out: [PathElement] = []
+        out.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            out.append(try element(for: item, at: index, listType: listType, items: itemSchema, path: path))
+        }
+        return out
     }
 }

@@ -46,11 +46,4 @@ extension MergeSchemaNode {
 
     /// The schema of a member of this object: a declared field, else the map's value schema.
     func member(_ name: String) -> Self? { declaredField(name) ?? mapValues }
-
-    /// Whether `name` is a declared field (not a free-form map key); server-side apply only
-    /// lists free-form map keys as owned when they have children.
-    func isDeclaredField(_ name: String) -> Bool { declaredField(name) != nil }
-
-    /// The list strategy for strategic merge patch: `merge` or `replace` (the default).
-    var mergesListsStrategically: Bool { patchStrategies.contains(.merge) }
 }

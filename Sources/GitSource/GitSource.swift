@@ -1,1 +1,0 @@
-// GitSource module: see ../shared/DESIGN.md

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Sends API requests to one cluster: adds credentials, waits for the rate limiter, and sends
+/// again after throttling, server hiccups and connection errors when that is safe. Non-2xx
+/// answers become `APIError`s carrying the server's `Status`.
+final class APITransport: Sendable {
+    let connection: ClusterConnection
+    let options: KubeClientOptions
+    private let authenticator: Authenticator
+    private let limiter: RateLimiter?
+    private let engine = CurlEngine.shared
+    /// Requests sent on the wire, retries included (for tests and benchmarks).
+    let attempts = Locked(0)
+
+    /// `scheme://host:port` of the server, for error messages: no user info, no base path.
+    private let origin: String
+
+    init(connection: ClusterConnection, options: KubeClientOptions) {
+        self.connection = connection
+        origin = ServerAddress(url: connection.server).map { "\($0.scheme)://\($0.authority)" } ?? "server"
+        self.options = options
+        authenticator = Authenticator(source: connection.credentials)
+        limiter = options.rateLimit.map { RateLimiter(qps: $0.qps, burst: $0.burst) }
+    }
+
+    /// A request relative to the server, e.g. `/api/v1/namespaces`.
+    struct Call: Sendable {
+        var method: HTTPMethod
+        var path: String
+        var body: [UInt8]? = nil
+        var contentType: String? = nil
+        var accept = "application/json"
+        var idempotent: Bool
+        var timeout: Duration?
+
+        var description: String { "\(method.rawValue) \(path)" }
+    }
+
+    /// Sends a call and returns its 2xx response.
+    func send(_ call: Call) async throws -> HTTPResponse {
+        try await withRetries(call) { request, settings in
+            let response = try await self.engine.perform(request, settings: settings)
+            return (response, response)
+        }
+    }
+
+    /// Opens a streaming call (a watch) and returns its 2xx head and body chunks.
+    func openStream(_ call: Call) async throws -> (HTTPResponse, AsyncThrowingStream<[UInt8], Error>) {
+        try await withRetries(call) { request, settings in
+            let (head, stream) = try await self.engine.openStream(request, settings: settings)
+            return (head, (head, stream))
+        }
+    }
+
+    private func withRetries<Result: Sendable>(
+        _ call: Call, _ attempt: @Sendable (HTTPRequest, ConnectionSettings) async throws -> (HTTPResponse, Result)
+    ) async throws -> Result {
+        let policy = options.retryPolicy
+        var attemptNumber = 1
+        var refreshedCredentials = false
+        while true {
+            try await limiter?.acquire()
+            let auth = try await authenticator.current()
+            let (request, settings) = prepare(call, auth: auth)
+            attempts.withLock { $0 += 1 }
+            let response: HTTPResponse
+            let result: Result
+            do {
+                (response, result) = try await attempt(request, settings)
+            } catch let error as TransportError {
+                try Task.checkCancellation()
+                if attemptNumber < policy.maxAttempts, policy.mayRetry(error, idempotent: call.idempotent),
+                   let delay = policy.delay(afterAttempt: attemptNumber, retryAfter: nil) {
+                    try await Task.sleep(for: delay)
+                    attemptNumber += 1
+                    continue
+                }
+                throw error
+            }
+            if (200..<300).contains(response.status) { return result }
+            if response.status == 401, !refreshedCredentials, await authenticator.canRefresh {
+                // An expired exec credential or a rotated token file: fetch anew, once.
+                await authenticator.invalidate()
+                refreshedCredentials = true
+                continue
+            }
+            if attemptNumber < policy.maxAttempts, policy.mayRetry(status: response.status, idempotent: call.idempotent),
+               let delay = policy.delay(afterAttempt: attemptNumber, retryAfter: response.header("retry-after")) {
+                try await Task.sleep(for: delay)
+                attemptNumber += 1
+                continue
+            }
+            throw APIError(status: APIStatus(httpStatus: response.status, body: response.body), request: call.description)
+        }
+    }
+
+    private func prepare(_ call: Call, auth: AuthMaterial) -> (HTTPRequest, ConnectionSettings) {
+        var headers: [(name: String, value: String)] = [(name: "Accept", value: call.accept),
+                                                         (name: "User-Agent", value: options.userAgent)]
+        if let contentType = call.contentType { headers.append((name: "Content-Type", value: contentType)) }
+        if let authorization = auth.authorization { headers.append((name: "Authorization", value: authorization)) }
+        var settings = connection.settings
+        if let certificate = auth.clientCertificatePEM, let key = auth.clientKeyPEM {
+            settings.tls.clientCertificatePEM = certificate
+            settings.tls.clientKeyPEM = key
+        }
+        var request = HTTPRequest(method: call.method, url: connection.server + call.path, headers: headers,
+                                  body: call.body, timeout: call.timeout, isIdempotent: call.idempotent)
+        request.label = "\(call.method.rawValue) \(origin)\(call.path)"
+        return (request, settings)
+    }
+}

@@ -1,1 +1,0 @@
-// KubeAPI module: see ../shared/DESIGN.md

@@ -1,0 +1,71 @@
+import Foundation
+import Manifests
+
+/// OpenAPI schema validation of custom resources (kube-openapi `validate`, as the
+/// apiextensions-apiserver runs it): required fields, enums, numeric bounds and patterns, each
+/// reported like the real server (`spec.replicas: Invalid value: -1: spec.replicas in body should
+/// be greater than or equal to 0`). Wrong types are found while decoding (`BodyDecoding`).
+enum SchemaValidation {
+    static func validate(_ object: JSON, node: SchemaNode) -> [FieldCause] {
+        var causes: [FieldCause] = []
+        for name in ["spec", "status"] + node.propertyNames.filter({ !["apiVersion", "kind", "metadata", "spec", "status"].contains($0) }) {
+            guard let field = node.property(name) else { continue }
+            if let value = object[name] {
+                visit(value, node: field, path: name, causes: &causes)
+            } else if node.requiredProperties.contains(name) {
+                causes.append(.required(FieldPath(name)))
+            }
+        }
+        return causes
+    }
+
+    private static func visit(_ value: JSON, node: SchemaNode, path: String, causes: inout [FieldCause]) {
+        if case .null = value { return }
+        let fieldPath = FieldPath(path)
+        if let allowed = node.enumValues, !allowed.contains(value) {
+            causes.append(.notSupported(fieldPath, .json(value), supported: allowed.map { $0.stringValue ?? $0.serialized() }))
+        }
+        if let number = value.doubleValue {
+            if let minimum = node.raw["minimum"]?.doubleValue {
+                let exclusive = node.raw["exclusiveMinimum"]?.boolValue == true
+                if exclusive ? number <= minimum : number < minimum {
+                    causes.append(.invalid(fieldPath, .json(value), "\(path) in body should be greater than \(exclusive ? "" : "or equal to ")\(format(minimum))"))
+                }
+            }
+            if let maximum = node.raw["maximum"]?.doubleValue {
+                let exclusive = node.raw["exclusiveMaximum"]?.boolValue == true
+                if exclusive ? number >= maximum : number > maximum {
+                    causes.append(.invalid(fieldPath, .json(value), "\(path) in body should be less than \(exclusive ? "" : "or equal to ")\(format(maximum))"))
+                }
+            }
+        }
+        if let text = value.stringValue, let pattern = node.raw["pattern"]?.stringValue,
+           let regex = try? NSRegularExpression(pattern: pattern),
+           regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            causes.append(.invalid(fieldPath, .string(text), "\(path) in body should match '\(pattern)'"))
+        }
+        switch (value, node.type) {
+        case (.object(let object), .object):
+            for name in node.propertyNames {
+                guard let field = node.property(name) else { continue }
+                if let child = object[name] {
+                    visit(child, node: field, path: path + "." + name, causes: &causes)
+                } else if node.requiredProperties.contains(name) {
+                    causes.append(.required(fieldPath.child(name)))
+                }
+            }
+        case (.object(let object), .map):
+            guard let values = node.mapValues else { return }
+            for (key, child) in object { visit(child, node: values, path: path + "." + key, causes: &causes) }
+        case (.array(let items), .array):
+            guard let element = node.items else { return }
+            for (index, item) in items.enumerated() { visit(item, node: element, path: path + "[\(index)]", causes: &causes) }
+        default:
+            return
+        }
+    }
+
+    private static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+}

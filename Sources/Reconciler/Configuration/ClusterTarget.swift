@@ -1,0 +1,16 @@
+/// Which cluster an environment is moored to.
+public enum ClusterTarget: Sendable, Equatable, CustomStringConvertible {
+    /// The embedded local cluster (`mooring cluster serve`).
+    case local
+    /// A real cluster reached through a kubeconfig file; `nil` fields mean kubectl's defaults
+    /// (`$KUBECONFIG` or `~/.kube/config`, and its current context).
+    case kubeconfig(path: String?, context: String?)
+
+    public var description: String {
+        switch self {
+        case .local: return "local"
+        case let .kubeconfig(path, context):
+            return "kubeconfig \(path ?? "(default)") context \(context ?? "(current)")"
+        }
+    }
+}

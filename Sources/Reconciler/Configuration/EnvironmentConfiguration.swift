@@ -1,0 +1,49 @@
+/// One environment: a folder of the config repository at a ref, moored to a cluster, with the
+/// policies the loop applies to it.
+public struct EnvironmentConfiguration: Sendable, Equatable {
+    /// The name, also used in the tracking label and the history ConfigMap's name.
+    public var name: String
+    /// Branch, tag or commit; `nil` is the repository's default branch.
+    public var ref: String?
+    /// Folder of manifests inside the repository (default `environments/<name>`).
+    public var path: String
+    public var cluster: ClusterTarget
+    /// Namespace given to namespaced objects that name none (default `default`).
+    public var namespace: String
+    /// Delete tracked objects the revision no longer has.
+    public var prune: Bool
+    /// Re-apply drift made by hand.
+    public var selfHeal: Bool
+    /// How long an apply may take to become Healthy before it counts as Degraded.
+    public var healthTimeout: Duration
+    /// Roll back to the last Healthy revision when health ends Degraded.
+    public var rollbackOnFailure: Bool
+    /// Allow a revision with no objects to prune everything.
+    public var allowEmpty: Bool
+    /// After an auto-rollback, also commit and push a revert of the bad commit.
+    public var revertInGit: Bool
+    public var ignoreDifferences: [IgnoreDifferenceRule]
+
+    public static let defaultHealthTimeout: Duration = .seconds(300)
+
+    public init(
+        name: String, ref: String? = nil, path: String? = nil, cluster: ClusterTarget = .local,
+        namespace: String = "default", prune: Bool = false, selfHeal: Bool = false,
+        healthTimeout: Duration = EnvironmentConfiguration.defaultHealthTimeout,
+        rollbackOnFailure: Bool = false, allowEmpty: Bool = false, revertInGit: Bool = false,
+        ignoreDifferences: [IgnoreDifferenceRule] = []
+    ) {
+        self.name = name
+        self.ref = ref
+        self.path = path ?? "environments/\(name)"
+        self.cluster = cluster
+        self.namespace = namespace
+        self.prune = prune
+        self.selfHeal = selfHeal
+        self.healthTimeout = healthTimeout
+        self.rollbackOnFailure = rollbackOnFailure
+        self.allowEmpty = allowEmpty
+        self.revertInGit = revertInGit
+        self.ignoreDifferences = ignoreDifferences
+    }
+}

@@ -1,0 +1,32 @@
+import Manifests
+
+/// Every object of an environment against one revision: what is in sync and what must change.
+public struct EnvironmentDiff: Sendable, CustomStringConvertible {
+    public var environment: String
+    public var revision: String
+    /// Desired objects in the order given, then prune candidates sorted by identity.
+    public var objects: [ObjectDiff]
+
+    public init(environment: String, revision: String, objects: [ObjectDiff]) {
+        self.environment = environment
+        self.revision = revision
+        self.objects = objects
+    }
+
+    /// Synced only when no object needs to change.
+    public var isSynced: Bool { objects.allSatisfy { $0.status.isSynced } }
+    public var outOfSync: [ObjectDiff] { objects.filter { !$0.status.isSynced } }
+    public var toCreate: [ObjectDiff] { objects.filter { $0.status == .outOfSync(.create) } }
+    public var toConfigure: [ObjectDiff] { objects.filter { $0.status == .outOfSync(.configure) } }
+    public var toPrune: [ObjectDiff] { objects.filter { $0.status == .prune } }
+    /// The objects whose differences the IO layer must confirm with a server-side dry-run.
+    public var needingDryRun: [ObjectDiff] { objects.filter(\.needsDryRunConfirmation) }
+
+    public func object(_ identity: ObjectIdentity) -> ObjectDiff? { objects.first { $0.identity == identity } }
+
+    /// `develop @ 1a2b3c4: 2 to create, 1 to configure, 0 to prune, 10 synced`
+    public var description: String {
+        let synced = objects.filter { $0.status.isSynced }.count
+        return "\(environment) @ \(revision.prefix(7)): \(toCreate.count) to create, \(toConfigure.count) to configure, \(toPrune.count) to prune, \(synced) synced"
+    }
+}

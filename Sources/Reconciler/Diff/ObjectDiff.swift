@@ -1,0 +1,53 @@
+import Manifests
+
+/// The verdict on one object: its status, the fields that differ, and both sides.
+///
+/// `desired` and `live` may hold Secret values: they are kept for the apply and never printed —
+/// `description`, `debugDescription` and reflection (`dump`) show only masked data.
+public struct ObjectDiff: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var identity: ObjectIdentity
+    public var status: SyncStatus
+    /// Field-level differences, values of Secrets masked. Empty for `create` and `prune`.
+    public var changes: [FieldChange]
+    /// A suspected difference the API server should confirm with a dry-run apply before it is
+    /// called drift (a default or a webhook may account for it).
+    public var needsDryRunConfirmation: Bool
+    /// The object to apply (tracking metadata included), `nil` for `prune`.
+    public var desired: JSON?
+    /// The live object, `nil` for `create`.
+    public var live: JSON?
+
+    public init(identity: ObjectIdentity, status: SyncStatus, changes: [FieldChange] = [],
+                needsDryRunConfirmation: Bool = false, desired: JSON?, live: JSON?) {
+        self.identity = identity
+        self.status = status
+        self.changes = changes
+        self.needsDryRunConfirmation = needsDryRunConfirmation
+        self.desired = desired
+        self.live = live
+    }
+
+    /// The desired object fit for display: Secret values masked.
+    public var displayDesired: JSON? { desired.map(SecretMask.masked) }
+    /// The live object fit for display: Secret values masked.
+    public var displayLive: JSON? { live.map(SecretMask.masked) }
+
+    /// `Deployment.apps web/django: OutOfSync (configure), 1 change`
+    public var description: String {
+        var text = "\(identity): \(status)"
+        if !changes.isEmpty { text += ", \(changes.count) change\(changes.count == 1 ? "" : "s")" }
+        return text
+    }
+
+    public var debugDescription: String {
+        ([description] + changes.map { "  \($0)" }).joined(separator: "\n")
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "identity": identity, "status": status, "changes": changes,
+            "needsDryRunConfirmation": needsDryRunConfirmation,
+            "desired": displayDesired as Any, "live": displayLive as Any,
+        ])
+    }
+}

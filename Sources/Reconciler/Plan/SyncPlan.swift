@@ -1,0 +1,67 @@
+import Manifests
+
+/// What a sync will do, in order: apply steps (each a sync wave and kind, its objects applied
+/// concurrently), then prunes in reverse order. Objects already in sync are in no step.
+public struct SyncPlan: Sendable, CustomStringConvertible {
+    public var environment: String
+    public var revision: String
+    public var applySteps: [ApplyStep]
+    /// Objects to delete, in the order to delete them (last applied kinds first).
+    public var prune: [ObjectDiff]
+    /// Tracked objects the revision lacks that are kept, and why.
+    public var kept: [KeptObject]
+    /// Set when pruning is off as a whole for this sync.
+    public var pruneBlocked: PruneBlock?
+    public var unchanged: [ObjectIdentity]
+
+    /// Nothing to apply and nothing to prune.
+    public var isEmpty: Bool { applySteps.isEmpty && prune.isEmpty }
+    public var objectsToApply: [ObjectDiff] { applySteps.flatMap(\.objects) }
+
+    public var description: String {
+        var lines = ["sync \(environment) to \(revision.prefix(7)):"]
+        for step in applySteps {
+            lines.append("  wave \(step.wave) \(step.kind): " + step.objects.map { $0.identity.description }.joined(separator: ", "))
+        }
+        for object in prune { lines.append("  prune \(object.identity)") }
+        for kept in kept { lines.append("  keep \(kept.identity): \(kept.reason)") }
+        if let pruneBlocked { lines.append("  no prune: \(pruneBlocked)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// One group of objects of one kind in one sync wave, applied concurrently.
+public struct ApplyStep: Sendable {
+    public var wave: Int
+    public var kind: GroupKind
+    /// Position in `KindOrder`.
+    public var kindRank: Int
+    /// Custom resources wait for their CRD to be Established before they are applied.
+    public var isCustomResource: Bool
+    /// Sorted by namespace and name.
+    public var objects: [ObjectDiff]
+}
+
+/// A tracked object the revision no longer has, but that is not deleted.
+public struct KeptObject: Sendable, Equatable {
+    public var identity: ObjectIdentity
+    public var reason: String
+}
+
+/// Why nothing is pruned in this sync.
+public enum PruneBlock: Sendable, Equatable, CustomStringConvertible {
+    /// The environment's `prune` is false.
+    case disabled
+    /// The revision has no objects and `allowEmpty` is false.
+    case emptyRevision
+    /// A LIST failed or returned partial results: the full picture of what exists is unknown.
+    case incompleteListing
+
+    public var description: String {
+        switch self {
+        case .disabled: return "prune is off for this environment"
+        case .emptyRevision: return "the revision has no objects; set allowEmpty: true to prune everything"
+        case .incompleteListing: return "listing live objects failed or was partial"
+        }
+    }
+}

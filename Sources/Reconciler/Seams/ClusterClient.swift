@@ -1,0 +1,49 @@
+import Manifests
+
+/// How a deletion treats the object's dependents.
+public enum DeletionPropagation: String, Sendable {
+    /// Dependents are deleted first; the object is gone only once they are (what prune uses).
+    case foreground = "Foreground"
+    case background = "Background"
+    case orphan = "Orphan"
+}
+
+/// The cluster as the reconcile loop needs it — implemented over KubeAPI for real clusters and the
+/// embedded local cluster alike. Kept small so every call the loop makes is visible here.
+public protocol ClusterClient: Sendable {
+    /// Every object of `type` in all namespaces matching `labelSelector` (one LIST, paginated
+    /// inside). Throws when the LIST fails or cannot be completed: a partial answer must never
+    /// reach the planner, or it would prune what it did not see.
+    func list(_ type: GroupVersionKind, labelSelector: String) async throws -> [JSON]
+
+    /// The object, or `nil` when it does not exist.
+    func get(_ identity: ObjectIdentity) async throws -> JSON?
+
+    /// Server-side apply (`application/apply-patch+yaml`) with field manager `fieldManager`;
+    /// returns the object as stored — or as it would be, for `dryRun`.
+    func apply(_ object: JSON, fieldManager: String, force: Bool, dryRun: Bool) async throws -> JSON
+
+    /// Deletes the object; not finding it is success.
+    func delete(_ identity: ObjectIdentity, propagation: DeletionPropagation) async throws
+
+    /// Returns once the object no longer exists; throws when `timeout` passes first.
+    func waitUntilGone(_ identity: ObjectIdentity, timeout: Duration) async throws
+
+    /// Whether a kind is namespaced, from API discovery; `nil` when the cluster does not serve it.
+    func isNamespaced(_ groupKind: GroupKind) async throws -> Bool?
+}
+
+extension ClusterClient {
+    /// Reads an environment's history from its ConfigMap; an absent ConfigMap is an empty history.
+    public func history(environment: String) async throws -> History {
+        let identity = ObjectIdentity(type: GroupVersionKind(group: "", version: "v1", kind: "ConfigMap"),
+                                      namespace: History.namespace, name: History.configMapName(environment: environment))
+        guard let configMap = try await get(identity) else { return History(environment: environment) }
+        return try History(configMap: configMap)
+    }
+
+    /// Writes an environment's history ConfigMap (server-side apply, field manager `mooring`).
+    public func save(_ history: History) async throws {
+        _ = try await apply(history.configMap, fieldManager: Tracking.fieldManager, force: true, dryRun: false)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GitSource
+import Manifests
+
+/// The config repository as the loop sees it: a libgit2 mirror in a cache folder, read at a
+/// revision without a checkout and rendered by the Manifests renderer.
+public final class GitConfigSource: ConfigSource {
+    public let mirror: GitMirror
+
+    public init(mirror: GitMirror) {
+        self.mirror = mirror
+    }
+
+    /// Opens (cloning once) the mirror of the configured repository.
+    ///
+    /// - Parameters:
+    ///   - configDirectory: the folder of `mooring.yaml`; a relative repository path is resolved
+    ///     against it, so the sample's `url: .` means "this repository".
+    ///   - cacheFolder: where mirrors live, e.g. `.mooring/cache` beside the configuration.
+    public static func open(_ repository: RepositoryConfiguration, configDirectory: String, cacheFolder: String) async throws -> GitConfigSource {
+        let remote = GitRemote(url: resolvedURL(repository.url, against: configDirectory),
+                               credentials: credentials(repository.auth))
+        return GitConfigSource(mirror: try await GitMirror.open(remote, cacheFolder: cacheFolder))
+    }
+
+    public func fetch() async throws {
+        try await mirror.fetch()
+    }
+
+    public func resolve(_ ref: String?) async throws -> String {
+        try await mirror.repository.resolve(ref).hex
+    }
+
+    public func render(revision: String, path: String) async throws -> RenderedEnvironment {
+        let commit = try await mirror.repository.resolve(revision)
+        let files = try await mirror.repository.files(under: path, at: commit).map(Self.sourceFile)
+        return try ManifestRenderer.render(files: files, environmentPath: path)
+    }
+
+    public func describe(revision: String, path: String) async throws -> RevisionFacts {
+        let id = try await mirror.repository.resolve(revision)
+        let commit = try await mirror.repository.commit(id)
+        let tree = try await mirror.repository.treeID(of: path, at: id)
+        return RevisionFacts(revision: id.hex, message: commit.message, pathTree: tree?.hex)
+    }
+
+    /// A relative local path is relative to the configuration's folder; URLs pass through.
+    static func resolvedURL(_ url: String, against directory: String) -> String {
+        if url.contains("://") || url.hasPrefix("/") || url.contains("@") && url.contains(":") { return url }
+        return URL(fileURLWithPath: url, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+    }
+
+    static func credentials(_ auth: RepositoryAuth) -> GitCredentials {
+        if let token = auth.tokenEnv { return .token(variable: token) }
+        if let user = auth.usernameEnv, let password = auth.passwordEnv {
+            return .basic(usernameVariable: user, passwordVariable: password)
+        }
+        if let key = auth.sshKeyEnv { return .ssh(privateKeyVariable: key) }
+        return .none
+    }
+
+    static func sourceFile(_ file: TreeFile) -> SourceFile {
+        switch file.content {
+        case .blob(let data): return SourceFile(path: file.path, content: .file(Array(data)))
+        case .symlink(let target): return SourceFile(path: file.path, content: .symlink(target: target))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// What a report says about one object: what a diff would do to it, or what a sync did.
+public enum ObjectAction: String, Sendable, Hashable, CaseIterable {
+    /// Not in the cluster yet; the revision adds it.
+    case create
+    /// Differs because the revision changed it.
+    case configure
+    /// Tracked, but the revision no longer has it.
+    case prune
+    /// Differs although the revision that was applied did not change it: a hand-made edit.
+    case drifted
+    /// The API server rejected it, or an earlier step failed.
+    case failed
+    /// Left in place on purpose (prune off, `mooring.dev/prune: "false"`).
+    case kept
+    /// Live matches desired.
+    case unchanged
+
+    /// Report order and importance: what a reviewer must look at first comes first, and
+    /// truncation drops from the end.
+    public var rank: Int { ObjectAction.allCases.firstIndex(of: self)! }
+
+    /// Whether the object differs from (or did differ from) the revision.
+    public var isChange: Bool { [.create, .configure, .prune, .drifted].contains(self) }
+
+    /// `2 to create`, `2 created`, `1 drifted`, `4 unchanged`: a count in a summary line.
+    public func counted(_ count: Int, applied: Bool) -> String {
+        switch self {
+        case .create, .configure, .prune:
+            return applied ? "\(count) \(title(applied: true).lowercased())" : "\(count) to \(rawValue)"
+        default:
+            return "\(count) \(title(applied: applied).lowercased())"
+        }
+    }
+
+    /// The word for a planned action (`Create`) or a done one (`Created`).
+    public func title(applied: Bool) -> String {
+        switch self {
+        case .create: return applied ? "Created" : "Create"
+        case .configure: return applied ? "Configured" : "Configure"
+        case .prune: return applied ? "Pruned" : "Prune"
+        case .drifted: return applied ? "Drift corrected" : "Drifted"
+        case .failed: return "Failed"
+        case .kept: return "Kept"
+        case .unchanged: return "Unchanged"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Reconciler
+
+/// The terminal view: a header per environment, then a unified-diff-like block per object, then
+/// the policy notes. Coloured when told so (a TTY), plain otherwise.
+public struct TextRenderer: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    private var style: TerminalStyle { TerminalStyle(enabled: color) }
+
+    public func render(_ report: Report) -> String {
+        var lines = [style.apply(.bold, report.title)]
+        for environment in report.environments {
+            lines.append("")
+            lines += render(environment)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func render(_ environment: EnvironmentReport) -> [String] {
+        var lines = [style.apply(.bold, "== \(ReportWording.heading(environment)) (\(ReportWording.mode(environment))) ==")]
+        if let commit = environment.commit { lines.append("commit   \(ReportWording.commit(commit))") }
+        if let previous = environment.previousRevision { lines.append("previous \(ReportWording.short(previous))") }
+        if let context = environment.context { lines.append("context  \(context.sentence)") }
+        if let health = environment.health { lines.append("health   \(health.rawValue)") }
+        lines.append("summary  \(environment.summaryLine)")
+        for remark in environment.remarks { lines.append("note     \(remark)") }
+
+        let unchanged = environment.objects.filter { $0.action == .unchanged }
+        for object in environment.objects where object.action != .unchanged {
+            lines.append("")
+            lines += render(object, applied: environment.applied)
+        }
+        if !unchanged.isEmpty {
+            lines.append("")
+            lines.append(style.apply(.dim, "\(unchanged.count) unchanged: " + unchanged.map(\.name).joined(separator: ", ")))
+        }
+        if !environment.notes.isEmpty {
+            lines.append("")
+            lines.append(style.apply(.bold, "Policy notes"))
+            for note in environment.notes {
+                let mark = note.severity == .warning ? style.apply(.yellow, "!") : style.apply(.cyan, "i")
+                lines.append("\(mark) [\(note.rule.rawValue)] \(note.sentence)")
+            }
+        }
+        return lines
+    }
+
+    private func render(_ object: ObjectReport, applied: Bool) -> [String] {
+        let title = style.apply(style.tone(for: object.action), object.action.title(applied: applied))
+        var header = "\(title) \(style.apply(.bold, object.name))"
+        if let health = object.health { header += "  [\(ReportWording.health(health))]" }
+        var lines = [header]
+        if let message = object.message { lines.append("    \(message)") }
+        for line in object.diff {
+            let text = "    " + line.marked
+            lines.append(style.tone(for: line.kind).map { style.apply($0, text) } ?? text)
+        }
+        return lines
+    }
+
+    public func render(_ history: HistoryReport) -> String {
+        var lines = [style.apply(.bold, "History of \(history.environment)")]
+        if history.entries.isEmpty { lines.append("No operations recorded.") }
+        for entry in history.entries {
+            let result = style.apply(entry.result == .succeeded ? .green : .red, entry.result.rawValue)
+            var line = "#\(entry.id)  \(ReportWording.time(entry.time))  \(entry.operation.rawValue)  "
+            line += "\(ReportWording.short(entry.revision))  \(result)  \(entry.health.rawValue)  "
+            line += ReportWording.counts(created: entry.created, configured: entry.configured, pruned: entry.pruned)
+            lines.append(line)
+            if let commit = entry.commit { lines.append("    commit \(ReportWording.commit(commit))") }
+            if let rollback = entry.rollbackSentence { lines.append("    " + style.apply(.cyan, rollback)) }
+            if !entry.message.isEmpty { lines.append("    \(entry.message)") }
+        }
+        for remark in history.remarks { lines.append("note: \(remark)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import GitSource
+
+@Suite struct MirrorTests {
+    @Test(arguments: ["path", "file", "git"])
+    func clonesAMirrorWithAllBranchesAndTags(via transport: String) async throws {
+        let folder = try TemporaryFolder("mirror-\(transport)")
+        defer { folder.remove() }
+        let config = try ConfigRepository(in: folder)
+        try config.write("environments/develop/app.yaml", "replicas: 1\n")
+        let head = try config.commitAndPush("Add develop")
+        try config.git(["tag", "v1"])
+        try config.git(["push", "--quiet", "origin", "v1", "main:refs/heads/release"])
+
+        var daemon: GitDaemon?
+        defer { daemon?.stop() }
+        let url: String
+        switch transport {
+        case "path": url = config.barePath
+        case "file": url = config.fileURL
+        default:
+            daemon = try GitDaemon(basePath: config.base)
+            url = daemon!.url(config.name)
+        }
+
+        let mirror = try await GitMirror.open(GitRemote(url: url), cacheFolder: folder.appending("cache"))
+        #expect(FileManager.default.fileExists(atPath: mirror.folder + "/HEAD"))
+        #expect(try await mirror.repository.resolve("main").hex == head)
+        #expect(try await mirror.repository.resolve("release").hex == head)
+        #expect(try await mirror.repository.resolve("v1").hex == head)
+        #expect(try await mirror.repository.defaultBranch() == "main")
+        // The git CLI sees a proper bare mirror.
+        let refs = try config.git(["--git-dir=\(mirror.folder)", "for-each-ref", "--format=%(refname)"], in: folder.path)
+        #expect(refs.split(separator: "\n").sorted() == ["refs/heads/main", "refs/heads/release", "refs/tags/v1"])
+        #expect(try config.git(["--git-dir=\(mirror.folder)", "config", "remote.origin.mirror"], in: folder.path) == "true")
+    }
+
+    @Test func laterPollsFetchOnlyNewObjectsIntoTheSameMirror() async throws {
+        let folder = try TemporaryFolder("incremental")
+        defer { folder.remove() }
+        let config = try ConfigRepository(in: folder)
+        for index in 1...5 {
+            try config.write("environments/develop/file\(index).yaml", "index: \(index)\n")
+        }
+        let first = try config.commitAndPush("Five files")
+        let daemon = try GitDaemon(basePath: config.base)
+        defer { daemon.stop() }
+        let remote = GitRemote(url: daemon.url(config.name))
+        let cache = folder.appending("cache")
+
+        let mirror = try await GitMirror.open(remote, cacheFolder: cache)
+        let packsAfterClone = try packFiles(in: mirror.folder)
+        #expect(packsAfterClone.count == 1)
+
+        // Nothing new: nothing received, no reference moved.
+        let idle = try await mirror.fetch()
+        #expect(idle.receivedObjects == 0)
+        #expect(!idle.changed)
+
+        try config.write("environments/develop/file3.yaml", "index: 33\n")
+        let second = try config.commitAndPush("Change one file")
+        let expectedObjects = try config.git(["rev-list", "--objects", "\(first)..\(second)"]).split(separator: "\n").count
+
+        // A new handle on the same cache folder reuses the mirror (no clone), then fetches.
+        let reopened = try await GitMirror.open(remote, cacheFolder: cache)
+        #expect(reopened.folder == mirror.folder)
+        let result = try await reopened.fetch()
+        #expect(result.receivedObjects == expectedObjects)  // commit, 3 trees, 1 blob
+        #expect(result.updatedReferences == ["refs/heads/main"])
+        let packsAfterFetch = try packFiles(in: mirror.folder)
+        #expect(packsAfterFetch.count == 2)
+        #expect(packsAfterFetch.isSuperset(of: packsAfterClone))
+        #expect(try await reopened.repository.resolve("main").hex == second)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(entries.count == 1)
+    }
+
+    @Test func theCacheSharesOneMirrorPerRemote() async throws {
+        let folder = try TemporaryFolder("cache")
+        defer { folder.remove() }
+        let config = try ConfigRepository(in: folder)
+        let cache = GitMirrorCache(folder: folder.appending("cache"))
+        let remote = GitRemote(url: config.fileURL)
+        async let first = cache.mirror(for: remote)
+        async let second = cache.mirror(for: remote)
+        let (a, b) = try await (first, second)
+        #expect(a === b)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).count == 1)
+    }
+
+    @Test func fetchPrunesDeletedBranchesAndFollowsTheDefaultBranch() async throws {
+        let folder = try TemporaryFolder("prune")
+        defer { folder.remove() }
+        let config = try ConfigRepository(in: folder)
+        try config.git(["push", "--quiet", "origin", "main:refs/heads/feature", "main:refs/heads/trunk"])
+        let mirror = try await GitMirror.open(GitRemote(url: config.barePath), cacheFolder: folder.appending("cache"))
+        _ = try await mirror.repository.resolve("feature")
+
+        try config.git(["push", "--quiet", "origin", ":refs/heads/feature"])
+        try config.gitBare(["symbolic-ref", "HEAD", "refs/heads/trunk"])
+        let result = try await mirror.fetch()
+        #expect(result.defaultBranch == "trunk")
+        #expect(try await mirror.repository.defaultBranch() == "trunk")
+        await #expect(throws: GitError.self) { try await mirror.repository.resolve("feature") }
+    }
+
+    private func packFiles(in mirror: String) throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: mirror + "/objects/pack").filter { $0.hasSuffix(".pack") })
+    }
+}
