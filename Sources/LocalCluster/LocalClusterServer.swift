@@ -20,9 +20,10 @@ public final class LocalClusterServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let context: ClusterContext
     private let controllers: ControllerManager
+    private let lock: DataFolderLock
 
     private init(url: String, port: Int, token: String, kubeconfigPath: String, listener: HTTPListener,
-                 group: MultiThreadedEventLoopGroup, context: ClusterContext, controllers: ControllerManager) {
+                 group: MultiThreadedEventLoopGroup, context: ClusterContext, controllers: ControllerManager, lock: DataFolderLock) {
         self.url = url
         self.port = port
         self.token = token
@@ -31,10 +32,12 @@ public final class LocalClusterServer: Sendable {
         self.group = group
         self.context = context
         self.controllers = controllers
+        self.lock = lock
     }
 
     public static func start(_ options: LocalClusterOptions) async throws -> LocalClusterServer {
         try FileManager.default.createDirectory(atPath: options.dataDirectory, withIntermediateDirectories: true)
+        let lock = try DataFolderLock(directory: options.dataDirectory)
         let token = try BearerToken.loadOrCreate(in: options.dataDirectory)
         let store = try ObjectStore(directory: options.dataDirectory)
         let context = ClusterContext(store: store, options: options, token: token)
@@ -57,7 +60,7 @@ public final class LocalClusterServer: Sendable {
         let controllers = ControllerManager(context: context)
         await controllers.start()
         return LocalClusterServer(url: url, port: listener.port, token: token, kubeconfigPath: kubeconfigPath,
-                                  listener: listener, group: group, context: context, controllers: controllers)
+                                  listener: listener, group: group, context: context, controllers: controllers, lock: lock)
     }
 
     /// Stops controllers, ends watches, closes connections and releases the event loops.
@@ -66,5 +69,6 @@ public final class LocalClusterServer: Sendable {
         await context.store.stopAllWatches()
         await listener.stop()
         try await group.shutdownGracefully()
+        lock.release()
     }
 }

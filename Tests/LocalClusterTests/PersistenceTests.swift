@@ -60,3 +60,14 @@ import Manifests
         for index in 0..<20 { #expect(names.contains("configmap/cm-\(index)\n")) }
     }
 }
+
+@Suite struct DataFolderLockTests {
+    @Test func aSecondClusterOnTheSameFolderIsRefused() async throws {
+        let folder = TemporaryFolder.make("locked")
+        let first = try await TestCluster.start(dataDirectory: folder)
+        await #expect(throws: LocalClusterError.self) { _ = try await TestCluster.start(dataDirectory: folder) }
+        await first.stop()
+        let again = try await TestCluster.start(dataDirectory: folder)
+        await again.stop()
+    }
+}

@@ -9,7 +9,7 @@ import Manifests
         try await withCluster { cluster in
             try await cluster.apply(TestManifests.configMap("first", data: ["a": "1"]))
             let watch = try cluster.kubectlInBackground("get", "configmaps", "-w", "-o", "custom-columns=NAME:.metadata.name,A:.data.a")
-            try await Task.sleep(for: .milliseconds(700))
+            try await Task.sleep(for: .milliseconds(1500))
             try await cluster.apply(TestManifests.configMap("second", data: ["a": "2"]))
             _ = try await cluster.kubectl("patch", "cm", "first", "--type=merge", "-p", #"{"data":{"a":"changed"}}"#)
             _ = try await cluster.kubectl("delete", "cm", "second")

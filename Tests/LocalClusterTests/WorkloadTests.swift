@@ -18,6 +18,8 @@ import Manifests
             #expect(table.stdout.contains("web    2/2     2            2"))
             let pods = try await cluster.kubectl("get", "pods", "-l", "app=web", "-o", "jsonpath={range .items[*]}{.status.phase} {end}")
             #expect(pods.stdout == "Running Running ")
+            let logs = try await cluster.kubectl("logs", "deployment/web")
+            #expect(logs.stdout.contains("container main (image nginx:1.25) is simulated"), "\(logs.stderr)")
             let podTable = try await cluster.kubectl("get", "pods")
             #expect(podTable.stdout.hasPrefix("NAME                   READY   STATUS    RESTARTS   AGE"))
             let replicaSet = try await cluster.kubectl("get", "rs", "-o", "jsonpath={.items[0].metadata.name} {.items[0].metadata.labels.pod-template-hash}")
@@ -50,13 +52,15 @@ import Manifests
 
     @Test func anUnpullableImageExceedsTheProgressDeadline() async throws {
         try await withCluster(timeScale: 50) { cluster in
-            try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 60))
+            try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 100))
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=20s")
             #expect(rollout.status != 0)
             #expect(rollout.stderr.contains(#"error: deployment "broken" exceeded its progress deadline"#))
-            let reason = try await cluster.kubectl("get", "deploy", "broken", "-o",
-                                                   #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#)
-            #expect(reason.stdout == "ProgressDeadlineExceeded")
+            let exceeded = try await eventually {
+                try await cluster.kubectl("get", "deploy", "broken", "-o",
+                                          #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#).stdout == "ProgressDeadlineExceeded"
+            }
+            #expect(exceeded)
             let status = try await cluster.kubectl("get", "pods", "-l", "app=broken", "--no-headers", "-o", "custom-columns=S:.status.containerStatuses[0].state.waiting.reason,P:.status.phase")
             #expect(status.stdout.contains("ImagePullBackOff") || status.stdout.contains("ErrImagePull"))
             #expect(status.stdout.contains("Pending"))
@@ -209,5 +213,59 @@ import Manifests
                                         desired: 2, maxSurge: 1, maxUnavailable: 0)
         #expect(stuck.newReplicas == 1)
         #expect(stuck.oldReplicas == [2])
+    }
+}
+
+@Suite struct ServiceTests {
+    @Test func servicesKeepTheirAllocationsAcrossReplaceAndGetNodePortsForNewPorts() async throws {
+        try await withCluster { cluster in
+            let manifest = """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: np, namespace: default}
+                spec:
+                  type: NodePort
+                  selector: {app: web}
+                  ports: [{name: http, port: 80}]
+                """
+            try await cluster.apply(manifest, "--server-side")
+            let before = try await cluster.kubectl("get", "svc", "np", "-o", "jsonpath={.spec.clusterIP} {.spec.ports[0].nodePort}").stdout
+            #expect(before.hasPrefix("10.96."))
+            let replaced = try await cluster.kubectl(["replace", "-f", "-"], input: manifest)
+            #expect(replaced.status == 0, "\(replaced.stderr)")
+            #expect(try await cluster.kubectl("get", "svc", "np", "-o", "jsonpath={.spec.clusterIP} {.spec.ports[0].nodePort}").stdout == before)
+            let twoPorts = manifest.replacingOccurrences(of: "ports: [{name: http, port: 80}]", with: "ports: [{name: http, port: 80}, {name: alt, port: 81}]")
+            #expect(try await cluster.apply(twoPorts, "--server-side").status == 0)
+            let nodePorts = try await cluster.kubectl("get", "svc", "np", "-o", "jsonpath={.spec.ports[*].nodePort}").stdout.split(separator: " ")
+            #expect(nodePorts.count == 2)
+            #expect(Set(nodePorts).count == 2)
+        }
+    }
+}
+
+@Suite struct EndpointsTests {
+    @Test func servicesGetEndpointsOfTheirReadyPods() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("ep", replicas: 2))
+            try await cluster.apply("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: ep, namespace: default}
+                spec:
+                  selector: {app: ep}
+                  ports: [{port: 80, targetPort: 80}]
+                """)
+            _ = try await cluster.kubectl("rollout", "status", "deployment/ep", "--timeout=20s")
+            let two = try await eventually {
+                try await cluster.kubectl("get", "endpoints", "ep", "-o", "jsonpath={.subsets[0].addresses[*].ip}").stdout
+                    .split(separator: " ").count == 2
+            }
+            #expect(two)
+            let table = try await cluster.kubectl("get", "endpoints", "ep")
+            #expect(table.stdout.hasPrefix("NAME   ENDPOINTS"))
+            #expect(table.stdout.contains(":80,"))
+            let slice = try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=ep", "-o", "jsonpath={.items[0].endpoints[*].conditions.ready}")
+            #expect(slice.stdout == "true true")
+        }
     }
 }

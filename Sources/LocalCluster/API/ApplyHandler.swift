@@ -12,7 +12,7 @@ struct ApplyHandler: Sendable {
                                    causes: [.required(FieldPath("fieldManager"), "is required for apply patch")])
         }
         if target.subresource == "scale" { throw APIError.unsupportedMediaType(request.contentType) }
-        var config = try ApplyConfiguration.parse(request.body, for: target)
+        var config = try RequestBody.object(request, for: target)
         let appliedName = config[path: ["metadata", "name"]]?.stringValue ?? ""
         if appliedName != name {
             throw APIError.badRequest("the name of the object (\(appliedName)) does not match the name on the URL (\(name))")
@@ -47,22 +47,5 @@ struct ApplyHandler: Sendable {
             return merged
         }
         return ObjectEncoding(request: request).single(stored, resource: target.resource).withWarnings(warnings)
-    }
-}
-
-/// The body of an apply: JSON (what kubectl sends) or YAML.
-enum ApplyConfiguration {
-    static func parse(_ body: [UInt8], for target: ResourceRequest) throws -> JSON {
-        let object = try RequestBody.object(APIRequest.withBody(body), for: target)
-        return object
-    }
-}
-
-extension APIRequest {
-    /// A request carrying only a body, to reuse body parsing.
-    static func withBody(_ body: [UInt8]) -> APIRequest {
-        var request = APIRequest.empty
-        request.body = body
-        return request
     }
 }

@@ -87,9 +87,18 @@ struct ClusterResponder: HTTPResponder {
     }
 
     private func dispatch(_ target: ResourceRequest, request: APIRequest, cutWatchAfter: Int?) async throws -> APIResponse {
+        if target.subresource == "log" && target.resource.group.isEmpty && target.resource.kind == "Pod",
+           request.method == .GET, let name = target.name {
+            return try await PodLogs(context: context).respond(target, name: name, request: request)
+        }
         if let sub = target.subresource, !(sub == "status" && target.resource.hasStatus),
            !(sub == "scale" && target.resource.hasScale), !(sub == "finalize" && target.resource.kind == "Namespace") {
             throw APIError.resourceNotFound
+        }
+        // A namespaced resource is only listed and watched across namespaces; everything else
+        // needs its namespace in the path, as on a real server.
+        if target.resource.namespaced && target.namespace == nil && !(request.method == .GET && target.name == nil) {
+            throw target.name == nil ? APIError.methodNotAllowed : APIError.resourceNotFound
         }
         switch (request.method, target.name) {
         case (.GET, let name?):

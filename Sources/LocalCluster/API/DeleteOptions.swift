@@ -9,6 +9,16 @@ struct DeleteOptions: Sendable {
     var preconditionResourceVersion: String?
     var dryRun: Bool
 
+    /// What the garbage collector and namespace controller use: delete, dependents in the background.
+    static let background = DeleteOptions(propagation: .background, preconditionUID: nil, preconditionResourceVersion: nil, dryRun: false)
+
+    init(propagation: Propagation?, preconditionUID: String?, preconditionResourceVersion: String?, dryRun: Bool) {
+        self.propagation = propagation
+        self.preconditionUID = preconditionUID
+        self.preconditionResourceVersion = preconditionResourceVersion
+        self.dryRun = dryRun
+    }
+
     init(_ request: APIRequest) throws {
         let body = request.body.isEmpty ? JSON.object([:]) : try RequestBody.json(request)
         let policy = body["propagationPolicy"]?.stringValue ?? request.query["propagationPolicy"]

@@ -76,9 +76,7 @@ struct Finalization: Sendable {
                 copy[path: ["metadata", "ownerReferences"]] = remaining.isEmpty ? nil : .array(remaining)
                 _ = try? await context.store.update(key, copy, expected: dependent.resourceVersion)
             } else if let resource = context.registry.resource(key.resource) {
-                var options = try! DeleteOptions(APIRequest.empty)
-                options.propagation = .background
-                _ = try? await delete(key, resource: resource, options: options)
+                _ = try? await delete(key, resource: resource, options: .background)
             }
         }
     }
@@ -120,37 +118,6 @@ struct Finalization: Sendable {
         object[path: ["metadata", "finalizers"]] = finalizers.isEmpty ? nil : .array(finalizers.map(JSON.string))
         if let stored = try? await context.store.update(key, object, expected: latest.resourceVersion) {
             try? await finishIfReleased(stored, key: key)
-        }
-    }
-}
-
-/// The namespace controller's work: delete everything in a terminating namespace, then the
-/// namespace itself once its contents are gone.
-struct NamespaceCleanup: Sendable {
-    let context: ClusterContext
-
-    func empty(_ namespace: String) async {
-        let store = context.store
-        for _ in 0..<600 {
-            let keys = await store.keys(inNamespace: namespace)
-            if keys.isEmpty { break }
-            for key in keys {
-                guard let resource = context.registry.resource(key.resource),
-                      let stored = await store.get(key),
-                      stored.object[path: ["metadata", "deletionTimestamp"]] == nil else { continue }
-                var options = try! DeleteOptions(APIRequest.empty)
-                options.propagation = .background
-                _ = try? await Finalization(context: context).delete(key, resource: resource, options: options)
-            }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        let key = ObjectKey(resource: GroupResource(group: "", resource: "namespaces"), namespace: "", name: namespace)
-        guard let current = await store.get(key) else { return }
-        var object = current.object
-        object[path: ["spec", "finalizers"]] = nil
-        object[path: ["spec"]] = object["spec"]?.objectValue?.isEmpty == true ? .object([:]) : object["spec"]
-        if let stored = try? await store.update(key, object, expected: current.resourceVersion) {
-            try? await Finalization(context: context).finishIfReleased(stored, key: key)
         }
     }
 }

@@ -40,4 +40,22 @@ struct ServiceAllocation: Sendable {
         let value = 10 + n
         return "10.96.\(value / 256).\(value % 256)"
     }
+
+    /// On update, a Service that does not name its cluster IPs or node ports keeps the allocated
+    /// ones, as the Service registry's patchAllocatedValues does.
+    static func carryOver(_ object: inout JSON, old: JSON, resource: APIResource) {
+        guard resource.group.isEmpty && resource.kind == "Service" else { return }
+        for field in ["clusterIP", "clusterIPs", "healthCheckNodePort"] where object[path: ["spec", field]] == nil {
+            if let value = old[path: ["spec", field]] { object[path: ["spec", field]] = value }
+        }
+        guard var ports = object[path: ["spec", "ports"]]?.arrayValue else { return }
+        let oldPorts = old[path: ["spec", "ports"]]?.arrayValue ?? []
+        for index in ports.indices where ports[index]["nodePort"] == nil {
+            let match = oldPorts.first {
+                $0["port"] == ports[index]["port"] && ($0["protocol"] ?? "TCP") == (ports[index]["protocol"] ?? "TCP")
+            }
+            if let nodePort = match?["nodePort"] { ports[index]["nodePort"] = nodePort }
+        }
+        object[path: ["spec", "ports"]] = .array(ports)
+    }
 }

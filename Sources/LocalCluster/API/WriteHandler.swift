@@ -141,7 +141,9 @@ struct WriteHandler: Sendable {
             }
             let subresource = target.subresource == "scale" ? nil : target.subresource
             var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
+            ServiceAllocation.carryOver(&new, old: current.object, resource: target.resource)
             try admission.admit(&new, old: current.object, resource: target.resource)
+            try await ServiceAllocation(context: context).allocate(&new, resource: target.resource)
             if let manager {
                 // Managed fields a client sends replace the stored ones (how kubectl migrates
                 // client-side-apply ownership to server-side apply), as fieldmanager's decodeLiveOrNew does.
@@ -173,31 +175,5 @@ struct WriteHandler: Sendable {
     private func respond(_ stored: StoredObject, target: ResourceRequest, request: APIRequest, warnings: [String]) -> APIResponse {
         if target.subresource == "scale" { return .json(ScaleSubresource.scale(of: stored.object)).withWarnings(warnings) }
         return ObjectEncoding(request: request).single(stored, resource: target.resource).withWarnings(warnings)
-    }
-}
-
-extension APIResponse {
-    func withStatus(_ status: HTTPResponseStatusCode) -> APIResponse {
-        guard case .complete(_, let headers, let body) = self else { return self }
-        return .complete(status: status.status, headers: headers, body: body)
-    }
-
-    /// `Warning: 299 - "message"` headers, as the API server sends them.
-    func withWarnings(_ warnings: [String]) -> APIResponse {
-        var response = self
-        for warning in warnings {
-            let escaped = warning.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            response = response.adding(header: "Warning", value: "299 - \"\(escaped)\"")
-        }
-        return response
-    }
-}
-
-/// The response codes writes use besides 200.
-enum HTTPResponseStatusCode {
-    case created
-
-    var status: HTTPResponseStatus {
-        switch self { case .created: return .created }
     }
 }

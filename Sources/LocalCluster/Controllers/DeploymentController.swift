@@ -80,7 +80,7 @@ struct DeploymentController: Sendable {
             status["readyReplicas"] = ready > 0 ? .int(ready) : nil
             status["availableReplicas"] = available > 0 ? .int(available) : nil
             status["unavailableReplicas"] = desired - available > 0 ? .int(desired - available) : nil
-            var conditions = DeploymentConditions(status["conditions"]?.arrayValue ?? [])
+            var conditions = WorkloadConditions(status["conditions"]?.arrayValue ?? [])
             if available >= desired - maxUnavailable {
                 conditions.set("Available", status: "True", reason: "MinimumReplicasAvailable",
                                message: "Deployment has minimum availability.", now: nowText)
@@ -137,7 +137,7 @@ struct DeploymentController: Sendable {
         await client.update(key) { object in
             var status = object["status"]?.objectValue ?? JSONObject()
             status["observedGeneration"] = object[path: ["metadata", "generation"]] ?? 1
-            var conditions = DeploymentConditions(status["conditions"]?.arrayValue ?? [])
+            var conditions = WorkloadConditions(status["conditions"]?.arrayValue ?? [])
             conditions.set("Progressing", status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused", now: now)
             status["conditions"] = .array(conditions.items)
             object["status"] = .object(status)
@@ -204,41 +204,5 @@ struct DeploymentController: Sendable {
         if deployment[path: ["spec", "strategy", "type"]]?.stringValue == "Recreate" { return 0 }
         return IntOrPercent.resolve(deployment[path: ["spec", "strategy", "rollingUpdate", "maxSurge"]] ?? "25%",
                                     total: desired, roundUp: true)
-    }
-}
-
-/// `maxSurge` / `maxUnavailable` values: an integer or a percentage of the replicas.
-enum IntOrPercent {
-    static func resolve(_ value: JSON, total: Int64, roundUp: Bool) -> Int64 {
-        if let number = value.intValue { return number }
-        guard let text = value.stringValue, text.hasSuffix("%"), let percent = Double(text.dropLast()) else { return 0 }
-        let exact = Double(total) * percent / 100
-        return Int64(roundUp ? exact.rounded(.up) : exact.rounded(.down))
-    }
-}
-
-/// A workload's `status.conditions`, updated as controllers do: a condition's
-/// `lastTransitionTime` changes only when its status does, `lastUpdateTime` when anything does.
-struct DeploymentConditions {
-    var items: [JSON]
-
-    init(_ items: [JSON]) { self.items = items }
-
-    func find(_ type: String) -> JSON? { items.first { $0["type"]?.stringValue == type } }
-
-    /// `touch` refreshes `lastUpdateTime` even when nothing else changes (progress was made).
-    mutating func set(_ type: String, status: String, reason: String, message: String, now: String, touch: Bool = false) {
-        let index = items.firstIndex { $0["type"]?.stringValue == type }
-        let old = index.map { items[$0] }
-        if !touch && old?["status"]?.stringValue == status && old?["reason"]?.stringValue == reason
-            && old?["message"]?.stringValue == message {
-            return
-        }
-        let transition = old?["status"]?.stringValue == status ? (old?["lastTransitionTime"] ?? .string(now)) : .string(now)
-        let condition: JSON = ["type": .string(type), "status": .string(status), "lastUpdateTime": .string(now),
-                               "lastTransitionTime": transition, "reason": .string(reason), "message": .string(message)]
-        if let index { items[index] = condition } else { items.append(condition) }
-        // The API server lists Available before Progressing.
-        items.sort { ($0["type"]?.stringValue == "Available" ? 0 : 1) < ($1["type"]?.stringValue == "Available" ? 0 : 1) }
     }
 }

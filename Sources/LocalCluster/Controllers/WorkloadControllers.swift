@@ -32,9 +32,13 @@ actor WorkloadControllers {
         case ("", "pods"):
             if event.kind == .added { enqueue(key, after: Delay.podStart) }
             enqueueOwner(of: object, namespace: key.namespace)
+            enqueueServices(selecting: object, previous: event.previous, namespace: key.namespace)
         case ("", "persistentvolumeclaims") where event.kind == .added:
             enqueue(key, after: Delay.binding)
-        case ("", "services") where event.kind != .deleted, ("networking.k8s.io", "ingresses") where event.kind != .deleted:
+        case ("", "services") where event.kind != .deleted:
+            enqueue(key, after: Delay.binding)
+            enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: key.namespace, name: key.name), after: Delay.controller)
+        case ("networking.k8s.io", "ingresses") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
         default:
             break
@@ -47,6 +51,9 @@ actor WorkloadControllers {
                          GroupResource(group: "apps", resource: "statefulsets"), GroupResource(group: "apps", resource: "daemonsets"),
                          GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods")] {
             for key in await context.store.keys(of: resource) { enqueue(key, after: Delay.controller) }
+        }
+        for key in await context.store.keys(of: EndpointsController.services) {
+            enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: key.namespace, name: key.name), after: Delay.controller)
         }
     }
 
@@ -68,6 +75,20 @@ actor WorkloadControllers {
         default: return
         }
         enqueue(ObjectKey(resource: resource, namespace: namespace, name: owner.name), after: Delay.controller)
+    }
+
+    /// Services whose selector matches a pod (before or after a change) need their endpoints redone.
+    private func enqueueServices(selecting pod: JSON, previous: JSON?, namespace: String) {
+        Task {
+            let services = await context.store.list(EndpointsController.services, namespace: namespace).items
+            for service in services {
+                guard let selector = service.object[path: ["spec", "selector"]]?.objectValue, !selector.isEmpty else { continue }
+                let query = LabelQuery(selector: ["matchLabels": .object(selector)])
+                let matches = query.matches(StoredObject.labels(of: pod)) || previous.map { query.matches(StoredObject.labels(of: $0)) } == true
+                guard matches, let name = service.object[path: ["metadata", "name"]]?.stringValue else { continue }
+                enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: namespace, name: name), after: Delay.controller)
+            }
+        }
     }
 
     private func enqueue(_ key: ObjectKey, after seconds: Double) {
@@ -99,6 +120,8 @@ actor WorkloadControllers {
             again = await PodLifecycle(client: client, unpullable: context.options.unpullableImagePatterns).reconcile(key)
         case ("", "persistentvolumeclaims"): await ServiceAndStorageControllers(client: client).bindClaim(key)
         case ("", "services"), ("networking.k8s.io", "ingresses"): await ServiceAndStorageControllers(client: client).assignAddress(key)
+        case ("", "endpoints"):
+            await EndpointsController(client: client).reconcile(ObjectKey(resource: EndpointsController.services, namespace: key.namespace, name: key.name))
         default: break
         }
         if let again { enqueue(key, after: again) }

@@ -53,25 +53,6 @@ enum LegacyDiscovery {
     }
 }
 
-/// A subresource as discovery lists it: `status` (same kind) or `scale` (`autoscaling/v1` Scale).
-struct Subresource {
-    var name: String
-    var kind: GroupVersionKind
-    var verbs: [String]
-
-    static func of(_ resource: APIResource) -> [Subresource] {
-        var subresources: [Subresource] = []
-        if resource.hasScale {
-            subresources.append(Subresource(name: "scale", kind: GroupVersionKind(group: "autoscaling", version: "v1", kind: "Scale"),
-                                            verbs: ["get", "patch", "update"]))
-        }
-        if resource.hasStatus {
-            subresources.append(Subresource(name: "status", kind: resource.groupVersionKind, verbs: ["get", "patch", "update"]))
-        }
-        return subresources
-    }
-}
-
 extension JSON {
     /// The object without `kind` / `apiVersion` (as nested inside a list).
     var withoutTypeMeta: JSON {

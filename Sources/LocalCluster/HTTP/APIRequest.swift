@@ -71,8 +71,3 @@ struct QueryParameters: Sendable {
         return plusless.removingPercentEncoding ?? plusless
     }
 }
-
-extension APIRequest {
-    /// A request with nothing in it, for server-internal operations that reuse request parsing.
-    static let empty = APIRequest(head: HTTPRequestHead(version: .http1_1, method: .GET, uri: "/"), body: [])
-}

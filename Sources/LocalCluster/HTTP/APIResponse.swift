@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 import NIOHTTP1
 
@@ -45,5 +46,23 @@ enum APIResponse: Sendable {
         switch self {
         case .complete(let status, _, _), .stream(let status, _, _), .dropped(let status, _, _, _): return status
         }
+    }
+}
+
+extension APIResponse {
+    /// The same complete response with another status (e.g. 201 Created).
+    func withStatus(_ status: HTTPResponseStatus) -> APIResponse {
+        guard case .complete(_, let headers, let body) = self else { return self }
+        return .complete(status: status, headers: headers, body: body)
+    }
+
+    /// `Warning: 299 - "message"` headers, as the API server sends them.
+    func withWarnings(_ warnings: [String]) -> APIResponse {
+        var response = self
+        for warning in warnings {
+            let escaped = warning.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            response = response.adding(header: "Warning", value: "299 - \"\(escaped)\"")
+        }
+        return response
     }
 }

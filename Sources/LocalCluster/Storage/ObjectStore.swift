@@ -48,14 +48,6 @@ actor ObjectStore {
         return (items.map(\.1), resourceVersion)
     }
 
-    func count(_ resource: GroupResource) -> Int { objects[resource]?.count ?? 0 }
-
-    /// Resources that have at least one object in a namespace (for namespace deletion).
-    func resources(inNamespace namespace: String) -> [GroupResource] {
-        let prefix = namespace + "/"
-        return objects.filter { $0.value.keys.contains { $0.hasPrefix(prefix) } }.map(\.key).sorted()
-    }
-
     /// Objects (in one namespace plus all cluster-scoped ones) that name `uid` as an owner.
     func dependents(of uid: String, namespace: String) -> [(ObjectKey, StoredObject)] {
         var found: [(ObjectKey, StoredObject)] = []

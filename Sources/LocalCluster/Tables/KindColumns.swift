@@ -25,6 +25,7 @@ enum KindColumns {
             return [.name, .text("Status") { _ in "Ready" }, .text("Roles") { _ in "<none>" }, .age,
                     .text("Version") { $0[path: ["status", "nodeInfo", "kubeletVersion"]]?.stringValue ?? "" }]
         case ("", "Event"): return event
+        case ("", "Endpoints"): return [.name, .text("Endpoints", endpointsText), .age]
         case ("batch", "Job"): return job
         case ("batch", "CronJob"): return cronJob
         case ("networking.k8s.io", "Ingress"): return ingress
@@ -133,6 +134,20 @@ enum KindColumns {
         .text("Ports") { ($0[path: ["spec", "tls"]]?.arrayValue?.isEmpty == false) ? "80, 443" : "80" },
         .age,
     ]
+
+    /// `10.244.0.5:8000,10.244.0.6:8000 + 1 more...`, as printEndpoints shortens the list.
+    static func endpointsText(_ endpoints: JSON) -> String {
+        var all: [String] = []
+        for subset in endpoints["subsets"]?.arrayValue ?? [] {
+            let ports = (subset["ports"]?.arrayValue ?? []).compactMap { $0["port"]?.intValue }
+            for address in subset["addresses"]?.arrayValue ?? [] {
+                let ip = address["ip"]?.stringValue ?? ""
+                all += ports.isEmpty ? [ip] : ports.map { "\(ip):\($0)" }
+            }
+        }
+        if all.isEmpty { return "<none>" }
+        return all.count > 3 ? all.prefix(3).joined(separator: ",") + " + \(all.count - 3) more..." : all.joined(separator: ",")
+    }
 
     static func containerNames(_ template: JSON?) -> String {
         (template?[path: ["spec", "containers"]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }.joined(separator: ",")
