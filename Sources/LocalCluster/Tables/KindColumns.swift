@@ -6,6 +6,7 @@ import Manifests
 enum KindColumns {
     static func columns(for resource: APIResource) -> [TableColumn] {
         if resource.isCustom { return CustomResourceColumns.columns(resource.printerColumns) }
+        if let columns = MoreKindColumns.columns(group: resource.group, kind: resource.kind) { return columns }
         switch (resource.group, resource.kind) {
         case ("apps", "Deployment"): return deployment
         case ("apps", "ReplicaSet"): return replicaSet
