@@ -25,6 +25,28 @@ import Manifests
         }
     }
 
+    @Test func lessCommonKindsPrintTheRealColumns() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply("""
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: pdb, namespace: default}
+                spec: {minAvailable: 1, selector: {matchLabels: {app: web}}}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: rb, namespace: default}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+                subjects: [{kind: ServiceAccount, name: default, namespace: default}]
+                """)
+            #expect(try await cluster.kubectl("get", "pdb").stdout.hasPrefix("NAME   MIN AVAILABLE   MAX UNAVAILABLE   ALLOWED DISRUPTIONS   AGE"))
+            let bindings = try await cluster.kubectl("get", "rolebinding").stdout
+            #expect(bindings.hasPrefix("NAME   ROLE               AGE"))
+            #expect(bindings.contains("rb     ClusterRole/view"))
+            #expect(try await cluster.kubectl("get", "secrets").stdout.isEmpty)
+        }
+    }
+
     @Test func clientSideApplyCreatesUpdatesAndRemovesFields() async throws {
         try await withCluster { cluster in
             let created = try await cluster.apply(TestManifests.configMap("app", data: ["keep": "1", "drop": "2"]))
