@@ -269,3 +269,23 @@ import Manifests
         }
     }
 }
+
+@Suite struct DisruptionBudgetTests {
+    @Test func budgetsCountHealthyPodsAndAllowedDisruptions() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("guarded", replicas: 2))
+            try await cluster.apply("""
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: guarded, namespace: default}
+                spec: {minAvailable: 1, selector: {matchLabels: {app: guarded}}}
+                """)
+            let settled = try await eventually {
+                try await cluster.kubectl("get", "pdb", "guarded", "-o",
+                                          "jsonpath={.status.currentHealthy}/{.status.desiredHealthy}/{.status.disruptionsAllowed}").stdout == "2/1/1"
+            }
+            #expect(settled)
+            #expect(try await cluster.kubectl("get", "pdb", "guarded", "-o", "jsonpath={.status.observedGeneration}").stdout == "1")
+        }
+    }
+}

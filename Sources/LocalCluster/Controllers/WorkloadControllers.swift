@@ -33,11 +33,14 @@ actor WorkloadControllers {
             if event.kind == .added { enqueue(key, after: Delay.podStart) }
             enqueueOwner(of: object, namespace: key.namespace)
             enqueueServices(selecting: object, previous: event.previous, namespace: key.namespace)
+            enqueueBudgets(namespace: key.namespace)
         case ("", "persistentvolumeclaims") where event.kind == .added:
             enqueue(key, after: Delay.binding)
         case ("", "services") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
             enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: key.namespace, name: key.name), after: Delay.controller)
+        case ("policy", "poddisruptionbudgets") where event.kind != .deleted:
+            enqueue(key, after: Delay.controller)
         case ("networking.k8s.io", "ingresses") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
         default:
@@ -49,7 +52,8 @@ actor WorkloadControllers {
     func resyncAll() async {
         for resource in [GroupResource(group: "apps", resource: "deployments"), GroupResource(group: "apps", resource: "replicasets"),
                          GroupResource(group: "apps", resource: "statefulsets"), GroupResource(group: "apps", resource: "daemonsets"),
-                         GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods")] {
+                         GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods"),
+                         DisruptionBudgetController.budgets] {
             for key in await context.store.keys(of: resource) { enqueue(key, after: Delay.controller) }
         }
         for key in await context.store.keys(of: EndpointsController.services) {
@@ -91,6 +95,15 @@ actor WorkloadControllers {
         }
     }
 
+    /// Pod changes may change any budget of the namespace.
+    private func enqueueBudgets(namespace: String) {
+        Task {
+            for key in await context.store.keys(of: DisruptionBudgetController.budgets) where key.namespace == namespace {
+                enqueue(key, after: Delay.controller)
+            }
+        }
+    }
+
     private func enqueue(_ key: ObjectKey, after seconds: Double) {
         guard !stopped else { return }
         let delay = context.scaled(seconds)
@@ -120,6 +133,7 @@ actor WorkloadControllers {
             again = await PodLifecycle(client: client, unpullable: context.options.unpullableImagePatterns).reconcile(key)
         case ("", "persistentvolumeclaims"): await ServiceAndStorageControllers(client: client).bindClaim(key)
         case ("", "services"), ("networking.k8s.io", "ingresses"): await ServiceAndStorageControllers(client: client).assignAddress(key)
+        case ("policy", "poddisruptionbudgets"): await DisruptionBudgetController(client: client).reconcile(key)
         case ("", "endpoints"):
             await EndpointsController(client: client).reconcile(ObjectKey(resource: EndpointsController.services, namespace: key.namespace, name: key.name))
         default: break
