@@ -29,6 +29,9 @@ actor WorkloadControllers {
         case ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"), ("batch", "jobs"):
             if event.kind != .deleted { enqueue(key, after: Delay.controller) }
             enqueueOwner(of: object, namespace: key.namespace)
+            if key.resource.resource == "deployments" || key.resource.resource == "statefulsets" {
+                enqueueAll(AutoscalerController.autoscalers, namespace: key.namespace)
+            }
         case ("", "pods"):
             if event.kind == .added { enqueue(key, after: Delay.podStart) }
             enqueueOwner(of: object, namespace: key.namespace)
@@ -39,7 +42,8 @@ actor WorkloadControllers {
         case ("", "services") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
             enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: key.namespace, name: key.name), after: Delay.controller)
-        case ("policy", "poddisruptionbudgets") where event.kind != .deleted:
+        case ("policy", "poddisruptionbudgets") where event.kind != .deleted,
+             ("autoscaling", "horizontalpodautoscalers") where event.kind != .deleted:
             enqueue(key, after: Delay.controller)
         case ("networking.k8s.io", "ingresses") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
@@ -53,7 +57,7 @@ actor WorkloadControllers {
         for resource in [GroupResource(group: "apps", resource: "deployments"), GroupResource(group: "apps", resource: "replicasets"),
                          GroupResource(group: "apps", resource: "statefulsets"), GroupResource(group: "apps", resource: "daemonsets"),
                          GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods"),
-                         DisruptionBudgetController.budgets] {
+                         DisruptionBudgetController.budgets, AutoscalerController.autoscalers] {
             for key in await context.store.keys(of: resource) { enqueue(key, after: Delay.controller) }
         }
         for key in await context.store.keys(of: EndpointsController.services) {
@@ -97,8 +101,12 @@ actor WorkloadControllers {
 
     /// Pod changes may change any budget of the namespace.
     private func enqueueBudgets(namespace: String) {
+        enqueueAll(DisruptionBudgetController.budgets, namespace: namespace)
+    }
+
+    private func enqueueAll(_ resource: GroupResource, namespace: String) {
         Task {
-            for key in await context.store.keys(of: DisruptionBudgetController.budgets) where key.namespace == namespace {
+            for key in await context.store.keys(of: resource) where key.namespace == namespace {
                 enqueue(key, after: Delay.controller)
             }
         }
@@ -134,6 +142,7 @@ actor WorkloadControllers {
         case ("", "persistentvolumeclaims"): await ServiceAndStorageControllers(client: client).bindClaim(key)
         case ("", "services"), ("networking.k8s.io", "ingresses"): await ServiceAndStorageControllers(client: client).assignAddress(key)
         case ("policy", "poddisruptionbudgets"): await DisruptionBudgetController(client: client).reconcile(key)
+        case ("autoscaling", "horizontalpodautoscalers"): await AutoscalerController(client: client).reconcile(key)
         case ("", "endpoints"):
             await EndpointsController(client: client).reconcile(ObjectKey(resource: EndpointsController.services, namespace: key.namespace, name: key.name))
         default: break
