@@ -313,3 +313,40 @@ import Manifests
         }
     }
 }
+
+@Suite struct CronJobTests {
+    @Test func cronSchedulesFindTheirNextMinute() throws {
+        let start = Date(timeIntervalSince1970: 1_700_000_000)   // 2023-11-14T22:13:20Z
+        #expect(Timestamps.format(try #require(CronTimetable("*/15 * * * *")?.next(after: start))) == "2023-11-14T22:15:00Z")
+        #expect(Timestamps.format(try #require(CronTimetable("@daily")?.next(after: start))) == "2023-11-15T00:00:00Z")
+        #expect(Timestamps.format(try #require(CronTimetable("30 9 * * 1-5")?.next(after: start))) == "2023-11-15T09:30:00Z")
+        #expect(CronTimetable("61 * * * *") == nil)
+        #expect(CronTimetable("* * *") == nil)
+    }
+
+    @Test func aCronJobCreatesJobsOnScheduleInScaledTime() async throws {
+        try await withCluster(timeScale: 60) { cluster in
+            try await cluster.apply("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: tick, namespace: default}
+                spec:
+                  schedule: "* * * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          containers: [{name: tick, image: busybox:1.36}]
+                """)
+            let scheduled = try await eventually {
+                !(try await cluster.kubectl("get", "cronjob", "tick", "-o", "jsonpath={.status.lastScheduleTime}").stdout.isEmpty)
+            }
+            #expect(scheduled)
+            let jobs = try await cluster.kubectl("get", "jobs", "-o", "jsonpath={.items[*].metadata.ownerReferences[0].name}")
+            #expect(jobs.stdout.hasPrefix("tick"))
+            let table = try await cluster.kubectl("get", "cronjob", "tick")
+            #expect(table.stdout.hasPrefix("NAME   SCHEDULE    TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE"))
+        }
+    }
+}

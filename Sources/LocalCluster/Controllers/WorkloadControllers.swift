@@ -42,6 +42,8 @@ actor WorkloadControllers {
         case ("", "services") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
             enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: key.namespace, name: key.name), after: Delay.controller)
+        case ("batch", "cronjobs") where event.kind != .deleted:
+            enqueue(key, after: Delay.controller)
         case ("policy", "poddisruptionbudgets") where event.kind != .deleted,
              ("autoscaling", "horizontalpodautoscalers") where event.kind != .deleted:
             enqueue(key, after: Delay.controller)
@@ -57,7 +59,7 @@ actor WorkloadControllers {
         for resource in [GroupResource(group: "apps", resource: "deployments"), GroupResource(group: "apps", resource: "replicasets"),
                          GroupResource(group: "apps", resource: "statefulsets"), GroupResource(group: "apps", resource: "daemonsets"),
                          GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods"),
-                         DisruptionBudgetController.budgets, AutoscalerController.autoscalers] {
+                         DisruptionBudgetController.budgets, AutoscalerController.autoscalers, CronJobController.cronJobs] {
             for key in await context.store.keys(of: resource) { enqueue(key, after: Delay.controller) }
         }
         for key in await context.store.keys(of: EndpointsController.services) {
@@ -137,6 +139,8 @@ actor WorkloadControllers {
         case ("apps", "statefulsets"): await StatefulSetController(client: client).reconcile(key)
         case ("apps", "daemonsets"): await DaemonSetController(client: client).reconcile(key)
         case ("batch", "jobs"): await JobController(client: client).reconcile(key)
+        case ("batch", "cronjobs"):
+            again = await CronJobController(client: client, timeScale: context.options.timeScale).reconcile(key)
         case ("", "pods"):
             again = await PodLifecycle(client: client, unpullable: context.options.unpullableImagePatterns).reconcile(key)
         case ("", "persistentvolumeclaims"): await ServiceAndStorageControllers(client: client).bindClaim(key)

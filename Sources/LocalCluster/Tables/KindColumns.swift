@@ -115,7 +115,7 @@ enum KindColumns {
         .name, .text("Schedule") { $0[path: ["spec", "schedule"]]?.stringValue ?? "" },
         .text("Timezone") { $0[path: ["spec", "timeZone"]]?.stringValue ?? "<none>" },
         .text("Suspend") { String($0[path: ["spec", "suspend"]]?.boolValue ?? false).capitalized },
-        .int("Active", ["status", "active"]),
+        .text("Active") { String($0[path: ["status", "active"]]?.arrayValue?.count ?? 0) },
         .text("Last Schedule") { object in
             object[path: ["status", "lastScheduleTime"]]?.stringValue.map { HumanDuration.since($0) } ?? "<none>"
         },
