@@ -47,6 +47,19 @@ import Manifests
         }
     }
 
+    @Test func applyWithPruneRemovesWhatTheManifestNoLongerHas() async throws {
+        try await withCluster { cluster in
+            let both = TestManifests.configMap("a", data: ["x": "1"], labels: ["set": "x"]) + "---\n"
+                + TestManifests.configMap("b", data: ["x": "1"], labels: ["set": "x"])
+            let first = try await cluster.kubectl(["apply", "-l", "set=x", "--prune", "-f", "-"], input: both)
+            #expect(first.status == 0, "\(first.stderr)")
+            let pruned = try await cluster.kubectl(["apply", "-l", "set=x", "--prune", "-f", "-"],
+                                                   input: TestManifests.configMap("a", data: ["x": "1"], labels: ["set": "x"]))
+            #expect(pruned.stdout.contains("configmap/b pruned"), "\(pruned.stderr)")
+            #expect(try await cluster.kubectl("get", "cm", "-l", "set=x", "-o", "name").stdout == "configmap/a\n")
+        }
+    }
+
     @Test func clientSideApplyCreatesUpdatesAndRemovesFields() async throws {
         try await withCluster { cluster in
             let created = try await cluster.apply(TestManifests.configMap("app", data: ["keep": "1", "drop": "2"]))
