@@ -19,10 +19,9 @@ public struct EnvironmentValueMapping: Sendable, Hashable {
     /// Works out the namespace mapping from the two environments' objects:
     /// 1. an object of the same kind and name in both (the usual case) maps its namespace;
     /// 2. a single Namespace object on each side maps its name;
-    /// 3. any source namespace still unmapped goes to the target's only namespace, or else to
-    ///    `defaultNamespace` (the target environment's configured namespace), when there is one.
-    public static func infer(source: [JSON], target: [JSON], fromEnvironment: String, toEnvironment: String,
-                             defaultNamespace: String? = nil) -> EnvironmentValueMapping {
+    /// 3. any source namespace still unmapped goes to the target's only namespace, if it has one
+    ///    (otherwise it stays: a new environment's folder names its namespaces itself).
+    public static func infer(source: [JSON], target: [JSON], fromEnvironment: String, toEnvironment: String) -> EnvironmentValueMapping {
         var map: [String: String] = [:]
         var targetNamespaceByKey: [String: String] = [:]
         for object in target {
@@ -40,8 +39,7 @@ public struct EnvironmentValueMapping: Sendable, Hashable {
             map[sourceNamespaceObjects[0]] = targetNamespaceObjects[0]
         }
         let targetNamespaces = Set(target.compactMap { $0[path: ["metadata", "namespace"]]?.stringValue })
-        let fallback = targetNamespaces.count == 1 ? targetNamespaces.first : defaultNamespace
-        if let fallback {
+        if targetNamespaces.count == 1, let fallback = targetNamespaces.first {
             for object in source {
                 if let namespace = object[path: ["metadata", "namespace"]]?.stringValue, map[namespace] == nil {
                     map[namespace] = fallback

@@ -25,8 +25,7 @@ public struct Promoter: Sendable {
         let targetObjects = targetExists ? try await source.render(revision: targetCommit.hex, path: to.path).objects : []
         let targetFiles = targetExists ? try await repository.files(under: to.path, at: targetCommit) : []
 
-        let planner = PromotionPlanner(fromEnvironment: from.name, toEnvironment: to.name, rule: rule,
-                                       defaultNamespace: to.namespace.isEmpty ? nil : to.namespace)
+        let planner = PromotionPlanner(fromEnvironment: from.name, toEnvironment: to.name, rule: rule)
         var plan = try planner.plan(source: sourceObjects, sourceRevision: sourceCommit.hex, target: targetObjects,
                                     targetFiles: targetFiles, targetPath: to.path, targetRevision: targetCommit.hex)
         plan.targetBranch = branch

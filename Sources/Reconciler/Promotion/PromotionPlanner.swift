@@ -13,14 +13,11 @@ public struct PromotionPlanner: Sendable {
     public var fromEnvironment: String
     public var toEnvironment: String
     public var rule: PromotionRule
-    /// The target's configured namespace, for objects whose namespace nothing else maps.
-    public var defaultNamespace: String?
 
-    public init(fromEnvironment: String, toEnvironment: String, rule: PromotionRule, defaultNamespace: String? = nil) {
+    public init(fromEnvironment: String, toEnvironment: String, rule: PromotionRule) {
         self.fromEnvironment = fromEnvironment
         self.toEnvironment = toEnvironment
         self.rule = rule
-        self.defaultNamespace = defaultNamespace
     }
 
     /// - Parameters:
@@ -30,7 +27,7 @@ public struct PromotionPlanner: Sendable {
         let folder = Self.normalized(targetPath)
         let mapping = EnvironmentValueMapping.infer(
             source: source.map(\.object), target: target.map(\.object),
-            fromEnvironment: fromEnvironment, toEnvironment: toEnvironment, defaultNamespace: defaultNamespace)
+            fromEnvironment: fromEnvironment, toEnvironment: toEnvironment)
         for selector in rule.only where !source.contains(where: { selector.matches($0.identity) }) {
             throw PromotionError("--only \(selector): \(fromEnvironment) has no such object")
         }
