@@ -61,11 +61,7 @@ struct PromoteCommand: AsyncParsableCommand {
             commit = try await promoter.commit(plan)
             if push { try await promoter.push(plan) }
         }
-        let diff = PromotionComparer.compare(
-            source: plan.promotedObjects, target: plan.currentObjects, fromEnvironment: from, toEnvironment: to,
-            sourceRevision: plan.sourceRevision, targetRevision: commit?.id.hex ?? plan.targetRevision)
-        let info = commit.map { CommitInfo(id: $0.id.hex, author: $0.author.name, summary: $0.summary, time: $0.time) }
-        try output.emit(Report(promotion: diff, commit: info))
+        try output.emit(Report(promotionPlan: plan, commit: commit))
 
         let branch = plan.targetBranch ?? to
         if plan.isEmpty {
@@ -76,5 +72,18 @@ struct PromoteCommand: AsyncParsableCommand {
             output.status("committed \(commit.id.hex) on \(branch)")
             output.status(push ? "pushed \(branch)" : "not pushed (the commit is in the local mirror; use --push to publish it)")
         }
+    }
+}
+
+extension Report {
+    /// A promotion plan as a report in the target's terms: what its objects become, and the
+    /// promotion commit once there is one. `mooring diff --from … --to …` can show the same.
+    init(promotionPlan plan: PromotionPlan, commit: Commit? = nil) {
+        let diff = PromotionComparer.compare(
+            source: plan.promotedObjects, target: plan.currentObjects, fromEnvironment: plan.fromEnvironment,
+            toEnvironment: plan.toEnvironment, sourceRevision: plan.sourceRevision,
+            targetRevision: commit?.id.hex ?? plan.targetRevision)
+        let info = commit.map { CommitInfo(id: $0.id.hex, author: $0.author.name, summary: $0.summary, time: $0.time) }
+        self.init(promotion: diff, commit: info)
     }
 }

@@ -101,6 +101,20 @@ import Testing
         #expect(!plan.writtenFiles.contains("extra.yaml"))
     }
 
+    @Test func aFileOfSeveralObjectsIsRewrittenWhole() throws {
+        let plan = try PromotionSample.plan(editMaster: { files in
+            let configMap = files.removeValue(forKey: "environments/master/configmap.yaml")!
+            let service = files.removeValue(forKey: "environments/master/service.yaml")!
+            files["environments/master/app.yaml"] = service + "\n---\n" + configMap
+        })
+        #expect(plan.writtenFiles.contains("app.yaml"))
+        let text = String(decoding: try #require(plan.files["app.yaml"]), as: UTF8.self)
+        let documents = try YAML.load(text, file: "app.yaml").map(\.value)
+        #expect(documents.map { $0["kind"] } == ["Service", "ConfigMap"])
+        #expect(documents[1][path: ["data", "DEBUG"]] == "True")
+        #expect(documents[0][path: ["metadata", "namespace"]] == "django-master")
+    }
+
     @Test func aNewObjectGoesToAFileNamedAfterIt() throws {
         let plan = try PromotionSample.plan(editDevelop: { files in
             files["environments/develop/worker.yaml"] = """
