@@ -13,8 +13,8 @@ struct PromoteCommand: AsyncParsableCommand {
         abstract: "Promote one environment's manifests to another as one commit on the target's branch.",
         discussion: """
             Each of the source's objects is laid over the target's copy: the source adds and changes fields, \
-            and what the target sets that the source does not stays. The target's namespaces and environment \
-            name are kept, as are the fields named by --keep. Objects only the target has stay. \
+            and what the target sets that the source does not stays. The target's namespaces, environment \
+            name and replicas are kept, as are the fields named by --keep. Objects only the target has stay. \
             Without --push the commit is made in the local mirror only.
             """)
 
@@ -34,6 +34,9 @@ struct PromoteCommand: AsyncParsableCommand {
                                valueName: "pointer"))
     var keep: [String] = []
 
+    @Flag(help: "Promote replica counts too (by default the target keeps its own /spec/replicas).")
+    var promoteReplicas = false
+
     @Flag(help: "Push the target's branch after committing.")
     var push = false
 
@@ -46,7 +49,8 @@ struct PromoteCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let rule = PromotionRule(keep: try keep.map(KeepPath.init(parsing:)), only: try only.map(ObjectSelector.init(parsing:)))
+        let rule = PromotionRule(keep: try keep.map(KeepPath.init(parsing:)), only: try only.map(ObjectSelector.init(parsing:)),
+                                 keepsReplicas: !promoteReplicas)
         let configuration = try options.load()
         let source = try options.environment(from, in: configuration)
         let target = try options.environment(to, in: configuration)

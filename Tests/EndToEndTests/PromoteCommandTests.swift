@@ -15,8 +15,7 @@ import Testing
         try repo.writeConfig(url: daemon.url)
         let before = try repo.git("rev-parse", "main")
 
-        let run = try PromoteCLI.run(["promote", "--config", repo.config, "--from", "develop", "--to", "master",
-                                      "--keep", "Deployment:/spec/replicas", "--push"])
+        let run = try PromoteCLI.run(["promote", "--config", repo.config, "--from", "develop", "--to", "master", "--push"])
         #expect(run.status == 0, "\(run.stderr)")
         let after = try repo.git("rev-parse", "main")
         #expect(after != before)
@@ -43,8 +42,7 @@ import Testing
         #expect(objects.first { $0["kind"] == "Namespace" }?[path: ["metadata", "name"]] == "django-master")
 
         // Promoting again: nothing to promote, no commit, exit 0.
-        let again = try PromoteCLI.run(["promote", "--config", repo.config, "--from", "develop", "--to", "master",
-                                        "--keep", "Deployment:/spec/replicas", "--push"])
+        let again = try PromoteCLI.run(["promote", "--config", repo.config, "--from", "develop", "--to", "master", "--push"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("nothing to promote"))
         #expect(try repo.git("rev-parse", "main") == after)
@@ -57,14 +55,14 @@ import Testing
         let before = try repo.git("rev-parse", "main")
         let run = try PromoteCLI.run(["promote", "--config", repo.config, "--from", "develop", "--to", "master",
                                       "--only", "deployment/django-admin", "--only", "ConfigMap/django-settings",
-                                      "--keep", "ConfigMap:/data/DEBUG", "--keep", "/spec/replicas", "--push"])
+                                      "--keep", "ConfigMap:/data/DEBUG", "--promote-replicas", "--push"])
         #expect(run.status == 0, "\(run.stderr)")
         let touched = try repo.git("diff", "--name-only", before, "main").split(separator: "\n")
         #expect(touched.sorted() == ["environments/master/configmap.yaml", "environments/master/deployment.yaml"])
         let configMap = try repo.git("show", "main:environments/master/configmap.yaml")
         #expect(configMap.contains("DEBUG: \"False\""))
         #expect(configMap.contains("develop.django-admin.local"))
-        #expect(try repo.git("show", "main:environments/master/deployment.yaml").contains("replicas: 2"))
+        #expect(try repo.git("show", "main:environments/master/deployment.yaml").contains("replicas: 1"))
         #expect(try repo.git("show", "main:environments/master/ingress.yaml").contains("host: django-admin.local"))
     }
 

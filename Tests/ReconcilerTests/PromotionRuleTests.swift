@@ -23,8 +23,14 @@ import Testing
         #expect(objects["Namespace/django-master"]?[path: ["metadata", "labels", "environment"]] == "master")
         let deployment = try #require(objects["Deployment/django-admin"])
         #expect(deployment[path: ["spec", "template", "spec", "containers"]]?[0]?["image"] == .string(Self.developImage))
-        #expect(deployment[path: ["spec", "replicas"]] == 1)
+        #expect(deployment[path: ["spec", "replicas"]] == 2, "the target keeps its replicas by default")
         #expect(objects["ConfigMap/django-settings"]?[path: ["data", "DEBUG"]] == "True")
+    }
+
+    @Test func replicasArePromotedWhenAsked() throws {
+        let plan = try PromotionSample.plan(PromotionRule(keepsReplicas: false))
+        let deployment = try #require(try PromotionSample.promotedObjects(plan)["Deployment/django-admin"])
+        #expect(deployment[path: ["spec", "replicas"]] == 1)
     }
 
     @Test func untouchedFilesKeepTheirBytes() throws {
