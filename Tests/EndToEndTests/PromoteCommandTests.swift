@@ -95,6 +95,25 @@ import Testing
         }
     }
 
+    /// On a terminal (a real pseudo-terminal from util-linux `script`) text is coloured, unless
+    /// `--no-color` or `NO_COLOR` says otherwise.
+    @Test func colourOnlyOnATerminalAndNotWhenDisabled() throws {
+        let repo = try PromoteRepository()
+        defer { repo.remove() }
+        try repo.writeConfig(url: repo.bare)
+        let command = "\(PromoteCLI.binary) promote --config \(repo.config) --from develop --to master --dry-run"
+        let escape = "\u{1B}["
+        let coloured = try PromoteCLI.exec("/usr/bin/script", ["-qec", command, "/dev/null"], without: ["NO_COLOR"])
+        #expect(coloured.status == 0)
+        #expect(coloured.stdout.contains(escape))
+        let flagged = try PromoteCLI.exec("/usr/bin/script", ["-qec", command + " --no-color", "/dev/null"])
+        #expect(flagged.stdout.contains("Configure Deployment.apps django-master/django-admin"))
+        #expect(!flagged.stdout.contains(escape))
+        let environment = try PromoteCLI.exec("/usr/bin/script", ["-qec", "NO_COLOR=1 " + command, "/dev/null"])
+        #expect(environment.stdout.contains("Configure Deployment.apps django-master/django-admin"))
+        #expect(!environment.stdout.contains(escape))
+    }
+
     @Test func writesTheReportToAFile() throws {
         let repo = try PromoteRepository()
         defer { repo.remove() }
@@ -141,11 +160,12 @@ private enum PromoteCLI {
 
     static func run(_ arguments: [String]) throws -> Result { try exec(binary, arguments) }
 
-    static func exec(_ executable: String, _ arguments: [String]) throws -> Result {
+    static func exec(_ executable: String, _ arguments: [String], without removed: [String] = []) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
+        for name in removed { environment[name] = nil }
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
         for role in ["AUTHOR", "COMMITTER"] {
