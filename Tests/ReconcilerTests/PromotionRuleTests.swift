@@ -163,6 +163,15 @@ import Testing
         #expect(message.hasSuffix("\nPromoted from d0d0d0d.\n"))
     }
 
+    @Test func imagesOfSeveralObjectsNameTheirObject() throws {
+        let plan = try PromotionSample.plan(editDevelop: { files in
+            files["environments/develop/worker.yaml"] = files["environments/develop/deployment.yaml"]!
+                .replacingOccurrences(of: "  name: django-admin\n  namespace", with: "  name: worker\n  namespace")
+        })
+        #expect(plan.commitMessage.contains("\n  Deployment/django-admin web: \(Self.developImage) (was ghcr.io/"))
+        #expect(plan.commitMessage.contains("\n  Deployment/worker web: \(Self.developImage) (new)\n"))
+    }
+
     @Test func keepAndOnlyArgumentsAreParsedOrRejected() throws {
         let keep = try KeepPath(parsing: "Deployment:/spec/replicas")
         #expect(keep.kind == "Deployment" && keep.pointer.tokens == ["spec", "replicas"])

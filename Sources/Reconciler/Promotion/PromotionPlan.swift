@@ -36,7 +36,11 @@ public struct PromotionPlan: Sendable {
     public var commitMessage: String {
         var message = "Promote \(fromEnvironment) → \(toEnvironment)\n"
         if !images.isEmpty {
-            message += "\nImages:\n" + images.map { "  \($0)\n" }.joined()
+            // Container names alone are ambiguous once several objects change their images.
+            let severalObjects = Set(images.map(\.object)).count > 1
+            message += "\nImages:\n" + images.map { image in
+                severalObjects ? "  \(image.object.kind)/\(image.object.name) \(image)\n" : "  \(image)\n"
+            }.joined()
         }
         let objects = changedObjects.map { "  \($0) (changed)\n" } + addedObjects.map { "  \($0) (new)\n" }
         if !objects.isEmpty {
