@@ -64,4 +64,17 @@ import Manifests
             #expect(types == ["DELETED"])
         }
     }
+
+    @Test func aWatchEndsWhenItsClientGoesAway() async throws {
+        try await withCluster { cluster in
+            let before = await cluster.server.context.store.watchCount
+            let watch = try BackgroundCommand("curl", ["-s", "-N", "-H", "Authorization: Bearer \(cluster.server.token)",
+                                                      cluster.server.url + "/api/v1/namespaces/default/configmaps?watch=1"], environment: [:])
+            let opened = try await eventually { await cluster.server.context.store.watchCount == before + 1 }
+            #expect(opened)
+            _ = await watch.stop()
+            let closed = try await eventually { await cluster.server.context.store.watchCount == before }
+            #expect(closed)
+        }
+    }
 }
