@@ -18,7 +18,8 @@ public final class LocalClusterServer: Sendable {
     public let kubeconfigPath: String
     private let listener: HTTPListener
     private let group: MultiThreadedEventLoopGroup
-    private let context: ClusterContext
+    /// Internal so tests can look at the store directly.
+    let context: ClusterContext
     private let controllers: ControllerManager
     private let lock: DataFolderLock
 

@@ -14,6 +14,7 @@ struct Mooring: AsyncParsableCommand {
             VersionCommand.self,
             RenderCommand.self,
             ClusterCommand.self,
+            PromoteCommand.self,
             DebugCommand.self,
             RunCommand.self,
             SyncCommand.self,

@@ -38,6 +38,8 @@ import Manifests
         let (object, bytes) = body(#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","name":"b"},"data":{"k":"1","k":"2"}}"#)
         let report = BodyDecoding.check(object, body: bytes)
         #expect(report.duplicateFields == ["metadata.name", "data.k"])
+        let nested = Array(#"{"spec":{"containers":[{"name":"a"},{"name":"b","env":[{"name":"X","value":"1","value":"2"}],"image":"x","image":"y"}]},"k\u0061":1,"ka":2}"#.utf8)
+        #expect(DuplicateFieldScanner.duplicates(in: nested) == ["spec.containers[1].env[0].value", "spec.containers[1].image", "ka"])
         #expect(report.badRequestMessage(for: GroupVersionKind(group: "", version: "v1", kind: "ConfigMap"), directive: .strict)
             == #"ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: duplicate field "metadata.name", duplicate field "data.k""#)
     }

@@ -144,6 +144,16 @@ import Manifests
         #expect(crd[path: ["spec", "conversion", "strategy"]] == "None")
     }
 
+    @Test func limitRangesAndEndpointSlices() throws {
+        // SetDefaults_LimitRangeItem (core/v1) and SetDefaults_EndpointPort (discovery/v1).
+        let limits = try defaulted(#"{"apiVersion":"v1","kind":"LimitRange","metadata":{"name":"l"},"spec":{"limits":[{"type":"Container","max":{"cpu":"2","memory":"1Gi"},"min":{"cpu":"100m","ephemeral-storage":"1Gi"},"default":{"memory":"512Mi"}},{"type":"Pod","max":{"cpu":"4"}}]}}"#)
+        #expect(limits[path: ["spec", "limits"]]?[0]?["default"] == ["memory": "512Mi", "cpu": "2"])
+        #expect(limits[path: ["spec", "limits"]]?[0]?["defaultRequest"] == ["memory": "512Mi", "cpu": "2", "ephemeral-storage": "1Gi"])
+        #expect(limits[path: ["spec", "limits"]]?[1]?["default"] == nil)
+        let slice = try defaulted(#"{"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSlice","metadata":{"name":"s"},"addressType":"IPv4","endpoints":[],"ports":[{"port":80}]}"#)
+        #expect(slice["ports"] == [["port": 80, "name": "", "protocol": "TCP"]])
+    }
+
     @Test func createOnlyPreparation() throws {
         var namespace = try JSON(parsing: #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team"}}"#)
         Defaulting.prepareForCreate(&namespace, uid: "u-1")

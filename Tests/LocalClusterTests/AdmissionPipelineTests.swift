@@ -96,6 +96,12 @@ import Manifests
             "spec.replicas: Invalid value: 0: spec.replicas in body should be greater than or equal to 1",
             #"spec.code: Invalid value: "A1": spec.code in body should match '^[a-z]+$'"#,
         ])
+        // The same rules through the entry points the request handler calls one by one.
+        var direct = good
+        Defaulting.apply(to: &direct, schema: schema)
+        #expect(direct[path: ["spec", "replicas"]] == 1)
+        #expect(Validation.validateCreate(bad, schema: schema).count == 3)
+
         let missing = try JSON(parsing: #"{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w","namespace":"shop"},"spec":{}}"#)
         guard case .failure(let missingRejection) = Admission.admitCreate(missing, uid: "u", schema: schema) else {
             Issue.record("admitted a widget without size")

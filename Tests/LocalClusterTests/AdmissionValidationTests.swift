@@ -155,6 +155,14 @@ import Manifests
         changed[path: ["spec", "accessModes"]] = ["ReadWriteMany"]
         #expect(Validation.validateUpdate(changed, old: claim).map(\.type) == [.forbidden])
 
+        let pod = try object(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"default"},"spec":{"containers":[{"name":"c","image":"x:1"}]}}"#)
+        var newImage = pod
+        newImage[path: ["spec", "containers"]] = [["name": "c", "image": "x:2", "imagePullPolicy": "IfNotPresent", "terminationMessagePath": "/dev/termination-log", "terminationMessagePolicy": "File", "resources": .object(JSONObject())]]
+        #expect(Validation.validateUpdate(newImage, old: pod).isEmpty)
+        var newPort = pod
+        newPort[path: ["spec", "restartPolicy"]] = "Never"
+        #expect(messages(Validation.validateUpdate(newPort, old: pod)).first?.hasPrefix("spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`") == true)
+
         let binding = try object(#"{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"b","namespace":"default"},"roleRef":{"kind":"Role","name":"a"},"subjects":[]}"#)
         var rebound = binding
         rebound[path: ["roleRef", "name"]] = "b"

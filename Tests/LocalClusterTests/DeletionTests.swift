@@ -65,6 +65,23 @@ import Manifests
         }
     }
 
+    @Test func aFinalizerKeepsItsNamespaceTerminating() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: sticky}\n")
+            try await cluster.apply("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: held, namespace: sticky, finalizers: [example.com/hold]}
+                """)
+            _ = try await cluster.kubectl("delete", "namespace", "sticky", "--wait=false")
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await cluster.kubectl("get", "ns", "sticky", "-o", "jsonpath={.status.phase}").stdout == "Terminating")
+            _ = try await cluster.kubectl("patch", "cm", "held", "-n", "sticky", "--type=merge", "-p", #"{"metadata":{"finalizers":null}}"#)
+            let gone = try await eventually { try await cluster.kubectl("get", "ns", "sticky").status == 1 }
+            #expect(gone)
+        }
+    }
+
     @Test func preconditionsAreChecked() async throws {
         try await withCluster { cluster in
             try await cluster.apply(TestManifests.configMap("guarded", data: ["a": "1"]))

@@ -25,6 +25,41 @@ import Manifests
         }
     }
 
+    @Test func lessCommonKindsPrintTheRealColumns() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply("""
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: pdb, namespace: default}
+                spec: {minAvailable: 1, selector: {matchLabels: {app: web}}}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: rb, namespace: default}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+                subjects: [{kind: ServiceAccount, name: default, namespace: default}]
+                """)
+            #expect(try await cluster.kubectl("get", "pdb").stdout.hasPrefix("NAME   MIN AVAILABLE   MAX UNAVAILABLE   ALLOWED DISRUPTIONS   AGE"))
+            let bindings = try await cluster.kubectl("get", "rolebinding").stdout
+            #expect(bindings.hasPrefix("NAME   ROLE               AGE"))
+            #expect(bindings.contains("rb     ClusterRole/view"))
+            #expect(try await cluster.kubectl("get", "secrets").stdout.isEmpty)
+        }
+    }
+
+    @Test func applyWithPruneRemovesWhatTheManifestNoLongerHas() async throws {
+        try await withCluster { cluster in
+            let both = TestManifests.configMap("a", data: ["x": "1"], labels: ["set": "x"]) + "---\n"
+                + TestManifests.configMap("b", data: ["x": "1"], labels: ["set": "x"])
+            let first = try await cluster.kubectl(["apply", "-l", "set=x", "--prune", "-f", "-"], input: both)
+            #expect(first.status == 0, "\(first.stderr)")
+            let pruned = try await cluster.kubectl(["apply", "-l", "set=x", "--prune", "-f", "-"],
+                                                   input: TestManifests.configMap("a", data: ["x": "1"], labels: ["set": "x"]))
+            #expect(pruned.stdout.contains("configmap/b pruned"), "\(pruned.stderr)")
+            #expect(try await cluster.kubectl("get", "cm", "-l", "set=x", "-o", "name").stdout == "configmap/a\n")
+        }
+    }
+
     @Test func clientSideApplyCreatesUpdatesAndRemovesFields() async throws {
         try await withCluster { cluster in
             let created = try await cluster.apply(TestManifests.configMap("app", data: ["keep": "1", "drop": "2"]))

@@ -58,4 +58,17 @@ import Manifests
             #expect(result.httpBody.contains("fieldManager: Required value: is required for apply patch"))
         }
     }
+
+    @Test func applyConfigurationsMayBeYAML() async throws {
+        try await withCluster { cluster in
+            let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  answer: \"42\"\n"
+            let result = try await cluster.curl("/api/v1/namespaces/default/configmaps/from-yaml?fieldManager=yaml-client", method: "PATCH",
+                                                headers: ["Content-Type: application/apply-patch+yaml"], body: yaml)
+            #expect(result.httpStatus == 201, "\(result.httpBody)")
+            #expect(try await cluster.kubectl("get", "cm", "from-yaml", "-o", "jsonpath={.data.answer}").stdout == "42")
+            let bad = try await cluster.curl("/api/v1/namespaces/default/configmaps/from-yaml?fieldManager=yaml-client", method: "PATCH",
+                                             headers: ["Content-Type: application/apply-patch+yaml"], body: "a: [unclosed\n")
+            #expect(bad.httpStatus == 400)
+        }
+    }
 }

@@ -9,7 +9,7 @@ import Manifests
         try await withCluster { cluster in
             try await cluster.apply(TestManifests.configMap("first", data: ["a": "1"]))
             let watch = try cluster.kubectlInBackground("get", "configmaps", "-w", "-o", "custom-columns=NAME:.metadata.name,A:.data.a")
-            try await Task.sleep(for: .milliseconds(700))
+            try await Task.sleep(for: .milliseconds(1500))
             try await cluster.apply(TestManifests.configMap("second", data: ["a": "2"]))
             _ = try await cluster.kubectl("patch", "cm", "first", "--type=merge", "-p", #"{"data":{"a":"changed"}}"#)
             _ = try await cluster.kubectl("delete", "cm", "second")
@@ -62,6 +62,19 @@ import Manifests
             let stream = try await cluster.curl("/api/v1/namespaces/default/configmaps?watch=true&labelSelector=app%3Dweb&resourceVersion=\(version)&timeoutSeconds=1")
             let types = try stream.httpBody.split(separator: "\n").map { try JSON(parsing: String($0))["type"]?.stringValue ?? "" }
             #expect(types == ["DELETED"])
+        }
+    }
+
+    @Test func aWatchEndsWhenItsClientGoesAway() async throws {
+        try await withCluster { cluster in
+            let before = await cluster.server.context.store.watchCount
+            let watch = try BackgroundCommand("curl", ["-s", "-N", "-H", "Authorization: Bearer \(cluster.server.token)",
+                                                      cluster.server.url + "/api/v1/namespaces/default/configmaps?watch=1"], environment: [:])
+            let opened = try await eventually { await cluster.server.context.store.watchCount == before + 1 }
+            #expect(opened)
+            _ = await watch.stop()
+            let closed = try await eventually { await cluster.server.context.store.watchCount == before }
+            #expect(closed)
         }
     }
 }

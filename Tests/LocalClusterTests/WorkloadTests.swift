@@ -52,13 +52,15 @@ import Manifests
 
     @Test func anUnpullableImageExceedsTheProgressDeadline() async throws {
         try await withCluster(timeScale: 50) { cluster in
-            try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 60))
+            try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 100))
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=20s")
             #expect(rollout.status != 0)
             #expect(rollout.stderr.contains(#"error: deployment "broken" exceeded its progress deadline"#))
-            let reason = try await cluster.kubectl("get", "deploy", "broken", "-o",
-                                                   #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#)
-            #expect(reason.stdout == "ProgressDeadlineExceeded")
+            let exceeded = try await eventually {
+                try await cluster.kubectl("get", "deploy", "broken", "-o",
+                                          #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#).stdout == "ProgressDeadlineExceeded"
+            }
+            #expect(exceeded)
             let status = try await cluster.kubectl("get", "pods", "-l", "app=broken", "--no-headers", "-o", "custom-columns=S:.status.containerStatuses[0].state.waiting.reason,P:.status.phase")
             #expect(status.stdout.contains("ImagePullBackOff") || status.stdout.contains("ErrImagePull"))
             #expect(status.stdout.contains("Pending"))
@@ -264,6 +266,87 @@ import Manifests
             #expect(table.stdout.contains(":80,"))
             let slice = try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=ep", "-o", "jsonpath={.items[0].endpoints[*].conditions.ready}")
             #expect(slice.stdout == "true true")
+        }
+    }
+}
+
+@Suite struct DisruptionBudgetTests {
+    @Test func budgetsCountHealthyPodsAndAllowedDisruptions() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("guarded", replicas: 2))
+            try await cluster.apply("""
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: guarded, namespace: default}
+                spec: {minAvailable: 1, selector: {matchLabels: {app: guarded}}}
+                """)
+            let settled = try await eventually {
+                try await cluster.kubectl("get", "pdb", "guarded", "-o",
+                                          "jsonpath={.status.currentHealthy}/{.status.desiredHealthy}/{.status.disruptionsAllowed}").stdout == "2/1/1"
+            }
+            #expect(settled)
+            #expect(try await cluster.kubectl("get", "pdb", "guarded", "-o", "jsonpath={.status.observedGeneration}").stdout == "1")
+        }
+    }
+}
+
+@Suite struct AutoscalerTests {
+    @Test func autoscalersReportTheirTargetWithoutAMetricsServer() async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("scaled", replicas: 2))
+            try await cluster.apply("""
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: scaled, namespace: default}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: scaled}
+                  minReplicas: 1
+                  maxReplicas: 5
+                  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}}]
+                """)
+            let reported = try await eventually {
+                try await cluster.kubectl("get", "hpa", "scaled", "-o", "jsonpath={.status.currentReplicas}/{.status.desiredReplicas}").stdout == "2/2"
+            }
+            #expect(reported)
+            let active = try await cluster.kubectl("get", "hpa", "scaled", "-o", #"jsonpath={.status.conditions[?(@.type=="ScalingActive")].reason}"#)
+            #expect(active.stdout == "FailedGetResourceMetric")
+        }
+    }
+}
+
+@Suite struct CronJobTests {
+    @Test func cronSchedulesFindTheirNextMinute() throws {
+        let start = Date(timeIntervalSince1970: 1_700_000_000)   // 2023-11-14T22:13:20Z
+        #expect(Timestamps.format(try #require(CronTimetable("*/15 * * * *")?.next(after: start))) == "2023-11-14T22:15:00Z")
+        #expect(Timestamps.format(try #require(CronTimetable("@daily")?.next(after: start))) == "2023-11-15T00:00:00Z")
+        #expect(Timestamps.format(try #require(CronTimetable("30 9 * * 1-5")?.next(after: start))) == "2023-11-15T09:30:00Z")
+        #expect(CronTimetable("61 * * * *") == nil)
+        #expect(CronTimetable("* * *") == nil)
+    }
+
+    @Test func aCronJobCreatesJobsOnScheduleInScaledTime() async throws {
+        try await withCluster(timeScale: 60) { cluster in
+            try await cluster.apply("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: tick, namespace: default}
+                spec:
+                  schedule: "* * * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          containers: [{name: tick, image: busybox:1.36}]
+                """)
+            let scheduled = try await eventually {
+                !(try await cluster.kubectl("get", "cronjob", "tick", "-o", "jsonpath={.status.lastScheduleTime}").stdout.isEmpty)
+            }
+            #expect(scheduled)
+            let jobs = try await cluster.kubectl("get", "jobs", "-o", "jsonpath={.items[*].metadata.ownerReferences[0].name}")
+            #expect(jobs.stdout.hasPrefix("tick"))
+            let table = try await cluster.kubectl("get", "cronjob", "tick")
+            #expect(table.stdout.hasPrefix("NAME   SCHEDULE    TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE"))
         }
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 import Testing
 @testable import Manifests
 
-/// The generated OpenAPI v3 documents, read by the real `kubectl explain` (1.32) from a loopback
+/// The generated OpenAPI v3 documents, read by the real `kubectl explain` (1.32 and 1.33) from a loopback
 /// HTTP server that serves them with discovery built from the same resource table. If kubectl
 /// could not parse a document or follow its references, it would not print the fields.
 @Suite struct SchemaKubectlExplainTests {
-    /// The bundled kubectl of the schema's minor version, beside the dispatcher on PATH.
-    static func kubectl132() -> String? {
+    /// A bundled kubectl of one minor version, beside the dispatcher on PATH.
+    static func kubectl(minor: Int) -> String? {
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("kubectl").resolvingSymlinksInPath()
-            let versioned = candidate.deletingLastPathComponent().appendingPathComponent("kubectl.1.32").path
+            let versioned = candidate.deletingLastPathComponent().appendingPathComponent("kubectl.1.\(minor)").path
             if FileManager.default.isExecutableFile(atPath: versioned) { return versioned }
         }
         return nil
@@ -69,8 +69,11 @@ import Testing
     server.serve_forever()
     """
 
-    @Test(.enabled(if: kubectl132() != nil, "kubectl.1.32 is not installed"))
-    func kubectlExplainReadsTheDocuments() throws {
+    /// (kubectl 1.28 also fetches `/openapi/v2` first, which this fake server does not serve; the
+    /// local cluster does.)
+    @Test(arguments: [32, 33])
+    func kubectlExplainReadsTheDocuments(minor: Int) throws {
+        let binary = try #require(Self.kubectl(minor: minor), "kubectl.1.\(minor) is not installed")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mooring-explain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -111,7 +114,7 @@ import Testing
 
         func explain(_ field: String) throws -> String {
             let kubectl = Process()
-            kubectl.executableURL = URL(fileURLWithPath: Self.kubectl132()!)
+            kubectl.executableURL = URL(fileURLWithPath: binary)
             kubectl.arguments = ["explain", field, "--kubeconfig", kubeconfig.path, "--cache-dir", directory.appendingPathComponent("cache").path]
             let stdout = Pipe(), stderr = Pipe()
             kubectl.standardOutput = stdout
@@ -120,7 +123,7 @@ import Testing
             let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             kubectl.waitUntilExit()
-            #expect(kubectl.terminationStatus == 0, "kubectl explain \(field): \(err)")
+            #expect(kubectl.terminationStatus == 0, "kubectl 1.\(minor) explain \(field): \(err)")
             return out
         }
 

@@ -112,6 +112,14 @@ import Testing
         #expect(schema.node(for: crd, at: ["spec", "versions", "schema", "openAPIV3Schema", "default"])?.type == .rawJSON)
     }
 
+    @Test func quantityReachability() throws {
+        #expect(schema.definition(named: "io.k8s.api.core.v1.ConfigMap")?.mayContainQuantities == false)
+        #expect(schema.definition(named: "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")?.mayContainQuantities == false)
+        #expect(schema.definition(named: "io.k8s.api.apps.v1.Deployment")?.mayContainQuantities == true)
+        #expect(schema.node(for: deployment, at: ["spec", "template", "spec", "containers", "resources"])?.mayContainQuantities == true)
+        #expect(schema.node(for: deployment, at: ["spec", "strategy"])?.mayContainQuantities == false)
+    }
+
     @Test func definitionClosureForAnOpenAPIDocument() throws {
         let root = try #require(schema.definitionName(for: deployment))
         #expect(root == "io.k8s.api.apps.v1.Deployment")

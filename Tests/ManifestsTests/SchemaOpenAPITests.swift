@@ -77,5 +77,14 @@ import Testing
         #expect(document[path: ["components", "schemas", "com.example.v1.WidgetList", "properties", "items", "items", "$ref"]] == "#/components/schemas/com.example.v1.Widget")
         #expect(document[path: ["paths", "/apis/example.com/v1/widgets/{name}/status", "patch", "x-kubernetes-group-version-kind", "kind"]] == "Widget")
         #expect(danglingReferences(in: document) == [])
+
+        // A changed CRD gives a changed document (custom group-versions are never cached).
+        var changed = crd
+        changed[path: ["spec", "versions"]] = [["name": "v1", "served": true, "schema": ["openAPIV3Schema": ["type": "object", "properties": ["spec": ["type": "object", "properties": ["colour": ["type": "string"]]]]]]]]
+        let replaced = try schema.adding(customResourceDefinition: changed)
+        let newDocument = replaced.openAPIDocument(group: "example.com", version: "v1")
+        #expect(newDocument[path: ["components", "schemas", "com.example.v1.Widget", "properties", "spec", "properties", "colour"]] != nil)
+        #expect(replaced.openAPIDiscovery() != schema.openAPIDiscovery())
+        #expect(replaced.openAPIDocument(group: "apps", version: "v1") == KubeSchema.builtin.openAPIDocument(group: "apps", version: "v1"))
     }
 }

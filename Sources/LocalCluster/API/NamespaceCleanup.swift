@@ -1,13 +1,18 @@
 import Manifests
 
 /// The namespace controller's work: delete everything in a terminating namespace, then the
-/// namespace itself once its contents are gone.
+/// namespace itself once its contents are gone. Objects held by finalizers keep the namespace
+/// Terminating until they go, as on a real cluster.
 struct NamespaceCleanup: Sendable {
     let context: ClusterContext
+    static let namespaces = GroupResource(group: "", resource: "namespaces")
 
     func empty(_ namespace: String) async {
         let store = context.store
-        for _ in 0..<600 {
+        let key = ObjectKey(resource: Self.namespaces, namespace: "", name: namespace)
+        var pause = 20
+        while !Task.isCancelled {
+            guard await store.get(key) != nil else { return }
             let keys = await store.keys(inNamespace: namespace)
             if keys.isEmpty { break }
             for key in keys {
@@ -16,13 +21,12 @@ struct NamespaceCleanup: Sendable {
                       stored.object[path: ["metadata", "deletionTimestamp"]] == nil else { continue }
                 _ = try? await Finalization(context: context).delete(key, resource: resource, options: .background)
             }
-            try? await Task.sleep(for: .milliseconds(20))
+            try? await Task.sleep(for: .milliseconds(pause))
+            pause = min(pause * 2, 1000)
         }
-        let key = ObjectKey(resource: GroupResource(group: "", resource: "namespaces"), namespace: "", name: namespace)
         guard let current = await store.get(key) else { return }
         var object = current.object
         object[path: ["spec", "finalizers"]] = nil
-        object[path: ["spec"]] = object["spec"]?.objectValue?.isEmpty == true ? .object([:]) : object["spec"]
         if let stored = try? await store.update(key, object, expected: current.resourceVersion) {
             try? await Finalization(context: context).finishIfReleased(stored, key: key)
         }

@@ -76,7 +76,7 @@ struct ReadHandler: Sendable {
             return .stream(status: .ok, headers: ["Content-Type": "application/json"],
                            chunks: AsyncStream { continuation in continuation.yield(line); continuation.finish() })
         }
-        let timeout = Double(request.query["timeoutSeconds"] ?? "").map { $0 }
+        let timeout = Double(request.query["timeoutSeconds"] ?? "")
         let bookmarks = request.query.flag("allowWatchBookmarks")
         let bookmarkInterval = context.scaled(30)
         let (chunks, output) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .unbounded)

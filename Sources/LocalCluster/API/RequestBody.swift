@@ -10,6 +10,20 @@ enum RequestBody {
                 throw APIError.badRequest("the body of the request was in an unknown format: malformed protobuf")
             }
         }
+        if let parsed = try? JSON(parsing: request.body) { return parsed }
+        // Apply configurations (and `application/yaml` bodies) may be YAML; JSON is YAML too.
+        if request.contentType == "application/apply-patch+yaml" || request.contentType == "application/yaml" {
+            let documents: [YAMLDocument]
+            do {
+                documents = try YAML.load(bytes: request.body, file: "request body")
+            } catch {
+                throw APIError.badRequest("error converting YAML to JSON: \(error)")
+            }
+            guard documents.count == 1, let document = documents.first else {
+                throw APIError.badRequest("the body of the request must hold exactly one object, found \(documents.count)")
+            }
+            return document.value
+        }
         do {
             return try JSON(parsing: request.body)
         } catch {

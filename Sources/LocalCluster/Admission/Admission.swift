@@ -44,22 +44,16 @@ public enum Admission {
             return .failure(invalid(kind, name, report.schemaCauses))
         }
         var object = BodyDecoding.droppingUnknownFields(input, schema: schema)
-        let custom = schema.definitionName(for: kind) == nil
-        if custom, let node = schema.node(for: kind) {
-            SchemaDefaults.apply(to: &object, node: node)
-        } else {
-            Defaulting.apply(to: &object)
-        }
+        Defaulting.apply(to: &object, schema: schema)
         if let uid, old == nil { Defaulting.prepareForCreate(&object, uid: uid) }
 
         let namespaced = schema.resource(for: kind)?.namespaced
-        var causes: [FieldCause]
+        let causes: [FieldCause]
         if let old {
             causes = Validation.validateUpdate(object, old: old, namespaced: namespaced, schema: schema)
         } else {
             causes = Validation.validateCreate(object, namespaced: namespaced, schema: schema)
         }
-        if custom, let node = schema.node(for: kind) { causes += SchemaValidation.validate(object, node: node) }
         if !causes.isEmpty { return .failure(invalid(kind, name, causes)) }
         return .success(Admitted(object: object, warnings: report.warnings(for: directive)))
     }

@@ -29,15 +29,24 @@ actor WorkloadControllers {
         case ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"), ("batch", "jobs"):
             if event.kind != .deleted { enqueue(key, after: Delay.controller) }
             enqueueOwner(of: object, namespace: key.namespace)
+            if key.resource.resource == "deployments" || key.resource.resource == "statefulsets" {
+                enqueueAll(AutoscalerController.autoscalers, namespace: key.namespace)
+            }
         case ("", "pods"):
             if event.kind == .added { enqueue(key, after: Delay.podStart) }
             enqueueOwner(of: object, namespace: key.namespace)
             enqueueServices(selecting: object, previous: event.previous, namespace: key.namespace)
+            enqueueBudgets(namespace: key.namespace)
         case ("", "persistentvolumeclaims") where event.kind == .added:
             enqueue(key, after: Delay.binding)
         case ("", "services") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
             enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: key.namespace, name: key.name), after: Delay.controller)
+        case ("batch", "cronjobs") where event.kind != .deleted:
+            enqueue(key, after: Delay.controller)
+        case ("policy", "poddisruptionbudgets") where event.kind != .deleted,
+             ("autoscaling", "horizontalpodautoscalers") where event.kind != .deleted:
+            enqueue(key, after: Delay.controller)
         case ("networking.k8s.io", "ingresses") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
         default:
@@ -49,7 +58,8 @@ actor WorkloadControllers {
     func resyncAll() async {
         for resource in [GroupResource(group: "apps", resource: "deployments"), GroupResource(group: "apps", resource: "replicasets"),
                          GroupResource(group: "apps", resource: "statefulsets"), GroupResource(group: "apps", resource: "daemonsets"),
-                         GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods")] {
+                         GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods"),
+                         DisruptionBudgetController.budgets, AutoscalerController.autoscalers, CronJobController.cronJobs] {
             for key in await context.store.keys(of: resource) { enqueue(key, after: Delay.controller) }
         }
         for key in await context.store.keys(of: EndpointsController.services) {
@@ -91,6 +101,19 @@ actor WorkloadControllers {
         }
     }
 
+    /// Pod changes may change any budget of the namespace.
+    private func enqueueBudgets(namespace: String) {
+        enqueueAll(DisruptionBudgetController.budgets, namespace: namespace)
+    }
+
+    private func enqueueAll(_ resource: GroupResource, namespace: String) {
+        Task {
+            for key in await context.store.keys(of: resource) where key.namespace == namespace {
+                enqueue(key, after: Delay.controller)
+            }
+        }
+    }
+
     private func enqueue(_ key: ObjectKey, after seconds: Double) {
         guard !stopped else { return }
         let delay = context.scaled(seconds)
@@ -116,10 +139,14 @@ actor WorkloadControllers {
         case ("apps", "statefulsets"): await StatefulSetController(client: client).reconcile(key)
         case ("apps", "daemonsets"): await DaemonSetController(client: client).reconcile(key)
         case ("batch", "jobs"): await JobController(client: client).reconcile(key)
+        case ("batch", "cronjobs"):
+            again = await CronJobController(client: client, timeScale: context.options.timeScale).reconcile(key)
         case ("", "pods"):
             again = await PodLifecycle(client: client, unpullable: context.options.unpullableImagePatterns).reconcile(key)
         case ("", "persistentvolumeclaims"): await ServiceAndStorageControllers(client: client).bindClaim(key)
         case ("", "services"), ("networking.k8s.io", "ingresses"): await ServiceAndStorageControllers(client: client).assignAddress(key)
+        case ("policy", "poddisruptionbudgets"): await DisruptionBudgetController(client: client).reconcile(key)
+        case ("autoscaling", "horizontalpodautoscalers"): await AutoscalerController(client: client).reconcile(key)
         case ("", "endpoints"):
             await EndpointsController(client: client).reconcile(ObjectKey(resource: EndpointsController.services, namespace: key.namespace, name: key.name))
         default: break

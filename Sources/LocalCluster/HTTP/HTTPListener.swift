@@ -75,7 +75,7 @@ final class HTTPListener: Sendable {
                 case .end:
                     guard let requestHead = head else { continue }
                     let response = await responder.respond(to: APIRequest(head: requestHead, body: body))
-                    let keepOpen = try await Self.write(response, for: requestHead, to: outbound)
+                    let keepOpen = try await Self.write(response, for: requestHead, to: outbound, channel: connection.channel)
                     if !keepOpen || !requestHead.isKeepAlive { return }
                 }
             }
@@ -84,7 +84,8 @@ final class HTTPListener: Sendable {
 
     /// Writes a response; returns whether the connection may carry another request.
     private static func write(_ response: APIResponse, for request: HTTPRequestHead,
-                              to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>) async throws -> Bool {
+                              to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>,
+                              channel: Channel) async throws -> Bool {
         switch response {
         case .complete(let status, var headers, let body):
             headers.replaceOrAdd(name: "Content-Length", value: String(body.count))
@@ -98,11 +99,18 @@ final class HTTPListener: Sendable {
             headers.remove(name: "Content-Length")
             headers.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
             try await outbound.write(.head(HTTPResponseHead(version: request.version, status: status, headers: headers)))
-            for await chunk in chunks {
-                // An empty chunk is the fault injector's signal to cut the stream abruptly.
-                if chunk.isEmpty { return false }
-                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: chunk))))
+            // The stream is written by its own task, cancelled when the client goes away, so an
+            // abandoned watch ends at once rather than at its next event.
+            let writer = Task<Bool, Error> {
+                for await chunk in chunks {
+                    // An empty chunk is the fault injector's signal to cut the stream abruptly.
+                    if chunk.isEmpty { return false }
+                    try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: chunk))))
+                }
+                return !Task.isCancelled
             }
+            channel.closeFuture.whenComplete { _ in writer.cancel() }
+            guard try await writer.value else { return false }
             try await outbound.write(.end(nil))
             return true
         case .dropped(let status, var headers, let body, let sentBytes):

@@ -195,6 +195,9 @@ actor ObjectStore {
                                               object: marker, previous: nil))
     }
 
+    /// How many watches are open (the controllers' own included).
+    var watchCount: Int { watchers.count }
+
     func stopWatching(_ id: UUID) {
         watchers.removeValue(forKey: id)?.continuation.finish()
     }

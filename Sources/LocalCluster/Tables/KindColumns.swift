@@ -6,6 +6,7 @@ import Manifests
 enum KindColumns {
     static func columns(for resource: APIResource) -> [TableColumn] {
         if resource.isCustom { return CustomResourceColumns.columns(resource.printerColumns) }
+        if let columns = MoreKindColumns.columns(group: resource.group, kind: resource.kind) { return columns }
         switch (resource.group, resource.kind) {
         case ("apps", "Deployment"): return deployment
         case ("apps", "ReplicaSet"): return replicaSet
@@ -114,7 +115,7 @@ enum KindColumns {
         .name, .text("Schedule") { $0[path: ["spec", "schedule"]]?.stringValue ?? "" },
         .text("Timezone") { $0[path: ["spec", "timeZone"]]?.stringValue ?? "<none>" },
         .text("Suspend") { String($0[path: ["spec", "suspend"]]?.boolValue ?? false).capitalized },
-        .int("Active", ["status", "active"]),
+        .text("Active") { String($0[path: ["status", "active"]]?.arrayValue?.count ?? 0) },
         .text("Last Schedule") { object in
             object[path: ["status", "lastScheduleTime"]]?.stringValue.map { HumanDuration.since($0) } ?? "<none>"
         },

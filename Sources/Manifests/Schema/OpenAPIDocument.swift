@@ -21,8 +21,7 @@ extension KubeSchema {
         for path in openAPIGroupVersionPaths {
             let parts = path.split(separator: "/").map(String.init)
             let group = parts.count == 3 ? parts[1] : ""
-            let document = openAPIDocument(group: group, version: parts.last!)
-            let hash = OpenAPIContentHash.hex(of: document.serializedBytes())
+            let hash = documentAndHash(group: group, version: parts.last!).hash
             paths[path] = ["serverRelativeURL": .string("/openapi/v3/\(path)?hash=\(hash)")]
         }
         return ["paths": .object(paths)]
@@ -31,6 +30,23 @@ extension KubeSchema {
     /// The document of one group-version (`/openapi/v3/apis/apps/v1`): its resources' paths and
     /// every schema they reference, custom resources included.
     public func openAPIDocument(group: String, version: String) -> JSON {
+        documentAndHash(group: group, version: version).document
+    }
+
+    /// Built-in group-versions never change, so their documents are made once and shared by every
+    /// copy of the schema; group-versions with custom resources are made on each call.
+    private func documentAndHash(group: String, version: String) -> (document: JSON, hash: String) {
+        let served = resources.filter { $0.group == group && $0.version == version }
+        let cacheable = served.allSatisfy { customRoots[$0.groupVersionKind] == nil }
+        let key = "\(group)/\(version)/\(served.map(\.resource).joined(separator: ","))"
+        if cacheable, let cached = definitions.documentCache.value(forKey: key) { return cached }
+        let document = makeOpenAPIDocument(group: group, version: version)
+        let made = (document, OpenAPIContentHash.hex(of: document.serializedBytes()))
+        if cacheable { definitions.documentCache.store(made, forKey: key) }
+        return made
+    }
+
+    private func makeOpenAPIDocument(group: String, version: String) -> JSON {
         let served = resources.filter { $0.group == group && $0.version == version }
         var paths = JSONObject()
         var roots: [String] = ["io.k8s.apimachinery.pkg.apis.meta.v1.Status", "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions",

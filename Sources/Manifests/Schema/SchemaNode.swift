@@ -13,6 +13,9 @@ public struct SchemaNode: Sendable {
     let fieldExtensions: JSON?
     let definitions: SchemaDefinitions
 
+    /// What kind of value the node holds; worked out once, as nearly every question starts with it.
+    public let type: SchemaFieldType
+
     init(raw: JSON, definitions: SchemaDefinitions, definitionName: String? = nil, fieldExtensions: JSON? = nil) {
         self.definitions = definitions
         if let name = SchemaDefinitions.referencedName(in: raw), let target = definitions.byName[name] {
@@ -25,6 +28,7 @@ public struct SchemaNode: Sendable {
             self.definitionName = definitionName
             self.fieldExtensions = fieldExtensions
         }
+        type = SchemaNode.fieldType(raw: self.raw, definitionName: self.definitionName, fieldExtensions: self.fieldExtensions)
     }
 
     /// A value of the field itself or, failing that, of the definition it refers to.
@@ -32,13 +36,13 @@ public struct SchemaNode: Sendable {
 
     // MARK: - Structure
 
-    public var type: SchemaFieldType {
-        if annotation("x-kubernetes-int-or-string")?.boolValue == true || raw["format"]?.stringValue == "int-or-string" {
+    private static func fieldType(raw: JSON, definitionName: String?, fieldExtensions: JSON?) -> SchemaFieldType {
+        let intOrString = fieldExtensions?["x-kubernetes-int-or-string"] ?? raw["x-kubernetes-int-or-string"]
+        if intOrString?.boolValue == true || raw["format"]?.stringValue == "int-or-string" {
             return .intOrString
         }
         if definitionName == "io.k8s.apimachinery.pkg.api.resource.Quantity" { return .quantity }
-        let declared = raw["type"]?.stringValue
-        switch declared {
+        switch raw["type"]?.stringValue {
         case "string": return .string
         case "integer": return .integer
         case "number": return .number
@@ -165,6 +169,12 @@ public struct SchemaNode: Sendable {
     public var preservesUnknownFields: Bool {
         if annotation("x-kubernetes-preserve-unknown-fields")?.boolValue == true { return true }
         return type == .rawJSON
+    }
+
+    /// Whether a `resource.Quantity` can occur at or below this node (false for most definitions).
+    public var mayContainQuantities: Bool {
+        guard let definitionName else { return true }
+        return !definitions.quantityFree.contains(definitionName)
     }
 
     /// A nested Kubernetes object with its own `apiVersion`, `kind` and `metadata`.

@@ -10,7 +10,7 @@ public enum BodyDecoding {
         if let body { report.duplicateFields = DuplicateFieldScanner.duplicates(in: body) }
         guard let kind = kind(of: object), let root = schema.node(for: kind) else { return report }
         var walker = Walker(builtin: root.definitionName != nil)
-        walker.visit(object, node: root, path: "", goPath: "", goStruct: GoTypeName.structName(root))
+        walker.visit(object, node: root)
         report.unknownFields = walker.unknownFields
         report.typeError = walker.typeError
         report.schemaCauses = walker.schemaCauses
@@ -55,83 +55,117 @@ public enum BodyDecoding {
     }
 
     /// One pass over the object in document order, so the first type error is the one Go reports.
+    /// Paths are kept as steps and spelled out only when something is reported.
     private struct Walker {
+        /// A field of a struct (with the struct's definition, for Go's error context), a map key, or a list index.
+        enum Step {
+            case field(String, owner: String?)
+            case key(String)
+            case index(Int)
+        }
+
         let builtin: Bool
         var unknownFields: [String] = []
         var typeError: String?
         var schemaCauses: [FieldCause] = []
+        var steps: [Step] = []
 
         init(builtin: Bool) { self.builtin = builtin }
 
-        /// `path` is the strict-decoding path (`a.b[0].c`); `goPath` and `goStruct` the Go error context.
-        mutating func visit(_ value: JSON, node: SchemaNode, path: String, goPath: String, goStruct: String) {
+        /// The strict-decoding path: `spec.template.spec.containers[0].foo`.
+        var path: String {
+            var text = ""
+            for step in steps {
+                switch step {
+                case .field(let name, _), .key(let name): text += text.isEmpty ? name : "." + name
+                case .index(let index): text += "[\(index)]"
+                }
+            }
+            return text
+        }
+
+        /// Go's `UnmarshalTypeError` context: the struct fields only (`spec.template.spec.containers.ports`)
+        /// and the innermost struct's type name.
+        var goContext: (path: String, owner: String?) {
+            var names: [String] = []
+            var owner: String?
+            for case .field(let name, let fieldOwner) in steps {
+                names.append(name)
+                owner = fieldOwner
+            }
+            return (names.joined(separator: "."), owner)
+        }
+
+        mutating func visit(_ value: JSON, node: SchemaNode) {
             if case .null = value { return }
             switch node.type {
             case .rawJSON:
                 return
             case .object:
-                guard case .object(let object) = value else { return mismatch(value, node, path, goPath, goStruct) }
-                let structName = GoTypeName.structName(node)
+                guard case .object(let object) = value else { return mismatch(value, node) }
                 for (key, child) in object {
-                    let childPath = path.isEmpty ? key : path + "." + key
                     if let field = node.property(key) {
-                        let childGoPath = goPath.isEmpty ? key : goPath + "." + key
-                        visit(child, node: field, path: childPath, goPath: childGoPath, goStruct: structName.isEmpty ? goStruct : structName)
+                        steps.append(.field(key, owner: node.definitionName))
+                        visit(child, node: field)
+                        steps.removeLast()
                     } else if !node.preservesUnknownFields {
-                        unknownFields.append(childPath)
+                        steps.append(.key(key))
+                        unknownFields.append(self.path)
+                        steps.removeLast()
                     }
                 }
             case .map:
-                guard case .object(let object) = value else { return mismatch(value, node, path, goPath, goStruct) }
+                guard case .object(let object) = value else { return mismatch(value, node) }
                 guard let values = node.mapValues else { return }
                 for (key, child) in object {
-                    visit(child, node: values, path: path.isEmpty ? key : path + "." + key, goPath: goPath, goStruct: goStruct)
+                    steps.append(.key(key))
+                    visit(child, node: values)
+                    steps.removeLast()
                 }
             case .array:
-                guard case .array(let items) = value else { return mismatch(value, node, path, goPath, goStruct) }
+                guard case .array(let items) = value else { return mismatch(value, node) }
                 guard let element = node.items else { return }
                 for (index, item) in items.enumerated() {
-                    visit(item, node: element, path: path + "[\(index)]", goPath: goPath, goStruct: goStruct)
+                    steps.append(.index(index))
+                    visit(item, node: element)
+                    steps.removeLast()
                 }
             case .string:
-                guard let text = value.stringValue else { return mismatch(value, node, path, goPath, goStruct) }
+                guard let text = value.stringValue else { return mismatch(value, node) }
                 if builtin, node.format == "byte", typeError == nil, let offset = Base64Syntax.errorOffset(in: text) {
                     typeError = "illegal base64 data at input byte \(offset)"
                 }
             case .boolean:
-                if value.boolValue == nil { mismatch(value, node, path, goPath, goStruct) }
+                if value.boolValue == nil { mismatch(value, node) }
             case .number:
-                if value.doubleValue == nil { mismatch(value, node, path, goPath, goStruct) }
+                if value.doubleValue == nil { mismatch(value, node) }
             case .integer:
-                if !fitsInteger(value, format: node.format) { mismatch(value, node, path, goPath, goStruct) }
+                if !fitsInteger(value, format: node.format) { mismatch(value, node) }
             case .intOrString:
-                if value.stringValue == nil, !fitsInteger(value, format: "int32") { mismatch(value, node, path, goPath, goStruct) }
+                if value.stringValue == nil, !fitsInteger(value, format: "int32") { mismatch(value, node) }
             case .quantity:
-                let text: String
-                switch value {
-                case .string(let s): text = s
-                case .int, .double: text = value.serialized()
-                default: text = value.serialized()
+                if builtin {
+                    if typeError == nil, let error = QuantitySyntax.error(in: value.stringValue ?? value.serialized()) { typeError = error }
+                } else if value.stringValue == nil, value.doubleValue == nil {
+                    mismatch(value, node)
                 }
-                if builtin, typeError == nil, let error = QuantitySyntax.error(in: text) { typeError = error }
-                if !builtin, value.stringValue == nil, value.doubleValue == nil { mismatch(value, node, path, goPath, goStruct) }
             }
         }
 
         private func fitsInteger(_ value: JSON, format: String?) -> Bool {
-            guard case .int(let i) = value else {
-                // Go accepts 3.0 into an int only when written as an integer literal.
-                return false
-            }
+            // Go accepts 3.0 into an int only when written as an integer literal.
+            guard case .int(let i) = value else { return false }
             if format == "int32" { return Int64(Int32.min)...Int64(Int32.max) ~= i }
             return true
         }
 
-        private mutating func mismatch(_ value: JSON, _ node: SchemaNode, _ path: String, _ goPath: String, _ goStruct: String) {
+        private mutating func mismatch(_ value: JSON, _ node: SchemaNode) {
             if builtin {
                 guard typeError == nil else { return }
-                let where_ = goStruct.isEmpty ? "Go value" : "Go struct field \(goStruct).\(goPath)"
-                typeError = "json: cannot unmarshal \(goValueKind(value, into: node)) into \(where_) of type \(GoTypeName.of(node))"
+                let context = goContext
+                let owner = context.owner.map { String($0.split(separator: ".").last ?? "") } ?? ""
+                let location = owner.isEmpty ? "Go value" : "Go struct field \(owner).\(context.path)"
+                typeError = "json: cannot unmarshal \(goValueKind(value, into: node)) into \(location) of type \(GoTypeName.of(node))"
             } else {
                 // Custom resources: OpenAPI schema validation (kube-openapi validate), a 422 cause.
                 let expected: String
@@ -142,6 +176,7 @@ public enum BodyDecoding {
                 default: expected = node.type.rawValue
                 }
                 let actual = value.typeName
+                let path = self.path
                 schemaCauses.append(.invalid(FieldPath(path), .string(actual),
                                              "\(path) in body must be of type \(expected): \(GoValue.quote(actual))"))
             }

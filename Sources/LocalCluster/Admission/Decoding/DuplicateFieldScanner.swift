@@ -3,23 +3,42 @@
 enum DuplicateFieldScanner {
     static func duplicates(in body: [UInt8]) -> [String] {
         var scanner = Scanner(bytes: body)
-        scanner.value(path: "")
+        scanner.value()
         return scanner.found
     }
 
     private struct Scanner {
+        /// A key of an object or an index of an array, on the way to the current value.
+        enum Step {
+            case key(String)
+            case index(Int)
+        }
+
         let bytes: [UInt8]
         var position = 0
         var found: [String] = []
+        var steps: [Step] = []
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
-        mutating func value(path: String) {
+        /// `metadata.name`, `spec.containers[0].env`: spelled out only for a duplicate.
+        var path: String {
+            var text = ""
+            for step in steps {
+                switch step {
+                case .key(let name): text += text.isEmpty ? name : "." + name
+                case .index(let index): text += "[\(index)]"
+                }
+            }
+            return text
+        }
+
+        mutating func value() {
             skipSpace()
             guard position < bytes.count else { return }
             switch bytes[position] {
-            case UInt8(ascii: "{"): object(path: path)
-            case UInt8(ascii: "["): array(path: path)
+            case UInt8(ascii: "{"): object()
+            case UInt8(ascii: "["): array()
             case UInt8(ascii: "\""): _ = string()
             default:
                 while position < bytes.count, !Self.delimiters.contains(bytes[position]) { position += 1 }
@@ -28,7 +47,7 @@ enum DuplicateFieldScanner {
 
         static let delimiters: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0A, 0x0D, 0x09]
 
-        mutating func object(path: String) {
+        mutating func object() {
             position += 1
             var seen = Set<String>()
             while true {
@@ -38,16 +57,17 @@ enum DuplicateFieldScanner {
                 if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
                 guard bytes[position] == UInt8(ascii: "\"") else { return }
                 let key = string()
-                let childPath = path.isEmpty ? key : path + "." + key
-                if !seen.insert(key).inserted { found.append(childPath) }
+                steps.append(.key(key))
+                defer { steps.removeLast() }
+                if !seen.insert(key).inserted { found.append(path) }
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return }
                 position += 1
-                value(path: childPath)
+                value()
             }
         }
 
-        mutating func array(path: String) {
+        mutating func array() {
             position += 1
             var index = 0
             while true {
@@ -56,7 +76,9 @@ enum DuplicateFieldScanner {
                 if bytes[position] == UInt8(ascii: "]") { position += 1; return }
                 if bytes[position] == UInt8(ascii: ",") { position += 1; index += 1; continue }
                 let before = position
-                value(path: path + "[\(index)]")
+                steps.append(.index(index))
+                value()
+                steps.removeLast()
                 if position == before { return }
             }
         }
@@ -64,7 +86,14 @@ enum DuplicateFieldScanner {
         /// Reads a string (position on its opening quote) and returns its text, escapes decoded.
         mutating func string() -> String {
             position += 1
-            var out: [UInt8] = []
+            let start = position
+            // Fast path: no escapes.
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") { position += 1 }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+                defer { position += 1 }
+                return String(decoding: bytes[start..<position], as: UTF8.self)
+            }
+            var out = Array(bytes[start..<position])
             while position < bytes.count {
                 let byte = bytes[position]
                 position += 1
@@ -95,7 +124,12 @@ enum DuplicateFieldScanner {
         }
 
         mutating func skipSpace() {
-            while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x20, 0x0A, 0x0D, 0x09: position += 1
+                default: return
+                }
+            }
         }
     }
 }

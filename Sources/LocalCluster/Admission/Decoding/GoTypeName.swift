@@ -26,10 +26,4 @@ enum GoTypeName {
         guard parts.count >= 2 else { return definition }
         return "\(parts[parts.count - 2]).\(parts[parts.count - 1])"
     }
-
-    /// The Go struct a field belongs to, as the error names it: `DeploymentSpec`.
-    static func structName(_ node: SchemaNode) -> String {
-        guard let name = node.definitionName, let last = name.split(separator: ".").last else { return "" }
-        return String(last)
-    }
 }

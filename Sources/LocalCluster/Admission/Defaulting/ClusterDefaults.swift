@@ -69,9 +69,12 @@ enum ClusterDefaults {
         object.defaultIfNil("volumeBindingMode", "Immediate")
     }
 
-    /// discovery/v1 SetDefaults_EndpointPort: TCP.
+    /// discovery/v1 SetDefaults_EndpointPort: an empty name and TCP.
     static func endpointSlice(_ object: inout JSON) {
-        object.updateEach("ports") { $0.defaultIfNil("protocol", "TCP") }
+        object.updateEach("ports") { port in
+            port.defaultIfNil("name", "")
+            port.defaultIfNil("protocol", "TCP")
+        }
     }
 
     /// apiextensions/v1 SetDefaults_CustomResourceDefinition and its conversion: singular and

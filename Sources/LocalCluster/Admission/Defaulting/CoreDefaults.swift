@@ -43,6 +43,23 @@ enum CoreDefaults {
         }
     }
 
+    /// SetDefaults_LimitRangeItem for `Container` items: the default limit falls back to the max,
+    /// the default request to the default limit, then to the min.
+    static func limitRange(_ object: inout JSON) {
+        object.updateStruct("spec") { spec in
+            spec.updateEach("limits") { item in
+                guard item["type"] == "Container" else { return }
+                var limits = item["default"]?.objectValue ?? JSONObject()
+                var requests = item["defaultRequest"]?.objectValue ?? JSONObject()
+                for (name, value) in item["max"]?.objectValue ?? JSONObject() where limits[name] == nil { limits[name] = value }
+                for (name, value) in limits where requests[name] == nil { requests[name] = value }
+                for (name, value) in item["min"]?.objectValue ?? JSONObject() where requests[name] == nil { requests[name] = value }
+                item["default"] = .object(limits)
+                item["defaultRequest"] = .object(requests)
+            }
+        }
+    }
+
     /// SetDefaults_Pod on top of the pod spec's: requests default to limits, service links on.
     static func pod(_ object: inout JSON) {
         object.updateStruct("spec") { spec in

@@ -18,6 +18,7 @@ public enum Defaulting {
         case ("", "PersistentVolume"): CoreDefaults.persistentVolume(&object)
         case ("", "Namespace"): CoreDefaults.namespace(&object)
         case ("", "Endpoints"): CoreDefaults.endpoints(&object)
+        case ("", "LimitRange"): CoreDefaults.limitRange(&object)
         case ("apps", "Deployment"): WorkloadDefaults.deployment(&object)
         case ("apps", "ReplicaSet"): WorkloadDefaults.replicaSet(&object)
         case ("apps", "StatefulSet"): WorkloadDefaults.statefulSet(&object)
@@ -36,6 +37,16 @@ public enum Defaulting {
         let type = GroupVersionKind(apiVersion: apiVersion, kind: kind)
         if let node = KubeSchema.builtin.node(for: type), node.definitionName != nil {
             QuantityNormalization.apply(to: &object, node: node)
+        }
+    }
+
+    /// Applies the defaults of the object's kind, custom resources included: those get the
+    /// `default`s of their CRD's structural schema.
+    public static func apply(to object: inout JSON, schema: KubeSchema) {
+        if let kind = BodyDecoding.kind(of: object), schema.definitionName(for: kind) == nil, let node = schema.node(for: kind) {
+            SchemaDefaults.apply(to: &object, node: node)
+        } else {
+            apply(to: &object)
         }
     }
 

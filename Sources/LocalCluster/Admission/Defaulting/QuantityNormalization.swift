@@ -11,30 +11,35 @@ enum QuantityNormalization {
     }
 
     private static func normalize(_ value: inout JSON, node: SchemaNode, inResourceList: Bool) {
+        guard node.mayContainQuantities else { return }
         switch (value, node.type) {
         case (_, .quantity):
             guard var quantity = KubeQuantity(value) else { return }
             if inResourceList { quantity = quantity.roundedUpToMillis }
             value = .string(quantity.canonical)
-        case (.object(var object), .object):
-            for key in object.keys {
-                guard let field = node.property(key) else { continue }
-                var child = object[key]!
-                normalize(&child, node: field, inResourceList: false)
-                object[key] = child
+        case (.object, .object):
+            value.editMembers { members in
+                for key in members.keys {
+                    guard let field = node.property(key), field.mayContainQuantities, var child = members[key] else { continue }
+                    members[key] = .null
+                    normalize(&child, node: field, inResourceList: false)
+                    members[key] = child
+                }
             }
-            value = .object(object)
-        case (.object(var object), .map):
+        case (.object, .map):
             guard let values = node.mapValues else { return }
             let resourceList = values.type == .quantity
-            for key in object.keys {
-                var child = object[key]!
-                normalize(&child, node: values, inResourceList: resourceList)
-                object[key] = child
+            value.editMembers { members in
+                for key in members.keys {
+                    guard var child = members[key] else { continue }
+                    members[key] = .null
+                    normalize(&child, node: values, inResourceList: resourceList)
+                    members[key] = child
+                }
             }
-            value = .object(object)
         case (.array(var items), .array):
-            guard let element = node.items else { return }
+            guard let element = node.items, element.mayContainQuantities else { return }
+            value = .null
             for index in items.indices { normalize(&items[index], node: element, inResourceList: false) }
             value = .array(items)
         default:

@@ -18,6 +18,8 @@ enum UpdateValidation {
             return service(object, old: old)
         case ("", "PersistentVolumeClaim"):
             return persistentVolumeClaim(object, old: old)
+        case ("", "Pod"):
+            return pod(object, old: old)
         case ("", "ConfigMap"):
             return immutableData(object, old: old, fields: ["data", "binaryData"])
         case ("", "Secret"):
@@ -102,6 +104,24 @@ enum UpdateValidation {
         }
         guard comparable(object["spec"]) != comparable(old["spec"]) else { return [] }
         return [.forbidden(FieldPath("spec"), "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims")]
+    }
+
+    /// A pod's spec is fixed but for container images, the active deadline, added tolerations, the
+    /// grace period and removed scheduling gates (ValidatePodUpdate). The real message continues with
+    /// a `cmp.Diff` of the two specs, which is left out here.
+    private static func pod(_ object: JSON, old: JSON) -> [FieldCause] {
+        guard var comparable = old["spec"], let new = object["spec"] else { return [] }
+        for list in ["containers", "initContainers"] {
+            guard case .array(var oldContainers)? = comparable[list], let newContainers = new[list]?.arrayValue,
+                  oldContainers.count == newContainers.count else { continue }
+            for index in oldContainers.indices { oldContainers[index]["image"] = newContainers[index]["image"] }
+            comparable[list] = .array(oldContainers)
+        }
+        for field in ["activeDeadlineSeconds", "tolerations", "terminationGracePeriodSeconds", "schedulingGates"] {
+            comparable[field] = new[field]
+        }
+        guard comparable != new else { return [] }
+        return [.forbidden(FieldPath("spec"), "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)")]
     }
 
     /// ConfigMaps and Secrets marked `immutable: true` keep their data, and stay immutable.

@@ -1,6 +1,7 @@
 import Manifests
 
-/// Validates objects of the served kinds as kube-apiserver 1.32 does after defaulting, returning
+/// Validates objects of the served kinds (and custom resources, by their CRD's schema) as
+/// kube-apiserver 1.32 does after defaulting, returning
 /// the causes of a 422 `Invalid` (empty when the object is valid). `RejectionStatus.invalid` turns
 /// them into the Status body.
 public enum Validation {
@@ -12,6 +13,10 @@ public enum Validation {
         let scoped = namespaced ?? schema.resource(for: type)?.namespaced ?? true
         var causes = MetadataValidation.validate(object["metadata"], rule: NameRule.of(group: type.group, kind: kind), namespaced: scoped)
         causes += kindRules(object, group: type.group, kind: kind)
+        // Custom resources: their CRD's schema (required, enum, bounds, patterns).
+        if schema.definitionName(for: type) == nil, let node = schema.node(for: type) {
+            causes += SchemaValidation.validate(object, node: node)
+        }
         return causes
     }
 
