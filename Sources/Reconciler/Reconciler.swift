@@ -9,9 +9,15 @@
 //                 managed-field removals, ignoreDifferences, dry-run confirmation, Secret masking
 // Health/         `HealthAssessor` (kstatus rules, Argo CD states) → `EnvironmentHealth`, `HealthWait`
 // History/        `History` of `HistoryRecord`s in the ConfigMap `mooring-history-<env>`
-// Sync/           `ChangeSet`: what a sync did, for reports and history
+// Sync/           `ChangeSet`: what a sync did, for reports and history; and its IO: `LiveStateReader`
+//                 (one LIST per type), `DriftConfirmation` (dry-run), `SyncRunner` (waves, prune),
+//                 `WaveGate`, `HealthMonitor`
 // Loop/           the loop's policies: `ReconcileDecision`, `SelfHealBackoff`, `RollbackDetection`,
-//                 `PollSchedule`, `ApplyRejection`
+//                 `PollSchedule`, `ApplyRejection`; and the loop itself: `EnvironmentReconciler`
+//                 (one environment's poll, `sync`, `diff`, `status`), `Poller` (`mooring run`),
+//                 `GitRollback` and `RevertPublisher` (reverts in git)
+// Cluster/        `ClusterClient` over KubeAPI (`KubeClusterClient`), `ClusterConnector` (targets,
+//                 the embedded cluster via `LocalClusterLauncher`), `HistoryStore`, request counting
 // Seams/          the IO the loop needs: `ClusterClient`, `ConfigSource`
 //
-// Everything outside Seams/ is pure: plain values in, plain values out.
+// Policies and values are pure; the IO lives in Cluster/, the Sync/ runners and the Loop/ reconciler.

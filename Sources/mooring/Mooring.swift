@@ -16,6 +16,12 @@ struct Mooring: AsyncParsableCommand {
             ClusterCommand.self,
             PromoteCommand.self,
             DebugCommand.self,
+            RunCommand.self,
+            SyncCommand.self,
+            DiffCommand.self,
+            StatusCommand.self,
+            HistoryCommand.self,
+            RollbackCommand.self,
         ])
 
     /// Parses and runs, mapping every failure to exit code 2 with one line on stderr.

@@ -31,6 +31,10 @@ public protocol ClusterClient: Sendable {
 
     /// Whether a kind is namespaced, from API discovery; `nil` when the cluster does not serve it.
     func isNamespaced(_ groupKind: GroupKind) async throws -> Bool?
+
+    /// The group, version and kind the cluster serves a kind at (its preferred version), from
+    /// API discovery — what a LIST of that kind asks for; `nil` when the cluster does not serve it.
+    func servedType(_ groupKind: GroupKind) async throws -> GroupVersionKind?
 }
 
 extension ClusterClient {

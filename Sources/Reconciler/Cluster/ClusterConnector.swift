@@ -1,0 +1,82 @@
+import Foundation
+import KubeAPI
+
+/// Turns an environment's `cluster` setting into a connected `KubeClusterClient`, one per
+/// distinct target, so environments moored to the same cluster share a connection pool and
+/// discovery cache. `cluster: local` reuses an embedded cluster already serving from the data
+/// folder (its kubeconfig answers) and otherwise starts one in this process.
+public actor ClusterConnector {
+    /// Where the embedded cluster keeps its state (`.mooring/cluster` beside `mooring.yaml`).
+    public let localDataDirectory: String
+    private let launcher: (any LocalClusterLauncher)?
+    private let options: KubeClientOptions
+    private var clients: [String: KubeClusterClient] = [:]
+    private var started: [RunningLocalCluster] = []
+
+    public init(localDataDirectory: String, launcher: (any LocalClusterLauncher)?, options: KubeClientOptions = KubeClientOptions()) {
+        self.localDataDirectory = localDataDirectory
+        self.launcher = launcher
+        self.options = options
+    }
+
+    /// The data folder for a configuration file: `.mooring/cluster` in the file's folder.
+    public static func defaultLocalDataDirectory(configurationFile: String) -> String {
+        let folder = (URL(fileURLWithPath: configurationFile).standardizedFileURL.path as NSString).deletingLastPathComponent
+        return folder + "/.mooring/cluster"
+    }
+
+    public func client(for target: ClusterTarget) async throws -> KubeClusterClient {
+        let key = target.description
+        if let client = clients[key] { return client }
+        let client: KubeClusterClient
+        switch target {
+        case .local:
+            client = try await localClient()
+        case let .kubeconfig(path, context):
+            do {
+                let kubeconfig = try path.map { try Kubeconfig.load(files: [$0]) } ?? Kubeconfig.load()
+                client = KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig, context: context, options: options))
+            } catch {
+                throw ClusterError.unreachable(cluster: key, reason: "\(error)")
+            }
+        }
+        clients[key] = client
+        return client
+    }
+
+    /// Stops the clusters this connector started (a reused cluster keeps running).
+    public func shutdown() async {
+        for cluster in started.reversed() { try? await cluster.stop() }
+        started = []
+        clients = [:]
+    }
+
+    private func localClient() async throws -> KubeClusterClient {
+        let kubeconfigPath = localDataDirectory + "/kubeconfig"
+        if FileManager.default.fileExists(atPath: kubeconfigPath), let running = try? await answering(kubeconfigPath) {
+            return running
+        }
+        guard let launcher else {
+            throw ClusterError.unreachable(cluster: "local", reason: "no embedded cluster answers at \(kubeconfigPath); start one with mooring cluster serve")
+        }
+        let cluster: RunningLocalCluster
+        do {
+            cluster = try await launcher.start(dataDirectory: localDataDirectory)
+        } catch {
+            throw ClusterError.unreachable(cluster: "local", reason: "cannot start the embedded cluster in \(localDataDirectory): \(error)")
+        }
+        started.append(cluster)
+        let kubeconfig = try Kubeconfig.load(files: [cluster.kubeconfigPath])
+        return KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig, options: options))
+    }
+
+    /// A client of the cluster a kubeconfig names, if it answers `GET /version` promptly.
+    private func answering(_ kubeconfigPath: String) async throws -> KubeClusterClient {
+        let kubeconfig = try Kubeconfig.load(files: [kubeconfigPath])
+        var probeOptions = options
+        probeOptions.retryPolicy = .none
+        probeOptions.requestTimeout = .seconds(2)
+        _ = try await KubeClient(kubeconfig: kubeconfig, options: probeOptions).version()
+        return KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig, options: options))
+    }
+}

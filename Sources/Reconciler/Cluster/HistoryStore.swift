@@ -1,0 +1,31 @@
+import Manifests
+
+/// Reads and writes an environment's history in its cluster, creating the `mooring-system`
+/// namespace the first time (a fresh cluster does not have it).
+public struct HistoryStore: Sendable {
+    public let cluster: any ClusterClient
+
+    public init(cluster: any ClusterClient) { self.cluster = cluster }
+
+    public func load(environment: String) async throws -> History {
+        try await cluster.history(environment: environment)
+    }
+
+    /// Appends a record and saves the history; returns the record as stored (id, previous revision).
+    @discardableResult
+    public func append(_ record: HistoryRecord, environment: String) async throws -> HistoryRecord {
+        var history = try await load(environment: environment)
+        let stored = history.append(record)
+        try await save(history)
+        return stored
+    }
+
+    public func save(_ history: History) async throws {
+        let namespace = ObjectIdentity(type: GroupVersionKind(group: "", version: "v1", kind: "Namespace"), namespace: nil, name: History.namespace)
+        if try await cluster.get(namespace) == nil {
+            let object: JSON = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(History.namespace)]]
+            _ = try await cluster.apply(object, fieldManager: Tracking.fieldManager, force: true, dryRun: false)
+        }
+        try await cluster.save(history)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The result of one environment in one pass: what it did, or the one-line reason it could not.
+public struct EnvironmentResult: Sendable {
+    public var environment: String
+    public var outcome: Result<ReconcileOutcome, ReconcileError>
+
+    public init(environment: String, outcome: Result<ReconcileOutcome, ReconcileError>) {
+        self.environment = environment
+        self.outcome = outcome
+    }
+
+    /// Synced and Healthy.
+    public var isSyncedAndHealthy: Bool {
+        if case .success(let outcome) = outcome { return outcome.isSyncedAndHealthy }
+        return false
+    }
+}
+
+/// `mooring run`: every `interval` (with jitter) fetch the repository once, then reconcile every
+/// environment concurrently. A failing environment never stops the others.
+public struct Poller: Sendable {
+    public let source: any ConfigSource
+    public let reconcilers: [EnvironmentReconciler]
+    public var schedule: PollSchedule
+
+    public init(source: any ConfigSource, reconcilers: [EnvironmentReconciler], schedule: PollSchedule) {
+        self.source = source
+        self.reconcilers = reconcilers
+        self.schedule = schedule
+    }
+
+    /// One pass over all environments, in configuration order.
+    public func pass(now: Date = Date()) async -> [EnvironmentResult] {
+        do {
+            try await source.fetch()
+        } catch {
+            let failure = ReconcileError.source("fetching the config repository failed: \(error)")
+            return reconcilers.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
+        }
+        return await withTaskGroup(of: (Int, EnvironmentResult).self) { group in
+            for (index, reconciler) in reconcilers.enumerated() {
+                group.addTask {
+                    let name = reconciler.environment.name
+                    do {
+                        return (index, EnvironmentResult(environment: name, outcome: .success(try await reconciler.reconcile(now: now))))
+                    } catch let error as ReconcileError {
+                        return (index, EnvironmentResult(environment: name, outcome: .failure(error)))
+                    } catch {
+                        return (index, EnvironmentResult(environment: name, outcome: .failure(.cluster("\(error)"))))
+                    }
+                }
+            }
+            var results: [(Int, EnvironmentResult)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    /// Polls until `stop` is set; `report` receives each pass's results.
+    public func run(until stop: StopSignal, report: @Sendable ([EnvironmentResult]) -> Void) async {
+        while !stop.isStopped {
+            report(await pass())
+            await stop.sleep(for: schedule.nextDelay(unit: Double.random(in: 0..<1)))
+        }
+    }
+}

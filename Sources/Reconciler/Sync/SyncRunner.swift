@@ -1,0 +1,103 @@
+import Foundation
+import Manifests
+
+/// Carries out a `SyncPlan`: apply steps in order (the objects of one step concurrently), then —
+/// only when every apply succeeded — prune in reverse order, waiting until each pruned object is
+/// gone. Failures end up in the `ChangeSet`, never half-hidden: a failed step stops the sync and
+/// the objects after it are reported as not applied.
+public struct SyncRunner: Sendable {
+    public let cluster: any ClusterClient
+    public var options: SyncOptions
+    public var progress: SyncProgress
+
+    public init(cluster: any ClusterClient, options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent) {
+        self.cluster = cluster
+        self.options = options
+        self.progress = progress
+    }
+
+    /// - Parameters:
+    ///   - plan: what to do.
+    ///   - definitions: the revision's CRDs, whose Established condition custom resources wait for.
+    ///   - waveGate: when given, the objects of a sync wave must be Healthy before the next wave
+    ///     is applied (as Argo CD does); a wave that ends Degraded stops the sync.
+    public func run(_ plan: SyncPlan, operation: SyncOperation, definitions: [JSON] = [], waveGate: WaveGate? = nil) async -> ChangeSet {
+        var changes = ChangeSet(planned: plan, operation: operation, dryRun: false, startedAt: Date())
+        let applier = ObjectApplier(cluster: cluster, options: options)
+        var stopped: String?
+        var wave: (number: Int, applied: [ObjectIdentity])?
+        for step in plan.applySteps {
+            if stopped == nil, let waveGate, let current = wave, current.number != step.wave, !current.applied.isEmpty {
+                stopped = await waveGate.problem(after: current.number, applied: current.applied, cluster: cluster, options: options, progress: progress)
+            }
+            if wave?.number != step.wave { wave = (step.wave, []) }
+            wave?.applied += step.objects.map(\.identity)
+            if let stopped {
+                for object in step.objects { changes.markFailed(object.identity, message: "not applied: \(stopped)") }
+                continue
+            }
+            progress.say("applying wave \(step.wave) \(step.kind) (\(step.objects.count))")
+            if step.isCustomResource {
+                do {
+                    try await CustomResourceReadiness(cluster: cluster, timeout: options.definitionTimeout, pollInterval: options.pollInterval)
+                        .waitUntilServed(step.kind, definitions: definitions)
+                } catch {
+                    let message = "\(error)"
+                    for object in step.objects { changes.markFailed(object.identity, message: message) }
+                    stopped = "\(step.kind) could not be applied"
+                    continue
+                }
+            }
+            let outcomes = await BoundedConcurrency.map(step.objects, limit: options.concurrency) { object in
+                await applier.apply(object.desired ?? [:], identity: object.identity)
+            }
+            for (object, outcome) in zip(step.objects, outcomes) {
+                if case .failed(let message) = outcome {
+                    changes.markFailed(object.identity, message: message)
+                    stopped = stopped ?? "an earlier object failed (\(object.identity))"
+                }
+            }
+        }
+        if stopped == nil {
+            await prune(plan.prune, into: &changes)
+        } else if !plan.prune.isEmpty {
+            for object in plan.prune {
+                if let index = changes.entries.firstIndex(where: { $0.identity == object.identity }) {
+                    changes.entries[index].action = .kept
+                    changes.entries[index].message = "not pruned: the apply failed"
+                }
+            }
+        }
+        changes.finishedAt = Date()
+        return changes
+    }
+
+    /// Deletes in the given order (last applied kinds first): the objects of one kind together,
+    /// each waited for until gone before the next kind starts.
+    private func prune(_ objects: [ObjectDiff], into changes: inout ChangeSet) async {
+        var groups: [[ObjectDiff]] = []
+        for object in objects {
+            if let last = groups.last?.last, last.identity.groupKind == object.identity.groupKind {
+                groups[groups.count - 1].append(object)
+            } else {
+                groups.append([object])
+            }
+        }
+        let cluster = self.cluster, timeout = options.deleteTimeout
+        for group in groups {
+            progress.say("pruning \(group[0].identity.groupKind) (\(group.count))")
+            let failures = await BoundedConcurrency.map(group, limit: options.concurrency) { object -> String? in
+                do {
+                    try await cluster.delete(object.identity, propagation: .foreground)
+                    try await cluster.waitUntilGone(object.identity, timeout: timeout)
+                    return nil
+                } catch {
+                    return "pruning failed: \(ClusterError.reason(of: error))"
+                }
+            }
+            for (object, failure) in zip(group, failures) {
+                if let failure { changes.markFailed(object.identity, message: failure) }
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Reconciler
+
+/// `mooring rollback --env NAME [--to REVISION] [--push]`: reverts commits in the config
+/// repository (git stays the truth); the next sync applies and records the rollback.
+struct RollbackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rollback", abstract: "Revert an environment's commits in git.")
+
+    @OptionGroup var options: ConfigurationOptions
+    @Option(name: .long, help: "The environment.") var env: String
+    @Option(name: .long, help: "Revert every commit after this one (default: only the newest).") var to: String?
+    @Flag(name: .long, help: "Push the revert commits.") var push = false
+
+    func run() async throws {
+        let setup = try await ReconcilerSetup.open(options)
+        try await setup.run { setup in
+            let environment = try options.environment(env, in: setup.configuration)
+            try await setup.fetch()
+            let reverts = try await GitRollback(mirror: setup.source.mirror)
+                .revert(path: environment.path, branch: environment.ref, to: to, push: push)
+            if reverts.isEmpty {
+                print("\(environment.name): nothing to revert")
+            } else {
+                for revert in reverts { print("\(environment.name): created revert commit \(revert.prefix(7))\(push ? " (pushed)" : "")") }
+                if !push { print("not pushed: run again with --push to publish the revert") }
+            }
+        }
+    }
+}

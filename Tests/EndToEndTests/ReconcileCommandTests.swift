@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// The `mooring` binary's reconciling commands, their output and exit codes, against a config
+/// repository served by `git daemon` and the embedded cluster the binary starts itself
+/// (`cluster: local`, persisted in `.mooring/cluster` between runs).
+@Suite struct ReconcileCommandTests {
+    static var binary: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent(".build/debug/mooring").path
+    }
+
+    struct Workspace {
+        let repository: ConfigRepository
+        let folder: String
+        var config: String { folder + "/mooring.yaml" }
+
+        func mooring(_ arguments: String...) async throws -> CommandResult {
+            try await Command.run(ReconcileCommandTests.binary, arguments + ["--config", config],
+                                  environment: ["MOORING_LOCAL_TIME_SCALE": "100"], input: nil, timeout: 120)
+        }
+    }
+
+    func withWorkspace(_ body: (Workspace) async throws -> Void) async throws {
+        let repository = try await ConfigRepository.create(copying: Harness.sampleEnvironments)
+        defer { repository.stop() }
+        let folder = TemporaryFolder.make("cli")
+        try """
+            repository:
+              url: \(repository.url)
+              interval: 1m
+            environments:
+              develop:
+                ref: main
+                cluster: local
+                prune: true
+                healthTimeout: 30s
+              master:
+                ref: main
+                cluster: local
+                prune: true
+                healthTimeout: 30s
+                rollbackOnFailure: true
+            """.write(toFile: folder + "/mooring.yaml", atomically: true, encoding: .utf8)
+        try await body(Workspace(repository: repository, folder: folder))
+    }
+
+    @Test func runStatusDiffSyncHistoryAndRollback() async throws {
+        try await withWorkspace { workspace in
+            let first = try await workspace.mooring("run", "--once")
+            #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+            #expect(first.stdout.contains("develop @ ") && first.stdout.contains("master @ "))
+            #expect(first.stdout.contains("Deployment.apps django-develop/django-admin Created"))
+
+            let status = try await workspace.mooring("status")
+            #expect(status.status == 0, "\(status.stderr)")
+            let rows = status.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+            #expect(rows.first == ["ENVIRONMENT", "REVISION", "SYNC", "HEALTH", "LAST", "OPERATION", "WHEN"])
+            #expect(rows.dropFirst().map { Array($0.prefix(1) + $0.dropFirst(2).prefix(2)) } == [["develop", "Synced", "Healthy"], ["master", "Synced", "Healthy"]])
+
+            let settings = try workspace.repository.read("environments/develop/configmap.yaml")
+            try await workspace.repository.commit("Debug off", files: [
+                "environments/develop/configmap.yaml": settings.replacingOccurrences(of: "DEBUG: \"True\"", with: "DEBUG: \"False\""),
+            ])
+            let diff = try await workspace.mooring("diff", "--env", "develop")
+            #expect(diff.status == 1, "\(diff.stdout)\(diff.stderr)")
+            #expect(diff.stdout.contains("ConfigMap django-develop/django-settings: OutOfSync (configure)"))
+            #expect(diff.stdout.contains("data.DEBUG: \"True\" → \"False\""))
+
+            let dryRun = try await workspace.mooring("sync", "--env", "develop", "--dry-run")
+            #expect(dryRun.status == 0)
+            #expect(dryRun.stdout.contains("(dry run)"))
+            #expect(try await workspace.mooring("diff", "--env", "develop").status == 1, "a dry run changes nothing")
+
+            let sync = try await workspace.mooring("sync", "--env", "develop")
+            #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
+            #expect(sync.stdout.contains("ConfigMap django-develop/django-settings Configured"))
+            #expect(try await workspace.mooring("diff", "--env", "develop").status == 0)
+
+            let rollback = try await workspace.mooring("rollback", "--env", "develop", "--push")
+            #expect(rollback.status == 0, "\(rollback.stderr)")
+            #expect(rollback.stdout.contains("created revert commit"))
+            let afterRollback = try await workspace.mooring("run", "--once")
+            #expect(afterRollback.status == 0, "\(afterRollback.stdout)\(afterRollback.stderr)")
+            #expect(afterRollback.stdout.contains("rollback of"))
+
+            let history = try await workspace.mooring("history", "--env", "develop")
+            #expect(history.status == 0)
+            let operations = history.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true)[2] }
+            #expect(operations == ["rollback", "sync", "sync"], "\(history.stdout)")
+        }
+    }
+
+    @Test func badInputExitsTwoWithOneLineNamingFileAndLine() async throws {
+        try await withWorkspace { workspace in
+            #expect(try await workspace.mooring("run", "--once").status == 0)
+            try await workspace.repository.commit("Break develop", files: [
+                "environments/develop/extra.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\ndata:\n  a: \"unterminated\n",
+            ])
+            let broken = try await workspace.mooring("run", "--once")
+            #expect(broken.status == 2)
+            let lines = broken.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(broken.stderr)")
+            #expect(lines.first?.hasPrefix("develop: error: environments/develop/extra.yaml:") == true, "\(broken.stderr)")
+            #expect(broken.stdout.contains("master @ "), "the other environment is still reconciled")
+
+            let unknown = try await workspace.mooring("diff", "--env", "staging")
+            #expect(unknown.status == 2)
+        }
+    }
+
+    @Test func runStopsCleanlyOnSIGTERMAfterThePass() async throws {
+        try await withWorkspace { workspace in
+            let output = workspace.folder + "/run.out"
+            FileManager.default.createFile(atPath: output, contents: nil)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.binary)
+            process.arguments = ["run", "--config", workspace.config]
+            process.environment = ProcessInfo.processInfo.environment.merging(["MOORING_LOCAL_TIME_SCALE": "100"]) { $1 }
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+            let deadline = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < deadline, !(try String(contentsOfFile: output, encoding: .utf8)).contains("master @") {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(try String(contentsOfFile: output, encoding: .utf8).contains("develop @"))
+            kill(process.processIdentifier, SIGTERM)
+            let stopBy = ContinuousClock.now + .seconds(10)
+            while process.isRunning && ContinuousClock.now < stopBy { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(!process.isRunning, "mooring run exits after SIGTERM")
+            if !process.isRunning {
+                #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import KubeAPI
+import LocalCluster
+import Manifests
+import Reconciler
+
+/// One end-to-end world: an in-process local cluster (fast controllers), a config repository
+/// served by `git daemon` holding this repository's sample `environments/`, and the reconciler
+/// wired to both exactly as `mooring run` wires it. Always stopped by `withHarness`.
+struct Harness {
+    let cluster: LocalClusterServer
+    let client: KubeClusterClient
+    let repository: ConfigRepository
+    let source: GitConfigSource
+    let folder: String
+
+    /// This repository's `environments/` folder.
+    static let sampleEnvironments: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("environments").path
+    }()
+
+    static let options = SyncOptions(concurrency: 8, deleteTimeout: .seconds(30), definitionTimeout: .seconds(20),
+                                     healthPollInterval: .milliseconds(50), pollInterval: .milliseconds(20))
+
+    static func start(timeScale: Double = 100) async throws -> Harness {
+        let folder = TemporaryFolder.make("world")
+        let repository = try await ConfigRepository.create(copying: sampleEnvironments)
+        do {
+            var options = LocalClusterOptions(dataDirectory: folder + "/cluster")
+            options.timeScale = timeScale
+            let cluster = try await LocalClusterServer.start(options)
+            let kubeconfig = try Kubeconfig.load(files: [cluster.kubeconfigPath])
+            let client = KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig), pollInterval: .milliseconds(20))
+            let source = try await Self.openSource(repository, cache: folder + "/cache")
+            return Harness(cluster: cluster, client: client, repository: repository, source: source, folder: folder)
+        } catch {
+            repository.stop()
+            throw error
+        }
+    }
+
+    static func openSource(_ repository: ConfigRepository, cache: String) async throws -> GitConfigSource {
+        try await GitConfigSource.open(RepositoryConfiguration(url: repository.url), configDirectory: cache, cacheFolder: cache)
+    }
+
+    func stop() async {
+        try? await cluster.stop()
+        repository.stop()
+    }
+
+    /// The sample environments' settings, with a short health timeout.
+    static func environment(_ name: String, selfHeal: Bool = false, rollbackOnFailure: Bool = false,
+                            revertInGit: Bool = false, healthTimeout: Duration = .seconds(20)) -> EnvironmentConfiguration {
+        EnvironmentConfiguration(name: name, ref: "main", path: "environments/\(name)", prune: true, selfHeal: selfHeal,
+                                 healthTimeout: healthTimeout, rollbackOnFailure: rollbackOnFailure, revertInGit: revertInGit)
+    }
+
+    func reconciler(_ environment: EnvironmentConfiguration, cluster: (any ClusterClient)? = nil,
+                    source: GitConfigSource? = nil,
+                    backoff: SelfHealBackoff = SelfHealBackoff(base: .milliseconds(1), maximum: .milliseconds(10))) -> EnvironmentReconciler {
+        let source = source ?? self.source
+        return EnvironmentReconciler(environment: environment, source: source, cluster: cluster ?? client, options: Self.options,
+                                     revertPublisher: GitRevertPublisher(mirror: source.mirror),
+                                     backoff: backoff)
+    }
+
+    /// Fetches, then reconciles once.
+    func poll(_ reconciler: EnvironmentReconciler) async throws -> ReconcileOutcome {
+        try await reconciler.source.fetch()
+        return try await reconciler.reconcile()
+    }
+
+    func live(_ kind: String, _ apiVersion: String, namespace: String?, name: String) async throws -> JSON? {
+        try await client.get(ObjectIdentity(type: GroupVersionKind(apiVersion: apiVersion, kind: kind), namespace: namespace, name: name))
+    }
+
+    func history(_ environment: String) async throws -> History {
+        try await HistoryStore(cluster: client).load(environment: environment)
+    }
+
+    /// The real kubectl against the cluster.
+    func kubectl(_ arguments: String...) async throws -> CommandResult {
+        try await Command.run("kubectl", arguments + ["--cache-dir", folder + "/kubectl-cache"],
+                              environment: ["KUBECONFIG": cluster.kubeconfigPath], input: nil)
+    }
+
+    /// Replaces the cluster's fault rules (`/mooring-admin/faults`).
+    func setFaults(_ json: String) async throws {
+        let result = try await Command.run("curl", ["-s", "-f", "-X", "PUT", "-H", "Authorization: Bearer \(cluster.token)",
+                                                    "--data-binary", json, cluster.url + "/mooring-admin/faults"],
+                                           environment: [:], input: nil)
+        guard result.status == 0 else { throw FixtureError("setting faults failed: \(result.stdout) \(result.stderr)") }
+    }
+}
+
+func withHarness<T>(timeScale: Double = 100, _ body: (Harness) async throws -> T) async throws -> T {
+    let harness = try await Harness.start(timeScale: timeScale)
+    do {
+        let result = try await body(harness)
+        await harness.stop()
+        return result
+    } catch {
+        await harness.stop()
+        throw error
+    }
+}
