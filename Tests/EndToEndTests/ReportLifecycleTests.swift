@@ -32,13 +32,13 @@ import Testing
         }
     }
 
-    func withWorkspace(_ body: (Workspace) async throws -> Void) async throws {
+    func withWorkspace(masterSettings: String = "", _ body: (Workspace) async throws -> Void) async throws {
         try await withHarness { harness in
             let folder = TemporaryFolder.make("report")
             var yaml = "repository:\n  url: \(harness.repository.url)\n  interval: 1m\nenvironments:\n"
             for name in ["develop", "master"] {
                 yaml += "  \(name):\n    ref: main\n    cluster:\n      kubeconfig: \(harness.cluster.kubeconfigPath)\n"
-                yaml += "    prune: true\n    healthTimeout: 30s\n"
+                yaml += "    prune: true\n    healthTimeout: 30s\n" + (name == "master" ? masterSettings : "")
             }
             try yaml.write(toFile: folder + "/mooring.yaml", atomically: true, encoding: .utf8)
             try await body(Workspace(harness: harness, folder: folder))
@@ -143,6 +143,38 @@ import Testing
             let missing = try await workspace.mooring("history", "--env", "master", "--diff", "99")
             #expect(missing.status == 2)
             #expect(missing.stderr.contains("no operation 99 in the history of master"))
+        }
+    }
+
+    /// A sync whose image cannot be pulled ends Degraded and is rolled back by itself: the report,
+    /// written to a file, shows the failed sync and the auto-rollback with its reason; exit 1.
+    @Test func degradedSyncReportShowsTheAutoRollback() async throws {
+        try await withWorkspace(masterSettings: "    rollbackOnFailure: true\n") { workspace in
+            let first = try await workspace.mooring("sync", "--env", "master", "--format", "json")
+            #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+            let good = try #require(Self.environment("master", in: try workspace.json(first))?["revision"]?.stringValue)
+
+            let deployment = try workspace.repository.read("environments/master/deployment.yaml")
+            let broken = deployment.replacingOccurrences(
+                of: #"ghcr.io/mooring-demo/django-admin@sha256:[0-9a-f]+"#, with: "ghcr.io/mooring-demo/django-admin:broken",
+                options: .regularExpression)
+            let bad = try await workspace.repository.commit("Ship a broken image", files: ["environments/master/deployment.yaml": broken])
+
+            let dryRun = try await workspace.mooring("sync", "--env", "master", "--dry-run", "--format", "json")
+            #expect(dryRun.status == 0, "a dry run applies nothing: \(dryRun.stderr)")
+            let planned = Self.environment("master", in: try workspace.json(dryRun))
+            #expect(planned?["applied"] == false)
+            #expect(Self.objects(of: planned).first?["action"] == "configure")
+
+            let file = workspace.folder + "/sync.md"
+            let sync = try await workspace.mooring("sync", "--env", "master", "--format", "markdown", "--output", file)
+            #expect(sync.status == 1, "Degraded is exit 1: \(sync.stdout)\(sync.stderr)")
+            #expect(sync.stdout.isEmpty, "the report went to the file")
+            let markdown = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(markdown.contains("### master @ `\(bad.prefix(7))` (sync, applied)"), "\(markdown)")
+            #expect(markdown.contains("### master @ `\(good.prefix(7))` (auto-rollback, applied)"), "\(markdown)")
+            #expect(markdown.contains("rolled back from \(bad.prefix(7)) to \(good.prefix(7)) (health check failed)"), "\(markdown)")
+            #expect(markdown.contains("Degraded"))
         }
     }
 }
