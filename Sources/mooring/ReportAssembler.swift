@@ -27,7 +27,7 @@ struct ReportAssembler: Sendable {
         let history = try? await reconciler.history()
         let desired = outcome.diff.objects.compactMap(\.desired)
         let warnings = await warnings(outcome.diff.revision, environment: environment)
-        var remarks = [outcome.message]
+        var remarks = Self.isRoutine(outcome) ? [] : [outcome.message]
         if outcome.health.status != .healthy, !outcome.health.worst.isEmpty { remarks.append("health: \(outcome.health)") }
 
         guard let changes = outcome.changeSet else {
@@ -48,6 +48,14 @@ struct ReportAssembler: Sendable {
                 previousRevision: changes.revision, remarks: outcome.revertCommit.map { ["reverted in git by \($0.prefix(7))"] } ?? []))
         }
         return parts
+    }
+
+    /// Whether the outcome's message only restates the heading ("sync to 1a2b3c4", "Synced to
+    /// 1a2b3c4"): anything else (a failure, a rollback, drift left alone) is worth a remark.
+    static func isRoutine(_ outcome: ReconcileOutcome) -> Bool {
+        let short = outcome.revision.prefix(7)
+        let routine = ["Synced to \(short)"] + (outcome.changeSet.map { ["\($0.operation.rawValue) to \(short)", $0.description] } ?? [])
+        return outcome.isSyncedAndHealthy && outcome.rollback == nil && routine.contains(outcome.message)
     }
 
     /// The history record a change set was recorded as (the newest of its revision and operation).
