@@ -18,6 +18,7 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Branch, tag or commit (default: the environment's ref).") var revision: String?
     @Option(name: .long, help: "Promotion preview: the environment to promote from.") var from: String?
     @Option(name: .long, help: "Promotion preview: the environment to promote to.") var to: String?
+    @OptionGroup var promotionRule: PromotionRuleOptions
 
     func validate() throws {
         let promotion = from != nil || to != nil
@@ -29,22 +30,26 @@ struct DiffCommand: AsyncParsableCommand {
             guard from != nil, to != nil else { throw ValidationError("--from and --to go together") }
             if from == to { throw ValidationError("--from and --to name the same environment") }
             if revision != nil { throw ValidationError("--revision does not apply to --from/--to: each side is read at its environment's ref") }
+        } else if promotionRule.isSet {
+            throw ValidationError("--only, --keep and --promote-replicas apply to --from/--to only")
         }
     }
 
     func run() async throws {
         let report: Report
+        var statusLines: [String] = []
         if let from, let to {
             report = try await promotionReport(from: from, to: to)
         } else {
             let setup = try await ReconcilerSetup.open(options)
-            report = try await setup.run { setup in
+            (report, statusLines) = try await setup.run { setup in
                 try await setup.fetch()
-                if let env { return Report(kind: .diff, environments: [try await environmentReport(env, in: setup)]) }
+                if let env { return (Report(kind: .diff, environments: [try await environmentReport(env, in: setup)]), []) }
                 return try await touchedReport(in: setup)
             }
         }
         try output.emit(report)
+        for line in statusLines { output.status(line) }
         if report.hasChanges { throw ExitCode(1) }
     }
 
@@ -54,15 +59,18 @@ struct DiffCommand: AsyncParsableCommand {
         return await ReportAssembler(source: setup.source).report(diff: diff, reconciler: reconciler)
     }
 
-    /// `--all`: the environments whose folder differs between their ref and the revision.
-    private func touchedReport(in setup: ReconcilerSetup) async throws -> Report {
+    /// `--all`: the environments whose folder differs between their ref and the revision, and a
+    /// status line naming the others.
+    private func touchedReport(in setup: ReconcilerSetup) async throws -> (Report, [String]) {
         guard let revision else { throw CommandError("--all needs --revision REF") }
         let touched = try await TouchedEnvironments.find(setup.configuration.environments, revision: revision, source: setup.source)
+        let untouched = setup.configuration.environments.map(\.name).filter { name in !touched.contains { $0.name == name } }
         var environments: [EnvironmentReport] = []
         for environment in touched { environments.append(try await environmentReport(environment.name, in: setup)) }
         let names = touched.map(\.name).joined(separator: ", ")
         let title = "Mooring diff of \(revision): " + (touched.isEmpty ? "no environment changed" : names)
-        return Report(kind: .diff, title: title, environments: environments)
+        let untouchedLine = untouched.isEmpty ? [] : ["not changed by \(revision): \(untouched.joined(separator: ", "))"]
+        return (Report(kind: .diff, title: title, environments: environments), untouchedLine)
     }
 
     /// `--from/--to`: the promotion planner's answer, without a commit.
@@ -75,7 +83,7 @@ struct DiffCommand: AsyncParsableCommand {
         do { try await repository.fetch() } catch {
             throw ReconcileError.source("fetching \(configuration.repository.url) failed: \(error)")
         }
-        let plan = try await Promoter(source: repository).plan(from: source, to: target, rule: PromotionRule())
+        let plan = try await Promoter(source: repository).plan(from: source, to: target, rule: try promotionRule.rule())
         return Report(promotionPlan: plan)
     }
 }

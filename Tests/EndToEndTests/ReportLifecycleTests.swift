@@ -89,6 +89,7 @@ import Testing
             let all = try await workspace.mooring("diff", "--all", "--revision", "bump-master", "--format", "json")
             #expect(all.status == 1, "\(all.stdout)\(all.stderr)")
             #expect(try workspace.json(all)["environments"]?.arrayValue?.map { $0["environment"] } == ["master"])
+            #expect(all.stderr.contains("not changed by bump-master: develop"), "a status line beside JSON goes to stderr")
             let none = try await workspace.mooring("diff", "--all", "--revision", "main")
             #expect(none.status == 0, "\(none.stdout)\(none.stderr)")
             #expect(none.stdout.contains("no environment changed"))
@@ -102,6 +103,12 @@ import Testing
             #expect(Self.objects(of: Self.environment("master", in: planned)).contains {
                 $0["kind"] == "Deployment" && $0["action"] == "configure"
             })
+            let onlyDeployment = try await workspace.mooring("diff", "--from", "develop", "--to", "master",
+                                                             "--only", "deployment/django-admin", "--format", "json")
+            #expect(onlyDeployment.status == 1, "\(onlyDeployment.stderr)")
+            let changedOnly = Self.objects(of: Self.environment("master", in: try workspace.json(onlyDeployment)))
+                .filter { $0["action"] != "unchanged" }.map { $0["id"] }
+            #expect(changedOnly == ["Deployment.apps django-master/django-admin"])
             #expect(try await workspace.git("ls-remote", "origin", "refs/heads/main").hasPrefix(head), "nothing pushed")
 
             let promote = try await workspace.mooring("promote", "--from", "develop", "--to", "master", "--push")
@@ -176,5 +183,18 @@ import Testing
             #expect(markdown.contains("rolled back from \(bad.prefix(7)) to \(good.prefix(7)) (health check failed)"), "\(markdown)")
             #expect(markdown.contains("Degraded"))
         }
+    }
+
+    /// Contradictory or incomplete `diff` options are a usage error: exit 2 before anything is read.
+    @Test(arguments: [
+        [String](), ["--env", "master", "--all"], ["--all"], ["--from", "develop"], ["--from", "master", "--to", "master"],
+        ["--env", "master", "--only", "deployment/web"], ["--from", "develop", "--to", "master", "--revision", "main"],
+    ])
+    func contradictoryDiffOptionsExitTwo(arguments: [String]) async throws {
+        let result = try await Command.run(ReconcileCommandTests.binary, ["diff"] + arguments + ["--config", "/nonexistent/mooring.yaml"],
+                                           environment: [:], input: nil)
+        #expect(result.status == 2, "\(arguments): \(result.stdout)\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("--"), "the message names the options: \(result.stderr)")
     }
 }
