@@ -132,6 +132,11 @@ import Testing
 
             // Reverting the promotion in git is a rollback, and the report says from what to what.
             let revert = try await workspace.repository.revert(promotionCommit)
+            let revertPreview = try workspace.json(try await workspace.mooring("diff", "--env", "master", "--format", "json"))
+            let previewContext = Self.environment("master", in: revertPreview)?["context"]
+            #expect(previewContext?["type"] == "rollback", "a preview of the revert already says it is a rollback")
+            #expect(previewContext?["from"] == .string(promotionCommit))
+            #expect(previewContext?["to"] == .string(head))
             let rollback = try await workspace.mooring("run", "--once")
             #expect(rollback.status == 0, "\(rollback.stdout)\(rollback.stderr)")
             #expect(rollback.stdout.contains("== master @ \(revert.prefix(7)) (rollback, applied) =="), "\(rollback.stdout)")
@@ -139,6 +144,9 @@ import Testing
             #expect(rollback.stdout.contains("Configured Deployment.apps django-master/django-admin"))
 
             // The history links the rollback, and --diff shows what the promotion's sync changed.
+            let historyText = try await workspace.mooring("history", "--env", "master")
+            #expect(historyText.stdout.contains("rolled back from \(promotionCommit.prefix(7)) (#2) to \(head.prefix(7)) (#1)"), "\(historyText.stdout)")
+            #expect(historyText.stdout.contains("commit \(promotionCommit.prefix(7)) by "))
             let history = try workspace.json(try await workspace.mooring("history", "--env", "master", "--format", "json"))
             let operations = history["operations"]?.arrayValue ?? []
             #expect(operations.map { $0["operation"] } == ["rollback", "sync", "sync"])
