@@ -64,6 +64,9 @@ import Testing
                 of: #"ghcr.io/mooring-demo/django-admin@sha256:[0-9a-f]+"#, with: Self.branchImage, options: .regularExpression)
             #expect(bumped != deployment)
             try bumped.write(toFile: workspace.repository.work + "/environments/master/deployment.yaml", atomically: true, encoding: .utf8)
+            // …and slips in a YAML 1.1 boolean trap, which the preview flags from the rendering's warnings.
+            let settings = try workspace.repository.read("environments/master/configmap.yaml") + "  FEATURE_SEARCH: yes\n"
+            try settings.write(toFile: workspace.repository.work + "/environments/master/configmap.yaml", atomically: true, encoding: .utf8)
             try await workspace.git("commit", "-am", "Bump master to 4.2.17")
             try await workspace.git("push", "origin", "bump-master")
             try await workspace.git("checkout", "main")
@@ -74,6 +77,8 @@ import Testing
             #expect(markdown.stdout.contains("+ spec.template.spec.containers[name=web].image: \"\(Self.branchImage)\""))
             #expect(markdown.stdout.contains("Bump master to 4.2.17"), "the commit's summary")
             #expect(markdown.stdout.contains("mutable-image-tag"), "a tag instead of a digest is a policy note")
+            #expect(markdown.stdout.contains("yaml-1.1-trap"), "\(markdown.stdout)")
+            #expect(markdown.stdout.contains("environments/master/configmap.yaml:14"), "the note names file and line")
 
             let json = try await workspace.mooring("diff", "--env", "master", "--revision", "bump-master", "--format", "json")
             #expect(json.status == 1)
@@ -82,8 +87,8 @@ import Testing
             let master = Self.environment("master", in: preview)
             #expect(master?["commit"]?["author"] == "Test")
             let changed = Self.objects(of: master).filter { $0["action"] != "unchanged" }
-            #expect(changed.map { $0["id"] } == ["Deployment.apps django-master/django-admin"])
-            #expect(changed.first?["changes"]?[0]?["new"] == .string(Self.branchImage))
+            #expect(changed.map { $0["id"] } == ["ConfigMap django-master/django-settings", "Deployment.apps django-master/django-admin"])
+            #expect(changed.last?["changes"]?[0]?["new"] == .string(Self.branchImage))
 
             // --all: only master's folder changes on the branch.
             let all = try await workspace.mooring("diff", "--all", "--revision", "bump-master", "--format", "json")
