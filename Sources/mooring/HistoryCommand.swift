@@ -1,18 +1,32 @@
 import ArgumentParser
 import Reconciler
+import Reports
 
-/// `mooring history --env NAME`: the operations recorded in the cluster, newest first.
+/// `mooring history --env NAME [--diff N]`: the operations recorded in the cluster, newest first,
+/// with their commits and rollback links; with `--diff N`, what operation N changed.
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Show an environment's recorded operations.")
 
     @OptionGroup var options: ConfigurationOptions
+    @OptionGroup var output: ReportOutputOptions
     @Option(name: .long, help: "The environment.") var env: String
+    @Option(name: .long, help: ArgumentHelp("Show what operation N changed.", valueName: "N")) var diff: Int?
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
         try await setup.run { setup in
             let reconciler = try await setup.reconciler(for: try options.environment(env, in: setup.configuration))
-            print(TextOutput.history(try await reconciler.history()))
+            let history = try await reconciler.history()
+            // For the authors of recent revisions; the history itself comes from the cluster.
+            try? await setup.fetch()
+            let commits = await ReportAssembler(source: setup.source).commits.infos(history.records.map(\.revision))
+            guard let diff else { return try output.emit(HistoryReport(history: history, commits: commits)) }
+            guard let report = Report(history: history, operation: diff, commits: commits) else {
+                let ids = history.records.map(\.id)
+                let held = ids.isEmpty ? "it holds none" : "it holds #\(ids.min()!)–#\(ids.max()!)"
+                throw CommandError("no operation \(diff) in the history of \(env) (\(held); only the last \(History.limit) are kept)")
+            }
+            try output.emit(report)
         }
     }
 }

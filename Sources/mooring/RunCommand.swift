@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
 import Reconciler
+import Reports
 
-/// `mooring run [--once]`: the poller. With `--once`, one pass: exit 0 when every environment is
-/// Synced and Healthy, 1 otherwise, 2 when an environment could not be reconciled at all.
+/// `mooring run [--once]`: the poller, reporting each pass. With `--once`, one pass: exit 0 when
+/// every environment is Synced and Healthy, 1 otherwise, 2 when an environment could not be
+/// reconciled at all (its one-line reason on stderr; the others are still reported).
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Reconcile every environment, every interval.")
 
     @OptionGroup var options: ConfigurationOptions
+    @OptionGroup var output: ReportOutputOptions
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
 
@@ -20,17 +23,18 @@ struct RunCommand: AsyncParsableCommand {
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
+            let assembler = ReportAssembler(source: setup.source)
             if once {
-                let code = RunCommand.exitCode(for: await poller.pass(), print: true)
+                let code = try await report(await poller.pass(), reconcilers: reconcilers, assembler: assembler)
                 setup.counters?.report()
                 return code
             }
             let stop = StopSignal()
             let handlers = SignalHandlers.install(stop)
-            let counters = setup.counters
-            await poller.run(until: stop) { results in
-                _ = RunCommand.exitCode(for: results, print: true)
-                counters?.report()
+            while !stop.isStopped {
+                _ = try await report(await poller.pass(), reconcilers: reconcilers, assembler: assembler)
+                setup.counters?.report()
+                await stop.sleep(for: poller.schedule.nextDelay(unit: Double.random(in: 0..<1)))
             }
             withExtendedLifetime(handlers) {}
             return 0
@@ -38,19 +42,23 @@ struct RunCommand: AsyncParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    /// Prints each environment's result; 2 if any failed to reconcile, else 1 if any is not Synced and Healthy.
-    static func exitCode(for results: [EnvironmentResult], print shouldPrint: Bool) -> Int32 {
+    /// Emits one report of the pass (failures on stderr); 2 if any environment failed to
+    /// reconcile, else 1 if any is not Synced and Healthy.
+    private func report(_ results: [EnvironmentResult], reconcilers: [EnvironmentReconciler], assembler: ReportAssembler) async throws -> Int32 {
         var code: Int32 = 0
-        for result in results {
+        var parts: [EnvironmentReport] = []
+        for (result, reconciler) in zip(results, reconcilers) {
             switch result.outcome {
             case .success(let outcome):
-                if shouldPrint { print(TextOutput.outcome(outcome)) }
+                parts += await assembler.reports(outcome: outcome, reconciler: reconciler)
                 if !outcome.isSyncedAndHealthy { code = max(code, 1) }
             case .failure(let error):
                 FileHandle.standardError.write(Data((TextOutput.failure(environment: result.environment, error) + "\n").utf8))
                 code = 2
             }
         }
+        let names = results.map(\.environment).joined(separator: ", ")
+        try output.emit(Report(kind: .sync, title: "Mooring run: \(names)", environments: parts))
         // The poller runs for days with its output in a log: each pass must reach it at once.
         fflush(nil)
         return code
