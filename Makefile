@@ -11,7 +11,7 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@scripts/run-tests.sh
 
 demo: build
 	@scripts/demo.sh

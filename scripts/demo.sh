@@ -1,8 +1,38 @@
 #!/usr/bin/env bash
-# The demo: render both sample environments from this repository and summarise them.
+# The demo: reconcile this repository's sample environments (develop and master) into the
+# embedded local cluster, show their status, and let the real kubectl look at the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for env in develop master; do
-  echo "== environment $env"
-  .build/debug/mooring render --env "$env" --summary
+BIN=.build/debug/mooring
+DATA=.mooring/cluster
+
+# The cluster runs on its own so kubectl can reach it after `mooring run` has exited; mooring
+# reuses a local cluster whose kubeconfig answers. --time-scale 10 makes rollouts quick.
+"$BIN" cluster serve --data "$DATA" --port 0 --time-scale 10 > .mooring-serve.log 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -f .mooring-serve.log' EXIT
+for _ in $(seq 100); do
+    KUBECONFIG=$DATA/kubeconfig kubectl version >/dev/null 2>&1 && break
+    sleep 0.1
 done
+
+echo "== mooring run --once"
+status=0
+"$BIN" run --once || status=$?
+
+echo
+echo "== mooring status"
+"$BIN" status
+
+echo
+echo "== kubectl get deployments,services,ingresses -A   (the real kubectl, as an independent client)"
+KUBECONFIG=$DATA/kubeconfig kubectl get deployments,services,ingresses -A
+
+cat <<TEXT
+
+The cluster's state is kept in $DATA. To look around with kubectl yourself:
+  $BIN cluster serve --data $DATA &
+  export KUBECONFIG=$PWD/$DATA/kubeconfig
+  kubectl get all -n django-develop
+TEXT
+exit "$status"

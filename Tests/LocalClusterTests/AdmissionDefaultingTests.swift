@@ -34,6 +34,35 @@ import Manifests
         #expect(object["spec"] == expected)
     }
 
+    @Test func secretStringDataIsFoldedIntoDataAndNotStored() throws {
+        // Convert_v1_Secret_To_core_Secret (pkg/apis/core/v1/conversion.go): stringData entries are
+        // base64-encoded into data, overwriting a key both set; stringData itself is never stored.
+        let object = try defaulted("""
+        {"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},
+         "data":{"kept":"a2VwdA==","both":"b2xk"},"stringData":{"both":"new","password":"s3cret"}}
+        """)
+        #expect(object["stringData"] == nil)
+        #expect(object["data"] == ["kept": "a2VwdA==", "both": "bmV3", "password": "czNjcmV0"])
+    }
+
+    @Test func secretStringDataReadsBackAsDataThroughKubectl() async throws {
+        try await withCluster { cluster in
+            let manifest = """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: app-credentials
+              namespace: default
+            stringData:
+              password: s3cret
+            """
+            let applied = try await cluster.kubectl(["apply", "--server-side", "-f", "-"], input: manifest)
+            #expect(applied.status == 0, "\(applied.stderr)")
+            let read = try await cluster.kubectl("get", "secret", "app-credentials", "-o", "jsonpath={.data.password}|{.stringData}")
+            #expect(read.stdout == "czNjcmV0|")
+        }
+    }
+
     @Test func imagePullPolicyFollowsTheTag() throws {
         // SetDefaults_Container with parsers.ParseImageName: no tag means `latest`.
         let cases: [(String, String)] = [

@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 
 /// Defaults of the core kinds other than pods, from `pkg/apis/core/v1/defaults.go` (release-1.32).
@@ -5,6 +6,22 @@ enum CoreDefaults {
     /// SetDefaults_Secret: type Opaque.
     static func secret(_ object: inout JSON) {
         object.defaultIfEmpty("type", "Opaque")
+        foldStringData(&object)
+    }
+
+    /// `stringData` is write-only: the server base64-encodes each entry into `data` (overwriting a
+    /// key both set) and never stores `stringData` itself (Convert_v1_Secret_To_core_Secret in
+    /// pkg/apis/core/v1/conversion.go), so a Secret read back only ever has `data`.
+    static func foldStringData(_ object: inout JSON) {
+        guard let stringData = object["stringData"] else { return }
+        object["stringData"] = nil
+        guard let entries = stringData.objectValue, !entries.isEmpty else { return }
+        var data = object["data"]?.objectValue ?? JSONObject()
+        for (key, value) in entries {
+            guard let text = value.stringValue else { continue }
+            data[key] = .string(Data(text.utf8).base64EncodedString())
+        }
+        object["data"] = .object(data)
     }
 
     /// SetDefaults_PersistentVolumeClaimSpec (volumeMode Filesystem) and SetDefaults_PersistentVolumeClaim

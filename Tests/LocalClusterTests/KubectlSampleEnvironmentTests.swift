@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+@testable import LocalCluster
+
+/// The project's sample environments, applied by the real kubectl to an empty cluster: the
+/// first `apply --server-side` must succeed as it would on a real server (the Namespace file sorts
+/// first), and a `kubectl diff` afterwards must find nothing.
+@Suite struct KubectlSampleEnvironmentTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test(arguments: ["develop", "master"])
+    func sampleEnvironmentAppliesCleanlyOnAFreshCluster(environment: String) async throws {
+        let folder = Self.repository.appendingPathComponent("environments/\(environment)").path
+        try await withCluster { cluster in
+            let applied = try await cluster.kubectl("apply", "--server-side", "-f", folder)
+            #expect(applied.status == 0, "\(applied.stderr)")
+            #expect(applied.stdout.contains("namespace/django-\(environment) serverside-applied"))
+            #expect(applied.stdout.contains("deployment.apps/django-admin serverside-applied"))
+            let diff = try await cluster.kubectl("diff", "--server-side", "-f", folder)
+            #expect(diff.status == 0, "\(diff.stdout)\(diff.stderr)")
+        }
+    }
+}
