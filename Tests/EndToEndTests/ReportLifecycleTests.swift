@@ -134,6 +134,12 @@ import Testing
                 $0["id"] == "Deployment.apps django-master/django-admin" && $0["action"] == "configure"
             }, "\(apply.stdout)")
             #expect(Self.environment("develop", in: applied)?["hasChanges"] == false)
+            let page = workspace.folder + "/in-sync.html"
+            let inSync = try await workspace.mooring("diff", "--env", "master", "--format", "html", "--output", page)
+            #expect(inSync.status == 0, "applied: nothing left to change \(inSync.stderr)")
+            let html = try String(contentsOfFile: page, encoding: .utf8)
+            #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<table class=\"summary\">"))
+            #expect(html.contains("Promote develop → master"), "the commit's summary")
 
             // Reverting the promotion in git is a rollback, and the report says from what to what.
             let revert = try await workspace.repository.revert(promotionCommit)
