@@ -24,16 +24,19 @@ struct RunCommand: AsyncParsableCommand {
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
             let assembler = ReportAssembler(source: setup.source)
+            // `--stats` counts the reconcile's requests only: they are reported before the report
+            // reads commits and histories.
             if once {
-                let code = try await report(await poller.pass(), reconcilers: reconcilers, assembler: assembler)
+                let results = await poller.pass()
                 setup.counters?.report()
-                return code
+                return try await report(results, reconcilers: reconcilers, assembler: assembler)
             }
             let stop = StopSignal()
             let handlers = SignalHandlers.install(stop)
             while !stop.isStopped {
-                _ = try await report(await poller.pass(), reconcilers: reconcilers, assembler: assembler)
+                let results = await poller.pass()
                 setup.counters?.report()
+                _ = try await report(results, reconcilers: reconcilers, assembler: assembler)
                 await stop.sleep(for: poller.schedule.nextDelay(unit: Double.random(in: 0..<1)))
             }
             withExtendedLifetime(handlers) {}
