@@ -38,8 +38,10 @@ struct ReportAssembler: Sendable {
             return [report]
         }
         let previous = changes.dryRun ? history?.latest?.revision : Self.record(of: changes, in: history)?.previousRevision
+        // A dry run detects nothing itself; it says what the real sync would be recorded as.
+        let rollback = changes.dryRun ? try? await reconciler.rollbackDetection(revision: changes.revision) : outcome.rollback
         var parts = [EnvironmentReport(changeSet: changes, commit: await commits.info(changes.revision),
-                                       context: outcome.rollback.map(ReportContext.init), previousRevision: previous,
+                                       context: rollback.map(ReportContext.init), previousRevision: previous,
                                        desired: desired, warnings: warnings, remarks: remarks)]
         if let rollback = outcome.autoRollback {
             parts.append(EnvironmentReport(

@@ -148,6 +148,8 @@ import Testing
             #expect(previewContext?["type"] == "rollback", "a preview of the revert already says it is a rollback")
             #expect(previewContext?["from"] == .string(promotionCommit))
             #expect(previewContext?["to"] == .string(head))
+            let dryRun = try workspace.json(try await workspace.mooring("sync", "--env", "master", "--dry-run", "--format", "json"))
+            #expect(Self.environment("master", in: dryRun)?["context"]?["from"] == .string(promotionCommit), "so does a dry run")
             let rollback = try await workspace.mooring("run", "--once")
             #expect(rollback.status == 0, "\(rollback.stdout)\(rollback.stderr)")
             #expect(rollback.stdout.contains("== master @ \(revert.prefix(7)) (rollback, applied) =="), "\(rollback.stdout)")
