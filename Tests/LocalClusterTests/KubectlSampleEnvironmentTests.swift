@@ -16,6 +16,11 @@ import Testing
             #expect(applied.status == 0, "\(applied.stderr)")
             #expect(applied.stdout.contains("namespace/django-\(environment) serverside-applied"))
             #expect(applied.stdout.contains("deployment.apps/django-admin serverside-applied"))
+            // Let the rollout finish first: while the controller is still writing the Deployment's
+            // status, kubectl diff sees status move between its two reads, as on a real cluster.
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/django-admin",
+                                                    "-n", "django-\(environment)", "--timeout=60s")
+            #expect(rollout.status == 0, "\(rollout.stderr)")
             let diff = try await cluster.kubectl("diff", "--server-side", "-f", folder)
             #expect(diff.status == 0, "\(diff.stdout)\(diff.stderr)")
         }
