@@ -41,33 +41,6 @@ public struct GoValue: Hashable, Sendable {
         return "[]string{" + values.map(quote).joined(separator: ", ") + "}"
     }
 
-    /// Go's `strconv.Quote`: double quotes, backslash escapes, `\u` for non-printable characters.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
+    /// Go's `strconv.Quote`, as the API server's messages quote values.
+    public static func quote(_ s: String) -> String { GoFormat.quote(s) }
 }

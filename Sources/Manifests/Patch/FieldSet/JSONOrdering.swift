@@ -50,24 +50,7 @@ enum JSONOrdering {
     /// value.ToString: strings quoted as Go's `%q` does, others as `%v`.
     static func goString(_ value: JSON) -> String {
         switch value {
-        case .string(let s):
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                case "\r": out += "\\r"
-                default:
-                    if scalar.value < 0x20 || scalar.value == 0x7F {
-                        out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
+        case .string(let s): return GoFormat.quote(s)
         case .array(let items): return "[" + items.map(goString).joined(separator: ",") + "]"
         case .object(let object): return object.entries.map { "\($0.key)=\(goString($0.value))" }.joined()
         case .null: return "null"

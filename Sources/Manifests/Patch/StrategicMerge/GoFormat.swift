@@ -1,6 +1,6 @@
 /// Renders values the way Go's `%v` and `reflect.TypeOf` print decoded JSON, so error
 /// messages read like the real server's.
-enum GoFormat {
+public enum GoFormat {
     static let mapType = "map[string]interface {}"
     static let sliceType = "[]interface {}"
 
@@ -26,5 +26,32 @@ enum GoFormat {
         case .object(let object):
             return "map[" + object.keys.sorted().map { "\($0):\(Self.value(object[$0]!))" }.joined(separator: " ") + "]"
         }
+    }
+
+    /// Go's `strconv.Quote` (and `%q`): double quotes, backslash escapes, `\x` for other control
+    /// characters. The API server quotes names and values this way in its messages.
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{0B}": out += "\\v"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let digits = String(scalar.value, radix: 16)
+                    out += "\\x" + String(repeating: "0", count: max(0, 2 - digits.count)) + digits
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
