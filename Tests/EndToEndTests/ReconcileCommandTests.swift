@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The `mooring` binary's reconciling commands, their output and exit codes, against a config

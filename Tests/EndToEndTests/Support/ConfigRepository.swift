@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A config repository served by a real `git daemon` on 127.0.0.1 (push enabled), with a
 /// working clone the test commits from — as a team's config repository would be. Stop it with

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import KubeAPI
 import LocalCluster
 import Manifests

@@ -1,21 +1,30 @@
 import Foundation
 
+// Shared by the test targets that run real programs (kubectl, curl, the mooring binary) next to
+// an in-process local cluster.
+
 /// The outcome of a finished process.
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 
     /// For curl runs made with `-w "\n%{http_code}"`: the body and the HTTP status.
-    var httpBody: String { String(stdout[..<(stdout.lastIndex(of: "\n") ?? stdout.endIndex)]) }
-    var httpStatus: Int { Int(stdout.split(separator: "\n").last ?? "") ?? 0 }
+    public var httpBody: String { String(stdout[..<(stdout.lastIndex(of: "\n") ?? stdout.endIndex)]) }
+    public var httpStatus: Int { Int(stdout.split(separator: "\n").last ?? "") ?? 0 }
 }
 
 /// Runs real programs (kubectl, curl, the mooring binary) found on PATH.
-enum Command {
+public enum Command {
     /// Waits without blocking a concurrency thread: the in-process cluster needs those threads
     /// to answer the very process being waited for.
-    static func run(_ program: String, _ arguments: [String], environment: [String: String], input: String?,
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String], input: String?,
                     timeout: TimeInterval = 60) async throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -49,18 +58,18 @@ enum Command {
 }
 
 /// Drains a pipe on a background thread so a chatty process never blocks on a full pipe.
-final class ReadAll: @unchecked Sendable {
+public final class ReadAll: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ handle: FileHandle) {
+    public init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
             data = handle.readDataToEndOfFile()
             done.signal()
         }
     }
 
-    func wait() -> String {
+    public func wait() -> String {
         done.wait()
         return String(decoding: data, as: UTF8.self)
     }
