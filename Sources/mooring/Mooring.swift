@@ -37,12 +37,12 @@ struct Mooring: AsyncParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code.rawValue == 0 {
+            if code == .success {  // --help and the like
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
             // Usage errors keep ArgumentParser's full message; everything else is one line.
-            if error is CleanExit || code == .validationFailure {
+            if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             } else {
                 FileHandle.standardError.write(Data("error: \(String(describing: error))\n".utf8))
