@@ -97,7 +97,7 @@ import Testing
         #expect(unknownEnv.status == 2)
         #expect(unknownEnv.stderr == "error: no environment \"staging\" in \(repo.config) (it has: develop, master)\n")
 
-        let port = try FreePort.find()
+        let port = try LoopbackPort.pick()
         try repo.writeConfig(url: "git://127.0.0.1:\(port)/missing.git")
         let unreachable = try CLI.run(["render", "--config", repo.config, "--env", "develop"])
         #expect(unreachable.status == 2)
@@ -108,7 +108,7 @@ import Testing
         let repo = try SampleRepository()
         let served = repo.root + "-served"
         _ = try CLI.exec("/usr/bin/git", ["clone", "-q", "--bare", repo.root, served + "/config.git"])
-        let port = try FreePort.find()
+        let port = try LoopbackPort.pick()
         let daemon = Process()
         // git-daemon itself, not the `git daemon` wrapper, stopped by SIGKILL: processes started
         // from the test runner inherit a blocked SIGTERM.
@@ -218,22 +218,3 @@ private struct SampleRepository {
 }
 
 private struct CLIFailure: Error, CustomStringConvertible { var description: String }
-
-/// A loopback port that nothing listens on right now.
-private enum FreePort {
-    static func find() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw CLIFailure(description: "socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw CLIFailure(description: "bind() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
