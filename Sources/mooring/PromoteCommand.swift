@@ -60,9 +60,9 @@ struct PromoteCommand: AsyncParsableCommand {
         let promoter = Promoter(source: repository)
         let plan = try await promoter.plan(from: source, to: target, rule: rule)
 
-        var commit: Commit?
+        var commit: RevisionFacts?
         if !dryRun, !plan.isEmpty {
-            commit = try await promoter.commit(plan)
+            commit = try await promoter.commit(plan).map { RevisionFacts($0, pathTree: nil) }
             if push { try await promoter.push(plan) }
         }
         try output.emit(Report(promotionPlan: plan, commit: commit))
@@ -73,21 +73,8 @@ struct PromoteCommand: AsyncParsableCommand {
         } else if dryRun {
             output.status("dry run: would commit \(plan.writtenFiles.count) file(s) in \(plan.targetPath) on \(branch); nothing committed")
         } else if let commit {
-            output.status("committed \(commit.id.hex) on \(branch)")
+            output.status("committed \(commit.revision) on \(branch)")
             output.status(push ? "pushed \(branch)" : "not pushed (the commit is in the local mirror; use --push to publish it)")
         }
-    }
-}
-
-extension Report {
-    /// A promotion plan as a report in the target's terms: what its objects become, and the
-    /// promotion commit once there is one. `mooring diff --from … --to …` can show the same.
-    init(promotionPlan plan: PromotionPlan, commit: Commit? = nil) {
-        let diff = PromotionComparer.compare(
-            source: plan.promotedObjects, target: plan.currentObjects, fromEnvironment: plan.fromEnvironment,
-            toEnvironment: plan.toEnvironment, sourceRevision: plan.sourceRevision,
-            targetRevision: commit?.id.hex ?? plan.targetRevision)
-        let info = commit.map { CommitInfo(id: $0.id.hex, author: $0.author.name, summary: $0.summary, time: $0.time) }
-        self.init(promotion: diff, commit: info)
     }
 }

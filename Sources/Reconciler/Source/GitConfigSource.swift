@@ -41,7 +41,7 @@ public final class GitConfigSource: ConfigSource {
         let id = try await mirror.repository.resolve(revision)
         let commit = try await mirror.repository.commit(id)
         let tree = try await mirror.repository.treeID(of: path, at: id)
-        return RevisionFacts(revision: id.hex, message: commit.message, pathTree: tree?.hex)
+        return RevisionFacts(commit, pathTree: tree?.hex)
     }
 
     /// A relative local path is relative to the configuration's folder; URLs pass through.
@@ -64,5 +64,13 @@ public final class GitConfigSource: ConfigSource {
         case .blob(let data): return SourceFile(path: file.path, content: .file(Array(data)))
         case .symlink(let target): return SourceFile(path: file.path, content: .symlink(target: target))
         }
+    }
+}
+
+extension RevisionFacts {
+    /// A commit read from the mirror (`describe`, or the commit a promotion made).
+    public init(_ commit: Commit, pathTree: String?) {
+        self.init(revision: commit.id.hex, message: commit.message, pathTree: pathTree, author: commit.author.name,
+                  time: commit.time)
     }
 }

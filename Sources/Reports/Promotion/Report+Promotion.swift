@@ -36,4 +36,15 @@ extension Report {
         self.init(kind: .promotion, title: "Mooring promotion: \(promotion.fromEnvironment) → \(promotion.toEnvironment)",
                   environments: [environment])
     }
+
+    /// A promotion plan as a report in the target's terms: what its objects become, and the
+    /// promotion commit once there is one. `mooring promote` and `mooring diff --from … --to …`
+    /// show the same.
+    public init(promotionPlan plan: PromotionPlan, commit: RevisionFacts? = nil) {
+        let diff = PromotionComparer.compare(
+            source: plan.promotedObjects, target: plan.currentObjects, fromEnvironment: plan.fromEnvironment,
+            toEnvironment: plan.toEnvironment, sourceRevision: plan.sourceRevision,
+            targetRevision: commit?.revision ?? plan.targetRevision)
+        self.init(promotion: diff, commit: commit.map(CommitInfo.init))
+    }
 }
