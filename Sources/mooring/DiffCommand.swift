@@ -55,8 +55,7 @@ struct DiffCommand: AsyncParsableCommand {
 
     private func environmentReport(_ name: String, in setup: ReconcilerSetup) async throws -> EnvironmentReport {
         let reconciler = try await setup.reconciler(for: try options.environment(name, in: setup.configuration))
-        let diff = try await reconciler.diff(ref: revision)
-        return await ReportAssembler(source: setup.source).report(diff: diff, reconciler: reconciler)
+        return EnvironmentReport(preview: try await reconciler.preview(ref: revision))
     }
 
     /// `--all`: the environments whose folder differs between their ref and the revision, and a

@@ -15,11 +15,11 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
         try await setup.run { setup in
-            let reconciler = try await setup.reconciler(for: try options.environment(env, in: setup.configuration))
-            let history = try await reconciler.history()
+            let environment = try options.environment(env, in: setup.configuration)
+            let history = try await setup.reconciler(for: environment).history()
             // For the authors of recent revisions; the history itself comes from the cluster.
             try? await setup.fetch()
-            let commits = await ReportAssembler(source: setup.source).commits.infos(history.records.map(\.revision))
+            let commits = await CommitLookup(source: setup.source, path: environment.path).infos(history.records.map(\.revision))
             guard let diff else { return try output.emit(HistoryReport(history: history, commits: commits)) }
             guard let report = Report(history: history, operation: diff, commits: commits) else {
                 let ids = history.records.map(\.id)

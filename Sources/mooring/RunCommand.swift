@@ -23,20 +23,19 @@ struct RunCommand: AsyncParsableCommand {
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
-            let assembler = ReportAssembler(source: setup.source)
             // `--stats` counts the reconcile's requests only: they are reported before the report
             // reads commits and histories.
             if once {
                 let results = await poller.pass()
                 setup.counters?.report()
-                return try await report(results, reconcilers: reconcilers, assembler: assembler)
+                return try report(results)
             }
             let stop = StopSignal()
             let handlers = SignalHandlers.install(stop)
             while !stop.isStopped {
                 let results = await poller.pass()
                 setup.counters?.report()
-                _ = try await report(results, reconcilers: reconcilers, assembler: assembler)
+                _ = try report(results)
                 await stop.sleep(for: poller.schedule.nextDelay(unit: Double.random(in: 0..<1)))
             }
             withExtendedLifetime(handlers) {}
@@ -47,13 +46,13 @@ struct RunCommand: AsyncParsableCommand {
 
     /// Emits one report of the pass (failures on stderr); 2 if any environment failed to
     /// reconcile, else 1 if any is not Synced and Healthy.
-    private func report(_ results: [EnvironmentResult], reconcilers: [EnvironmentReconciler], assembler: ReportAssembler) async throws -> Int32 {
+    private func report(_ results: [EnvironmentResult]) throws -> Int32 {
         var code: Int32 = 0
         var parts: [EnvironmentReport] = []
-        for (result, reconciler) in zip(results, reconcilers) {
+        for result in results {
             switch result.outcome {
             case .success(let outcome):
-                parts += await assembler.reports(outcome: outcome, reconciler: reconciler)
+                parts += EnvironmentReport.parts(of: outcome)
                 if !outcome.isSyncedAndHealthy { code = max(code, 1) }
             case .failure(let error):
                 FileHandle.standardError.write(Data((TextOutput.failure(environment: result.environment, error) + "\n").utf8))

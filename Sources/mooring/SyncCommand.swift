@@ -20,8 +20,8 @@ struct SyncCommand: AsyncParsableCommand {
             let reconciler = try await setup.reconciler(for: try options.environment(env, in: setup.configuration))
             try await setup.fetch()
             let outcome = try await reconciler.sync(ref: revision, dryRun: dryRun)
-            let parts = await ReportAssembler(source: setup.source).reports(outcome: outcome, reconciler: reconciler)
-            return (Report(kind: .sync, title: "Mooring sync: \(env)", environments: parts), dryRun || outcome.isSyncedAndHealthy)
+            return (Report(kind: .sync, title: "Mooring sync: \(env)", environments: EnvironmentReport.parts(of: outcome)),
+                    dryRun || outcome.isSyncedAndHealthy)
         }
         try output.emit(report)
         if !synced { throw ExitCode(1) }

@@ -114,12 +114,13 @@ import Testing
     @Test func historyIsStoredInTheClusterCreatingItsNamespace() async throws {
         try await withCluster { cluster in
             let store = HistoryStore(cluster: cluster.client)
-            #expect(try await store.load(environment: "test").records.isEmpty)
+            var history = try await store.load(environment: "test")
+            #expect(history.records.isEmpty)
             let record = HistoryRecord(revision: "abc1234", time: Date(), operation: .sync, result: .succeeded, health: .healthy, message: "first")
-            let stored = try await store.append(record, environment: "test")
+            let stored = try await store.append(record, to: &history)
             #expect(stored.id == 1)
-            _ = try await store.append(HistoryRecord(revision: "def5678", time: Date(), operation: .sync, result: .succeeded, health: .healthy), environment: "test")
-            let history = try await store.load(environment: "test")
+            _ = try await store.append(HistoryRecord(revision: "def5678", time: Date(), operation: .sync, result: .succeeded, health: .healthy), to: &history)
+            history = try await store.load(environment: "test")
             #expect(history.records.map(\.revision) == ["abc1234", "def5678"])
             #expect(history.latest?.previousRevision == "abc1234")
             let listed = try await cluster.kubectl("get", "configmap", "mooring-history-test", "-n", "mooring-system", "-o", "name")

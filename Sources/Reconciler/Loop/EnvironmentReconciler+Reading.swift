@@ -1,11 +1,14 @@
 import Foundation
 import Manifests
 
-/// Reading a revision against the cluster: render, prepare, list live objects, diff, confirm, plan.
+/// Reading a revision against the cluster: render, describe, prepare, list live objects, diff,
+/// confirm, plan.
 extension EnvironmentReconciler {
     /// A revision's desired objects against the live state.
     struct ReadState: Sendable {
         var revision: String
+        var rendered: RenderedEnvironment
+        var commit: RevisionFacts
         var desired: [JSON]
         var live: LiveState
         var diff: EnvironmentDiff
@@ -15,49 +18,46 @@ extension EnvironmentReconciler {
         var definitions: [JSON] { desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" } }
     }
 
-    func read(revision: String) async throws -> ReadState {
-        let desired = try await desiredObjects(revision: revision)
-        let live: LiveState
-        do {
-            live = try await LiveStateReader(cluster: cluster, concurrency: options.concurrency).read(environment: name, desired: desired)
-        } catch let error as ReconcileError {
-            throw error
-        } catch {
-            throw ReconcileError.cluster("reading environment \(name) from the cluster failed: \(ClusterError.reason(of: error))")
-        }
-        do {
-            let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
-            let suspected = try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects)
-            let diff = await DriftConfirmation(cluster: cluster, differ: differ, concurrency: options.concurrency).confirm(suspected)
-            let plan = try SyncPlanner.plan(diff, prune: environment.prune, allowEmpty: environment.allowEmpty,
-                                            liveListingComplete: live.complete)
-            return ReadState(revision: revision, desired: desired, live: live, diff: diff, plan: plan)
-        } catch let error as ReconcileError {
-            throw error
-        } catch {
-            throw ReconcileError.plan("\(name) @ \(revision.prefix(7)): \(error)")
-        }
+    var stateReader: EnvironmentStateReader {
+        EnvironmentStateReader(environment: environment, cluster: cluster, concurrency: options.concurrency)
     }
 
-    func desiredObjects(revision: String) async throws -> [JSON] {
+    func read(revision: String) async throws -> ReadState {
         let rendered: RenderedEnvironment
         do {
             rendered = try await source.render(revision: revision, path: environment.path)
         } catch {
             throw ReconcileError.render("\(error)")
         }
-        let objects = rendered.objects.map(\.object)
+        let commit: RevisionFacts
         do {
-            let known = LayeredResourceScopes([DefinedResourceScopes(definitionsAmong: objects), SchemaResourceScopes.builtin])
-            let discovered = try await DiscoveredResourceScopes.discover(for: objects, known: known, cluster: cluster)
-            return try DesiredState.prepare(objects, environment: name, revision: revision, defaultNamespace: environment.namespace,
-                                            scopes: LayeredResourceScopes([SchemaResourceScopes.builtin, discovered]))
+            commit = try await source.describe(revision: revision, path: environment.path)
+        } catch {
+            throw ReconcileError.source("reading commit \(revision.prefix(7)) failed: \(error)")
+        }
+        var desired: [JSON] = []
+        do {
+            desired = try await stateReader.prepare(rendered.objects.map(\.object), revision: revision)
+            let (live, diff, plan) = try await stateReader.read(desired: desired, revision: revision)
+            return ReadState(revision: revision, rendered: rendered, commit: commit, desired: desired, live: live, diff: diff, plan: plan)
         } catch let error as PlanError {
-            let located = rendered.objects.first { error.description.hasPrefix($0.identity.description) }
-            throw ReconcileError.plan(located.map { "\($0.source): \(error)" } ?? "\(error)")
+            throw ReconcileError.plan(Self.located(error, in: rendered, prepared: desired))
+        } catch let error as ReconcileError {
+            throw error
         } catch {
             throw ReconcileError.cluster("discovery failed: \(ClusterError.reason(of: error))")
         }
+    }
+
+    /// `environments/develop/widget.yaml:1: Widget.example.com web/w: unknown kind …`: the error
+    /// with the file and line of its object (prepared objects are in rendering order).
+    static func located(_ error: PlanError, in rendered: RenderedEnvironment, prepared: [JSON]) -> String {
+        guard let object = error.object,
+              let index = prepared.firstIndex(where: { ObjectIdentity(of: $0) == object })
+                ?? rendered.objects.firstIndex(where: { $0.identity == object }),
+              rendered.objects.indices.contains(index)
+        else { return "\(error)" }
+        return "\(rendered.objects[index].source): \(error)"
     }
 
     func resolve(_ ref: String?) async throws -> String {
@@ -71,5 +71,4 @@ extension EnvironmentReconciler {
             throw ReconcileError.cluster("reading the history of \(name) failed: \(ClusterError.reason(of: error))")
         }
     }
-
 }
