@@ -27,15 +27,7 @@ struct PromoteCommand: AsyncParsableCommand {
     @Option(help: "The environment to promote to (e.g. master).")
     var to: String
 
-    @Option(help: ArgumentHelp("Promote only this object (repeatable).", valueName: "kind/name"))
-    var only: [String] = []
-
-    @Option(help: ArgumentHelp("A field the target keeps, [Kind:]/json/pointer, e.g. Deployment:/spec/replicas (repeatable).",
-                               valueName: "pointer"))
-    var keep: [String] = []
-
-    @Flag(help: "Promote replica counts too (by default the target keeps its own /spec/replicas).")
-    var promoteReplicas = false
+    @OptionGroup var promotionRule: PromotionRuleOptions
 
     @Flag(help: "Push the target's branch after committing.")
     var push = false
@@ -49,15 +41,11 @@ struct PromoteCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let rule = PromotionRule(keep: try keep.map(KeepPath.init(parsing:)), only: try only.map(ObjectSelector.init(parsing:)),
-                                 keepsReplicas: !promoteReplicas)
-        let configuration = try options.load()
-        let source = try options.environment(from, in: configuration)
-        let target = try options.environment(to, in: configuration)
-        let repository = try await GitConfigSource.open(
-            configuration.repository, configDirectory: options.directory, cacheFolder: options.cacheFolder)
-        try await repository.fetch()
-        let promoter = Promoter(source: repository)
+        let rule = try promotionRule.rule()
+        let setup = try await ReconcilerSetup.open(options, clusters: false)
+        let source = try setup.environment(from), target = try setup.environment(to)
+        try await setup.source.fetch()
+        let promoter = Promoter(source: setup.source)
         let plan = try await promoter.plan(from: source, to: target, rule: rule)
 
         var commit: RevisionFacts?

@@ -23,22 +23,12 @@ struct RunCommand: AsyncParsableCommand {
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
-            // `--stats` counts the reconcile's requests only: they are reported before the report
-            // reads commits and histories.
-            if once {
-                let results = await poller.pass()
-                setup.counters?.report()
-                return try report(results)
-            }
+            if once { return try report(await poller.pass(), counters: setup.counters) }
+            // SIGINT and SIGTERM let the pass in progress finish, then the poller stops.
             let stop = StopSignal()
-            let handlers = SignalHandlers.install(stop)
-            while !stop.isStopped {
-                let results = await poller.pass()
-                setup.counters?.report()
-                _ = try report(results)
-                await stop.sleep(for: poller.schedule.nextDelay(unit: Double.random(in: 0..<1)))
-            }
-            withExtendedLifetime(handlers) {}
+            let signals = TerminationSignals(stopping: stop)
+            defer { signals.cancel() }
+            try await poller.run(until: stop) { results in _ = try report(results, counters: setup.counters) }
             return 0
         }
         if code != 0 { throw ExitCode(code) }
@@ -46,7 +36,8 @@ struct RunCommand: AsyncParsableCommand {
 
     /// Emits one report of the pass (failures on stderr); 2 if any environment failed to
     /// reconcile, else 1 if any is not Synced and Healthy.
-    private func report(_ results: [EnvironmentResult]) throws -> Int32 {
+    private func report(_ results: [EnvironmentResult], counters: RequestCounters?) throws -> Int32 {
+        counters?.report()
         var code: Int32 = 0
         var parts: [EnvironmentReport] = []
         for result in results {
@@ -64,18 +55,5 @@ struct RunCommand: AsyncParsableCommand {
         // The poller runs for days with its output in a log: each pass must reach it at once.
         fflush(nil)
         return code
-    }
-}
-
-/// SIGINT and SIGTERM set the poller's stop signal: the current apply finishes, then it exits.
-enum SignalHandlers {
-    static func install(_ stop: StopSignal) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.stop() }
-            source.resume()
-            return source
-        }
     }
 }

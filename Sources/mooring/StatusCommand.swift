@@ -10,7 +10,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
         try await setup.run { setup in
-            try await setup.fetch()
+            try await setup.source.fetch()
             var rows: [(String, Result<EnvironmentStatus, ReconcileError>)] = []
             for environment in setup.configuration.environments {
                 do {

@@ -18,6 +18,10 @@ import Testing
         var config: String { folder + "/mooring.yaml" }
 
         func mooring(_ arguments: String...) async throws -> CommandResult {
+            try await mooring(arguments)
+        }
+
+        func mooring(_ arguments: [String]) async throws -> CommandResult {
             try await Command.run(ReconcileCommandTests.binary, arguments + ["--config", config],
                                   environment: ["MOORING_LOCAL_TIME_SCALE": "100"], input: nil, timeout: 120)
         }
@@ -108,6 +112,42 @@ import Testing
 
             let unknown = try await workspace.mooring("diff", "--env", "staging")
             #expect(unknown.status == 2)
+        }
+    }
+
+    /// A `cluster.context` its kubeconfig does not define is a configuration error at start,
+    /// with its line, before git or any cluster is touched; commands that only read git (render)
+    /// do not need the kubeconfig.
+    @Test func unknownKubeconfigContextFailsAtStartWithItsLine() async throws {
+        try await withWorkspace { workspace in
+            let kubeconfig = workspace.folder + "/kubeconfig"
+            try """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: staging, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: staging, user: {token: t}}]
+                contexts: [{name: staging, context: {cluster: staging, user: staging}}]
+                current-context: staging
+                """.write(toFile: kubeconfig, atomically: true, encoding: .utf8)
+            try """
+                repository:
+                  url: \(workspace.repository.url)
+                environments:
+                  develop:
+                    ref: main
+                    cluster:
+                      kubeconfig: \(kubeconfig)
+                      context: prod
+                """.write(toFile: workspace.config, atomically: true, encoding: .utf8)
+            for command in [["status"], ["run", "--once"], ["sync", "--env", "develop"]] {
+                let result = try await workspace.mooring(command)
+                #expect(result.status == 2, "\(command): \(result.stdout)\(result.stderr)")
+                #expect(result.stderr == "error: \(workspace.config):8: unknown context \"prod\" in kubeconfig \(kubeconfig) of environment \"develop\": it has \"staging\"\n",
+                        "\(command): \(result.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: workspace.folder + "/.mooring/cache"), "git was not touched")
+            let render = try await workspace.mooring(["render", "--env", "develop", "--summary"])
+            #expect(render.status == 0, "\(render.stderr)")
         }
     }
 

@@ -11,7 +11,6 @@ public enum ReconcileError: Error, Sendable, Equatable, CustomStringConvertible 
     case clusterRead(object: String, reason: String)
     /// The cluster could not be reached or used.
     case cluster(String)
-    case unknownEnvironment(String)
 
     public var description: String {
         switch self {
@@ -20,7 +19,6 @@ public enum ReconcileError: Error, Sendable, Equatable, CustomStringConvertible 
         case .plan(let message): return message
         case let .clusterRead(object, reason): return "reading \(object) from the cluster failed: \(reason)"
         case .cluster(let message): return message
-        case .unknownEnvironment(let name): return "no environment named \"\(name)\" in the configuration"
         }
     }
 }

@@ -4,7 +4,8 @@ import Manifests
 /// The config repository as the reconcile loop needs it — implemented over GitSource and the
 /// Manifests renderer.
 public protocol ConfigSource: Sendable {
-    /// Brings the local mirror up to date with the remote.
+    /// Brings the local mirror up to date with the remote; an unreachable remote is one
+    /// `ReconcileError.source`.
     func fetch() async throws
 
     /// The commit id a ref (branch, tag or commit) points at; `nil` means the default branch.

@@ -11,7 +11,8 @@ public final class GitConfigSource: ConfigSource {
         self.mirror = mirror
     }
 
-    /// Opens (cloning once) the mirror of the configured repository.
+    /// Opens (cloning once) the mirror of the configured repository; failing that, one
+    /// `ReconcileError.source` naming the repository.
     ///
     /// - Parameters:
     ///   - configDirectory: the folder of `mooring.yaml`; a relative repository path is resolved
@@ -20,11 +21,18 @@ public final class GitConfigSource: ConfigSource {
     public static func open(_ repository: RepositoryConfiguration, configDirectory: String, cacheFolder: String) async throws -> GitConfigSource {
         let remote = GitRemote(url: resolvedURL(repository.url, against: configDirectory),
                                credentials: credentials(repository.auth))
-        return GitConfigSource(mirror: try await GitMirror.open(remote, cacheFolder: cacheFolder))
+        do {
+            return GitConfigSource(mirror: try await GitMirror.open(remote, cacheFolder: cacheFolder))
+        } catch {
+            throw ReconcileError.source("cannot open the config repository \(repository.url): \(error)")
+        }
     }
 
+    /// - Throws: `ReconcileError.source` (git's message names the remote).
     public func fetch() async throws {
-        try await mirror.fetch()
+        do { try await mirror.fetch() } catch {
+            throw ReconcileError.source("fetching the config repository failed: \(error)")
+        }
     }
 
     public func resolve(_ ref: String?) async throws -> String {
