@@ -108,7 +108,7 @@ import Testing
         #expect(plan.prune.map(\.identity.description) == [
             "Deployment.apps web/old-api", "Service web/old-api", "ConfigMap web/old-settings", "Namespace old", "Job.batch web/seed",
         ])
-        #expect(plan.kept == [KeptObject(identity: ObjectIdentity(of: live[4])!, reason: #"annotated mooring.dev/prune: "false""#)])
+        #expect(plan.kept == [KeptObject(identity: ObjectIdentity(of: live[4])!, reason: .annotated)])
         #expect(plan.pruneBlocked == nil)
     }
 

@@ -1,7 +1,14 @@
-import KubeAPI
+import Manifests
 
 /// A cluster request that failed in a way the loop must act on, with the API server's own words.
+/// `ClusterClient` implementations translate their transport's errors into these, so the loop
+/// decides on this type alone.
 public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The API server refused the request; its message, e.g. `configmaps "x" is forbidden: … (Forbidden, 403)`.
+    case refused(String)
+    /// An apply would change fields that cannot change once set: only deleting and recreating
+    /// the object gets past it. `fields` is empty when the server named none.
+    case immutableFields(object: ObjectIdentity, fields: [String])
     /// A LIST failed or could not be completed: the live picture is partial, so nothing is pruned.
     case listFailed(type: String, reason: String)
     /// A deleted object was still there when the wait ran out.
@@ -13,17 +20,15 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .refused(let reason): return reason
+        case let .immutableFields(object, fields):
+            let names = fields.isEmpty ? "a field" : (fields.count == 1 ? "field \(fields[0])" : "fields " + fields.joined(separator: ", "))
+            return "\(object): \(names) \(fields.count > 1 ? "are" : "is") immutable"
         case let .listFailed(type, reason): return "listing \(type) failed: \(reason)"
         case let .stillPresent(object, after): return "\(object) still exists \(GoDuration.format(after)) after it was deleted"
         case let .notEstablished(definition, after):
             return "CustomResourceDefinition \(definition) not Established after \(GoDuration.format(after))"
         case let .unreachable(cluster, reason): return "cluster \(cluster) is unreachable: \(reason)"
         }
-    }
-
-    /// The API server's message for an error, or the error's own description.
-    static func reason(of error: any Error) -> String {
-        if let error = error as? APIError { return error.status.description }
-        return "\(error)"
     }
 }

@@ -3,7 +3,8 @@ import Manifests
 
 /// `ClusterClient` over KubeAPI: the same code talks to a real API server and to the embedded
 /// local cluster. Every request goes through one `KubeClient` (shared connection pool, discovery
-/// cache, retries of idempotent requests).
+/// cache, retries of idempotent requests). KubeAPI's errors stop here: the server's refusals
+/// come out as `ClusterError`s.
 public struct KubeClusterClient: ClusterClient {
     public let client: KubeClient
     /// How often `waitUntilGone` looks again.
@@ -18,7 +19,7 @@ public struct KubeClusterClient: ClusterClient {
         do {
             return try await client.listAll(type, labelSelector: labelSelector).items
         } catch {
-            throw ClusterError.listFailed(type: type.groupKind.description, reason: ClusterError.reason(of: error))
+            throw ClusterError.listFailed(type: type.groupKind.description, reason: Self.reason(error))
         }
     }
 
@@ -30,11 +31,20 @@ public struct KubeClusterClient: ClusterClient {
         } catch KubeClientError.unknownKind {
             // Not served yet (its CRD comes with this revision): it cannot exist either.
             return nil
+        } catch let error as APIError {
+            throw ClusterError.refused(error.status.description)
         }
     }
 
     public func apply(_ object: JSON, fieldManager: String, force: Bool, dryRun: Bool) async throws -> JSON {
-        try await client.apply(object, fieldManager: fieldManager, force: force, dryRun: dryRun)
+        do {
+            return try await client.apply(object, fieldManager: fieldManager, force: force, dryRun: dryRun)
+        } catch let rejection as ImmutableFieldRejection {
+            guard let identity = ObjectIdentity(of: object) else { throw ClusterError.refused(rejection.error.status.description) }
+            throw ClusterError.immutableFields(object: identity, fields: rejection.fields)
+        } catch let error as APIError {
+            throw ClusterError.refused(error.status.description)
+        }
     }
 
     public func delete(_ identity: ObjectIdentity, propagation: DeletionPropagation) async throws {
@@ -42,6 +52,8 @@ public struct KubeClusterClient: ClusterClient {
             try await client.delete(identity, propagationPolicy: PropagationPolicy(rawValue: propagation.rawValue))
         } catch let error as APIError where error.reason == .notFound {
             return
+        } catch let error as APIError {
+            throw ClusterError.refused(error.status.description)
         }
     }
 
@@ -65,7 +77,16 @@ public struct KubeClusterClient: ClusterClient {
     /// The resource serving a kind; a kind not found triggers one fresh discovery (a CRD may
     /// just have been established).
     private func servedResource(_ groupKind: GroupKind) async throws -> APIResource? {
-        if let found = try await client.restMapper().resource(for: groupKind) { return found }
-        return try await client.restMapper(refresh: true).resource(for: groupKind)
+        do {
+            if let found = try await client.restMapper().resource(for: groupKind) { return found }
+            return try await client.restMapper(refresh: true).resource(for: groupKind)
+        } catch let error as APIError {
+            throw ClusterError.refused(error.status.description)
+        }
+    }
+
+    /// The server's words for a refusal, the error's own description otherwise.
+    private static func reason(_ error: any Error) -> String {
+        (error as? APIError)?.status.description ?? "\(error)"
     }
 }

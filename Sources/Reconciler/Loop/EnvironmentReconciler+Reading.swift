@@ -45,7 +45,7 @@ extension EnvironmentReconciler {
         } catch let error as ReconcileError {
             throw error
         } catch {
-            throw ReconcileError.cluster("discovery failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.cluster("discovery failed: \(error)")
         }
     }
 
@@ -68,7 +68,7 @@ extension EnvironmentReconciler {
 
     func loadHistory() async throws -> History {
         do { return try await historyStore.load(environment: name) } catch {
-            throw ReconcileError.cluster("reading the history of \(name) failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.cluster("reading the history of \(name) failed: \(error)")
         }
     }
 }

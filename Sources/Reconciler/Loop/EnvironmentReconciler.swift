@@ -156,7 +156,7 @@ public struct EnvironmentReconciler: Sendable {
                 changes.record(try await monitor.assess(environment: name, identities: state.identities))
             }
         } catch {
-            failure = HealthFailure(status: .unknown, reason: "assessing health failed: \(ClusterError.reason(of: error))")
+            failure = HealthFailure(status: .unknown, reason: "assessing health failed: \(error)")
         }
         changes.finishedAt = Date()
 
@@ -177,7 +177,7 @@ public struct EnvironmentReconciler: Sendable {
         do {
             record = try await historyStore.append(record, to: &history)
         } catch {
-            throw ReconcileError.cluster("recording the history of \(name) failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.cluster("recording the history of \(name) failed: \(error)")
         }
         progress.say("\(name): \(changes)")
         return Execution(changes: changes, record: record, remarks: remarks, history: history)

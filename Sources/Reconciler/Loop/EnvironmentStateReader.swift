@@ -30,7 +30,7 @@ struct EnvironmentStateReader: Sendable {
         } catch let error as ReconcileError {
             throw error
         } catch {
-            throw ReconcileError.cluster("reading environment \(name) from the cluster failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.cluster("reading environment \(name) from the cluster failed: \(error)")
         }
         do {
             let differ = Differ(ignoreDifferences: environment.ignoreDifferences)

@@ -70,7 +70,7 @@ public struct ReconcileOutcome: Sendable {
     public var isSynced: Bool {
         if autoRollback != nil { return false }
         if let changeSet, changeSet.dryRun { return !changeSet.hasChanges }
-        if let changeSet { return changeSet.succeeded && !changeSet.entries.contains { $0.action == .kept && $0.message?.hasPrefix("not pruned") == true } }
+        if let changeSet { return changeSet.succeeded && !changeSet.entries.contains { $0.keepReason == .applyFailed } }
         return diff.isSynced
     }
 

@@ -45,11 +45,29 @@ public struct ApplyStep: Sendable {
 /// A tracked object the revision no longer has, but that is not deleted.
 public struct KeptObject: Sendable, Equatable {
     public var identity: ObjectIdentity
-    public var reason: String
+    public var reason: KeepReason
+}
+
+/// Why an object that would be pruned stays.
+public enum KeepReason: Sendable, Hashable, CustomStringConvertible {
+    /// It is annotated `mooring.dev/prune: "false"`.
+    case annotated
+    /// Pruning is off for this sync as a whole.
+    case pruneBlocked(PruneBlock)
+    /// An apply step failed, and prunes only follow a complete apply.
+    case applyFailed
+
+    public var description: String {
+        switch self {
+        case .annotated: return "annotated \(Tracking.pruneAnnotation): \"false\""
+        case .pruneBlocked(let block): return block.description
+        case .applyFailed: return "not pruned: the apply failed"
+        }
+    }
 }
 
 /// Why nothing is pruned in this sync.
-public enum PruneBlock: Sendable, Equatable, CustomStringConvertible {
+public enum PruneBlock: Sendable, Hashable, CustomStringConvertible {
     /// The environment's `prune` is false.
     case disabled
     /// The revision has no objects and `allowEmpty` is false.

@@ -38,7 +38,7 @@ public enum SyncPlanner {
         for object in diff.toPrune {
             let live = object.live ?? [:]
             if live[path: ["metadata", "annotations", Tracking.pruneAnnotation]]?.stringValue == "false" {
-                kept.append(KeptObject(identity: object.identity, reason: "annotated \(Tracking.pruneAnnotation): \"false\""))
+                kept.append(KeptObject(identity: object.identity, reason: .annotated))
                 continue
             }
             // A bad wave on a live object must not stop the sync: prune it with the last wave.
@@ -59,7 +59,7 @@ public enum SyncPlanner {
             return byNamespaceAndName(b.object.identity, a.object.identity)
         }.map(\.object)
         if let block {
-            kept += pruneOrder.map { KeptObject(identity: $0.identity, reason: block.description) }
+            kept += pruneOrder.map { KeptObject(identity: $0.identity, reason: .pruneBlocked(block)) }
         }
 
         return SyncPlan(

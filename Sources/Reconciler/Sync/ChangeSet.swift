@@ -22,14 +22,30 @@ public struct ChangeSetEntry: Sendable, Hashable, CustomStringConvertible {
     public var changes: [FieldChange]
     /// The error for `failed`, the reason for `kept`.
     public var message: String?
+    /// Why a `kept` object stays (its `message` says it in words).
+    public var keepReason: KeepReason?
     public var health: HealthAssessment?
 
-    public init(identity: ObjectIdentity, action: ChangeAction, changes: [FieldChange] = [], message: String? = nil, health: HealthAssessment? = nil) {
+    public init(identity: ObjectIdentity, action: ChangeAction, changes: [FieldChange] = [], message: String? = nil,
+                health: HealthAssessment? = nil) {
         self.identity = identity
         self.action = action
         self.changes = changes
         self.message = message
         self.health = health
+    }
+
+    /// A `kept` entry.
+    public init(kept identity: ObjectIdentity, because reason: KeepReason) {
+        self.init(identity: identity, action: .kept, message: reason.description)
+        keepReason = reason
+    }
+
+    /// Turns a planned entry into a `kept` one.
+    public mutating func keep(because reason: KeepReason) {
+        action = .kept
+        message = reason.description
+        keepReason = reason
     }
 
     /// `Deployment.apps web/django Configured`, like `kubectl apply`'s and Flux's lines.
@@ -77,7 +93,7 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
         }
         entries += plan.unchanged.map { ChangeSetEntry(identity: $0, action: .unchanged) }
         entries += plan.prune.map { ChangeSetEntry(identity: $0.identity, action: .pruned) }
-        entries += plan.kept.map { ChangeSetEntry(identity: $0.identity, action: .kept, message: $0.reason) }
+        entries += plan.kept.map { ChangeSetEntry(kept: $0.identity, because: $0.reason) }
         self.init(environment: plan.environment, revision: plan.revision, operation: operation, dryRun: dryRun,
                   entries: entries, startedAt: startedAt)
     }

@@ -1,4 +1,3 @@
-import KubeAPI
 import Manifests
 
 /// Applies one object: server-side apply with field manager `mooring` and force. An immutable
@@ -18,11 +17,7 @@ struct ObjectApplier: Sendable {
         do {
             _ = try await cluster.apply(object, fieldManager: Tracking.fieldManager, force: true, dryRun: false)
             return .applied
-        } catch let error as APIError where error.reason == .invalid {
-            let fields = ApplyRejection.immutableFields(in: error.status.json)
-            guard !fields.isEmpty || error.status.message.contains("immutable") else {
-                return .failed("\(identity): \(error.status.message)")
-            }
+        } catch ClusterError.immutableFields(_, let fields) {
             guard ApplyRejection.mayRecreate(object) else {
                 return .failed(ApplyRejection.message(for: identity, fields: fields))
             }
@@ -32,19 +27,10 @@ struct ObjectApplier: Sendable {
                 _ = try await cluster.apply(object, fieldManager: Tracking.fieldManager, force: true, dryRun: false)
                 return .recreated
             } catch {
-                return .failed("\(identity): recreating it failed: \(ClusterError.reason(of: error))")
+                return .failed("\(identity): recreating it failed: \(error)")
             }
         } catch {
-            return .failed("\(identity): \(ClusterError.reason(of: error))")
+            return .failed("\(identity): \(error)")
         }
-    }
-}
-
-extension APIStatus {
-    /// The `Status` object's JSON form, as `ApplyRejection` reads it.
-    var json: JSON {
-        let causes: [JSON] = causes.map { ["reason": .string($0.reason), "message": .string($0.message), "field": .string($0.field)] }
-        return ["kind": "Status", "code": .int(Int64(code)), "reason": .string(reason), "message": .string(message),
-                "details": ["causes": .array(causes)]]
     }
 }

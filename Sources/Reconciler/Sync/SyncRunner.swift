@@ -63,8 +63,7 @@ public struct SyncRunner: Sendable {
         } else if !plan.prune.isEmpty {
             for object in plan.prune {
                 if let index = changes.entries.firstIndex(where: { $0.identity == object.identity }) {
-                    changes.entries[index].action = .kept
-                    changes.entries[index].message = "not pruned: the apply failed"
+                    changes.entries[index].keep(because: .applyFailed)
                 }
             }
         }
@@ -92,7 +91,7 @@ public struct SyncRunner: Sendable {
                     try await cluster.waitUntilGone(object.identity, timeout: timeout)
                     return nil
                 } catch {
-                    return "pruning failed: \(ClusterError.reason(of: error))"
+                    return "pruning failed: \(error)"
                 }
             }
             for (object, failure) in zip(group, failures) {
