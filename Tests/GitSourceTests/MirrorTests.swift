@@ -76,19 +76,6 @@ import Testing
         #expect(entries.count == 1)
     }
 
-    @Test func theCacheSharesOneMirrorPerRemote() async throws {
-        let folder = try TemporaryFolder("cache")
-        defer { folder.remove() }
-        let config = try ConfigRepository(in: folder)
-        let cache = GitMirrorCache(folder: folder.appending("cache"))
-        let remote = GitRemote(url: config.fileURL)
-        async let first = cache.mirror(for: remote)
-        async let second = cache.mirror(for: remote)
-        let (a, b) = try await (first, second)
-        #expect(a === b)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).count == 1)
-    }
-
     @Test func fetchPrunesDeletedBranchesAndFollowsTheDefaultBranch() async throws {
         let folder = try TemporaryFolder("prune")
         defer { folder.remove() }

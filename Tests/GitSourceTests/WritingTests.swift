@@ -30,8 +30,6 @@ import Testing
         #expect(try config.gitBare(["log", "-1", "--format=%an <%ae>", "main"]) == "Mooring Bot <bot@mooring.dev>")
         #expect(try config.gitBare(["show", "main:environments/master/app.yaml"]) == "image: v1")
         #expect(try config.gitBare(["rev-parse", "main~1"]) == (try config.git(["rev-parse", "main"])))
-        // And the revert is recognised as one.
-        #expect(try await mirror.repository.revertDetection(of: revert, path: "environments/master") == .reverts(ObjectID(hex: bad)!))
     }
 
     @Test func aConflictingRevertIsAClearError() async throws {

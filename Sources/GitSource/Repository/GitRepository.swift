@@ -74,14 +74,6 @@ public final class GitRepository: Sendable {
         return try await perform { try $0.log(touching: path, from: older, to: newer) }
     }
 
-    /// Whether `commit` rolls the environment at `path` back: by a `This reverts commit <id>.`
-    /// message, or by restoring the path's tree of an earlier commit (searching `searchDepth`
-    /// first-parent commits back).
-    public func revertDetection(of commit: CommitID, path: String, searchDepth: Int = 100) async throws -> RevertDetection {
-        let path = try RepositoryPath(path)
-        return try await perform { try $0.revertDetection(of: commit, path: path, searchDepth: searchDepth) }
-    }
-
     // MARK: Writing (objects and branch references only; there is no work tree)
 
     /// Commits, on `branch`, the revert of `commit` with git's message

@@ -15,7 +15,7 @@ extension EnvironmentReport {
             objects.append(ObjectReport(identity: object.identity, action: action, changes: object.changes,
                                         manifest: action == .create ? object.displayDesired : nil))
             if SecretMask.isSecret(object.identity), action == .configure || action == .drifted,
-               object.changes.contains(where: { ["data", "stringData"].contains($0.path.firstKey) }) {
+               object.changes.contains(where: { SecretMask.holdsValues($0.path) }) {
                 changedSecrets.append(object.identity)
             }
         }

@@ -24,7 +24,7 @@ extension Report {
             }
         }
         let changedSecrets = promotion.objects.filter { object in
-            SecretMask.isSecret(object.identity) && object.changes.contains { ["data", "stringData"].contains($0.path.firstKey) }
+            SecretMask.isSecret(object.identity) && object.changes.contains { SecretMask.holdsValues($0.path) }
         }.map(\.identity)
         let notes = PolicyChecker.notes(objects: promotion.objects.compactMap(\.promoted), changedSecrets: changedSecrets)
         let environment = EnvironmentReport(
