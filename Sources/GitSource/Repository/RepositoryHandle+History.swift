@@ -1,4 +1,4 @@
-import CGit2
+internal import CGit2
 
 extension RepositoryHandle {
     /// A commit's metadata.
