@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "ChildProcess", dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]),
 
         .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
-        .target(name: "GitSource", dependencies: ["CGit2"]),
+        .target(name: "GitSource", dependencies: ["CGit2", "Manifests"]),
         .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests"]),
         .target(name: "LocalCluster", dependencies: [
             "Manifests",

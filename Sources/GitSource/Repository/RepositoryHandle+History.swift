@@ -1,4 +1,5 @@
 internal import CGit2
+internal import Manifests
 
 extension RepositoryHandle {
     /// A commit's metadata.
