@@ -35,8 +35,8 @@ struct TestCluster {
     }
 
     /// `kubectl` left running in the background (e.g. `get -w`); stop it with `stop()`.
-    func kubectlInBackground(_ arguments: String...) throws -> BackgroundCommand {
-        try BackgroundCommand("kubectl", arguments + ["--cache-dir", cacheDirectory], environment: ["KUBECONFIG": server.kubeconfigPath])
+    func kubectlInBackground(_ arguments: String...) async throws -> BackgroundCommand {
+        try await Command.start("kubectl", arguments + ["--cache-dir", cacheDirectory], environment: ["KUBECONFIG": server.kubeconfigPath])
     }
 
     /// Applies a manifest given as text through `kubectl apply -f -` (extra arguments appended).
@@ -68,13 +68,5 @@ func withCluster<T>(timeScale: Double = 20, configure: (inout LocalClusterOption
     } catch {
         await cluster.stop()
         throw error
-    }
-}
-
-enum TemporaryFolder {
-    static func make(_ prefix: String) -> String {
-        let path = NSTemporaryDirectory() + "mooring-\(prefix)-\(UUID().uuidString.prefix(8))"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }

@@ -56,14 +56,6 @@ func withCluster<T>(timeScale: Double = 50, _ body: (ClusterFixture) async throw
     }
 }
 
-enum TemporaryFolder {
-    static func make(_ prefix: String) -> String {
-        let path = NSTemporaryDirectory() + "mooring-\(prefix)-\(UUID().uuidString.prefix(8))"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-}
-
 /// Small manifests for tests.
 enum Manifest {
     static func configMap(_ name: String, namespace: String = "apps", data: [String: String] = ["key": "value"], annotations: [String: String] = [:]) -> JSON {
@@ -83,19 +75,22 @@ enum Manifest {
     }
 }
 
-/// Prepares, lists, diffs and plans like the loop does, for tests of the pieces in between.
+/// Prepares, lists, diffs and plans through the loop's own reader (`EnvironmentStateReader`),
+/// for tests of the pieces in between, then syncs with the loop's runner.
 struct Pipeline {
     let cluster: any ClusterClient
     var environment = "test"
     var prune = true
 
+    var reader: EnvironmentStateReader {
+        EnvironmentStateReader(environment: EnvironmentConfiguration(name: environment, namespace: "default", prune: prune),
+                               cluster: cluster)
+    }
+
     func plan(_ objects: [JSON], revision: String = "rev1") async throws -> (SyncPlan, [JSON], LiveState) {
-        let desired = try DesiredState.prepare(objects, environment: environment, revision: revision, defaultNamespace: "default")
-        let live = try await LiveStateReader(cluster: cluster).read(environment: environment, desired: desired)
-        let differ = Differ()
-        let diff = await DriftConfirmation(cluster: cluster, differ: differ)
-            .confirm(try differ.diff(environment: environment, revision: revision, desired: desired, live: live.objects))
-        return (try SyncPlanner.plan(diff, prune: prune, allowEmpty: false, liveListingComplete: live.complete), desired, live)
+        let desired = try await reader.prepare(objects, revision: revision)
+        let (live, _, plan) = try await reader.read(desired: desired, revision: revision)
+        return (plan, desired, live)
     }
 
     func sync(_ objects: [JSON], revision: String = "rev1") async throws -> ChangeSet {
