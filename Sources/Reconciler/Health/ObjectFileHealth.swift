@@ -57,11 +57,11 @@ public enum ObjectFileHealth {
     /// The document's object, or the items of a `List` (`kind: List`, `PodList`, …).
     private static func objects(in document: YAMLDocument) throws -> [(JSON, Int)] {
         guard document.value.objectValue != nil else {
-            throw ObjectFileError("\(document.file):\(document.startLine): expected an object, not \(document.value.typeName)")
+            throw ObjectFileError("\(document.file):\(document.line(nearPointer: "")): expected an object, not \(document.value.typeName)")
         }
         guard let kind = document.value["kind"]?.stringValue, kind.hasSuffix("List"),
               let items = document.value["items"]?.arrayValue else {
-            return [(document.value, document.startLine)]
+            return [(document.value, document.line(nearPointer: ""))]
         }
         return items.enumerated().map { index, item in (item, document.line(nearPath: ["items", String(index)])) }
     }
