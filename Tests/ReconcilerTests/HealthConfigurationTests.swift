@@ -68,6 +68,7 @@ import Testing
                 cert-manager.io/Certificate: checks/missing.lua
                 apps/Deployment: checks/broken.lua
                 a/b/c: checks/certificate.lua
+                bitnami.com_SealedSecret: checks/certificate.lua
                 batch/Job:
                   fiel: checks/certificate.lua
                 batch/CronJob:
@@ -86,11 +87,12 @@ import Testing
             "\(path):9: cannot read health script checks/missing.lua for cert-manager.io/Certificate: no such file",
             "\(path):10: health script for apps/Deployment does not compile: checks/broken.lua:4: 'end' expected (to close 'if' at line 2) near <eof>",
             "\(path):11: health.scripts key \"a/b/c\" is not group/Kind (the kind alone for the core group; * allowed in either part)",
-            #"\#(path):13: unknown key "fiel" in health script batch/Job (did you mean "file"?)"#,
-            "\(path):12: health script for batch/Job needs file (a path) or lua (the source)",
-            "\(path):14: health script for batch/CronJob has both file and lua: keep one",
-            "\(path):17: health script for policy/PodDisruptionBudget must be a file path or a map with file or lua, not integer",
-            "\(path):18: health script for Pod does not compile: health.scripts[Pod]:2: syntax error near 'status'",
+            "\(path):12: health.scripts key \"bitnami.com_SealedSecret\" is not group/Kind (the kind alone for the core group; * allowed in either part): argocd-cm's bitnami.com_SealedSecret is bitnami.com/SealedSecret here",
+            #"\#(path):14: unknown key "fiel" in health script batch/Job (did you mean "file"?)"#,
+            "\(path):13: health script for batch/Job needs file (a path) or lua (the source)",
+            "\(path):15: health script for batch/CronJob has both file and lua: keep one",
+            "\(path):18: health script for policy/PodDisruptionBudget must be a file path or a map with file or lua, not integer",
+            "\(path):19: health script for Pod does not compile: health.scripts[Pod]:2: syntax error near 'status'",
         ])
     }
 }

@@ -22,6 +22,8 @@ import Testing
         #expect(GroupKindPattern("a/b/c") == nil)
         #expect(GroupKindPattern("apps/") == nil)
         #expect(GroupKindPattern("apps/Deploy ment") == nil)
+        #expect(GroupKindPattern("cert-manager.io_Certificate") == nil)  // argocd-cm's key spelling
+        #expect(GroupKindPattern("/Pod")?.matches(GroupKind(group: "", kind: "Pod")) == true)
     }
 
     @Test func theExactKeyWinsThenTheMostSpecificWildcardThenTheFirst() throws {

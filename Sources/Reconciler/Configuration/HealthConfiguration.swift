@@ -33,7 +33,9 @@ extension MooringConfiguration {
         for (key, entry) in scripts {
             let entryPath = path + ["scripts", key]
             guard let pattern = GroupKindPattern(key) else {
-                reader.report("health.scripts key \"\(key)\" is not group/Kind (the kind alone for the core group; * allowed in either part)", at: entryPath)
+                var message = "health.scripts key \"\(key)\" is not group/Kind (the kind alone for the core group; * allowed in either part)"
+                if key.contains("_") { message += ": argocd-cm's \(key) is \(key.replacingOccurrences(of: "_", with: "/")) here" }
+                reader.report(message, at: entryPath)
                 continue
             }
             guard let (source, name) = readSource(entry, for: key, at: entryPath, directory: directory, with: &reader) else { continue }

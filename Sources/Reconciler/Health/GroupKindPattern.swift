@@ -7,11 +7,16 @@ public struct GroupKindPattern: Sendable, Hashable, CustomStringConvertible {
     public let group: String
     public let kind: String
 
-    /// `nil` when `text` is not of the form `group/Kind` or `Kind`.
+    /// `nil` when `text` is not of the form `group/Kind` or `Kind`: a kind is letters and digits,
+    /// a group lowercase letters, digits, `.` and `-` (each with `*` allowed). Argo CD's
+    /// `argocd-cm` spelling `group_Kind` is refused rather than read as a kind that never matches.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let kind = parts.last, !kind.isEmpty, !text.contains(where: \.isWhitespace) else { return nil }
-        self.group = parts.count == 2 ? String(parts[0]) : ""
+        guard parts.count <= 2, let kind = parts.last, !kind.isEmpty,
+              kind.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "*" }) else { return nil }
+        let group = parts.count == 2 ? parts[0] : ""
+        guard group.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || ".-*".contains($0) }) else { return nil }
+        self.group = String(group)
         self.kind = String(kind)
     }
 
