@@ -50,7 +50,7 @@ final class LuaState {
     }
 
     deinit {
-        lua_close(state)  // runs pending finalizers, protected and still under the hook
+        lua_close(state)  // no finalizer can run here: the prelude refuses `__gc`
         limits.deinitialize(count: 1)
         limits.deallocate()
     }
