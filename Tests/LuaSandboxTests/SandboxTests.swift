@@ -63,7 +63,19 @@ import Testing
         #expect(error == LuaError(.memory, "escape.lua: memory limit of 16 MiB exceeded"))
     }
 
-    @Test func aGrowingTableHitsTheMemoryLimitOrTheBudget() throws {
+    @Test func doublingAStringHitsTheMemoryLimit() throws {
+        #expect(try failure("local s = 'x'\nwhile true do s = s .. s end")?.kind == .memory)
+    }
+
+    @Test func runawayRecursionIsContained() throws {
+        let source = "local function deeper(n) return 1 + deeper(n + 1) end\nreturn deeper(1)"
+        #expect(try failure(source)?.kind == .instructionBudget)
+        // With budget to spare, the stack grows until Lua's limit or the memory cap stops it.
+        let error = try #require(try failure(source, limits: LuaLimits(instructions: 500_000_000)))
+        #expect(error.kind == .memory || (error.kind == .runtime && error.message.contains("stack overflow")), "\(error)")
+    }
+
+    @Test func aGrowingTableHitsTheMemoryLimit() throws {
         let error = try #require(try failure("local t = {}\nlocal i = 0\nwhile true do i = i + 1; t[i] = tostring(i) .. string.rep('y', 100) end",
                                              limits: LuaLimits(instructions: 50_000_000, memoryBytes: 4 << 20)))
         #expect(error.kind == .memory)
