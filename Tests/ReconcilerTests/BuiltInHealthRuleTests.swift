@@ -47,6 +47,15 @@ import Testing
             "InsufficientPods: 1 healthy, 1 required, 0 disruptions allowed"))
         #expect(assess(ClusterServiceFixtures.budgetUncomputable) == HealthAssessment(.degraded,
             #"SyncFailed: found no controllers for pod "django-admin-5f7c9-x2x8q""#))
+        #expect(assess(ClusterServiceFixtures.budgetUnsatisfiable) == HealthAssessment(.degraded,
+            "can never be satisfied: 3 healthy pods required, 2 expected"))
+        #expect(assess(ClusterServiceFixtures.budgetDuringRollout) == HealthAssessment(.healthy,
+            "InsufficientPods: 0 healthy, 3 required, 0 disruptions allowed"))
+        // A SyncFailed behind another DisruptionAllowed condition still counts.
+        var twice = HealthFixture.object(ClusterServiceFixtures.budgetUncomputable)
+        twice[path: ["status", "conditions"]] = .array([["type": "DisruptionAllowed", "status": "False", "reason": "InsufficientPods"]]
+                                                         + (twice[path: ["status", "conditions"]]?.arrayValue ?? []))
+        #expect(HealthAssessor.assess(twice).status == .degraded)
     }
 
     @Test func cronJobs() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// APIServices (kube-aggregator's availability controller), PodDisruptionBudgets (the disruption
 /// controller) and CustomResourceDefinitions (apiextensions-apiserver's controllers).
 enum ClusterServiceFixtures {
@@ -84,6 +86,30 @@ enum ClusterServiceFixtures {
             reason: InsufficientPods
             message: ""
         """
+
+    /// `minAvailable: 3` over a Deployment of two replicas, both up.
+    static let budgetUnsatisfiable = """
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: django-admin, namespace: django-master, generation: 2}
+        spec:
+          minAvailable: 3
+          selector:
+            matchLabels: {app.kubernetes.io/name: django-admin}
+        status:
+          observedGeneration: 2
+          currentHealthy: 2
+          desiredHealthy: 3
+          disruptionsAllowed: 0
+          expectedPods: 2
+          conditions:
+          - {type: DisruptionAllowed, status: "False", observedGeneration: 2, lastTransitionTime: "2025-03-02T10:01:00Z", reason: InsufficientPods, message: ""}
+        """
+
+    /// The same budget a moment into the rollout: one pod created, not ready yet.
+    static let budgetDuringRollout = budgetUnsatisfiable
+        .replacingOccurrences(of: "currentHealthy: 2", with: "currentHealthy: 0")
+        .replacingOccurrences(of: "expectedPods: 2", with: "expectedPods: 1")
 
     /// The selected pods belong to a controller without a scale subresource and the budget is a
     /// percentage: the controller cannot compute it.
