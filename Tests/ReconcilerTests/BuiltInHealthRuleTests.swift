@@ -16,6 +16,7 @@ import Testing
             "TooManyReplicas: the desired replica count is more than the maximum replica count"))
         #expect(assess(AutoscalerFixtures.fresh) == HealthAssessment(.progressing, "waiting to autoscale"))
         #expect(assess(AutoscalerFixtures.metricsNotYetAvailable).status == .progressing)
+        #expect(assess(AutoscalerFixtures.metricsAPIMissing).status == .degraded)
         #expect(assess(AutoscalerFixtures.invalidSelector) == HealthAssessment(.degraded, "InvalidSelector: the HPA target's scale is missing a selector"))
         #expect(assess(AutoscalerFixtures.targetScaledToZero).status == .suspended)
     }
@@ -30,7 +31,7 @@ import Testing
     @Test func anAutoscalerWithANewSpecWaitsForTheController() {
         var edited = HealthFixture.object(AutoscalerFixtures.scaling)
         edited[path: ["metadata", "generation"]] = 2
-        #expect(HealthAssessor.assess(edited).status == .progressing)
+        #expect(HealthAssessor.assess(edited, now: HealthFixture.now).status == .progressing)
     }
 
     @Test func apiServiceFollowsAvailable() {

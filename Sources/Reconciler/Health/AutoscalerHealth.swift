@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 
 /// HorizontalPodAutoscalers, by the three conditions their controller writes: `AbleToScale` (it
@@ -8,18 +9,21 @@ import Manifests
 ///
 /// Follows Argo CD (gitops-engine `health_hpa.go`): kstatus has no HPA rule, so it calls every
 /// HPA Current, even one whose target does not exist. Where this differs from Argo CD:
-/// - a metric not readable yet (`FailedGet…Metric`) is Progressing, not Degraded: metrics-server
-///   has nothing for a pod's first minute, and Degraded would roll a good release back; it still
-///   ends Degraded when the environment's health timeout passes;
+/// - a metric that cannot be read (`FailedGet…Metric`) is Progressing for `metricsGrace` after
+///   the condition turned, Degraded after: metrics-server has nothing for a new pod's first
+///   minute, and Degraded at once would roll a good release back;
 /// - `ScalingActive=False` with `ScalingDisabled` (the target scaled to zero) is Suspended.
 enum AutoscalerHealth {
+    /// How long metrics may be unreadable before it counts as a failure.
+    static let metricsGrace: TimeInterval = 180
+
     static let conditionsAnnotation = "autoscaling.alpha.kubernetes.io/conditions"
     /// `AbleToScale=False` reasons that mean the target or its scale is unusable.
     static let targetFailures: Set<String> = ["FailedGetScale", "FailedUpdateScale"]
     /// `ScalingActive=False` reasons that are a mistake in the HPA itself.
     static let specFailures: Set<String> = ["InvalidSelector", "InvalidMetricSourceType"]
 
-    static func assess(_ autoscaler: JSON) -> HealthAssessment {
+    static func assess(_ autoscaler: JSON, now: Date) -> HealthAssessment {
         if let stale = StatusFields.generationNotObserved(autoscaler, kind: "HorizontalPodAutoscaler") { return stale }
         let conditions = self.conditions(autoscaler)
         func condition(_ type: String) -> JSON? { conditions.first { $0["type"]?.stringValue == type } }
@@ -34,6 +38,10 @@ enum AutoscalerHealth {
             let summary = StatusFields.summary(active, otherwise: "scaling is not active")
             if specFailures.contains(reason) { return HealthAssessment(.degraded, summary) }
             if reason == "ScalingDisabled" { return HealthAssessment(.suspended, summary) }
+            if reason.hasPrefix("FailedGet"), let since = StatusFields.time(active["lastTransitionTime"]),
+               now.timeIntervalSince(since) > metricsGrace {
+                return HealthAssessment(.degraded, summary)
+            }
             return HealthAssessment(.progressing, summary)
         }
         guard active != nil else { return HealthAssessment(.progressing, "waiting to autoscale") }

@@ -15,7 +15,7 @@ public enum HealthAssessor {
     /// - Parameters:
     ///   - checks: the users' scripts; by default only the built-in rules.
     ///   - now: when the object is looked at (a custom resource without a status is given a
-    ///     moment for its controller to write one).
+    ///     moment for its controller to write one, an autoscaler for its metrics to appear).
     public static func assess(_ object: JSON?, checks: HealthChecks = .builtIn, now: Date = Date()) -> HealthAssessment {
         guard let object else { return HealthAssessment(.missing, "not found in the cluster") }
         guard let identity = ObjectIdentity(of: object) else { return HealthAssessment(.unknown, "object has no kind or name") }
@@ -37,7 +37,7 @@ public enum HealthAssessor {
         case ("", "Pod"): return PodHealth.assess(object)
         case ("batch", "Job"): return JobHealth.job(object)
         case ("batch", "CronJob"): return JobHealth.cronJob(object)
-        case ("autoscaling", "HorizontalPodAutoscaler"): return AutoscalerHealth.assess(object)
+        case ("autoscaling", "HorizontalPodAutoscaler"): return AutoscalerHealth.assess(object, now: now)
         case ("policy", "PodDisruptionBudget"): return DisruptionBudgetHealth.assess(object)
         case ("", "PersistentVolumeClaim"): return ServingHealth.persistentVolumeClaim(object)
         case ("", "Service"): return ServingHealth.service(object)

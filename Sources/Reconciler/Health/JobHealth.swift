@@ -51,7 +51,7 @@ enum JobHealth {
 
     /// Compares two RFC 3339 times (as text when one does not parse).
     private static func isEarlier(_ first: String, than second: String) -> Bool {
-        if let a = try? Date(first, strategy: .iso8601), let b = try? Date(second, strategy: .iso8601) { return a < b }
+        if let a = StatusFields.time(.string(first)), let b = StatusFields.time(.string(second)) { return a < b }
         return first < second
     }
 }

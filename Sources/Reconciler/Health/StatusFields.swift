@@ -68,9 +68,14 @@ enum StatusFields {
         }
     }
 
-    /// `metadata.creationTimestamp` as a date (RFC 3339, as the API server writes it).
+    /// `metadata.creationTimestamp` as a date.
     static func creationTime(_ object: JSON) -> Date? {
-        guard let text = string(object, ["metadata", "creationTimestamp"]) else { return nil }
+        time(object[path: ["metadata", "creationTimestamp"]])
+    }
+
+    /// A timestamp as the API server writes them (RFC 3339), as a date.
+    static func time(_ value: JSON?) -> Date? {
+        guard let text = value?.stringValue else { return nil }
         return try? Date(text, strategy: .iso8601)
     }
 }

@@ -76,8 +76,29 @@ enum AutoscalerFixtures {
             message: the HPA controller was able to get the target's current scale
           - type: ScalingActive
             status: "False"
+            lastTransitionTime: "2025-03-02T10:29:30Z"
             reason: FailedGetResourceMetric
             message: 'the HPA was unable to compute the replica count: failed to get cpu utilization: unable to get metrics for resource cpu: no metrics returned from resource metrics API'
+        """
+
+    /// No metrics API in the cluster at all: the same condition, half an hour on.
+    static let metricsAPIMissing = header + """
+
+        status:
+          observedGeneration: 1
+          currentReplicas: 2
+          desiredReplicas: 2
+          conditions:
+          - type: AbleToScale
+            status: "True"
+            lastTransitionTime: "2025-03-02T10:00:15Z"
+            reason: SucceededGetScale
+            message: the HPA controller was able to get the target's current scale
+          - type: ScalingActive
+            status: "False"
+            lastTransitionTime: "2025-03-02T10:00:30Z"
+            reason: FailedGetResourceMetric
+            message: 'the HPA was unable to compute the replica count: failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)'
         """
 
     static let invalidSelector = header + """
