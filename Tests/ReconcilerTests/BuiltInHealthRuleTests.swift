@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 import Testing
 @testable import Reconciler
@@ -39,6 +40,8 @@ import Testing
         #expect(assess(ClusterServiceFixtures.metricsAPIUnavailable) == HealthAssessment(.progressing,
             #"MissingEndpoints: endpoints for service/metrics-server in "kube-system" have no addresses with port name "https""#))
         #expect(assess(ClusterServiceFixtures.metricsAPI) == HealthAssessment(.progressing, "waiting for the API service to be checked"))
+        let later = HealthFixture.now.addingTimeInterval(10 * 60)  // still unavailable ten minutes on
+        #expect(HealthAssessor.assess(HealthFixture.object(ClusterServiceFixtures.metricsAPIUnavailable), now: later).status == .degraded)
     }
 
     @Test func disruptionBudgets() {

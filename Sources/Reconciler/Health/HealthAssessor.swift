@@ -15,7 +15,8 @@ public enum HealthAssessor {
     /// - Parameters:
     ///   - checks: the users' scripts; by default only the built-in rules.
     ///   - now: when the object is looked at (a custom resource without a status is given a
-    ///     moment for its controller to write one, an autoscaler for its metrics to appear).
+    ///     moment for its controller to write one, an autoscaler for its metrics, an aggregated API
+    ///     for its backend).
     public static func assess(_ object: JSON?, checks: HealthChecks = .builtIn, now: Date = Date()) -> HealthAssessment {
         guard let object else { return HealthAssessment(.missing, "not found in the cluster") }
         guard let identity = ObjectIdentity(of: object) else { return HealthAssessment(.unknown, "object has no kind or name") }
@@ -43,7 +44,7 @@ public enum HealthAssessor {
         case ("", "Service"): return ServingHealth.service(object)
         case ("networking.k8s.io", "Ingress"), ("extensions", "Ingress"): return ServingHealth.ingress(object)
         case ("apiextensions.k8s.io", "CustomResourceDefinition"): return ServingHealth.customResourceDefinition(object)
-        case ("apiregistration.k8s.io", "APIService"): return ServingHealth.apiService(object)
+        case ("apiregistration.k8s.io", "APIService"): return ServingHealth.apiService(object, now: now)
         case ("", "Namespace"): return ServingHealth.namespace(object)
         default:
             if BuiltInKinds.contains(kind) { return ConditionHealth.assess(object, kind: kind.kind) }

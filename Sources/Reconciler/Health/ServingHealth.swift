@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 
 /// Objects whose health is one fact the API server or a controller reports: a claim bound, a load
@@ -56,17 +57,25 @@ enum ServingHealth {
 
     /// An aggregated API (`spec.service` set) is Healthy once the aggregator reports it
     /// `Available`; until then, and while it is `Available=False` (its backend not running or
-    /// not answering discovery), Progressing, as Argo CD has it. kstatus has no rule for
-    /// APIServices and calls every one Current. Local APIServices are always `Available=True`.
-    static func apiService(_ service: JSON) -> HealthAssessment {
+    /// not answering discovery), Progressing, as Argo CD has it — for `unavailableGrace` after the
+    /// condition turned; beyond Argo CD, an API unavailable longer than that is Degraded (every
+    /// discovery in the cluster reports it failing). kstatus has no rule for APIServices and calls
+    /// every one Current. Local APIServices are always `Available=True`.
+    static func apiService(_ service: JSON, now: Date) -> HealthAssessment {
         guard let available = StatusFields.condition(service, "Available") else {
             return HealthAssessment(.progressing, "waiting for the API service to be checked")
         }
-        if available["status"]?.stringValue == "True" {
-            return HealthAssessment(.healthy, StatusFields.summary(available, otherwise: "API service is available"))
+        let isAvailable = available["status"]?.stringValue == "True"
+        let summary = StatusFields.summary(available, otherwise: isAvailable ? "API service is available" : "API service is not available")
+        if isAvailable { return HealthAssessment(.healthy, summary) }
+        if let since = StatusFields.time(available["lastTransitionTime"]), now.timeIntervalSince(since) > unavailableGrace {
+            return HealthAssessment(.degraded, summary)
         }
-        return HealthAssessment(.progressing, StatusFields.summary(available, otherwise: "API service is not available"))
+        return HealthAssessment(.progressing, summary)
     }
+
+    /// How long an aggregated API may be unavailable before it counts as a failure.
+    static let unavailableGrace: TimeInterval = 180
 
     static func namespace(_ namespace: JSON) -> HealthAssessment {
         if StatusFields.string(namespace, ["status", "phase"]) == "Terminating" {

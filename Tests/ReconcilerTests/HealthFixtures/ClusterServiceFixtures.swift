@@ -35,7 +35,7 @@ enum ClusterServiceFixtures {
           conditions:
           - type: Available
             status: "False"
-            lastTransitionTime: "2025-03-02T10:00:05Z"
+            lastTransitionTime: "2025-03-02T10:29:05Z"
             reason: MissingEndpoints
             message: endpoints for service/metrics-server in "kube-system" have no addresses with port name "https"
         """
