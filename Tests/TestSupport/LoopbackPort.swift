@@ -53,14 +53,3 @@ public enum LoopbackPort {
         return address
     }
 }
-
-/// Polls `condition` until it holds or `timeout` passes; its last answer. For waits on a cluster
-/// or a server under load: never a fixed sleep.
-public func eventually(timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    return try await condition()
-}

@@ -91,13 +91,5 @@ struct Harness {
 }
 
 func withHarness<T>(timeScale: Double = 100, _ body: (Harness) async throws -> T) async throws -> T {
-    let harness = try await Harness.start(timeScale: timeScale)
-    do {
-        let result = try await body(harness)
-        await harness.stop()
-        return result
-    } catch {
-        await harness.stop()
-        throw error
-    }
+    try await withStopping(try await Harness.start(timeScale: timeScale), stop: { await $0.stop() }, body)
 }

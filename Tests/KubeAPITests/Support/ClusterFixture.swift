@@ -37,14 +37,10 @@ func withCluster(directory: TemporaryFolder? = nil, options: KubeClientOptions =
     var clusterOptions = LocalClusterOptions(dataDirectory: directory.file("data"))
     clusterOptions.timeScale = 50
     let server = try await LocalClusterServer.start(clusterOptions)
-    do {
+    try await withStopping(server, stop: { try? await $0.stop() }) { server in
         let client = try KubeClient(kubeconfig: try Kubeconfig.load(files: [server.kubeconfigPath]), options: options)
         try await body(ClusterFixture(directory: directory, server: server, client: client))
-    } catch {
-        try? await server.stop()
-        throw error
     }
-    try await server.stop()
 }
 
 extension GroupVersionKind {

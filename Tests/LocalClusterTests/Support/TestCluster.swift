@@ -60,13 +60,5 @@ struct TestCluster {
 /// Runs the body against a fresh cluster and always stops it.
 func withCluster<T>(timeScale: Double = 20, configure: (inout LocalClusterOptions) -> Void = { _ in },
                     _ body: (TestCluster) async throws -> T) async throws -> T {
-    let cluster = try await TestCluster.start(timeScale: timeScale, configure: configure)
-    do {
-        let result = try await body(cluster)
-        await cluster.stop()
-        return result
-    } catch {
-        await cluster.stop()
-        throw error
-    }
+    try await withStopping(try await TestCluster.start(timeScale: timeScale, configure: configure), stop: { await $0.stop() }, body)
 }

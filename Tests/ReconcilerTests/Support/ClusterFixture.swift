@@ -45,15 +45,7 @@ struct InProcessLauncher: LocalClusterLauncher {
 
 /// Runs the body against a fresh cluster and always stops it.
 func withCluster<T>(timeScale: Double = 50, _ body: (ClusterFixture) async throws -> T) async throws -> T {
-    let cluster = try await ClusterFixture.start(timeScale: timeScale)
-    do {
-        let result = try await body(cluster)
-        await cluster.stop()
-        return result
-    } catch {
-        await cluster.stop()
-        throw error
-    }
+    try await withStopping(try await ClusterFixture.start(timeScale: timeScale), stop: { await $0.stop() }, body)
 }
 
 /// Small manifests for tests.
