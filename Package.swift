@@ -25,7 +25,7 @@ let package = Package(
 
         .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
         .target(name: "GitSource", dependencies: ["CGit2", "Manifests"]),
-        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests"]),
+        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests", "ChildProcess"]),
         .target(name: "LuaSandbox", dependencies: ["CLua", "Manifests"]),
         .target(name: "LocalCluster", dependencies: [
             "Manifests",
