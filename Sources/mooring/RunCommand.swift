@@ -46,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
                 parts += EnvironmentReport.parts(of: outcome)
                 if !outcome.isSyncedAndHealthy { code = max(code, 1) }
             case .failure(let error):
-                FileHandle.standardError.write(Data((TextOutput.failure(environment: result.environment, error) + "\n").utf8))
+                FileHandle.standardError.write(Data("\(result.environment): error: \(error)\n".utf8))
                 code = 2
             }
         }
