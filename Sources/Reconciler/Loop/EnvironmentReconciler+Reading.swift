@@ -1,7 +1,8 @@
 import Foundation
 import Manifests
 
-/// Reading a revision against the cluster: render, prepare, list live objects, diff, confirm, plan.
+/// Reading a revision against the cluster: render, prepare, list live objects, diff, review
+/// ownership, confirm (strictly), plan.
 extension EnvironmentReconciler {
     /// A revision's desired objects against the live state.
     struct ReadState: Sendable {
@@ -11,24 +12,40 @@ extension EnvironmentReconciler {
         var diff: EnvironmentDiff
         var plan: SyncPlan
 
-        var identities: [ObjectIdentity] { desired.compactMap { ObjectIdentity(of: $0) } }
+        /// The declared objects this environment answers for (conflicts are someone else's):
+        /// what health is assessed on.
+        var identities: [ObjectIdentity] {
+            diff.objects.filter { $0.desired != nil && $0.status != .conflict }.map(\.identity)
+        }
         var definitions: [JSON] { desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" } }
     }
 
+    var ownership: OwnershipPolicy {
+        OwnershipPolicy(owner: environment.owner, adoptAll: environment.adopt, transfer: FieldOwnershipTransfer(adoptFrom: environment.adoptFrom))
+    }
+
     func read(revision: String) async throws -> ReadState {
-        let desired = try await desiredObjects(revision: revision)
+        let (prepared, rendered) = try await desiredObjects(revision: revision)
         let live: LiveState
         do {
-            live = try await LiveStateReader(cluster: cluster, concurrency: options.concurrency).read(environment: name, desired: desired)
+            live = try await LiveStateReader(cluster: cluster, concurrency: options.concurrency).read(environment: name, desired: prepared)
         } catch let error as ReconcileError {
             throw error
         } catch {
             throw ReconcileError.cluster("reading environment \(name) from the cluster failed: \(ClusterError.reason(of: error))")
         }
         do {
+            let ownership = self.ownership
+            let desired = ownership.stamp(prepared, live: live.byIdentity)
             let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
-            let suspected = try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects)
-            let diff = await DriftConfirmation(cluster: cluster, differ: differ, concurrency: options.concurrency).confirm(suspected)
+            let suspected = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects),
+                                             differ: differ)
+            var (diff, rejections) = await DriftConfirmation(cluster: cluster, differ: differ, concurrency: options.concurrency)
+                .confirmStrictly(suspected)
+            rejections += await StrictValidation(cluster: cluster, concurrency: options.concurrency)
+                .rejections(in: diff, definitions: desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" })
+            if !rejections.isEmpty { throw ReconcileError.plan(FieldRejectionReport(rejections, rendered: rendered).message) }
+            diff = await NamespaceInventory(cluster: cluster, concurrency: options.concurrency).attach(to: diff)
             let plan = try SyncPlanner.plan(diff, prune: environment.prune, allowEmpty: environment.allowEmpty,
                                             liveListingComplete: live.complete)
             return ReadState(revision: revision, desired: desired, live: live, diff: diff, plan: plan)
@@ -39,7 +56,8 @@ extension EnvironmentReconciler {
         }
     }
 
-    func desiredObjects(revision: String) async throws -> [JSON] {
+    /// The revision's objects prepared for applying, and each one as rendered (for file and line).
+    func desiredObjects(revision: String) async throws -> ([JSON], [ObjectIdentity: RenderedObject]) {
         let rendered: RenderedEnvironment
         do {
             rendered = try await source.render(revision: revision, path: environment.path)
@@ -50,8 +68,14 @@ extension EnvironmentReconciler {
         do {
             let known = LayeredResourceScopes([DefinedResourceScopes(definitionsAmong: objects), SchemaResourceScopes.builtin])
             let discovered = try await DiscoveredResourceScopes.discover(for: objects, known: known, cluster: cluster)
-            return try DesiredState.prepare(objects, environment: name, revision: revision, defaultNamespace: environment.namespace,
-                                            scopes: LayeredResourceScopes([SchemaResourceScopes.builtin, discovered]))
+            let prepared = try DesiredState.prepare(objects, environment: name, revision: revision, defaultNamespace: environment.namespace,
+                                                    scopes: LayeredResourceScopes([SchemaResourceScopes.builtin, discovered]),
+                                                    installation: environment.installation)
+            var byIdentity: [ObjectIdentity: RenderedObject] = [:]
+            for (object, source) in zip(prepared, rendered.objects) {
+                if let identity = ObjectIdentity(of: object) { byIdentity[identity] = source }
+            }
+            return (prepared, byIdentity)
         } catch let error as PlanError {
             let located = rendered.objects.first { error.description.hasPrefix($0.identity.description) }
             throw ReconcileError.plan(located.map { "\($0.source): \(error)" } ?? "\(error)")

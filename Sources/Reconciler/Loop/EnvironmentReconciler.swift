@@ -48,6 +48,7 @@ public struct EnvironmentReconciler: Sendable {
             let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
             var message = "Synced to \(revision.prefix(7))"
             if let skipped { message += " (\(skipped.prefix(7)) was rolled back and is not applied again)" }
+            if let conflicts = Self.conflictSummary(state.diff) { message = "Conflict: \(conflicts); the rest is synced to \(revision.prefix(7))" }
             return ReconcileOutcome(environment: name, targetRevision: target, revision: revision, decision: decision,
                                     diff: state.diff, health: health, message: message)
         case .reportDrift(_, let retryAt):
@@ -67,6 +68,13 @@ public struct EnvironmentReconciler: Sendable {
             outcome.decision = decision
             return outcome
         }
+    }
+
+    /// `2 objects in conflict (ConfigMap shop/settings exists and is not managed by mooring …)`
+    static func conflictSummary(_ diff: EnvironmentDiff) -> String? {
+        guard let first = diff.conflicts.first?.conflict else { return nil }
+        let count = diff.conflicts.count
+        return "\(count) object\(count == 1 ? "" : "s") in conflict (\(first)\(count > 1 ? ", …" : ""))"
     }
 
     // MARK: - Commands
