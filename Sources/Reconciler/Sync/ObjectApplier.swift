@@ -20,7 +20,7 @@ struct ObjectApplier: Sendable {
     /// fails the adoption; the next sync looks at it again.
     func adopt(_ object: JSON, live: JSON, identity: ObjectIdentity) async -> Outcome {
         do {
-            if let patch = try transfer.patch(for: live) {
+            if let patch = transfer.patch(for: live) {
                 _ = try await cluster.patch(identity, jsonPatch: patch)
             }
         } catch {
