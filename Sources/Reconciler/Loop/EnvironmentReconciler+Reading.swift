@@ -26,6 +26,7 @@ extension EnvironmentReconciler {
 
     func read(revision: String) async throws -> ReadState {
         let (prepared, rendered) = try await desiredObjects(revision: revision)
+        try await refuseObjectsSiblingsDeclare(rendered)
         let live: LiveState
         do {
             live = try await LiveStateReader(cluster: cluster, concurrency: options.concurrency).read(environment: name, desired: prepared)
@@ -81,6 +82,24 @@ extension EnvironmentReconciler {
             throw ReconcileError.plan(located.map { "\($0.source): \(error)" } ?? "\(error)")
         } catch {
             throw ReconcileError.cluster("discovery failed: \(ClusterError.reason(of: error))")
+        }
+    }
+
+    /// Renders each sibling environment at its own ref and refuses the revision when one of
+    /// them declares an object this one declares. A sibling that cannot be rendered is skipped
+    /// (its own reconcile reports why).
+    func refuseObjectsSiblingsDeclare(_ rendered: [ObjectIdentity: RenderedObject]) async throws {
+        guard !siblings.isEmpty else { return }
+        let check = SiblingDeclarations(own: rendered.mapValues(\.source), environment: name, cluster: environment.cluster.description)
+        var problems: [String] = []
+        for sibling in siblings {
+            let other = EnvironmentReconciler(environment: sibling, source: source, cluster: cluster, options: options)
+            guard let revision = try? await other.resolve(sibling.ref),
+                  let (_, theirs) = try? await other.desiredObjects(revision: revision) else { continue }
+            problems += check.overlaps(with: sibling.name, declaring: theirs.mapValues(\.source))
+        }
+        if let first = problems.first {
+            throw ReconcileError.render(first + (problems.count > 1 ? " (and \(problems.count - 1) more objects)" : ""))
         }
     }
 
