@@ -180,6 +180,7 @@ public struct EnvironmentReconciler: Sendable {
 
         var text = message ?? "\(operation.rawValue) to \(state.revision.prefix(7))"
         if let firstFailure = changes.entries(.failed).first?.message { text += "; failed: \(firstFailure)" }
+        if let conflicts = Self.conflictSummary(state.diff) { text += "; \(conflicts)" }
         if let failure { text += "; \(failure)" }
         if !state.live.complete { text += "; nothing pruned: \(state.live.failures.joined(separator: "; "))" }
         var record = changes.historyRecord(time: Date(), message: text, rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo)
