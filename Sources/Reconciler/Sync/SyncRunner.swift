@@ -102,7 +102,11 @@ public struct SyncRunner: Sendable {
             progress.say("pruning \(group[0].identity.groupKind) (\(group.count))")
             let failures = await BoundedConcurrency.map(group, limit: options.concurrency) { object -> String? in
                 do {
-                    try await cluster.delete(object.identity, propagation: .foreground)
+                    // A Namespace's contents go by the namespace controller, not by ownerReferences:
+                    // it is deleted in the background (as `kubectl delete namespace` does) and
+                    // waited for until its contents are gone and it is too.
+                    let propagation: DeletionPropagation = object.identity.groupKind == GroupKind(group: "", kind: "Namespace") ? .background : .foreground
+                    try await cluster.delete(object.identity, propagation: propagation)
                     try await cluster.waitUntilGone(object.identity, timeout: timeout)
                     return nil
                 } catch {
