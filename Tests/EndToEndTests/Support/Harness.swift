@@ -83,9 +83,9 @@ struct Harness {
     }
 
     /// The real kubectl against the cluster.
-    func kubectl(_ arguments: String...) async throws -> CommandResult {
+    func kubectl(_ arguments: String..., input: String? = nil) async throws -> CommandResult {
         try await Command.run("kubectl", arguments + ["--cache-dir", folder + "/kubectl-cache"],
-                              environment: ["KUBECONFIG": cluster.kubeconfigPath], input: nil)
+                              environment: ["KUBECONFIG": cluster.kubeconfigPath], input: input)
     }
 
     /// Replaces the cluster's fault rules (`/mooring-admin/faults`).
