@@ -42,7 +42,10 @@ struct ReconcilerSetup {
         var reconciler = EnvironmentReconciler(environment: environment, source: source, cluster: client, progress: progress,
                                                revertPublisher: GitRevertPublisher(mirror: source.mirror))
         reconciler.siblings = configuration.environments.filter { $0.name != environment.name && $0.cluster == environment.cluster }
-        if let lock { reconciler.lock = EnvironmentLock(environment: environment, cluster: client, wait: lock.wait, tenure: lock.tenure) }
+        if let lock {
+            reconciler.lock = EnvironmentLock(environment: environment, cluster: client, wait: lock.wait, tenure: lock.tenure)
+            reconciler.lock?.notices = ProgressLines.notices
+        }
         return reconciler
     }
 

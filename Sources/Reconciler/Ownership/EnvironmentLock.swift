@@ -19,6 +19,9 @@ public struct EnvironmentLock: Sendable {
     public var tenure: Tenure
     /// Ends a wait for the Lease early (`mooring run` told to stop).
     public var stop: StopSignal?
+    /// Where waiting is reported; the reconciler's progress when `nil`. Waiting on another
+    /// process belongs in a log even where progress lines are off.
+    public var notices: SyncProgress?
 
     public init(lease: LeaseLock, wait: Bool = true, tenure: Tenure = .perOperation, stop: StopSignal? = nil) {
         self.lease = lease
@@ -45,7 +48,7 @@ public struct EnvironmentLock: Sendable {
     /// Takes the Lease (waiting, or failing with `ReconcileError.locked`) unless already held.
     func hold(environment: String, progress: SyncProgress) async throws {
         do {
-            let stop = self.stop
+            let stop = self.stop, progress = notices ?? progress
             try await lease.acquire(wait: wait, until: { stop?.isStopped == true }) { line in progress.say("\(environment): \(line)") }
         } catch let held as LeaseHeld {
             throw ReconcileError.locked("environment \(environment) is being applied elsewhere: \(held); "
