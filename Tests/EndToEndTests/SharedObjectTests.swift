@@ -70,7 +70,36 @@ import Testing
             #expect(try await harness.data(of: "develop-only", namespace: "default") != nil, "team b prunes nothing of team a's")
             let live = try #require(try await harness.live("ConfigMap", "v1", namespace: "default", name: "settings"))
             #expect(live[path: ["metadata", "annotations", Tracking.ownerAnnotation]] == "team-a/develop")
-            #expect(try await harness.poll(teamA).isSyncedAndHealthy, "team a is unaffected")
+            #expect(try await harness.poll(teamA).isSyncedAndHealthy, "team b ran without its Lease: it claimed nothing")
+        }
+    }
+
+    @Test func aConflictBetweenTwoInstallationsIsReportedByBothUntilOneGivesTheObjectUp() async throws {
+        try await withHarness(environments: try SafetyFixture.environments(Self.files)) { harness in
+            var teamA = harness.reconciler(SafetyFixture.environment("develop", installation: "team-a"))
+            teamA.lock = EnvironmentLock(environment: teamA.environment, cluster: harness.client)
+            #expect(try await harness.poll(teamA).isSyncedAndHealthy)
+            try await harness.repository.commit("team b", files: [
+                "environments/team-b/shared.yaml": SafetyFixture.configMap("settings", namespace: "default", data: ["OWNER": "team-b"]),
+            ])
+            var settings = SafetyFixture.environment("develop", installation: "team-b")
+            settings.path = "environments/team-b"
+            var teamB = harness.reconciler(settings)
+            teamB.lock = EnvironmentLock(environment: settings, cluster: harness.client)
+            #expect(EnvironmentLock.leaseName(settings) == "mooring-env-team-b-develop")
+
+            let claimant = try await harness.poll(teamB)
+            #expect(claimant.diff.conflicts.first?.conflict?.reason == .ownedBy(Owner(installation: "team-a", environment: "develop")))
+            let owner = try await harness.poll(teamA)
+            #expect(!owner.isSynced)
+            #expect(owner.diff.conflicts.first?.conflict?.reason == .claimedBy(Owner(installation: "team-b", environment: "develop")))
+            #expect(owner.message.contains("ConfigMap default/settings is declared by environment develop of installation team-b too"), "\(owner.message)")
+            #expect(try await harness.data(of: "settings", namespace: "default") == ["OWNER": "develop"])
+
+            try await harness.repository.commit("team b gives it up", files: ["environments/team-b/shared.yaml": nil,
+                "environments/team-b/other.yaml": SafetyFixture.configMap("team-b-only", namespace: "default", data: ["C": "3"])])
+            #expect(try await harness.poll(teamB).isSynced)
+            #expect(try await harness.poll(teamA).isSyncedAndHealthy, "the claim is withdrawn")
         }
     }
 }

@@ -39,8 +39,10 @@ extension EnvironmentReconciler {
             let ownership = self.ownership
             let desired = ownership.stamp(prepared, live: live.byIdentity)
             let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
-            let suspected = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects),
-                                             differ: differ)
+            let reviewed = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects),
+                                            differ: differ)
+            let suspected = ownership.contested(reviewed, by: await claimsOfOthers())
+            try await publishClaims(suspected)
             var (diff, rejections) = await DriftConfirmation(cluster: cluster, differ: differ, concurrency: options.concurrency)
                 .confirmStrictly(suspected)
             rejections += await StrictValidation(cluster: cluster, concurrency: options.concurrency)
@@ -82,6 +84,27 @@ extension EnvironmentReconciler {
             throw ReconcileError.plan(located.map { "\($0.source): \(error)" } ?? "\(error)")
         } catch {
             throw ReconcileError.cluster("discovery failed: \(ClusterError.reason(of: error))")
+        }
+    }
+
+    /// What other environments and installations claim of this one's objects, from their Leases
+    /// (nothing when the Leases cannot be listed: a missing claim is reported by its claimant).
+    func claimsOfOthers() async -> [ObjectIdentity: Owner] {
+        let leaseType = GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease")
+        let selector = "\(Tracking.managedByLabel)=\(Tracking.managedByValue)"
+        guard let leases = try? await cluster.list(leaseType, labelSelector: selector) else { return [:] }
+        return OwnershipClaims.claims(in: leases, against: environment.owner, now: Date())
+    }
+
+    /// While holding its Lease, the environment publishes the objects it declares that another
+    /// owns, so that owner reports the conflict too.
+    func publishClaims(_ diff: EnvironmentDiff) async throws {
+        guard let lock, await lock.lease.isHeld else { return }
+        let claimed = diff.conflicts.filter { if case .ownedBy = $0.conflict?.reason { return true } else { return false } }.map(\.identity)
+        do {
+            try await lock.lease.publish(OwnershipClaims.annotation, claimed.isEmpty ? nil : OwnershipClaims.value(claimed))
+        } catch {
+            throw ReconcileError.cluster("publishing the claims of \(name) on its Lease failed: \(ClusterError.reason(of: error))")
         }
     }
 

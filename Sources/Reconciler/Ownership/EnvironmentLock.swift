@@ -34,7 +34,8 @@ public struct EnvironmentLock: Sendable {
     public init(environment: EnvironmentConfiguration, cluster: any ClusterClient, wait: Bool = true,
                 tenure: Tenure = .perOperation, timing: LeaseTiming = LeaseTiming(), identity: String = LeaseLock.processIdentity()) {
         self.init(lease: LeaseLock(name: Self.leaseName(environment), namespace: History.namespace, identity: identity,
-                                   cluster: cluster, timing: timing),
+                                   cluster: cluster, timing: timing,
+                                   annotations: [Tracking.ownerAnnotation: environment.owner.annotationValue]),
                   wait: wait, tenure: tenure)
     }
 

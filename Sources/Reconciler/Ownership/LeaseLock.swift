@@ -24,14 +24,17 @@ public actor LeaseLock {
     /// Why a Lease held earlier was lost (renewal failed past the deadline, or someone took it).
     public private(set) var lost: String?
     public private(set) var isHeld = false
+    /// Annotations this holder publishes on the Lease (its owner, its claims), kept on every write.
+    private var annotations: [String: String] = [:]
 
     public init(name: String, namespace: String, identity: String = LeaseLock.processIdentity(),
-                cluster: any ClusterClient, timing: LeaseTiming = LeaseTiming()) {
+                cluster: any ClusterClient, timing: LeaseTiming = LeaseTiming(), annotations: [String: String] = [:]) {
         self.name = name
         self.namespace = namespace
         self.identity = identity
         self.cluster = cluster
         self.timing = timing
+        self.annotations = annotations
     }
 
     /// `<host>_<pid>_<random>`: unique per process, and readable by the person waiting for it.
@@ -123,6 +126,19 @@ public actor LeaseLock {
         _ = try? await cluster.replace(leaseObject(released, resourceVersion: observed.resourceVersion))
     }
 
+    /// Publishes an annotation on the Lease while holding it (written at once, and kept by every
+    /// renewal); `nil` removes it. Does nothing when the Lease is not held.
+    public func publish(_ key: String, _ value: String?) async throws {
+        guard annotations[key] != value else { return }
+        annotations[key] = value
+        guard isHeld, let observed, observed.record.holderIdentity == identity else { return }
+        do {
+            took(try await cluster.replace(leaseObject(observed.record, resourceVersion: observed.resourceVersion)))
+        } catch where ClusterError.isConflict(error) {
+            _ = try await tryAcquire()  // renewed meanwhile: the next write carries it
+        }
+    }
+
     // MARK: - Keeping it
 
     private func took(_ stored: JSON) {
@@ -177,6 +193,7 @@ public actor LeaseLock {
     private func leaseObject(_ record: LeaseRecord, resourceVersion: String?) -> JSON {
         var metadata: JSON = ["name": .string(name), "namespace": .string(namespace)]
         metadata[path: ["labels", Tracking.managedByLabel]] = .string(Tracking.managedByValue)
+        for (key, value) in annotations.sorted(by: { $0.key < $1.key }) { metadata[path: ["annotations", key]] = .string(value) }
         if let resourceVersion { metadata["resourceVersion"] = .string(resourceVersion) }
         return ["apiVersion": "coordination.k8s.io/v1", "kind": "Lease", "metadata": metadata, "spec": record.spec]
     }

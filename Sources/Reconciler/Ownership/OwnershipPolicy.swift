@@ -74,13 +74,13 @@ public struct OwnershipPolicy: Sendable {
         return reviewed
     }
 
-    /// Marks declared objects that someone else also claims (found outside this environment's
-    /// own view, e.g. another installation's claims) as conflicts.
+    /// Marks this environment's objects that another environment or installation claims (see
+    /// `OwnershipClaims`) as conflicts: declared ones are not applied, undeclared ones not pruned.
     public func contested(_ diff: EnvironmentDiff, by claims: [ObjectIdentity: Owner]) -> EnvironmentDiff {
         guard !claims.isEmpty else { return diff }
         var marked = diff
         marked.objects = diff.objects.map { object in
-            guard object.status != .conflict, object.desired != nil, let other = claims[object.identity], other != owner else { return object }
+            guard object.status != .conflict, let other = claims[object.identity], other != owner else { return object }
             return conflict(object, .claimedBy(other))
         }
         return marked
