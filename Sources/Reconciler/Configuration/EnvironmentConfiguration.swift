@@ -32,6 +32,9 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     /// The configuration's `installation`: with the name, who owns the objects applied.
     public var installation: String
 
+    /// The custom health checks (`health.scripts`, the same in every environment).
+    public var healthChecks: HealthChecks = .builtIn
+
     /// The owner annotation's value for this environment.
     public var owner: Owner { Owner(installation: installation, environment: name) }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 
 /// `mooring.yaml`: the config repository and the environments moored from it.
@@ -9,15 +10,18 @@ public struct MooringConfiguration: Sendable, Equatable {
     /// installation ID): every object applied records `mooring.dev/owner: <installation>/<env>`,
     /// and an object another installation owns is never applied or pruned here.
     public var installation: String
+    /// `health.scripts`; every environment carries a copy as `healthChecks`.
+    public var health: HealthChecks
 
     /// The installation of a configuration that names none. Two configurations sharing a cluster
     /// must set different ones (and different environment names do not need them).
     public static let defaultInstallation = "default"
 
-    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration],
+    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn,
                 installation: String = MooringConfiguration.defaultInstallation) {
         self.repository = repository
         self.installation = installation
+        self.health = health
         self.environments = environments.map { environment in
             var copy = environment
             copy.installation = installation
@@ -43,7 +47,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "installation"]
+    static let topLevelKeys = ["repository", "environments", "health", "installation"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -73,6 +77,12 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"environments\" (a map from environment name to its settings)", at: [])
         }
+        var health = HealthChecks.builtIn
+        if let value = root["health"], !value.isNull {
+            let directory = URL(fileURLWithPath: reader.file).deletingLastPathComponent().path
+            health = readHealth(value, directory: directory, with: &reader)
+            for index in environments.indices { environments[index].healthChecks = health }
+        }
         var installation = defaultInstallation
         if let name = reader.string(root, "installation", at: [], named: "installation") {
             if EnvironmentConfiguration.isValidDNSLabel(name) {
@@ -82,7 +92,7 @@ public struct MooringConfiguration: Sendable, Equatable {
             }
         }
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments, installation: installation)
+        return MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.
