@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
