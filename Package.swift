@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

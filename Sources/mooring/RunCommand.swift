@@ -13,22 +13,29 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
+    @OptionGroup var lease: LeaseOptions
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options, stats: stats)
         let code = try await setup.run { setup in
+            let stop = StopSignal()
             var reconcilers: [EnvironmentReconciler] = []
             for environment in setup.configuration.environments {
-                reconcilers.append(try await setup.reconciler(for: environment))
+                // A continuous run keeps each environment's Lease: a second runner is a standby,
+                // whose wait ends when it is told to stop.
+                var reconciler = try await setup.reconciler(for: environment, lock: (once ? .perOperation : .untilReleased, !lease.noWait))
+                reconciler.lock?.stop = stop
+                reconcilers.append(reconciler)
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
             if once { return try report(await poller.pass(), counters: setup.counters) }
-            // SIGINT and SIGTERM let the pass in progress finish, then the poller stops.
-            let stop = StopSignal()
+            // SIGINT and SIGTERM let the pass in progress finish, then the poller stops and the
+            // environments' Leases are given back.
             let signals = TerminationSignals(stopping: stop)
             defer { signals.cancel() }
             try await poller.run(until: stop) { results in _ = try report(results, counters: setup.counters) }
+            for reconciler in reconcilers { await reconciler.releaseLease() }
             return 0
         }
         if code != 0 { throw ExitCode(code) }

@@ -81,8 +81,8 @@ struct Pipeline {
 
     func plan(_ objects: [JSON], revision: String = "rev1") async throws -> (SyncPlan, [JSON], LiveState) {
         let desired = try await reader.prepare(objects, revision: revision)
-        let (live, _, plan) = try await reader.read(desired: desired, revision: revision)
-        return (plan, desired, live)
+        let state = try await reader.read(desired: desired, revision: revision)
+        return (state.plan, state.desired, state.live)
     }
 
     func sync(_ objects: [JSON], revision: String = "rev1") async throws -> ChangeSet {
