@@ -73,10 +73,13 @@ struct Pipeline {
     let cluster: any ClusterClient
     var environment = "test"
     var prune = true
+    /// `adopt: true`: objects made by hand are taken over instead of being conflicts.
+    var adopt = false
 
     var reader: EnvironmentStateReader {
-        EnvironmentStateReader(environment: EnvironmentConfiguration(name: environment, namespace: "default", prune: prune),
-                               cluster: cluster)
+        var configuration = EnvironmentConfiguration(name: environment, namespace: "default", prune: prune)
+        configuration.adopt = adopt
+        return EnvironmentStateReader(environment: configuration, cluster: cluster)
     }
 
     func plan(_ objects: [JSON], revision: String = "rev1") async throws -> (SyncPlan, [JSON], LiveState) {
