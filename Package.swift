@@ -19,10 +19,12 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
+        // Merge patch, strategic merge patch, JSON patch and server-side apply: the local cluster's patch engines.
+        .target(name: "MergePatch", dependencies: ["Manifests"]),
         .target(name: "GitSource", dependencies: ["CGit2"]),
         .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests"]),
         .target(name: "LocalCluster", dependencies: [
-            "Manifests",
+            "Manifests", "MergePatch",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -38,10 +40,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
+        .testTarget(name: "MergePatchTests", dependencies: ["MergePatch", "Manifests"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport"]),
     ],

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LocalCluster
 import Manifests
+import MergePatch
 
 /// `kubectl apply --server-side` and `kubectl diff` against the local cluster.
 @Suite struct ServerSideApplyTests {

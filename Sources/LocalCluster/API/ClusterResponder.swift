@@ -29,7 +29,7 @@ struct ClusterResponder: HTTPResponder {
             let path = request.path.count > 1 && request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
             let authenticated = credential == .valid || (credential == .absent && BearerToken.matches(request.bearerToken, context.token))
             if !Self.publicPaths.contains(path) && !authenticated {
-                return APIError.unauthorized.response
+                return StatusError.unauthorized.response
             }
             if path.hasPrefix("/mooring-admin/") { return try AdminEndpoints(context: context).respond(path: path, request: request) }
             let verb = Self.verb(of: request, path: path, registry: context.registry)
@@ -41,10 +41,10 @@ struct ClusterResponder: HTTPResponder {
                 return .dropped(status: status, headers: headers, body: body, sentBytes: body.count / 2)
             }
             return response
-        } catch let error as APIError {
+        } catch let error as StatusError {
             return error.response
         } catch {
-            return APIError.internalError(String(describing: error)).response
+            return StatusError.internalError(String(describing: error)).response
         }
     }
 
@@ -69,18 +69,18 @@ struct ClusterResponder: HTTPResponder {
         if path.hasPrefix("/openapi/") { return try OpenAPIEndpoints(context: context).respond(path: path, request: request) }
         let segments = path.split(separator: "/").map(String.init)
         if segments.first == "apis" && segments.count == 2 {
-            guard !context.registry.versions(of: segments[1]).isEmpty else { throw APIError.resourceNotFound }
+            guard !context.registry.versions(of: segments[1]).isEmpty else { throw StatusError.resourceNotFound }
             return .json(LegacyDiscovery.group(named: segments[1], context.registry))
         }
         if segments.first == "apis" && segments.count == 3 {
-            guard context.registry.servesGroupVersion(group: segments[1], version: segments[2]) else { throw APIError.resourceNotFound }
+            guard context.registry.servesGroupVersion(group: segments[1], version: segments[2]) else { throw StatusError.resourceNotFound }
             return .json(LegacyDiscovery.resourceList(group: segments[1], version: segments[2], context.registry))
         }
         switch ResourceRequest.parse(path: path, registry: context.registry) {
         case .notAResourcePath:
             return .text("404 page not found\n", status: .notFound)
         case .unknownResource:
-            throw APIError.resourceNotFound
+            throw StatusError.resourceNotFound
         case .resource(let target):
             return try await dispatch(target, request: request, cutWatchAfter: cutWatchAfter)
         }
@@ -93,12 +93,12 @@ struct ClusterResponder: HTTPResponder {
         }
         if let sub = target.subresource, !(sub == "status" && target.resource.hasStatus),
            !(sub == "scale" && target.resource.hasScale), !(sub == "finalize" && target.resource.kind == "Namespace") {
-            throw APIError.resourceNotFound
+            throw StatusError.resourceNotFound
         }
         // A namespaced resource is only listed and watched across namespaces; everything else
         // needs its namespace in the path, as on a real server.
         if target.resource.namespaced && target.namespace == nil && !(request.method == .GET && target.name == nil) {
-            throw target.name == nil ? APIError.methodNotAllowed : APIError.resourceNotFound
+            throw target.name == nil ? StatusError.methodNotAllowed : StatusError.resourceNotFound
         }
         switch (request.method, target.name) {
         case (.GET, let name?):
@@ -118,7 +118,7 @@ struct ClusterResponder: HTTPResponder {
         case (.DELETE, nil) where target.resource.verbs.contains("deletecollection"):
             return try await deletes.deleteCollection(target, request: request)
         default:
-            throw APIError.methodNotAllowed
+            throw StatusError.methodNotAllowed
         }
     }
 
@@ -136,18 +136,18 @@ struct ClusterResponder: HTTPResponder {
         }
     }
 
-    private static func injectedFailure(_ status: Int, retryAfter: Int?) -> APIError {
+    private static func injectedFailure(_ status: Int, retryAfter: Int?) -> StatusError {
         switch status {
         case 429:
-            return APIError(code: 429, reason: "TooManyRequests", message: "Too many requests, please try again later.",
+            return StatusError(code: 429, reason: "TooManyRequests", message: "Too many requests, please try again later.",
                             details: retryAfter.map { ["retryAfterSeconds": .int(Int64($0))] }, retryAfterSeconds: retryAfter)
         case 503:
-            return APIError(code: 503, reason: "ServiceUnavailable", message: "the server is currently unable to handle the request",
+            return StatusError(code: 503, reason: "ServiceUnavailable", message: "the server is currently unable to handle the request",
                             details: retryAfter.map { ["retryAfterSeconds": .int(Int64($0))] }, retryAfterSeconds: retryAfter)
         case 504:
-            return APIError(code: 504, reason: "Timeout", message: "the server was unable to return a response in the time allotted, but may still be processing the request")
+            return StatusError(code: 504, reason: "Timeout", message: "the server was unable to return a response in the time allotted, but may still be processing the request")
         default:
-            return APIError(code: status, reason: "InternalError", message: "Internal error occurred: injected fault",
+            return StatusError(code: status, reason: "InternalError", message: "Internal error occurred: injected fault",
                             retryAfterSeconds: retryAfter)
         }
     }

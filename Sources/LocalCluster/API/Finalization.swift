@@ -10,17 +10,17 @@ struct Finalization: Sendable {
     static let orphanFinalizer = "orphan"
 
     /// Starts deleting an object; returns its state afterwards (terminating, or the last state).
-    func delete(_ key: ObjectKey, resource: APIResource, options: DeleteOptions) async throws -> StoredObject {
+    func delete(_ key: ObjectKey, resource: ClusterResource, options: DeleteOptions) async throws -> StoredObject {
         let store = context.store
         while true {
-            guard let current = await store.get(key) else { throw APIError.notFound(key.resource, name: key.name) }
+            guard let current = await store.get(key) else { throw StatusError.notFound(key.resource, name: key.name) }
             let uid = current.object[path: ["metadata", "uid"]]?.stringValue ?? ""
             if let expected = options.preconditionUID, expected != uid {
-                throw APIError.conflict(key.resource, name: key.name,
+                throw StatusError.conflict(key.resource, name: key.name,
                                         why: "Precondition failed: UID in precondition: \(expected), UID in object meta: \(uid)")
             }
             if let expected = options.preconditionResourceVersion, expected != String(current.resourceVersion) {
-                throw APIError.conflict(key.resource, name: key.name,
+                throw StatusError.conflict(key.resource, name: key.name,
                                         why: "Precondition failed: ResourceVersion in precondition: \(expected), ResourceVersion in object meta: \(current.resourceVersion)")
             }
             var object = current.object
@@ -37,7 +37,7 @@ struct Finalization: Sendable {
                     let last = try await store.delete(key, expected: current.resourceVersion)
                     await collectDependents(of: last.object, policy: options.propagation ?? .background)
                     return last
-                } catch let error as APIError where error.reason == "Conflict" { continue }
+                } catch let error as StatusError where error.reason == "Conflict" { continue }
             }
             if object[path: ["metadata", "deletionTimestamp"]] == nil {
                 object[path: ["metadata", "deletionTimestamp"]] = .string(Timestamps.now())
@@ -49,7 +49,7 @@ struct Finalization: Sendable {
                 let stored = try await store.update(key, object, expected: current.resourceVersion, dryRun: options.dryRun)
                 if !options.dryRun { scheduleFinalizerWork(key, object: stored.object) }
                 return stored
-            } catch let error as APIError where error.reason == "Conflict" { continue }
+            } catch let error as StatusError where error.reason == "Conflict" { continue }
         }
     }
 

@@ -1,10 +1,11 @@
 import Manifests
+import MergePatch
 
 /// Keeps `metadata.managedFields` as the API server's field manager does: ordinary writes
 /// record their manager (operation Update), server-side apply records Apply, with conflicts.
 struct ManagedFieldsRecorder: Sendable {
     let registry: ResourceRegistry
-    let resource: APIResource
+    let resource: ClusterResource
     /// `""` for the main resource, `"status"` or `"scale"`.
     let subresource: String
 
@@ -40,17 +41,17 @@ struct ManagedFieldsRecorder: Sendable {
         }
     }
 
-    static func apiError(_ error: ServerSideApplyError) -> APIError {
+    static func apiError(_ error: ServerSideApplyError) -> StatusError {
         switch error {
         case .conflicts(let conflicts):
             let causes = conflicts.conflicts.map { conflict -> JSON in
                 ["reason": "FieldManagerConflict", "message": .string(conflict.causeMessage), "field": .string(conflict.field)]
             }
-            return APIError(code: 409, reason: "Conflict", message: conflicts.message, details: ["causes": .array(causes)])
+            return StatusError(code: 409, reason: "Conflict", message: conflicts.message, details: ["causes": .array(causes)])
         case .invalidObject(let error):
-            return APIError(code: 422, reason: "Invalid", message: error.description)
+            return StatusError(code: 422, reason: "Invalid", message: error.description)
         case .invalidManagedFields(let message):
-            return APIError.badRequest(message)
+            return StatusError.badRequest(message)
         }
     }
 }

@@ -10,7 +10,7 @@ struct ObjectEncoding: Sendable {
         includeObject = request.query["includeObject"]
     }
 
-    func single(_ stored: StoredObject, resource: APIResource) -> APIResponse {
+    func single(_ stored: StoredObject, resource: ClusterResource) -> APIResponse {
         if table {
             let rv = stored.object[path: ["metadata", "resourceVersion"]] ?? ""
             return .json(TableResponse.table([stored.object], resource: resource, listMetadata: ["resourceVersion": rv],
@@ -19,7 +19,7 @@ struct ObjectEncoding: Sendable {
         return .bytes(stored.bytes)
     }
 
-    func list(_ items: [StoredObject], resource: APIResource, metadata: JSONObject) -> APIResponse {
+    func list(_ items: [StoredObject], resource: ClusterResource, metadata: JSONObject) -> APIResponse {
         if table {
             return .json(TableResponse.table(items.map(\.object), resource: resource, listMetadata: metadata,
                                              includeObject: includeObject))
@@ -36,7 +36,7 @@ struct ObjectEncoding: Sendable {
     }
 
     /// One watch event line: `{"type":"ADDED","object":{…}}` and a newline.
-    func watchLine(_ event: WatchEvent, resource: APIResource) -> [UInt8] {
+    func watchLine(_ event: StoreEvent, resource: ClusterResource) -> [UInt8] {
         var line = Array("{\"type\":\"\(event.kind.rawValue)\",\"object\":".utf8)
         if event.kind == .bookmark {
             var marker: JSONObject = ["kind": .string(table ? "Table" : resource.kind),

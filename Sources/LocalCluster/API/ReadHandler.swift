@@ -7,14 +7,14 @@ struct ReadHandler: Sendable {
 
     func get(_ target: ResourceRequest, name: String, request: APIRequest) async throws -> APIResponse {
         let key = target.key(name: name)
-        guard let stored = await context.store.get(key) else { throw APIError.notFound(target.groupResource, name: name) }
+        guard let stored = await context.store.get(key) else { throw StatusError.notFound(target.groupResource, name: name) }
         switch target.subresource {
         case nil, "status":
             return ObjectEncoding(request: request).single(stored, resource: target.resource)
         case "scale" where target.resource.hasScale:
             return .json(ScaleSubresource.scale(of: stored.object))
         default:
-            throw APIError.resourceNotFound
+            throw StatusError.resourceNotFound
         }
     }
 
@@ -25,7 +25,7 @@ struct ReadHandler: Sendable {
         var start: String?
         if let token = request.query["continue"], !token.isEmpty {
             guard let decoded = ContinueToken(encoded: token) else {
-                throw APIError.badRequest("continue key is not valid: illegal base64 data at input byte 0")
+                throw StatusError.badRequest("continue key is not valid: illegal base64 data at input byte 0")
             }
             start = decoded.after
         }
@@ -61,16 +61,16 @@ struct ReadHandler: Sendable {
         }
         var since: Int64?
         if let text = request.query["resourceVersion"], !text.isEmpty, text != "0" {
-            guard let value = Int64(text) else { throw APIError.badRequest("invalid resource version: \(text)") }
+            guard let value = Int64(text) else { throw StatusError.badRequest("invalid resource version: \(text)") }
             since = value
         }
         let encoding = ObjectEncoding(request: request)
         let store = context.store
         let resource = target.resource
-        let (events, id): (AsyncStream<WatchEvent>, UUID)
+        let (events, id): (AsyncStream<StoreEvent>, UUID)
         do {
             (events, id) = try await store.watch(filter, after: since)
-        } catch let error as APIError where error.code == 410 {
+        } catch let error as StatusError where error.code == 410 {
             // A real server answers 200 and sends the 410 as an ERROR event.
             let line = Array("{\"type\":\"ERROR\",\"object\":".utf8) + error.status.serializedBytes() + Array("}\n".utf8)
             return .stream(status: .ok, headers: ["Content-Type": "application/json"],

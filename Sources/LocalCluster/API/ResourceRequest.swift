@@ -1,7 +1,7 @@
 /// A request aimed at a resource, parsed from its URL:
 /// `/api/v1/namespaces/NS/pods/NAME/status` or `/apis/GROUP/VERSION/RESOURCE[/NAME]`.
 struct ResourceRequest: Sendable {
-    var resource: APIResource
+    var resource: ClusterResource
     /// Set for namespaced resources addressed inside a namespace; nil lists across namespaces.
     var namespace: String?
     var name: String?

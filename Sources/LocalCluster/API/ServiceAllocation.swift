@@ -5,7 +5,7 @@ import Manifests
 struct ServiceAllocation: Sendable {
     let context: ClusterContext
 
-    func allocate(_ object: inout JSON, resource: APIResource) async throws {
+    func allocate(_ object: inout JSON, resource: ClusterResource) async throws {
         guard resource.group.isEmpty && resource.kind == "Service" else { return }
         let type = object[path: ["spec", "type"]]?.stringValue ?? "ClusterIP"
         let existing = await context.store.list(resource.groupResource, namespace: nil).items.map(\.object)
@@ -43,7 +43,7 @@ struct ServiceAllocation: Sendable {
 
     /// On update, a Service that does not name its cluster IPs or node ports keeps the allocated
     /// ones, as the Service registry's patchAllocatedValues does.
-    static func carryOver(_ object: inout JSON, old: JSON, resource: APIResource) {
+    static func carryOver(_ object: inout JSON, old: JSON, resource: ClusterResource) {
         guard resource.group.isEmpty && resource.kind == "Service" else { return }
         for field in ["clusterIP", "clusterIPs", "healthCheckNodePort"] where object[path: ["spec", field]] == nil {
             if let value = old[path: ["spec", field]] { object[path: ["spec", field]] = value }

@@ -19,7 +19,7 @@ struct WriteHandler: Sendable {
             let requested = target.namespace ?? ""
             let given = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
             if !given.isEmpty && given != requested {
-                throw APIError.badRequest("the namespace of the provided object does not match the namespace sent on the request")
+                throw StatusError.badRequest("the namespace of the provided object does not match the namespace sent on the request")
             }
             object[path: ["metadata", "namespace"]] = .string(requested)
         } else {
@@ -41,8 +41,8 @@ struct WriteHandler: Sendable {
             object[path: ["metadata", "name"]] = .string(name)
         }
         if name.isEmpty {
-            throw APIError.invalid(kind: target.resource.groupKind, name: "",
-                                   causes: [.required(FieldPath("metadata", "name"), "name or generateName is required")])
+            throw StatusError.invalid(kind: target.resource.groupKind, name: "",
+                                   causes: [.required(FieldErrorPath("metadata", "name"), "name or generateName is required")])
         }
         if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "") }
         object = try ObjectLifecycle.prepareCreate(object, resource: target.resource)
@@ -58,10 +58,10 @@ struct WriteHandler: Sendable {
     private func requireLiveNamespace(_ namespace: String) async throws {
         let key = ObjectKey(resource: GroupResource(group: "", resource: "namespaces"), namespace: "", name: namespace)
         guard let stored = await context.store.get(key) else {
-            throw APIError.notFound(GroupResource(group: "", resource: "namespaces"), name: namespace)
+            throw StatusError.notFound(GroupResource(group: "", resource: "namespaces"), name: namespace)
         }
         if stored.object[path: ["metadata", "deletionTimestamp"]] != nil {
-            throw APIError(code: 403, reason: "Forbidden",
+            throw StatusError(code: 403, reason: "Forbidden",
                            message: "unable to create new content in namespace \(namespace) because it is being terminated",
                            details: ["name": .string(namespace), "kind": "namespaces"])
         }
@@ -75,7 +75,7 @@ struct WriteHandler: Sendable {
         if target.subresource != "scale" {
             let bodyName = body[path: ["metadata", "name"]]?.stringValue ?? ""
             if bodyName != name {
-                throw APIError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+                throw StatusError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
             }
         }
         let precondition = body[path: ["metadata", "resourceVersion"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
@@ -113,7 +113,7 @@ struct WriteHandler: Sendable {
             var patched = try patcher.apply(contentType: contentType, patch: patch, to: current, resource: target.resource, scale: false)
             if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue,
                version != current[path: ["metadata", "resourceVersion"]]?.stringValue {
-                throw APIError.modified(target.groupResource, name: name)
+                throw StatusError.modified(target.groupResource, name: name)
             }
             patched[path: ["metadata", "resourceVersion"]] = current[path: ["metadata", "resourceVersion"]]
             return patched
@@ -130,9 +130,9 @@ struct WriteHandler: Sendable {
                 manager: String?, body: [UInt8]?, change: (JSON) throws -> JSON) async throws -> (StoredObject, [String]) {
         let key = target.key(name: name)
         while true {
-            guard let current = await context.store.get(key) else { throw APIError.notFound(target.groupResource, name: name) }
+            guard let current = await context.store.get(key) else { throw StatusError.notFound(target.groupResource, name: name) }
             if let precondition, precondition != String(current.resourceVersion) {
-                throw APIError.modified(target.groupResource, name: name)
+                throw StatusError.modified(target.groupResource, name: name)
             }
             var requested = try change(current.object)
             var warnings: [String] = []
@@ -160,7 +160,7 @@ struct WriteHandler: Sendable {
                 let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)
                 if !options.dryRun { try await Finalization(context: context).finishIfReleased(stored, key: key) }
                 return (stored, warnings)
-            } catch let error as APIError where error.reason == "Conflict" && precondition == nil {
+            } catch let error as StatusError where error.reason == "Conflict" && precondition == nil {
                 continue
             }
         }

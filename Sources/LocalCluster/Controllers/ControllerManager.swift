@@ -35,7 +35,7 @@ actor ControllerManager {
         await workloads.stop()
     }
 
-    private static func handle(_ event: WatchEvent, context: ClusterContext, workloads: WorkloadControllers) async {
+    private static func handle(_ event: StoreEvent, context: ClusterContext, workloads: WorkloadControllers) async {
         let resource = event.key.resource
         switch (resource.group, resource.resource, event.kind) {
         case ("apiextensions.k8s.io", "customresourcedefinitions", .deleted):

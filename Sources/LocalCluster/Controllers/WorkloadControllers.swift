@@ -22,7 +22,7 @@ actor WorkloadControllers {
         static let binding = 1.0
     }
 
-    func observe(_ event: WatchEvent) {
+    func observe(_ event: StoreEvent) {
         let key = event.key
         let object = event.object.object
         switch (key.resource.group, key.resource.resource) {

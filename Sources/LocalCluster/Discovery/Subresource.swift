@@ -6,7 +6,7 @@ struct Subresource {
     var kind: GroupVersionKind
     var verbs: [String]
 
-    static func of(_ resource: APIResource) -> [Subresource] {
+    static func of(_ resource: ClusterResource) -> [Subresource] {
         var subresources: [Subresource] = []
         if resource.hasScale {
             subresources.append(Subresource(name: "scale", kind: GroupVersionKind(group: "autoscaling", version: "v1", kind: "Scale"),

@@ -68,7 +68,7 @@ enum KubernetesProtobuf {
                 }
             }
         default:
-            throw APIError(code: 415, reason: "UnsupportedMediaType",
+            throw StatusError(code: 415, reason: "UnsupportedMediaType",
                            message: "the local cluster reads protobuf bodies only for ConfigMap, Secret, Namespace and ServiceAccount; send \(kind) as application/json")
         }
         return .object(object)
@@ -110,7 +110,7 @@ enum KubernetesProtobuf {
         return .object(object)
     }
 
-    private static func unreadable(_ why: String) -> APIError {
-        APIError.badRequest("the body of the request was in an unknown format: \(why)")
+    private static func unreadable(_ why: String) -> StatusError {
+        StatusError.badRequest("the body of the request was in an unknown format: \(why)")
     }
 }

@@ -7,10 +7,10 @@ import Manifests
 actor ObjectStore {
     private var objects: [GroupResource: [String: StoredObject]] = [:]
     private(set) var resourceVersion: Int64 = 0
-    private var recentEvents: [WatchEvent] = []
+    private var recentEvents: [StoreEvent] = []
     /// Every event with a resourceVersion above this one is in `recentEvents`.
     private var windowStart: Int64 = 0
-    private var watchers: [UUID: (filter: WatchFilter, continuation: AsyncStream<WatchEvent>.Continuation)] = [:]
+    private var watchers: [UUID: (filter: WatchFilter, continuation: AsyncStream<StoreEvent>.Continuation)] = [:]
     private let journal: PersistenceLog
     /// How many events watches can resume from; older resourceVersions get 410 Expired.
     let eventWindow: Int
@@ -89,7 +89,7 @@ actor ObjectStore {
 
     /// Stores a new object, giving it the next resourceVersion.
     func create(_ key: ObjectKey, _ object: JSON, dryRun: Bool = false) async throws -> StoredObject {
-        if objects[key.resource]?[key.path] != nil { throw APIError.alreadyExists(key.resource, name: key.name) }
+        if objects[key.resource]?[key.path] != nil { throw StatusError.alreadyExists(key.resource, name: key.name) }
         let next = resourceVersion + 1
         let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
         if dryRun { return stored }
@@ -100,8 +100,8 @@ actor ObjectStore {
     /// Replaces an object if its resourceVersion is still `expected`. A replacement equal to the
     /// stored object changes nothing and keeps the resourceVersion.
     func update(_ key: ObjectKey, _ object: JSON, expected: Int64, dryRun: Bool = false) async throws -> StoredObject {
-        guard let current = objects[key.resource]?[key.path] else { throw APIError.notFound(key.resource, name: key.name) }
-        guard current.resourceVersion == expected else { throw APIError.modified(key.resource, name: key.name) }
+        guard let current = objects[key.resource]?[key.path] else { throw StatusError.notFound(key.resource, name: key.name) }
+        guard current.resourceVersion == expected else { throw StatusError.modified(key.resource, name: key.name) }
         if Self.stamped(object, current.resourceVersion) == current.object { return current }
         // A dry run shows the result without claiming a resourceVersion, as on a real server.
         if dryRun { return StoredObject(Self.stamped(object, current.resourceVersion), resourceVersion: current.resourceVersion) }
@@ -113,24 +113,24 @@ actor ObjectStore {
 
     /// Removes an object if its resourceVersion is still `expected` (when given).
     func delete(_ key: ObjectKey, expected: Int64? = nil, dryRun: Bool = false) async throws -> StoredObject {
-        guard let current = objects[key.resource]?[key.path] else { throw APIError.notFound(key.resource, name: key.name) }
-        if let expected, current.resourceVersion != expected { throw APIError.modified(key.resource, name: key.name) }
+        guard let current = objects[key.resource]?[key.path] else { throw StatusError.notFound(key.resource, name: key.name) }
+        if let expected, current.resourceVersion != expected { throw StatusError.modified(key.resource, name: key.name) }
         if dryRun { return current }
         let next = resourceVersion + 1
         resourceVersion = next
         objects[key.resource]?[key.path] = nil
         let last = StoredObject(Self.stamped(current.object, next), resourceVersion: next)
-        publish(WatchEvent(kind: .deleted, key: key, object: last, previous: current.object))
+        publish(StoreEvent(kind: .deleted, key: key, object: last, previous: current.object))
         // State changes before the suspension, so concurrent writes see it; the reply waits for the disk.
         try await journal.appendDelete(key, resourceVersion: next)
         try compactIfLong()
         return last
     }
 
-    private func commit(_ key: ObjectKey, _ stored: StoredObject, event: WatchEvent.Kind, previous: JSON?) async throws {
+    private func commit(_ key: ObjectKey, _ stored: StoredObject, event: StoreEvent.Kind, previous: JSON?) async throws {
         resourceVersion = stored.resourceVersion
         objects[key.resource, default: [:]][key.path] = stored
-        publish(WatchEvent(kind: event, key: key, object: stored, previous: previous))
+        publish(StoreEvent(kind: event, key: key, object: stored, previous: previous))
         // State changes before the suspension, so concurrent writes see it; the reply waits for the disk.
         try await journal.appendPut(key, stored)
         try compactIfLong()
@@ -162,11 +162,11 @@ actor ObjectStore {
 
     /// Events after `resourceVersion` (replayed from the window) and then live ones; a version
     /// older than the window throws 410 Expired. `nil` starts with the current state as ADDED.
-    func watch(_ filter: WatchFilter, after since: Int64?) throws -> (stream: AsyncStream<WatchEvent>, id: UUID) {
-        let (stream, continuation) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .unbounded)
+    func watch(_ filter: WatchFilter, after since: Int64?) throws -> (stream: AsyncStream<StoreEvent>, id: UUID) {
+        let (stream, continuation) = AsyncStream.makeStream(of: StoreEvent.self, bufferingPolicy: .unbounded)
         if let since {
             if since < windowStart {
-                throw APIError.expired("too old resource version: \(since) (\(windowStart + 1))")
+                throw StatusError.expired("too old resource version: \(since) (\(windowStart + 1))")
             }
             for event in recentEvents where event.object.resourceVersion > since {
                 if let seen = filter.translate(event) { continuation.yield(seen) }
@@ -175,7 +175,7 @@ actor ObjectStore {
             for stored in list(resource, namespace: filter.namespace).items {
                 let key = ObjectKey(resource: resource, namespace: stored.object[path: ["metadata", "namespace"]]?.stringValue ?? "",
                                     name: stored.object[path: ["metadata", "name"]]?.stringValue ?? "")
-                if let seen = filter.translate(WatchEvent(kind: .added, key: key, object: stored, previous: nil)) {
+                if let seen = filter.translate(StoreEvent(kind: .added, key: key, object: stored, previous: nil)) {
                     continuation.yield(seen)
                 }
             }
@@ -191,7 +191,7 @@ actor ObjectStore {
         guard let watcher = watchers[id] else { return }
         let marker = StoredObject(["metadata": ["resourceVersion": .string(String(resourceVersion))]],
                                   resourceVersion: resourceVersion)
-        watcher.continuation.yield(WatchEvent(kind: .bookmark, key: ObjectKey(resource: resource, namespace: "", name: ""),
+        watcher.continuation.yield(StoreEvent(kind: .bookmark, key: ObjectKey(resource: resource, namespace: "", name: ""),
                                               object: marker, previous: nil))
     }
 
@@ -208,7 +208,7 @@ actor ObjectStore {
         watchers.removeAll()
     }
 
-    private func publish(_ event: WatchEvent) {
+    private func publish(_ event: StoreEvent) {
         recentEvents.append(event)
         if recentEvents.count > eventWindow + eventWindow / 4 {
             let dropped = recentEvents.count - eventWindow

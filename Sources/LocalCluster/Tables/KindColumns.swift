@@ -4,7 +4,7 @@ import Manifests
 /// kubernetes/pkg/printers/internalversion/printers.go; custom resources use their CRD's
 /// `additionalPrinterColumns`; other kinds get Name and Created At, as the default table does.
 enum KindColumns {
-    static func columns(for resource: APIResource) -> [TableColumn] {
+    static func columns(for resource: ClusterResource) -> [TableColumn] {
         if resource.isCustom { return CustomResourceColumns.columns(resource.printerColumns) }
         if let columns = MoreKindColumns.columns(group: resource.group, kind: resource.kind) { return columns }
         switch (resource.group, resource.kind) {

@@ -13,7 +13,7 @@ enum SchemaValidation {
             if let value = object[name] {
                 visit(value, node: field, path: name, causes: &causes)
             } else if node.requiredProperties.contains(name) {
-                causes.append(.required(FieldPath(name)))
+                causes.append(.required(FieldErrorPath(name)))
             }
         }
         return causes
@@ -21,7 +21,7 @@ enum SchemaValidation {
 
     private static func visit(_ value: JSON, node: SchemaNode, path: String, causes: inout [FieldCause]) {
         if case .null = value { return }
-        let fieldPath = FieldPath(path)
+        let fieldPath = FieldErrorPath(path)
         if let allowed = node.enumValues, !allowed.contains(value) {
             causes.append(.notSupported(fieldPath, .json(value), supported: allowed.map { $0.stringValue ?? $0.serialized() }))
         }

@@ -30,7 +30,7 @@ public enum Validation {
 
     private static func kindRules(_ object: JSON, group: String, kind: String) -> [FieldCause] {
         switch (group, kind) {
-        case ("", "Pod"): return PodSpecValidation.spec(object["spec"], path: FieldPath("spec"))
+        case ("", "Pod"): return PodSpecValidation.spec(object["spec"], path: FieldErrorPath("spec"))
         case ("", "Service"): return ServiceValidation.validate(object["spec"])
         case ("", "ConfigMap"): return ConfigDataValidation.configMap(object)
         case ("", "Secret"): return ConfigDataValidation.secret(object)
@@ -41,7 +41,7 @@ public enum Validation {
         case ("batch", "CronJob"):
             var causes = WorkloadValidation.cronJob(object["spec"])
             if let name = object[path: ["metadata", "name"]]?.stringValue, name.count > 52 {
-                causes.insert(.invalid(FieldPath("metadata", "name"), .string(name), "must be no more than 52 characters"), at: 0)
+                causes.insert(.invalid(FieldErrorPath("metadata", "name"), .string(name), "must be no more than 52 characters"), at: 0)
             }
             return causes
         case ("networking.k8s.io", "Ingress"): return IngressValidation.validate(object["spec"])
@@ -51,7 +51,7 @@ public enum Validation {
             let crdGroup = object[path: ["spec", "group"]]?.stringValue ?? ""
             let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
             guard name != plural + "." + crdGroup else { return [] }
-            return [.invalid(FieldPath("metadata", "name"), .string(name), "must be spec.names.plural+\".\"+spec.group")]
+            return [.invalid(FieldErrorPath("metadata", "name"), .string(name), "must be spec.names.plural+\".\"+spec.group")]
         default: return []
         }
     }
