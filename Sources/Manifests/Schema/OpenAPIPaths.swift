@@ -29,6 +29,8 @@ enum OpenAPIPaths {
                                              response: reference("io.k8s.apimachinery.pkg.apis.meta.v1.Status"), codes: ["200"])
         }
         paths[scope] = .object(collection)
+        // Create-only kinds (access reviews, token reviews) have no `{name}` path.
+        guard verbs.contains("get") else { return }
 
         paths[scope + "/{name}"] = item(resource: resource, token: token, namespaced: namespaced, suffix: "", gvk: gvk,
                                         schema: object, pathParameters: [nameParameter] + pathParameters, withDelete: verbs.contains("delete"))
