@@ -28,7 +28,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
-        ], exclude: ["README.md"]),
+        ], exclude: ["README.md"], resources: [.copy("Protobuf/protobuf-fields-1.32.json")]),
         .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI"]),
         .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
         .executableTarget(name: "mooring", dependencies: [
