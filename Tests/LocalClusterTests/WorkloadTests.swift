@@ -270,6 +270,41 @@ import Manifests
     }
 }
 
+extension EndpointsTests {
+    /// The endpointslice controller always sets the port name pointer, so an unnamed Service port
+    /// reads `name: ""` in the slice; kubectl 1.32/1.33 `describe svc` dereferences it and panicked
+    /// without it (k8s.io/kubectl describe.go formatEndpointSlices).
+    @Test(arguments: ["/usr/lib/google-cloud-sdk/bin/kubectl.1.32", "/usr/lib/google-cloud-sdk/bin/kubectl.1.33"])
+    func describeShowsAServiceWithAnUnnamedPortAndReadyEndpoints(binary: String) async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("plain", replicas: 1))
+            try await cluster.apply("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: plain, namespace: default}
+                spec:
+                  selector: {app: plain}
+                  ports: [{port: 80}]
+                """)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/plain", "--timeout=30s").status == 0)
+            let ready = try await eventually {
+                try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=plain", "-o",
+                                          "jsonpath={.items[0].endpoints[0].conditions.ready}").stdout == "true"
+            }
+            #expect(ready)
+            let port = try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=plain", "-o", "json")
+            let slice = try JSON(parsing: port.stdout)[path: ["items"]]?.arrayValue?.first
+            #expect(slice?["ports"] == [["name": "", "port": 80, "protocol": "TCP"]])
+            let endpoints = try await cluster.kubectl("get", "endpoints", "plain", "-o", "jsonpath={.subsets[0].ports[0]}")
+            #expect(endpoints.stdout == #"{"port":80,"protocol":"TCP"}"#)
+            let described = try await cluster.kubectl(["describe", "svc", "plain"], binary: binary)
+            #expect(described.status == 0, "\(described.stderr)")
+            #expect(described.stdout.contains("Endpoints:"))
+            #expect(described.stdout.contains("<unset>  80/TCP"))
+        }
+    }
+}
+
 @Suite struct DisruptionBudgetTests {
     @Test func budgetsCountHealthyPodsAndAllowedDisruptions() async throws {
         try await withCluster(timeScale: 20) { cluster in
