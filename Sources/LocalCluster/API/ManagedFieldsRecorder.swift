@@ -31,14 +31,27 @@ struct ManagedFieldsRecorder: Sendable {
         }
     }
 
-    /// Server-side apply of `config` over `live` (nil: the apply creates the object).
+    /// Server-side apply of `config` over `live` (nil: the apply creates the object); for the
+    /// manager `kubectl`, with the client-side-apply takeover (`LastAppliedTakeover`).
     func apply(_ config: JSON, to live: JSON?, manager: String, force: Bool) throws -> JSON {
+        let engine = self.engine
+        let now = Timestamps.now()
+        var merged: JSON
         do {
-            return try engine.apply(config, to: live, manager: manager, force: force, subresource: subresource,
-                                    now: Timestamps.now()).object
+            merged = try engine.apply(config, to: live, manager: manager, force: force, subresource: subresource, now: now).object
+        } catch .conflicts(let conflicts) where manager == LastAppliedTakeover.manager {
+            let remaining = LastAppliedTakeover.remaining(conflicts, live: live, schema: engine.schema)
+            guard remaining.conflicts.isEmpty else { throw Self.apiError(.conflicts(remaining)) }
+            do {
+                merged = try engine.apply(config, to: live, manager: manager, force: true, subresource: subresource, now: now).object
+            } catch {
+                throw Self.apiError(error)
+            }
         } catch {
             throw Self.apiError(error)
         }
+        if manager == LastAppliedTakeover.manager { merged = LastAppliedTakeover.syncingAnnotation(of: merged, to: config) }
+        return merged
     }
 
     static func apiError(_ error: ServerSideApplyError) -> StatusError {

@@ -19,6 +19,8 @@ public struct ApplyConflicts: Sendable, Hashable, CustomStringConvertible {
     /// Sorted by owner identity, then by path.
     public var conflicts: [ApplyConflict]
 
+    public init(conflicts: [ApplyConflict]) { self.conflicts = conflicts }
+
     /// The Status message, worded as apiserver's fieldmanager/internal/conflict.go words it.
     public var message: String {
         if conflicts.count == 1 {

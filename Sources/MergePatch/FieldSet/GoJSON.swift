@@ -1,7 +1,15 @@
 import Manifests
 
-/// JSON text written the way Go's encoding/json writes it, for byte-compatible FieldsV1.
-enum GoJSON {
+/// JSON text written the way Go's encoding/json writes it (object keys sorted, HTML characters
+/// escaped), for byte-compatible FieldsV1 and `kubectl.kubernetes.io/last-applied-configuration`.
+public enum GoJSON {
+    /// The whole value as `json.Marshal` writes it.
+    public static func text(_ value: JSON) -> String {
+        var out = ""
+        write(value, into: &out)
+        return out
+    }
+
     static func write(_ value: JSON, into out: inout String) {
         switch value {
         case .string(let s): writeString(s, into: &out)
