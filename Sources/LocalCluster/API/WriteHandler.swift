@@ -111,6 +111,7 @@ struct WriteHandler: Sendable {
                 return try scaled(current, replicas: ScaleSubresource.replicas(in: scale))
             }
             var patched = try patcher.apply(contentType: contentType, patch: patch, to: current, resource: target.resource, scale: false)
+            try Self.checkName(patched, name: name, namespace: target.namespace)
             if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue,
                version != current[path: ["metadata", "resourceVersion"]]?.stringValue {
                 throw StatusError.modified(target.groupResource, name: name)
@@ -119,6 +120,18 @@ struct WriteHandler: Sendable {
             return patched
         }
         return respond(stored, target: target, request: request, warnings: warnings)
+    }
+
+    /// A patch may not rename or move the object (apiserver handlers `checkName`, 400 BadRequest).
+    static func checkName(_ object: JSON, name: String, namespace: String?) throws {
+        let objectName = object[path: ["metadata", "name"]]?.stringValue ?? ""
+        if objectName != name {
+            throw StatusError.badRequest("the name of the object (\(objectName)) does not match the name on the URL (\(name))")
+        }
+        if let namespace, !namespace.isEmpty, let objectNamespace = object[path: ["metadata", "namespace"]]?.stringValue,
+           !objectNamespace.isEmpty, objectNamespace != namespace {
+            throw StatusError.badRequest("the namespace of the object (\(objectNamespace)) does not match the namespace on the request (\(namespace))")
+        }
     }
 
     // MARK: Shared
