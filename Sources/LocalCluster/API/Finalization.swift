@@ -82,19 +82,25 @@ struct Finalization: Sendable {
     }
 
     /// Foreground, orphan and namespace deletions finish in the background, as the garbage
-    /// collector and namespace controller do.
-    private func scheduleFinalizerWork(_ key: ObjectKey, object: JSON) {
+    /// collector and namespace controller do: a namespace is emptied first, then the garbage
+    /// collector's finalizers (`foregroundDeletion`, `orphan`) of any object are worked off.
+    func scheduleFinalizerWork(_ key: ObjectKey, object: JSON) {
         let finalizers = (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).compactMap(\.stringValue)
-        let isNamespace = key.resource == GroupResource(group: "", resource: "namespaces")
+        let isNamespace = key.resource == NamespaceCleanup.namespaces
         guard isNamespace || finalizers.contains(Self.foregroundFinalizer) || finalizers.contains(Self.orphanFinalizer) else { return }
         let context = self.context
         Task {
             try? await Task.sleep(for: context.scaled(0.2))
-            if isNamespace {
-                await NamespaceCleanup(context: context).empty(key.name)
-            } else {
-                await Finalization(context: context).runOwnerFinalizers(key)
-            }
+            if isNamespace { await NamespaceCleanup(context: context).empty(key.name) }
+            await Finalization(context: context).runOwnerFinalizers(key)
+        }
+    }
+
+    /// After a restart: finish every deletion that was under way (terminating namespaces, objects
+    /// held by the garbage collector's finalizers), as the controllers do when they start.
+    func resumePendingDeletions() async {
+        for (key, stored) in await context.store.terminating() {
+            scheduleFinalizerWork(key, object: stored.object)
         }
     }
 
@@ -113,11 +119,21 @@ struct Finalization: Sendable {
             }
             finalizers.removeAll { $0 == Self.foregroundFinalizer }
         }
-        guard let latest = await context.store.get(key) else { return }
-        var object = latest.object
-        object[path: ["metadata", "finalizers"]] = finalizers.isEmpty ? nil : .array(finalizers.map(JSON.string))
-        if let stored = try? await context.store.update(key, object, expected: latest.resourceVersion) {
-            try? await finishIfReleased(stored, key: key)
+        // Other finalizers (added meanwhile, or the namespace's own) are not the collector's to remove.
+        while let latest = await context.store.get(key) {
+            var object = latest.object
+            let current = (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).compactMap(\.stringValue)
+            let kept = current.filter { $0 != Self.foregroundFinalizer && $0 != Self.orphanFinalizer || finalizers.contains($0) }
+            object[path: ["metadata", "finalizers"]] = kept.isEmpty ? nil : .array(kept.map(JSON.string))
+            do {
+                let stored = try await context.store.update(key, object, expected: latest.resourceVersion)
+                try? await finishIfReleased(stored, key: key)
+                return
+            } catch let error as StatusError where error.reason == "Conflict" {
+                continue
+            } catch {
+                return
+            }
         }
     }
 }

@@ -67,6 +67,21 @@ struct StatusError: Error, Sendable {
                         details: status["details"]?.objectValue)
     }
 
+    /// 403 Forbidden, worded as `errors.NewForbidden`: `configmaps "x" is forbidden: <why>`.
+    static func forbidden(_ resource: GroupResource, name: String, why: String, causes: [JSON] = []) -> StatusError {
+        let subject = name.isEmpty ? qualified(resource) : "\(qualified(resource)) \"\(name)\""
+        var details = details(resource, name: name)
+        if !causes.isEmpty { details["causes"] = .array(causes) }
+        return StatusError(code: 403, reason: "Forbidden", message: "\(subject) is forbidden: \(why)", details: details)
+    }
+
+    /// A create in a namespace being deleted (NamespaceLifecycle admission).
+    static func namespaceTerminating(_ resource: GroupResource, name: String, namespace: String) -> StatusError {
+        forbidden(resource, name: name, why: "unable to create new content in namespace \(namespace) because it is being terminated",
+                  causes: [["reason": "NamespaceTerminating", "message": .string("namespace \(namespace) is being terminated"),
+                            "field": "metadata.namespace"]])
+    }
+
     static func badRequest(_ message: String) -> StatusError {
         StatusError(code: 400, reason: "BadRequest", message: message)
     }

@@ -44,7 +44,7 @@ struct WriteHandler: Sendable {
             throw StatusError.invalid(kind: target.resource.groupKind, name: "",
                                    causes: [.required(FieldErrorPath("metadata", "name"), "name or generateName is required")])
         }
-        if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "") }
+        if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "", for: target.groupResource, name: name) }
         object = try ObjectLifecycle.prepareCreate(object, resource: target.resource)
         try admission.admit(&object, old: nil, resource: target.resource)
         try await ServiceAllocation(context: context).allocate(&object, resource: target.resource)
@@ -55,15 +55,15 @@ struct WriteHandler: Sendable {
         return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
     }
 
-    private func requireLiveNamespace(_ namespace: String) async throws {
-        let key = ObjectKey(resource: GroupResource(group: "", resource: "namespaces"), namespace: "", name: namespace)
+    /// The NamespaceLifecycle admission plugin: nothing is created in a missing namespace (404) or
+    /// in one being deleted (403 with the `NamespaceTerminating` cause controllers look for).
+    private func requireLiveNamespace(_ namespace: String, for resource: GroupResource, name: String) async throws {
+        let key = ObjectKey(resource: NamespaceCleanup.namespaces, namespace: "", name: namespace)
         guard let stored = await context.store.get(key) else {
-            throw StatusError.notFound(GroupResource(group: "", resource: "namespaces"), name: namespace)
+            throw StatusError.notFound(NamespaceCleanup.namespaces, name: namespace)
         }
         if stored.object[path: ["metadata", "deletionTimestamp"]] != nil {
-            throw StatusError(code: 403, reason: "Forbidden",
-                           message: "unable to create new content in namespace \(namespace) because it is being terminated",
-                           details: ["name": .string(namespace), "kind": "namespaces"])
+            throw StatusError.namespaceTerminating(resource, name: name, namespace: namespace)
         }
     }
 

@@ -22,6 +22,7 @@ actor ControllerManager {
         let workloads = self.workloads
         loop = Task {
             await workloads.resyncAll()
+            await Finalization(context: context).resumePendingDeletions()
             for await event in events {
                 await Self.handle(event, context: context, workloads: workloads)
             }

@@ -77,6 +77,20 @@ actor ObjectStore {
         return keys.sorted()
     }
 
+    /// Objects being deleted (with a deletionTimestamp), whatever their resource.
+    func terminating() -> [(ObjectKey, StoredObject)] {
+        var found: [(ObjectKey, StoredObject)] = []
+        for (resource, byPath) in objects {
+            for (path, stored) in byPath where stored.object[path: ["metadata", "deletionTimestamp"]] != nil {
+                let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+                let key = parts.count == 2 ? ObjectKey(resource: resource, namespace: parts[0], name: parts[1])
+                                           : ObjectKey(resource: resource, namespace: "", name: path)
+                found.append((key, stored))
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
     /// Every stored key of one resource.
     func keys(of resource: GroupResource) -> [ObjectKey] {
         (objects[resource] ?? [:]).map { path, stored in
