@@ -18,11 +18,10 @@ import Manifests
             #expect(table.stdout.contains("w1     3"))
             let short = try await cluster.kubectl("get", "wd", "w1", "-o", "jsonpath={.spec.color}")
             #expect(short.stdout == "blue")
-            // Changing fields that client-side apply owns conflicts, as on a real server; the same values
-            // migrate ownership (kubectl rewrites managedFields), after which changes apply.
-            let conflict = try await cluster.apply(TestManifests.widget("w1", size: 4, color: "red"), "--server-side")
+            // Another manager changing fields that client-side apply owns conflicts, as on a real
+            // server; kubectl's own server-side apply takes over what the last-applied annotation lists.
+            let conflict = try await cluster.apply(TestManifests.widget("w1", size: 4, color: "red"), "--server-side", "--field-manager=ci")
             #expect(conflict.stderr.contains(#"conflicts with "kubectl-client-side-apply" using example.com/v1"#))
-            _ = try await cluster.apply(TestManifests.widget("w1", size: 3), "--server-side")
             let ssa = try await cluster.apply(TestManifests.widget("w1", size: 4, color: "red"), "--server-side")
             #expect(ssa.status == 0, "\(ssa.stderr)")
             #expect(try await cluster.kubectl("get", "widget", "w1", "-o", "jsonpath={.spec.size}/{.metadata.generation}").stdout == "4/2")

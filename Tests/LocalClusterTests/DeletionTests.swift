@@ -8,7 +8,7 @@ import Manifests
     @Test func deletingADeploymentCascadesToReplicaSetsAndPods() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("cascade"))
-            _ = try await cluster.kubectl("rollout", "status", "deployment/cascade", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/cascade", "--timeout=60s")
             let deleted = try await cluster.kubectl("delete", "deployment", "cascade")
             #expect(deleted.stdout == "deployment.apps \"cascade\" deleted\n")
             let empty = try await eventually {
@@ -21,7 +21,7 @@ import Manifests
     @Test func orphanAndForegroundPropagation() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("orphaned", replicas: 1))
-            _ = try await cluster.kubectl("rollout", "status", "deployment/orphaned", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/orphaned", "--timeout=60s")
             _ = try await cluster.kubectl("delete", "deployment", "orphaned", "--cascade=orphan")
             let kept = try await eventually {
                 let owners = try await cluster.kubectl("get", "rs", "-o", "jsonpath={.items[0].metadata.ownerReferences}")
@@ -30,8 +30,8 @@ import Manifests
             #expect(kept)
             #expect(try await cluster.kubectl("get", "deploy", "orphaned").status == 1)
             try await cluster.apply(TestManifests.deployment("front", replicas: 1))
-            _ = try await cluster.kubectl("rollout", "status", "deployment/front", "--timeout=20s")
-            let foreground = try await cluster.kubectl("delete", "deployment", "front", "--cascade=foreground", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/front", "--timeout=60s")
+            let foreground = try await cluster.kubectl("delete", "deployment", "front", "--cascade=foreground", "--timeout=60s")
             #expect(foreground.status == 0, "\(foreground.stderr)")
             #expect(try await cluster.kubectl("get", "pods", "-l", "app=front", "-o", "name").stdout.isEmpty)
         }
@@ -57,7 +57,7 @@ import Manifests
         try await withCluster { cluster in
             try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: doomed}\n")
             try await cluster.apply(TestManifests.configMap("inside", data: ["a": "1"], namespace: "doomed"))
-            let deleted = try await cluster.kubectl("delete", "namespace", "doomed", "--timeout=20s")
+            let deleted = try await cluster.kubectl("delete", "namespace", "doomed", "--timeout=60s")
             #expect(deleted.stdout == "namespace \"doomed\" deleted\n", "\(deleted.stderr)")
             #expect(try await cluster.kubectl("get", "namespace", "doomed").status == 1)
             try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: doomed}\n")

@@ -11,7 +11,7 @@ import Manifests
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/web", "--timeout=30s")
             #expect(rollout.status == 0)
             #expect(rollout.stdout.contains(#"deployment "web" successfully rolled out"#))
-            let wait = try await cluster.kubectl("wait", "--for=condition=Available", "deployment/web", "--timeout=20s")
+            let wait = try await cluster.kubectl("wait", "--for=condition=Available", "deployment/web", "--timeout=60s")
             #expect(wait.stdout == "deployment.apps/web condition met\n")
             let table = try await cluster.kubectl("get", "deployment", "web")
             #expect(table.stdout.hasPrefix("NAME   READY   UP-TO-DATE   AVAILABLE   AGE"))
@@ -53,7 +53,7 @@ import Manifests
     @Test func anUnpullableImageExceedsTheProgressDeadline() async throws {
         try await withCluster(timeScale: 50) { cluster in
             try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 100))
-            let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=20s")
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=60s")
             #expect(rollout.status != 0)
             #expect(rollout.stderr.contains(#"error: deployment "broken" exceeded its progress deadline"#))
             let exceeded = try await eventually {
@@ -76,12 +76,12 @@ import Manifests
             // A 120 s deadline is 6 s here (loose enough for a loaded test machine); a scale long after
             // the last rollout must not exceed it.
             try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 120))
-            let first = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=20s")
+            let first = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=60s")
             let state = try await cluster.kubectl("get", "deploy,rs,pods", "-o", "yaml")
             #expect(first.status == 0, "\(first.stdout) \(first.stderr) \(state.stdout)")
             try await Task.sleep(for: .milliseconds(6500))
             _ = try await cluster.kubectl("scale", "deployment", "calm", "--replicas=3")
-            let rollout = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=20s")
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=60s")
             #expect(rollout.status == 0, "\(rollout.stderr)")
         }
     }
@@ -134,11 +134,11 @@ import Manifests
                   ports: [{port: 80}]
                 """)
             #expect(result.status == 0, "\(result.stderr)")
-            let complete = try await cluster.kubectl("wait", "--for=condition=Complete", "job/once", "--timeout=20s")
+            let complete = try await cluster.kubectl("wait", "--for=condition=Complete", "job/once", "--timeout=60s")
             #expect(complete.status == 0, "\(complete.stderr)")
-            #expect(try await cluster.kubectl("rollout", "status", "statefulset/db", "--timeout=20s").status == 0)
-            #expect(try await cluster.kubectl("rollout", "status", "daemonset/agent", "--timeout=20s").status == 0)
-            let bound = try await cluster.kubectl("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/data", "--timeout=20s")
+            #expect(try await cluster.kubectl("rollout", "status", "statefulset/db", "--timeout=60s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "daemonset/agent", "--timeout=60s").status == 0)
+            let bound = try await cluster.kubectl("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/data", "--timeout=60s")
             #expect(bound.status == 0, "\(bound.stderr)")
             let ingress = try await eventually {
                 try await cluster.kubectl("get", "svc", "front", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}").stdout.hasPrefix("127.0.0.")
@@ -159,7 +159,7 @@ import Manifests
         try await withCluster(timeScale: 10) { cluster in
             let manifest = TestManifests.deployment("re").replacingOccurrences(of: "  replicas: 2\n", with: "  replicas: 2\n  strategy: {type: Recreate}\n")
             try await cluster.apply(manifest)
-            _ = try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=60s")
             _ = try await cluster.kubectl("set", "image", "deployment/re", "main=nginx:1.26")
             var mixed = false
             let done = try await eventually(timeout: 20) {
@@ -170,14 +170,14 @@ import Manifests
             }
             #expect(done)
             #expect(!mixed)
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=20s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=60s").status == 0)
         }
     }
 
     @Test func aPausedDeploymentDoesNotRollOut() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("held"))
-            _ = try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=60s")
             _ = try await cluster.kubectl("rollout", "pause", "deployment/held")
             _ = try await cluster.kubectl("set", "image", "deployment/held", "main=nginx:1.27")
             try await Task.sleep(for: .milliseconds(600))
@@ -185,7 +185,7 @@ import Manifests
             let reason = try await cluster.kubectl("get", "deploy", "held", "-o", #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#)
             #expect(reason.stdout == "DeploymentPaused")
             _ = try await cluster.kubectl("rollout", "resume", "deployment/held")
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=20s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=60s").status == 0)
         }
     }
 }
@@ -255,7 +255,7 @@ import Manifests
                   selector: {app: ep}
                   ports: [{port: 80, targetPort: 80}]
                 """)
-            _ = try await cluster.kubectl("rollout", "status", "deployment/ep", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/ep", "--timeout=60s")
             let two = try await eventually {
                 try await cluster.kubectl("get", "endpoints", "ep", "-o", "jsonpath={.subsets[0].addresses[*].ip}").stdout
                     .split(separator: " ").count == 2

@@ -25,11 +25,17 @@ struct ClusterResponder: HTTPResponder {
     func respond(to request: APIRequest) async -> APIResponse {
         do {
             var request = request
-            let credential = TokenPathPrefix.strip(&request, token: context.token)
+            let pathToken = TokenPathPrefix.strip(&request)
             let path = request.path.count > 1 && request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
-            let authenticated = credential == .valid || (credential == .absent && BearerToken.matches(request.bearerToken, context.token))
-            if !Self.publicPaths.contains(path) && !authenticated {
-                return StatusError.unauthorized.response
+            switch RequestAuthentication(context: context).user(token: pathToken ?? request.bearerToken) {
+            case .authenticated(let user): request.user = try RequestAuthentication.impersonated(request, by: user)
+            case .anonymous where Self.publicPaths.contains(path): request.user = .anonymous
+            case .anonymous, .rejected: return StatusError.unauthorized.response
+            }
+            if !request.user.isSuperuser && !Self.publicPaths.contains(path) {
+                let attributes = RequestAttributes.of(request, path: path, registry: context.registry)
+                let decision = await RBACAuthorizer(store: context.store).authorize(attributes, as: request.user)
+                if !decision.allowed { throw StatusError.forbidden(attributes, user: request.user) }
             }
             if path.hasPrefix("/mooring-admin/") { return try AdminEndpoints(context: context).respond(path: path, request: request) }
             let verb = Self.verb(of: request, path: path, registry: context.registry)
@@ -87,13 +93,14 @@ struct ClusterResponder: HTTPResponder {
     }
 
     private func dispatch(_ target: ResourceRequest, request: APIRequest, cutWatchAfter: Int?) async throws -> APIResponse {
-        if target.subresource == "log" && target.resource.group.isEmpty && target.resource.kind == "Pod",
-           request.method == .GET, let name = target.name {
-            return try await PodLogs(context: context).respond(target, name: name, request: request)
-        }
+        if let answered = try await special(target, request: request) { return answered }
         if let sub = target.subresource, !(sub == "status" && target.resource.hasStatus),
-           !(sub == "scale" && target.resource.hasScale), !(sub == "finalize" && target.resource.kind == "Namespace") {
+           !(sub == "scale" && target.resource.hasScale), !(sub == "finalize" && target.resource.kind == "Namespace"),
+           !(sub == "approval" && target.resource.kind == "CertificateSigningRequest") {
             throw StatusError.resourceNotFound
+        }
+        if target.subresource == nil, !target.resource.verbs.contains(Self.verb(of: request, path: "", named: target.name != nil)) {
+            throw StatusError.methodNotAllowed
         }
         // A namespaced resource is only listed and watched across namespaces; everything else
         // needs its namespace in the path, as on a real server.
@@ -122,10 +129,50 @@ struct ClusterResponder: HTTPResponder {
         }
     }
 
+    /// Requests answered by their own handlers rather than the store: reviews, bindings,
+    /// evictions, tokens, pod logs, component statuses.
+    private func special(_ target: ResourceRequest, request: APIRequest) async throws -> APIResponse? {
+        let resource = target.resource
+        if resource.verbs == ["create"] {
+            guard request.method == .POST, target.name == nil else { throw StatusError.methodNotAllowed }
+            if resource.group.isEmpty && resource.kind == "Binding" {
+                return try await PodBinding(context: context).bind(namespace: target.namespace ?? "", body: try RequestBody.json(request))
+            }
+            return try await ReviewHandler(context: context).create(target, request: request)
+        }
+        guard resource.group.isEmpty else { return nil }
+        switch (resource.kind, target.subresource, request.method) {
+        case ("Pod", "log", .GET):
+            return try await PodLogs(context: context).respond(target, name: target.name ?? "", request: request)
+        case ("Pod", "binding", .POST):
+            var body = try RequestBody.json(request)
+            body[path: ["metadata", "name"]] = .string(target.name ?? "")
+            return try await PodBinding(context: context).bind(namespace: target.namespace ?? "", body: body)
+        case ("Pod", "eviction", .POST):
+            return try await PodBinding(context: context).evict(namespace: target.namespace ?? "", name: target.name ?? "")
+        case ("ServiceAccount", "token", .POST):
+            return try await TokenRequestHandler(context: context).create(target, name: target.name ?? "", request: request)
+        case ("ComponentStatus", nil, .GET):
+            let warning = [ComponentStatuses.warning]
+            if let name = target.name {
+                guard let item = ComponentStatuses.item(name) else { throw StatusError.notFound(resource.groupResource, name: name) }
+                return ObjectEncoding(request: request).single(StoredObject(item, resourceVersion: 0), resource: resource).withWarnings(warning)
+            }
+            let items = ComponentStatuses.all.map { StoredObject($0, resourceVersion: 0) }
+            return ObjectEncoding(request: request).list(items, resource: resource, metadata: [:]).withWarnings(warning)
+        default:
+            return nil
+        }
+    }
+
     /// The Kubernetes verb of a request, for fault rules.
     static func verb(of request: APIRequest, path: String, registry: ResourceRegistry) -> String {
         var named = true
         if case .resource(let target) = ResourceRequest.parse(path: path, registry: registry) { named = target.name != nil }
+        return verb(of: request, path: path, named: named)
+    }
+
+    static func verb(of request: APIRequest, path: String, named: Bool) -> String {
         switch request.method {
         case .GET: return request.query.flag("watch") ? "watch" : (named ? "get" : "list")
         case .DELETE: return named ? "delete" : "deletecollection"

@@ -11,6 +11,7 @@ struct ObjectEncoding: Sendable {
     }
 
     func single(_ stored: StoredObject, resource: ClusterResource) -> APIResponse {
+        let stored = Self.served(stored, as: resource)
         if table {
             let rv = stored.object[path: ["metadata", "resourceVersion"]] ?? ""
             return .json(TableResponse.table([stored.object], resource: resource, listMetadata: ["resourceVersion": rv],
@@ -20,6 +21,7 @@ struct ObjectEncoding: Sendable {
     }
 
     func list(_ items: [StoredObject], resource: ClusterResource, metadata: JSONObject) -> APIResponse {
+        let items = VersionConversion.converts(resource) ? items.map { Self.served($0, as: resource) } : items
         if table {
             return .json(TableResponse.table(items.map(\.object), resource: resource, listMetadata: metadata,
                                              includeObject: includeObject))
@@ -37,6 +39,8 @@ struct ObjectEncoding: Sendable {
 
     /// One watch event line: `{"type":"ADDED","object":{…}}` and a newline.
     func watchLine(_ event: StoreEvent, resource: ClusterResource) -> [UInt8] {
+        var event = event
+        event.object = Self.served(event.object, as: resource)
         var line = Array("{\"type\":\"\(event.kind.rawValue)\",\"object\":".utf8)
         if event.kind == .bookmark {
             var marker: JSONObject = ["kind": .string(table ? "Table" : resource.kind),
@@ -53,5 +57,11 @@ struct ObjectEncoding: Sendable {
         }
         line.append(contentsOf: Array("}\n".utf8))
         return line
+    }
+
+    /// A stored object in the version the client asked for.
+    static func served(_ stored: StoredObject, as resource: ClusterResource) -> StoredObject {
+        guard VersionConversion.converts(resource) else { return stored }
+        return StoredObject(VersionConversion.fromStorage(stored.object, to: resource), resourceVersion: stored.resourceVersion)
     }
 }

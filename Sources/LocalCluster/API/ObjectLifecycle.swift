@@ -27,7 +27,7 @@ enum ObjectLifecycle {
     /// with a status subresource the status is kept; for `/status` only the status changes.
     static func prepareUpdate(_ new: JSON, old: JSON, resource: ClusterResource, subresource: String?) -> JSON {
         var result: JSON
-        if subresource == "status" {
+        if subresource == "status" || subresource == "approval" {
             result = old
             result["status"] = new["status"]
             for key in ["managedFields"] {

@@ -98,7 +98,7 @@ struct ReadHandler: Sendable {
                         while !Task.isCancelled {
                             try? await Task.sleep(for: bookmarkInterval)
                             if Task.isCancelled { return }
-                            await store.sendBookmark(to: id, resource: resource.groupResource)
+                            await store.sendBookmark(to: id, resource: resource.storage)
                         }
                     }
                 }

@@ -7,10 +7,11 @@ struct ResourceRequest: Sendable {
     var name: String?
     var subresource: String?
 
-    var groupResource: GroupResource { resource.groupResource }
+    /// The resource its objects are stored under (see `ClusterResource.storage`).
+    var groupResource: GroupResource { resource.storage }
 
     func key(name: String) -> ObjectKey {
-        ObjectKey(resource: resource.groupResource, namespace: resource.namespaced ? (namespace ?? "") : "", name: name)
+        ObjectKey(resource: resource.storage, namespace: resource.namespaced ? (namespace ?? "") : "", name: name)
     }
 
     enum Parsed {

@@ -75,6 +75,15 @@ struct StatusError: Error, Sendable {
         return StatusError(code: 403, reason: "Forbidden", message: "\(subject) is forbidden: \(why)", details: details)
     }
 
+    /// A request RBAC denies: `pods is forbidden: User "bob" cannot list resource "pods" in API group "" …`.
+    static func forbidden(_ attributes: RequestAttributes, user: UserInfo) -> StatusError {
+        guard attributes.isResourceRequest else {
+            return StatusError(code: 403, reason: "Forbidden", message: "forbidden: \(attributes.denial(for: user))", details: [:])
+        }
+        let resource = GroupResource(group: attributes.group, resource: attributes.resource)
+        return forbidden(resource, name: attributes.name, why: attributes.denial(for: user))
+    }
+
     /// A create in a namespace being deleted (NamespaceLifecycle admission).
     static func namespaceTerminating(_ resource: GroupResource, name: String, namespace: String) -> StatusError {
         forbidden(resource, name: name, why: "unable to create new content in namespace \(namespace) because it is being terminated",

@@ -35,6 +35,11 @@ struct WriteHandler: Sendable {
     /// already wrote them).
     func create(_ object: JSON, target: ResourceRequest, options: WriteOptions, manager: String?) async throws -> StoredObject {
         var object = object
+        var target = target
+        if VersionConversion.converts(target.resource) {
+            object = VersionConversion.toStorage(object, from: target.resource)
+            target = storageTarget(target)
+        }
         var name = object[path: ["metadata", "name"]]?.stringValue ?? ""
         if name.isEmpty, let prefix = object[path: ["metadata", "generateName"]]?.stringValue, !prefix.isEmpty {
             name = ObjectLifecycle.generatedName(prefix)
@@ -53,6 +58,15 @@ struct WriteHandler: Sendable {
                 .recordUpdate(from: nil, to: object, manager: manager)
         }
         return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
+    }
+
+    /// The same request aimed at the version its objects are stored in.
+    func storageTarget(_ target: ResourceRequest) -> ResourceRequest {
+        var storage = target
+        if VersionConversion.converts(target.resource), let resource = context.registry.resource(target.resource.storage) {
+            storage.resource = resource
+        }
+        return storage
     }
 
     /// The NamespaceLifecycle admission plugin: nothing is created in a missing namespace (404) or
@@ -142,16 +156,22 @@ struct WriteHandler: Sendable {
     func modify(_ target: ResourceRequest, name: String, options: WriteOptions, precondition: String?,
                 manager: String?, body: [UInt8]?, change: (JSON) throws -> JSON) async throws -> (StoredObject, [String]) {
         let key = target.key(name: name)
+        let served = target
+        let target = storageTarget(target)
+        let converts = VersionConversion.converts(served.resource)
         while true {
             guard let current = await context.store.get(key) else { throw StatusError.notFound(target.groupResource, name: name) }
             if let precondition, precondition != String(current.resourceVersion) {
                 throw StatusError.modified(target.groupResource, name: name)
             }
-            var requested = try change(current.object)
+            // The client's change is made to the object in the version it asked for.
+            let view = converts ? VersionConversion.fromStorage(current.object, to: served.resource) : current.object
+            var requested = try change(view)
             var warnings: [String] = []
             if target.subresource != "scale" {
-                (requested, warnings) = try admission.decode(requested, body: body, resource: target.resource, options: options)
+                (requested, warnings) = try admission.decode(requested, body: body, resource: served.resource, options: options)
             }
+            if converts { requested = VersionConversion.toStorage(requested, from: served.resource) }
             let subresource = target.subresource == "scale" ? nil : target.subresource
             var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
             ServiceAllocation.carryOver(&new, old: current.object, resource: target.resource)

@@ -44,7 +44,7 @@ actor ControllerManager {
         case ("apiextensions.k8s.io", "customresourcedefinitions", _):
             await CustomResourceRegistration(context: context).reconcile(event.key)
         case ("", "namespaces", .added):
-            try? await ClusterBootstrap(context: context).ensureDefaultServiceAccount(in: event.key.name)
+            await ClusterBootstrap(context: context).populate(namespace: event.key.name)
         default:
             await workloads.observe(event)
         }

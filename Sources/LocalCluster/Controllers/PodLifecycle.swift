@@ -1,7 +1,7 @@
 import Foundation
 import Manifests
 
-/// The simulated kubelet: a pod scheduled on `local-node` starts running (Ready) after a short
+/// The simulated scheduler and kubelet: a pod is bound to `local-node` and starts running (Ready) after a short
 /// delay; a pod whose image matches an unpullable pattern stays Pending with its container
 /// waiting in `ErrImagePull` / `ImagePullBackOff` (alternating, as a real kubelet's back-off
 /// does); a pod that never restarts (Job pods) completes.
@@ -20,6 +20,10 @@ struct PodLifecycle: Sendable {
         let restartPolicy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
         let now = Timestamps.now()
         let events = EventRecorder(client: client)
+        if (pod[path: ["spec", "nodeName"]]?.stringValue ?? "").isEmpty {
+            // The scheduler's part: a bare pod is bound to the one node.
+            await client.update(key) { object in Scheduling.bind(&object) }
+        }
         if blocked {
             await client.update(key) { object in Self.imagePullFailing(&object, now: now) }
             let image = containers.compactMap { $0["image"]?.stringValue }.first { ImagePattern.matchesAny($0, unpullable) } ?? ""

@@ -50,6 +50,8 @@ struct ClusterResource: Sendable, Hashable {
     ]
 
     var groupResource: GroupResource { GroupResource(group: group, resource: resource) }
+    /// Where its objects are stored: `events.k8s.io` Events are core Events (`VersionConversion`).
+    var storage: GroupResource { group == "events.k8s.io" ? GroupResource(group: "", resource: resource) : groupResource }
     var groupVersionKind: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
     var groupKind: GroupKind { GroupKind(group: group, kind: kind) }
     var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
