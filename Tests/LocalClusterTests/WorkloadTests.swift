@@ -73,13 +73,13 @@ import Manifests
 
     @Test func progressRestartsTheDeadlineClock() async throws {
         try await withCluster(timeScale: 20) { cluster in
-            // A 120 s deadline is 6 s here (loose enough for a loaded test machine); a scale long after
+            // A 240 s deadline is 12 s here (loose enough for a loaded test machine); a scale long after
             // the last rollout must not exceed it.
-            try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 120))
+            try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 240))
             let first = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=60s")
             let state = try await cluster.kubectl("get", "deploy,rs,pods", "-o", "yaml")
             #expect(first.status == 0, "\(first.stdout) \(first.stderr) \(state.stdout)")
-            try await Task.sleep(for: .milliseconds(6500))
+            try await Task.sleep(for: .milliseconds(12500))
             _ = try await cluster.kubectl("scale", "deployment", "calm", "--replicas=3")
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=60s")
             #expect(rollout.status == 0, "\(rollout.stderr)")
@@ -380,6 +380,15 @@ extension EndpointsTests {
             #expect(scheduled)
             let jobs = try await cluster.kubectl("get", "jobs", "-o", "jsonpath={.items[*].metadata.ownerReferences[0].name}")
             #expect(jobs.stdout.hasPrefix("tick"))
+            // It keeps firing at any time scale (a minute is one second here), each Job for its own minute.
+            let first = try await cluster.kubectl("get", "cronjob", "tick", "-o", "jsonpath={.status.lastScheduleTime}").stdout
+            let several = try await eventually(timeout: 60) {
+                let names = try await cluster.kubectl("get", "events", "--field-selector", "involvedObject.name=tick,reason=SuccessfulCreate",
+                                                      "-o", "jsonpath={.items[*].message}").stdout
+                return Set(names.components(separatedBy: "Created job ").filter { !$0.isEmpty }).count >= 3
+            }
+            #expect(several)
+            #expect(try await cluster.kubectl("get", "cronjob", "tick", "-o", "jsonpath={.status.lastScheduleTime}").stdout != first)
             let table = try await cluster.kubectl("get", "cronjob", "tick")
             #expect(table.stdout.hasPrefix("NAME   SCHEDULE    TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE"))
         }

@@ -35,9 +35,10 @@ struct WriteHandler: Sendable {
     /// already wrote them).
     func create(_ object: JSON, target: ResourceRequest, options: WriteOptions, manager: String?) async throws -> StoredObject {
         var object = object
+        let served = target.resource
         var target = target
-        if VersionConversion.converts(target.resource) {
-            object = VersionConversion.toStorage(object, from: target.resource)
+        if VersionConversion.converts(served) {
+            object = VersionConversion.toStorage(object, from: served)
             target = storageTarget(target)
         }
         var name = object[path: ["metadata", "name"]]?.stringValue ?? ""
@@ -54,10 +55,21 @@ struct WriteHandler: Sendable {
         try admission.admit(&object, old: nil, resource: target.resource)
         try await ServiceAllocation(context: context).allocate(&object, resource: target.resource)
         if let manager {
-            object = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource, subresource: "")
-                .recordUpdate(from: nil, to: object, manager: manager)
+            object = try recordUpdate(from: nil, to: object, manager: manager, served: served, subresource: "")
         }
         return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
+    }
+
+    /// Managed fields of an ordinary write, in the version the client wrote (the entry's
+    /// `apiVersion` and field paths are the client's, as on a real server).
+    private func recordUpdate(from old: JSON?, to new: JSON, manager: String, served: ClusterResource, subresource: String) throws -> JSON {
+        let recorder = ManagedFieldsRecorder(registry: context.registry, resource: served, subresource: subresource)
+        guard VersionConversion.converts(served) else { return try recorder.recordUpdate(from: old, to: new, manager: manager) }
+        let recorded = try recorder.recordUpdate(from: old.map { VersionConversion.fromStorage($0, to: served) },
+                                                 to: VersionConversion.fromStorage(new, to: served), manager: manager)
+        var object = new
+        object[path: ["metadata", "managedFields"]] = recorded[path: ["metadata", "managedFields"]]
+        return object
     }
 
     /// The same request aimed at the version its objects are stored in.
@@ -185,9 +197,8 @@ struct WriteHandler: Sendable {
                 if target.subresource == nil, let sent, sent != current.object[path: ["metadata", "managedFields"]] {
                     previous[path: ["metadata", "managedFields"]] = sent.arrayValue?.isEmpty == true ? nil : sent
                 }
-                new = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource,
-                                                subresource: target.subresource ?? "")
-                    .recordUpdate(from: previous, to: new, manager: manager)
+                new = try recordUpdate(from: previous, to: new, manager: manager, served: served.resource,
+                                       subresource: target.subresource ?? "")
             }
             do {
                 let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)

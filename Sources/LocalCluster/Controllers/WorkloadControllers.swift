@@ -39,7 +39,8 @@ actor WorkloadControllers {
             enqueueBudgets(namespace: key.namespace)
         case ("", "persistentvolumeclaims") where event.kind == .added:
             enqueue(key, after: Delay.binding)
-        case ("", "services") where event.kind != .deleted:
+        case ("", "services"):
+            if event.kind == .deleted { enqueueAll(APIServiceController.apiServices, namespace: ""); break }
             enqueue(key, after: Delay.binding)
             enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: key.namespace, name: key.name), after: Delay.controller)
         case ("batch", "cronjobs") where event.kind != .deleted:
@@ -49,6 +50,10 @@ actor WorkloadControllers {
             enqueue(key, after: Delay.controller)
         case ("networking.k8s.io", "ingresses") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
+        case ("apiregistration.k8s.io", "apiservices") where event.kind != .deleted:
+            enqueue(key, after: Delay.controller)
+        case ("", "endpoints"):
+            enqueueAll(APIServiceController.apiServices, namespace: "")
         default:
             break
         }
@@ -59,7 +64,8 @@ actor WorkloadControllers {
         for resource in [GroupResource(group: "apps", resource: "deployments"), GroupResource(group: "apps", resource: "replicasets"),
                          GroupResource(group: "apps", resource: "statefulsets"), GroupResource(group: "apps", resource: "daemonsets"),
                          GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods"),
-                         DisruptionBudgetController.budgets, AutoscalerController.autoscalers, CronJobController.cronJobs] {
+                         DisruptionBudgetController.budgets, AutoscalerController.autoscalers, CronJobController.cronJobs,
+                         APIServiceController.apiServices] {
             for key in await context.store.keys(of: resource) { enqueue(key, after: Delay.controller) }
         }
         for key in await context.store.keys(of: EndpointsController.services) {
@@ -146,6 +152,7 @@ actor WorkloadControllers {
         case ("", "persistentvolumeclaims"): await ServiceAndStorageControllers(client: client).bindClaim(key)
         case ("", "services"), ("networking.k8s.io", "ingresses"): await ServiceAndStorageControllers(client: client).assignAddress(key)
         case ("policy", "poddisruptionbudgets"): await DisruptionBudgetController(client: client).reconcile(key)
+        case ("apiregistration.k8s.io", "apiservices"): await APIServiceController(client: client).reconcile(key)
         case ("autoscaling", "horizontalpodautoscalers"): await AutoscalerController(client: client).reconcile(key)
         case ("", "endpoints"):
             await EndpointsController(client: client).reconcile(ObjectKey(resource: EndpointsController.services, namespace: key.namespace, name: key.name))

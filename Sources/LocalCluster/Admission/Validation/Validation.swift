@@ -45,6 +45,10 @@ public enum Validation {
             }
             return causes
         case ("networking.k8s.io", "Ingress"): return IngressValidation.validate(object["spec"])
+        case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+             ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"):
+            return ExtensionValidation.webhookConfiguration(object)
+        case ("scheduling.k8s.io", "PriorityClass"): return ExtensionValidation.priorityClass(object)
         case ("autoscaling", "HorizontalPodAutoscaler"): return AutoscalingValidation.horizontalPodAutoscaler(object["spec"])
         case ("apiextensions.k8s.io", "CustomResourceDefinition"):
             let plural = object[path: ["spec", "names", "plural"]]?.stringValue ?? ""
