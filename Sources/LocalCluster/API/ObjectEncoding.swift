@@ -45,7 +45,9 @@ struct ObjectEncoding: Sendable {
         if event.kind == .bookmark {
             var marker: JSONObject = ["kind": .string(table ? "Table" : resource.kind),
                                       "apiVersion": .string(table ? "meta.k8s.io/v1" : resource.apiVersion)]
-            marker["metadata"] = ["resourceVersion": .string(String(event.object.resourceVersion)), "creationTimestamp": .null]
+            var metadata: JSONObject = ["resourceVersion": .string(String(event.object.resourceVersion)), "creationTimestamp": .null]
+            if event.endsInitialEvents { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }
+            marker["metadata"] = .object(metadata)
             line.append(contentsOf: JSON.object(marker).serializedBytes())
         } else if table {
             let rv = JSON.string(String(event.object.resourceVersion))

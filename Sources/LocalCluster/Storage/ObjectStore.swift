@@ -174,9 +174,39 @@ actor ObjectStore {
 
     // MARK: Watching
 
+    /// Forgets the history so far, as a watch cache filled by a LIST at start does: watches can
+    /// resume only from versions after this point (older ones get 410 Expired).
+    func startWatchHistory() {
+        recentEvents.removeAll()
+        windowStart = resourceVersion
+    }
+
+    /// Objects of a resource as they were at `version`, rebuilt from the live objects by undoing
+    /// the newer events (for a consistent `continue` page); nil when `version` is older than the window.
+    func list(_ resource: GroupResource, namespace: String?, asOf version: Int64) -> [StoredObject]? {
+        if version >= resourceVersion { return list(resource, namespace: namespace).items }
+        guard version >= windowStart else { return nil }
+        var byPath = objects[resource] ?? [:]
+        for event in recentEvents.reversed() where event.object.resourceVersion > version && event.key.resource == resource {
+            switch event.kind {
+            case .added: byPath[event.key.path] = nil
+            case .modified, .deleted:
+                if let previous = event.previous {
+                    let previousVersion = Int64(previous[path: ["metadata", "resourceVersion"]]?.stringValue ?? "") ?? 0
+                    byPath[event.key.path] = StoredObject(previous, resourceVersion: previousVersion)
+                }
+            case .bookmark: break
+            }
+        }
+        var items = Array(byPath)
+        if let namespace, !namespace.isEmpty { items = items.filter { $0.key.hasPrefix(namespace + "/") } }
+        return items.sorted { $0.key < $1.key }.map(\.value)
+    }
+
     /// Events after `resourceVersion` (replayed from the window) and then live ones; a version
     /// older than the window throws 410 Expired. `nil` starts with the current state as ADDED.
-    func watch(_ filter: WatchFilter, after since: Int64?) throws -> (stream: AsyncStream<StoreEvent>, id: UUID) {
+    func watch(_ filter: WatchFilter, after since: Int64?, markInitialEventsEnd: Bool = false) throws
+        -> (stream: AsyncStream<StoreEvent>, id: UUID) {
         let (stream, continuation) = AsyncStream.makeStream(of: StoreEvent.self, bufferingPolicy: .unbounded)
         if let since {
             if since < windowStart {
@@ -192,6 +222,11 @@ actor ObjectStore {
                 if let seen = filter.translate(StoreEvent(kind: .added, key: key, object: stored, previous: nil)) {
                     continuation.yield(seen)
                 }
+            }
+            if markInitialEventsEnd {
+                let marker = StoredObject(["metadata": ["resourceVersion": .string(String(resourceVersion))]], resourceVersion: resourceVersion)
+                continuation.yield(StoreEvent(kind: .bookmark, key: ObjectKey(resource: resource, namespace: "", name: ""),
+                                              object: marker, previous: nil, endsInitialEvents: true))
             }
         }
         let id = UUID()

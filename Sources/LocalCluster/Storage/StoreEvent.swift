@@ -14,6 +14,9 @@ struct StoreEvent: Sendable {
     var object: StoredObject
     /// The object before a modification, so selector watches can see objects leave or enter.
     var previous: JSON?
+    /// A BOOKMARK that ends the initial events of a `sendInitialEvents` watch
+    /// (annotation `k8s.io/initial-events-end: "true"`).
+    var endsInitialEvents = false
 }
 
 /// Which events one watch wants: one resource (or every resource), one namespace (or all),
