@@ -184,6 +184,10 @@ import Manifests
             #expect(try await cluster.kubectl("get", "rs", "-o", "name").stdout.split(separator: "\n").count == 1)
             let reason = try await cluster.kubectl("get", "deploy", "held", "-o", #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#)
             #expect(reason.stdout == "DeploymentPaused")
+            // The new template has no ReplicaSet yet: nothing is updated, so the rollout is not done.
+            let waiting = try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=2s")
+            #expect(waiting.status != 0)
+            #expect(waiting.stdout.contains("0 out of 2 new replicas have been updated"), "\(waiting.stdout)")
             _ = try await cluster.kubectl("rollout", "resume", "deployment/held")
             #expect(try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=60s").status == 0)
         }

@@ -19,6 +19,8 @@ struct ClusterResponder: HTTPResponder {
         deletes = DeleteHandler(context: context)
     }
 
+    static let maximumBody = 3 * 1024 * 1024
+
     /// Paths anyone may read, as the `system:public-info-viewer` role allows on a real server.
     private static let publicPaths: Set<String> = ["/version", "/healthz", "/livez", "/readyz"]
 
@@ -36,6 +38,11 @@ struct ClusterResponder: HTTPResponder {
                 let attributes = RequestAttributes.of(request, path: path, registry: context.registry)
                 let decision = await RBACAuthorizer(store: context.store).authorize(attributes, as: request.user)
                 if !decision.allowed { throw StatusError.forbidden(attributes, user: request.user) }
+            }
+            // The API server reads at most 3 MiB of a write's body (MaxRequestBodyBytes).
+            if request.body.count > Self.maximumBody && [.POST, .PUT, .PATCH].contains(request.method) {
+                return StatusError(code: 413, reason: "RequestEntityTooLarge",
+                                   message: "Request entity too large: limit is \(Self.maximumBody)").response
             }
             if path.hasPrefix("/mooring-admin/") { return try AdminEndpoints(context: context).respond(path: path, request: request) }
             let verb = Self.verb(of: request, path: path, registry: context.registry)

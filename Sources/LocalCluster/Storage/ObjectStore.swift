@@ -106,6 +106,7 @@ actor ObjectStore {
         if objects[key.resource]?[key.path] != nil { throw StatusError.alreadyExists(key.resource, name: key.name) }
         let next = resourceVersion + 1
         let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
+        try Self.checkSize(stored)
         if dryRun { return stored }
         try await commit(key, stored, event: .added, previous: nil)
         return stored
@@ -121,6 +122,7 @@ actor ObjectStore {
         if dryRun { return StoredObject(Self.stamped(object, current.resourceVersion), resourceVersion: current.resourceVersion) }
         let next = resourceVersion + 1
         let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
+        try Self.checkSize(stored)
         try await commit(key, stored, event: .modified, previous: current.object)
         return stored
     }
@@ -164,6 +166,16 @@ actor ObjectStore {
         }
         try journal.compact(objects: all, resourceVersion: resourceVersion)
         journalRecords = 0
+    }
+
+    /// etcd's request limit (1.5 MiB by default): a larger object is refused as kube-apiserver
+    /// passes etcd's error on, 413 `etcdserver: request is too large`.
+    static let maximumObjectBytes = 1_572_864
+
+    private static func checkSize(_ stored: StoredObject) throws {
+        if stored.bytes.count > maximumObjectBytes {
+            throw StatusError(code: 413, reason: "RequestEntityTooLarge", message: "etcdserver: request is too large")
+        }
     }
 
     private static func stamped(_ object: JSON, _ version: Int64) -> JSON {

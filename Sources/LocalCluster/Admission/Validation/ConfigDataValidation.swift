@@ -15,8 +15,24 @@ enum ConfigDataValidation {
         for key in binary.keys.sorted() {
             causes += NameRules.configMapKey(key).map { .invalid(FieldErrorPath("binaryData").key(key), .string(key), $0) }
         }
+        // The values together at most 1 MiB (core.MaxSecretSize), reported on the empty path.
+        let size = textSize(data) + decodedSize(binary)
+        if size > maximumDataSize {
+            causes.append(FieldCause(type: .tooLong, field: "[]", message: "Too long: must have at most \(maximumDataSize) bytes"))
+        }
         return causes
     }
+
+    static let maximumDataSize = 1024 * 1024
+
+    private static func textSize(_ values: JSONObject) -> Int {
+        var total = 0
+        for key in values.keys { total += values[key]?.stringValue?.utf8.count ?? 0 }
+        return total
+    }
+
+    /// Bytes of base64 values once decoded.
+    private static func decodedSize(_ values: JSONObject) -> Int { textSize(values) * 3 / 4 }
 
     /// `stringData` is merged into `data` before validation, so its keys are reported under `data`.
     static func secret(_ object: JSON) -> [FieldCause] {
@@ -25,6 +41,10 @@ enum ConfigDataValidation {
         keys.formUnion(object["stringData"]?.objectValue?.keys ?? [])
         for key in keys.sorted() {
             causes += NameRules.configMapKey(key).map { .invalid(FieldErrorPath("data").key(key), .string(key), $0) }
+        }
+        let size = decodedSize(object["data"]?.objectValue ?? [:])
+        if size > maximumDataSize {
+            causes.append(FieldCause(type: .tooLong, field: "data", message: "Too long: must have at most \(maximumDataSize) bytes"))
         }
         switch object["type"]?.stringValue {
         case "kubernetes.io/tls":

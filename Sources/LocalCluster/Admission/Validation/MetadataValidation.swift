@@ -43,8 +43,13 @@ enum MetadataValidation {
     /// `ValidateAnnotations`: keys are qualified names, case aside.
     static func annotations(_ annotations: JSONObject?, path: FieldErrorPath) -> [FieldCause] {
         guard let annotations else { return [] }
-        return annotations.keys.sorted().flatMap { key in
+        var causes = annotations.keys.sorted().flatMap { key in
             NameRules.qualifiedName(key.lowercased()).map { FieldCause.invalid(path, .string(key), $0) }
         }
+        // ValidateAnnotationsSize: keys and values together at most 256 KiB.
+        if AnnotationSize.total(.object(annotations)) > AnnotationSize.limit {
+            causes.append(FieldCause(type: .tooLong, field: path.description, message: "Too long: must have at most \(AnnotationSize.limit) bytes"))
+        }
+        return causes
     }
 }
