@@ -144,11 +144,11 @@ actor WorkloadControllers {
         case ("apps", "replicasets"): await ReplicaSetController(client: client).reconcile(key)
         case ("apps", "statefulsets"): await StatefulSetController(client: client).reconcile(key)
         case ("apps", "daemonsets"): await DaemonSetController(client: client).reconcile(key)
-        case ("batch", "jobs"): await JobController(client: client).reconcile(key)
+        case ("batch", "jobs"): again = await JobController(client: client, timeScale: context.options.timeScale).reconcile(key)
         case ("batch", "cronjobs"):
             again = await CronJobController(client: client, timeScale: context.options.timeScale).reconcile(key)
         case ("", "pods"):
-            again = await PodLifecycle(client: client, unpullable: context.options.unpullableImagePatterns).reconcile(key)
+            again = await PodLifecycle(client: client, options: context.options).reconcile(key)
         case ("", "persistentvolumeclaims"): await ServiceAndStorageControllers(client: client).bindClaim(key)
         case ("", "services"), ("networking.k8s.io", "ingresses"): await ServiceAndStorageControllers(client: client).assignAddress(key)
         case ("policy", "poddisruptionbudgets"): await DisruptionBudgetController(client: client).reconcile(key)
