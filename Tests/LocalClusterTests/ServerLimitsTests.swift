@@ -23,11 +23,11 @@ import Testing
             let tooMuchData = try await cluster.curl(path, method: "POST", headers: ["Content-Type: application/json"],
                                                      body: configMap("data", value: 1_100_000))
             #expect(tooMuchData.httpStatus == 422)
-            #expect(tooMuchData.httpBody.contains("Too long: must have at most 1048576 bytes"))
+            #expect(tooMuchData.httpBody.contains("Too long: may not be more than 1048576 bytes"))
             let annotated = try await cluster.curl(path, method: "POST", headers: ["Content-Type: application/json"],
                                                    body: configMap("noted", value: 1, annotation: 300_000))
             #expect(annotated.httpStatus == 422)
-            #expect(annotated.httpBody.contains("metadata.annotations: Too long: must have at most 262144 bytes"))
+            #expect(annotated.httpBody.contains("metadata.annotations: Too long: may not be more than 262144 bytes"))
             // Over etcd's 1.5 MiB while every field is within its own limit: a long environment value.
             var deployment = try JSON(parsing: try await cluster.kubectl("create", "deployment", "wide", "--image=nginx", "--dry-run=client", "-o", "json").stdout)
             deployment[path: ["spec", "template", "spec", "containers"]] = [["name": "nginx", "image": "nginx",

@@ -25,7 +25,7 @@ struct WriteOptions: Sendable {
         force = request.query.flag("force")
         if let manager = fieldManager, manager.count > 128 {
             throw StatusError.invalid(kind: GroupKind(group: "", kind: "Request"), name: "",
-                                   causes: [FieldCause(type: .tooLong, field: "fieldManager", message: "Too long: must have at most 128 bytes")])
+                                   causes: [.tooLong(FieldErrorPath("fieldManager"), maximum: 128)])
         }
     }
 

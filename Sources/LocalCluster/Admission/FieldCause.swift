@@ -44,6 +44,17 @@ public struct FieldCause: Hashable, Sendable, CustomStringConvertible {
         return make(.notSupported, path, value: value, detail: detail)
     }
 
+    /// `field.TooLong` (1.32, after kubernetes#128553 merged TooLongMaxLength into it): the value
+    /// is never shown, the limit is in bytes.
+    public static func tooLong(_ path: FieldErrorPath, maximum: Int) -> FieldCause {
+        make(.tooLong, path, value: nil, detail: "may not be more than \(maximum) \(maximum == 1 ? "byte" : "bytes")")
+    }
+
+    /// `field.TooMany`: `Too many: 4: must have at most 3 items`.
+    public static func tooMany(_ path: FieldErrorPath, actual: Int, maximum: Int) -> FieldCause {
+        make(.tooMany, path, value: .int(Int64(actual)), detail: "must have at most \(maximum) items")
+    }
+
     /// Builds the body as `field.Error.ErrorBody()` does: required, forbidden and the like omit the value.
     private static func make(_ type: FieldCauseType, _ path: FieldErrorPath, value: GoValue?, detail: String) -> FieldCause {
         var body = type.phrase

@@ -66,7 +66,8 @@ extension KubeSchema {
                 if !names.list.isEmpty { roots.append(names.list) }
             }
             if resource.hasScale { roots.append("io.k8s.api.autoscaling.v1.Scale") }
-            OpenAPIPaths.add(resource, objectSchema: names.object, listSchema: names.list, to: &paths)
+            OpenAPIPaths.add(resource, objectSchema: names.object, listSchema: names.list,
+                             custom: customRoots[resource.groupVersionKind] != nil, to: &paths)
         }
         var schemas = JSONObject()
         for name in definitionClosure(of: roots) { schemas[name] = definitions.byName[name] }

@@ -18,7 +18,7 @@ enum ConfigDataValidation {
         // The values together at most 1 MiB (core.MaxSecretSize), reported on the empty path.
         let size = textSize(data) + decodedSize(binary)
         if size > maximumDataSize {
-            causes.append(FieldCause(type: .tooLong, field: "[]", message: "Too long: must have at most \(maximumDataSize) bytes"))
+            causes.append(FieldCause(type: .tooLong, field: "[]", message: FieldCause.tooLong(FieldErrorPath("data"), maximum: maximumDataSize).message))
         }
         return causes
     }
@@ -44,7 +44,7 @@ enum ConfigDataValidation {
         }
         let size = decodedSize(object["data"]?.objectValue ?? [:])
         if size > maximumDataSize {
-            causes.append(FieldCause(type: .tooLong, field: "data", message: "Too long: must have at most \(maximumDataSize) bytes"))
+            causes.append(.tooLong(FieldErrorPath("data"), maximum: maximumDataSize))
         }
         switch object["type"]?.stringValue {
         case "kubernetes.io/tls":

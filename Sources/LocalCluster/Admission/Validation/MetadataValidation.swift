@@ -48,7 +48,7 @@ enum MetadataValidation {
         }
         // ValidateAnnotationsSize: keys and values together at most 256 KiB.
         if AnnotationSize.total(.object(annotations)) > AnnotationSize.limit {
-            causes.append(FieldCause(type: .tooLong, field: path.description, message: "Too long: must have at most \(AnnotationSize.limit) bytes"))
+            causes.append(.tooLong(path, maximum: AnnotationSize.limit))
         }
         return causes
     }

@@ -8,6 +8,10 @@ public enum Validation {
     /// Checks an object about to be created. `namespaced` says whether the kind lives in a
     /// namespace (the built-in table knows; pass it for custom resources).
     public static func validateCreate(_ object: JSON, namespaced: Bool? = nil, schema: KubeSchema = .builtin) -> [FieldCause] {
+        validate(object, old: nil, namespaced: namespaced, schema: schema)
+    }
+
+    private static func validate(_ object: JSON, old: JSON?, namespaced: Bool?, schema: KubeSchema) -> [FieldCause] {
         guard let apiVersion = object["apiVersion"]?.stringValue, let kind = object["kind"]?.stringValue else { return [] }
         let type = GroupVersionKind(apiVersion: apiVersion, kind: kind)
         let scoped = namespaced ?? schema.resource(for: type)?.namespaced ?? true
@@ -16,6 +20,7 @@ public enum Validation {
         // Custom resources: their CRD's schema (required, enum, bounds, patterns).
         if schema.definitionName(for: type) == nil, let node = schema.node(for: type) {
             causes += SchemaValidation.validate(object, node: node)
+            causes += CELRules.validate(object, old: old, node: node)
         }
         return causes
     }
@@ -24,7 +29,7 @@ public enum Validation {
     public static func validateUpdate(_ object: JSON, old: JSON, namespaced: Bool? = nil, schema: KubeSchema = .builtin) -> [FieldCause] {
         guard let apiVersion = object["apiVersion"]?.stringValue, let kind = object["kind"]?.stringValue else { return [] }
         let group = GroupVersionKind(apiVersion: apiVersion, kind: kind).group
-        return validateCreate(object, namespaced: namespaced, schema: schema)
+        return validate(object, old: old, namespaced: namespaced, schema: schema)
             + UpdateValidation.validate(object, old: old, group: group, kind: kind)
     }
 
