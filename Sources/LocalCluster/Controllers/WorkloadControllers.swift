@@ -26,7 +26,8 @@ actor WorkloadControllers {
         let key = event.key
         let object = event.object.object
         switch (key.resource.group, key.resource.resource) {
-        case ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"), ("batch", "jobs"):
+        case ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"), ("batch", "jobs"),
+             ("", "replicationcontrollers"):
             if event.kind != .deleted { enqueue(key, after: Delay.controller) }
             enqueueOwner(of: object, namespace: key.namespace)
             if key.resource.resource == "deployments" || key.resource.resource == "statefulsets" {
@@ -88,6 +89,7 @@ actor WorkloadControllers {
         case "StatefulSet": resource = GroupResource(group: "apps", resource: "statefulsets")
         case "DaemonSet": resource = GroupResource(group: "apps", resource: "daemonsets")
         case "Job": resource = GroupResource(group: "batch", resource: "jobs")
+        case "ReplicationController": resource = GroupResource(group: "", resource: "replicationcontrollers")
         default: return
         }
         enqueue(ObjectKey(resource: resource, namespace: namespace, name: owner.name), after: Delay.controller)
@@ -142,6 +144,8 @@ actor WorkloadControllers {
         case ("apps", "deployments"):
             again = await DeploymentController(client: client, timeScale: context.options.timeScale).reconcile(key)
         case ("apps", "replicasets"): await ReplicaSetController(client: client).reconcile(key)
+        case ("", "replicationcontrollers"):
+            await ReplicaSetController(client: client, kind: "ReplicationController", apiVersion: "v1").reconcile(key)
         case ("apps", "statefulsets"): await StatefulSetController(client: client).reconcile(key)
         case ("apps", "daemonsets"): await DaemonSetController(client: client).reconcile(key)
         case ("batch", "jobs"): again = await JobController(client: client, timeScale: context.options.timeScale).reconcile(key)

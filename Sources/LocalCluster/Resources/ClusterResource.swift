@@ -46,7 +46,10 @@ struct ClusterResource: Sendable, Hashable {
         "apps/Deployment", "apps/ReplicaSet", "apps/StatefulSet", "apps/DaemonSet", "batch/Job", "batch/CronJob",
         "networking.k8s.io/Ingress", "networking.k8s.io/IngressClass", "networking.k8s.io/NetworkPolicy",
         "autoscaling/HorizontalPodAutoscaler", "policy/PodDisruptionBudget", "apiextensions.k8s.io/CustomResourceDefinition",
-        "storage.k8s.io/StorageClass",
+        "storage.k8s.io/StorageClass", "/ReplicationController", "discovery.k8s.io/EndpointSlice",
+        "admissionregistration.k8s.io/ValidatingWebhookConfiguration", "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+        "admissionregistration.k8s.io/ValidatingAdmissionPolicy", "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+        "flowcontrol.apiserver.k8s.io/FlowSchema", "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
     ]
 
     var groupResource: GroupResource { GroupResource(group: group, resource: resource) }

@@ -12,19 +12,8 @@ struct ResourceRegistry: Sendable {
     init(schema: KubeSchema = .builtin) {
         self.schema = schema
         resources = schema.resources.map { ClusterResource(served: $0, isCustom: false) }
-        for extra in Self.servedWithoutSchema where !resources.contains(where: { $0.groupResource == GroupResource(group: extra.group, resource: extra.resource) }) {
-            resources.append(ClusterResource(served: extra, isCustom: false))
-        }
         reindex()
     }
-
-    /// Resources a 1.32 server serves that the bundled schema does not describe, served here
-    /// without schema checks: kubectl's default `apply --prune` allowlist lists ReplicationControllers.
-    static let servedWithoutSchema: [ServedResource] = [
-        ServedResource(group: "", version: "v1", kind: "ReplicationController", resource: "replicationcontrollers",
-                       singular: "replicationcontroller", namespaced: true, shortNames: ["rc"], categories: ["all"],
-                       subresources: ["status", "scale"]),
-    ]
 
     /// The resource at `/api(s)/<group>/<version>/<plural>`.
     func resource(group: String, version: String, plural: String) -> ClusterResource? {
