@@ -23,6 +23,8 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     /// After an auto-rollback, also commit and push a revert of the bad commit.
     public var revertInGit: Bool
     public var ignoreDifferences: [IgnoreDifferenceRule]
+    /// `plain` or `kustomize`; `nil` detects a kustomization in the folder.
+    public var render: RenderMode?
 
     public static let defaultHealthTimeout: Duration = .seconds(300)
 
@@ -31,7 +33,7 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
         namespace: String = "default", prune: Bool = false, selfHeal: Bool = false,
         healthTimeout: Duration = EnvironmentConfiguration.defaultHealthTimeout,
         rollbackOnFailure: Bool = false, allowEmpty: Bool = false, revertInGit: Bool = false,
-        ignoreDifferences: [IgnoreDifferenceRule] = []
+        ignoreDifferences: [IgnoreDifferenceRule] = [], render: RenderMode? = nil
     ) {
         self.name = name
         self.ref = ref
@@ -45,5 +47,6 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
         self.allowEmpty = allowEmpty
         self.revertInGit = revertInGit
         self.ignoreDifferences = ignoreDifferences
+        self.render = render
     }
 }

@@ -5,10 +5,13 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var repository: RepositoryConfiguration
     /// In the order the file lists them.
     public var environments: [EnvironmentConfiguration]
+    /// How environments are rendered (`render.kustomize`).
+    public var render: RenderSettings
 
-    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration]) {
+    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], render: RenderSettings = RenderSettings()) {
         self.repository = repository
         self.environments = environments
+        self.render = render
     }
 
     public func environment(named name: String) -> EnvironmentConfiguration? {
@@ -29,7 +32,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments"]
+    static let topLevelKeys = ["repository", "environments", "render"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -46,6 +49,8 @@ public struct MooringConfiguration: Sendable, Equatable {
             reader.report("missing \"repository\" (its url and interval)", at: [])
         }
 
+        let render = root["render"].map { RenderSettings.read($0, with: &reader) } ?? RenderSettings()
+
         var environments: [EnvironmentConfiguration] = []
         if let value = root["environments"] {
             if let map = reader.object(value, at: ["environments"], named: "environments") {
@@ -60,7 +65,7 @@ public struct MooringConfiguration: Sendable, Equatable {
             reader.report("missing \"environments\" (a map from environment name to its settings)", at: [])
         }
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments)
+        return MooringConfiguration(repository: repository, environments: environments, render: render)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.
@@ -120,7 +125,7 @@ extension RepositoryConfiguration {
 extension EnvironmentConfiguration {
     static let keys = [
         "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout",
-        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences",
+        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "render",
     ]
     static let clusterKeys = ["kubeconfig", "context"]
     static let ignoreKeys = ["group", "kind", "name", "namespace", "jsonPointers"]
@@ -180,6 +185,7 @@ extension EnvironmentConfiguration {
         if environment.revertInGit && !environment.rollbackOnFailure {
             reader.report("revertInGit needs rollbackOnFailure: true \(context)", at: path + ["revertInGit"])
         }
+        environment.render = RenderMode.read(object, at: path, context: context, with: &reader)
         if let cluster = object["cluster"], !cluster.isNull {
             environment.cluster = readCluster(cluster, at: path + ["cluster"], context: context, with: &reader) ?? .local
         }
