@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import GitSource
+
+/// Single entries and exports: a revision's files written to disk from the object database, as
+/// rendering with kustomize needs them, with symlinks reported rather than followed.
+@Suite struct ExportTests {
+    struct Fixture {
+        let folder: TemporaryFolder
+        let mirror: GitMirror
+        let first: CommitID, second: CommitID
+
+        init() async throws {
+            folder = try TemporaryFolder("export")
+            let config = try ConfigRepository(in: folder)
+            try config.write("environments/base/kustomization.yaml", "resources: [deployment.yaml]\n")
+            try config.write("environments/base/deployment.yaml", "kind: Deployment\n")
+            try config.write("environments/base/scripts/hook.sh", "#!/bin/sh\n")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: config.work + "/environments/base/scripts/hook.sh")
+            try config.symlink("environments/develop/base", to: "../base")
+            try config.write("environments/develop/kustomization.yaml", "resources: [../base]\n")
+            try config.write("environments/develop/empty.yaml", "")
+            let first = try config.commit("Add environments")
+            try config.write("environments/develop/kustomization.yaml", "resources: [../base]\nnamespace: dev\n")
+            let second = try config.commit("Name develop's namespace")
+            try config.push()
+            mirror = try await GitMirror.open(GitRemote(url: config.fileURL), cacheFolder: folder.appending("cache"))
+            self.first = CommitID(hex: first)!
+            self.second = CommitID(hex: second)!
+        }
+    }
+
+    @Test func entriesAreLookedUpByPathWithoutFollowingSymlinks() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.folder.remove() }
+        let repository = fixture.mirror.repository
+        #expect(try await repository.entry(at: "environments/base", in: fixture.second)?.kind == .folder)
+        #expect(try await repository.entry(at: "environments/base/scripts/hook.sh", in: fixture.second)?.kind == .file(executable: true))
+        #expect(try await repository.entry(at: "environments/develop/base", in: fixture.second)?.kind == .symlink(target: "../base"))
+        #expect(try await repository.entry(at: "environments/develop/base/deployment.yaml", in: fixture.second) == nil)
+        #expect(try await repository.entry(at: "environments/missing", in: fixture.second) == nil)
+        #expect(try await repository.entry(at: "", in: fixture.second)?.kind == .folder)
+
+        let before = try await repository.entry(at: "environments/develop", in: fixture.first)
+        let after = try await repository.entry(at: "environments/develop", in: fixture.second)
+        #expect(before?.id != after?.id)
+        #expect(try await repository.entry(at: "environments/base", in: fixture.first)?.id
+                == repository.entry(at: "environments/base", in: fixture.second)?.id)
+
+        let kustomization = try #require(try await repository.entry(at: "environments/develop/kustomization.yaml", in: fixture.second))
+        #expect(try await repository.blob(kustomization.id) == Array("resources: [../base]\nnamespace: dev\n".utf8))
+    }
+
+    @Test func exportWritesFilesFoldersAndSymlinksAtTheirRepositoryPaths() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.folder.remove() }
+        let repository = fixture.mirror.repository
+        let target = fixture.folder.appending("out")
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: false)
+
+        let symlinks = try await repository.export("environments/develop", at: fixture.first, into: target)
+        #expect(symlinks == [TreeFile(path: "environments/develop/base", content: .symlink(target: "../base"))])
+        #expect(try String(contentsOfFile: target + "/environments/develop/kustomization.yaml", encoding: .utf8) == "resources: [../base]\n")
+        #expect(FileManager.default.contents(atPath: target + "/environments/develop/empty.yaml") == Data())
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: target + "/environments/develop/base") == "../base")
+        #expect(!FileManager.default.fileExists(atPath: target + "/environments/base"))  // not exported, so the link dangles
+
+        _ = try await repository.export("environments/base", at: fixture.first, into: target)
+        #expect(FileManager.default.fileExists(atPath: target + "/environments/develop/base/deployment.yaml"))
+        #expect(FileManager.default.isExecutableFile(atPath: target + "/environments/base/scripts/hook.sh"))
+        let folderMode = try FileManager.default.attributesOfItem(atPath: target + "/environments")[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+
+        // A single file, and one that already exists: export never overwrites.
+        _ = try await repository.export("README.md", at: fixture.first, into: target)
+        #expect(FileManager.default.fileExists(atPath: target + "/README.md"))
+        let again = await #expect(throws: GitError.self) {
+            try await repository.export("environments/base/deployment.yaml", at: fixture.first, into: target)
+        }
+        #expect(again?.reason.contains("File exists") == true)
+        let missing = await #expect(throws: GitError.self) {
+            try await repository.export("environments/nope", at: fixture.first, into: target)
+        }
+        #expect(missing?.kind == .notFound)
+    }
+}
