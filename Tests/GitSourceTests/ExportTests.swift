@@ -47,6 +47,13 @@ import Testing
         #expect(try await repository.entry(at: "environments/base", in: fixture.first)?.id
                 == repository.entry(at: "environments/base", in: fixture.second)?.id)
 
+        let listed = try await repository.entries(under: "environments/develop", in: fixture.first)
+        #expect(listed.map(\.path) == ["environments/develop/base", "environments/develop/empty.yaml", "environments/develop/kustomization.yaml"])
+        #expect(listed.first?.kind == .symlink(target: "../base"))
+        #expect(try await repository.entries(under: "environments", in: fixture.first).filter { $0.kind == .folder }.map(\.path)
+                == ["environments/base", "environments/base/scripts", "environments/develop"])
+        #expect(try await repository.entries(under: "README.md", in: fixture.first).isEmpty)
+
         let kustomization = try #require(try await repository.entry(at: "environments/develop/kustomization.yaml", in: fixture.second))
         #expect(try await repository.blob(kustomization.id) == Array("resources: [../base]\nnamespace: dev\n".utf8))
     }

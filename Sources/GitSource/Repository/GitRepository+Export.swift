@@ -8,6 +8,13 @@ extension GitRepository {
         return try await perform { try $0.treeEntry(at: path, in: revision) }
     }
 
+    /// Every entry below the folder at `path` in `revision`, recursively (`[]` for a file or a
+    /// missing path): names, ids and kinds, without reading files.
+    public func entries(under path: String, in revision: CommitID) async throws -> [TreeEntry] {
+        let path = try RepositoryPath(path)
+        return try await perform { try $0.treeEntries(under: path, in: revision) }
+    }
+
     /// A blob's bytes by id (a file's content, as ``entry(at:in:)`` names it).
     public func blob(_ id: ObjectID) async throws -> [UInt8] {
         try await perform { try $0.blobBytes(id, attempted: "cannot read blob \(id.short) in \($0.displayName)") }

@@ -13,6 +13,34 @@ extension RepositoryHandle {
         return TreeEntry(path: path.text, id: entry.id, kind: try kind(of: entry.mode, id: entry.id, attempted: attempted))
     }
 
+    /// Every entry below the folder at `path` (not the folder itself), recursively, in tree
+    /// order; `[]` for a file or a missing path. Only symlinks' blobs are read.
+    func treeEntries(under path: RepositoryPath, in commit: ObjectID) throws -> [TreeEntry] {
+        guard let folder = try treeEntry(at: path, in: commit), folder.kind == .folder else { return [] }
+        var result: [TreeEntry] = []
+        try collectEntries(of: folder.id, prefix: path.text, into: &result, attempted: "cannot list \(path) at \(commit.short) in \(displayName)")
+        return result
+    }
+
+    private func collectEntries(of tree: ObjectID, prefix: String, into result: inout [TreeEntry], attempted: String) throws {
+        for child in try children(of: tree) {
+            let path = prefix.isEmpty ? child.name : prefix + "/" + child.name
+            let entry = TreeEntry(path: path, id: child.id, kind: try kind(of: child.mode, id: child.id, attempted: attempted))
+            result.append(entry)
+            if entry.kind == .folder { try collectEntries(of: entry.id, prefix: path, into: &result, attempted: attempted) }
+        }
+    }
+
+    /// A tree's entries as name, id and mode, collected before the tree is freed.
+    private func children(of tree: ObjectID) throws -> [(name: String, id: ObjectID, mode: git_filemode_t)] {
+        try withTree(tree) { tree in
+            (0..<git_tree_entrycount(tree)).compactMap { index in
+                guard let entry = git_tree_entry_byindex(tree, index) else { return nil }
+                return (String(cString: git_tree_entry_name(entry)), ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry))
+            }
+        }
+    }
+
     /// Writes the entry at `path` of `commit` below `folder` at the same relative path (parent
     /// folders created with mode 0700): a tree recursively, a file with its executable bit, a
     /// symlink as a symlink (never followed here). Submodules are skipped. Nothing that already
@@ -41,13 +69,7 @@ extension RepositoryHandle {
         switch kind {
         case .folder:
             try makeFolder(destination, attempted: attempted, existingIsFine: repositoryPath.isEmpty)
-            let children: [(name: String, id: ObjectID, mode: git_filemode_t)] = try withTree(id) { tree in
-                (0..<git_tree_entrycount(tree)).compactMap { index in
-                    guard let entry = git_tree_entry_byindex(tree, index) else { return nil }
-                    return (String(cString: git_tree_entry_name(entry)), ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry))
-                }
-            }
-            for child in children {
+            for child in try children(of: id) {
                 let childPath = repositoryPath.isEmpty ? child.name : repositoryPath + "/" + child.name
                 try write(child.id, kind: try self.kind(of: child.mode, id: child.id, attempted: attempted), repositoryPath: childPath,
                           to: destination + "/" + child.name, symlinks: &symlinks, attempted: attempted)
