@@ -31,7 +31,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], exclude: ["README.md"]),
-        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI"]),
+        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI", "ChildProcess"]),
         .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
         .executableTarget(name: "mooring", dependencies: [
             "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports",
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport", "ChildProcess"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport"]),
     ],
