@@ -60,7 +60,7 @@ extension RepositoryHandle {
 
     // MARK: Building blocks
 
-    private func branchReference(_ branch: String, attempted: String) throws -> String {
+    func branchReference(_ branch: String, attempted: String) throws -> String {
         let name = branch.hasPrefix("refs/") ? branch : "refs/heads/\(branch)"
         var valid: Int32 = 0
         try check(git_reference_name_is_valid(&valid, name), attempted)
@@ -127,7 +127,7 @@ extension RepositoryHandle {
 
     /// Writes a commit with one parent and moves `reference` to it (only if it still points at
     /// `parent`, so a concurrent move is an error rather than lost work).
-    private func createCommit(tree: ObjectID, parent: ObjectID, reference: String, message: String,
+    func createCommit(tree: ObjectID, parent: ObjectID, reference: String, message: String,
                               author: GitSignature?, attempted: String) throws -> ObjectID {
         let signature = try makeSignature(author, attempted: attempted)
         defer { git_signature_free(signature) }

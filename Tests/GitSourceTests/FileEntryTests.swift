@@ -4,7 +4,7 @@ import Testing
 
 /// Single entries and exports: a revision's files written to disk from the object database, as
 /// rendering with kustomize needs them, with symlinks reported rather than followed.
-@Suite struct ExportTests {
+@Suite struct FileEntryTests {
     struct Fixture {
         let folder: TemporaryFolder
         let mirror: GitMirror
@@ -89,5 +89,39 @@ import Testing
             try await repository.export("environments/nope", at: fixture.first, into: target)
         }
         #expect(missing?.kind == .notFound)
+    }
+}
+
+extension FileEntryTests {
+    @Test func committingOneFileChangesOnlyItAndKeepsItsMode() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.folder.remove() }
+        let repository = fixture.mirror.repository
+        let before = try await repository.resolve("main")
+        let commit = try #require(try await repository.commit(
+            updating: "environments/develop/kustomization.yaml", with: Data("resources: [../base]\nnamespace: dev2\n".utf8),
+            onBranch: "main", message: "develop: namespace dev2"))
+        #expect(try await repository.resolve("main") == commit)
+        #expect(try await repository.commit(commit).parents == [before])
+        // Everything else is the same tree entry as before, the symlink included.
+        for path in ["environments/base", "environments/develop/base", "environments/develop/empty.yaml", "README.md"] {
+            #expect(try await repository.entry(at: path, in: commit) == repository.entry(at: path, in: before))
+        }
+        let changed = try #require(try await repository.entry(at: "environments/develop/kustomization.yaml", in: commit))
+        #expect(try await repository.blob(changed.id) == Array("resources: [../base]\nnamespace: dev2\n".utf8))
+
+        // An executable keeps its bit; a new file gets its folders; the same bytes commit nothing.
+        let script = try #require(try await repository.commit(
+            updating: "environments/base/scripts/hook.sh", with: Data("#!/bin/sh\nexit 0\n".utf8), onBranch: "main", message: "hook"))
+        #expect(try await repository.entry(at: "environments/base/scripts/hook.sh", in: script)?.kind == .file(executable: true))
+        let added = try #require(try await repository.commit(
+            updating: "environments/new/kustomization.yaml", with: Data("resources: []\n".utf8), onBranch: "main", message: "new"))
+        #expect(try await repository.entry(at: "environments/new/kustomization.yaml", in: added)?.kind == .file(executable: false))
+        #expect(try await repository.commit(
+            updating: "environments/new/kustomization.yaml", with: Data("resources: []\n".utf8), onBranch: "main", message: "again") == nil)
+        let symlink = await #expect(throws: GitError.self) {
+            try await repository.commit(updating: "environments/develop/base", with: Data(), onBranch: "main", message: "x")
+        }
+        #expect(symlink?.reason == "base is not a regular file")
     }
 }

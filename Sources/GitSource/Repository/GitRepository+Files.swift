@@ -1,5 +1,8 @@
-/// Single entries and exports: what rendering with an external tool (kustomize) needs to lay a
-/// revision's files out on disk without a checkout.
+import Foundation
+
+/// Single files and entries: looking one up, laying a revision's files out on disk without a
+/// checkout (what rendering with kustomize needs), and committing a change to one file (what
+/// promoting an overlay's images needs).
 extension GitRepository {
     /// The entry at `path` (repository-relative; `""` is the root) in `revision`, or `nil` when
     /// there is none. Symlinks are reported, not followed.
@@ -18,6 +21,15 @@ extension GitRepository {
     /// A blob's bytes by id (a file's content, as ``entry(at:in:)`` names it).
     public func blob(_ id: ObjectID) async throws -> [UInt8] {
         try await perform { try $0.blobBytes(id, attempted: "cannot read blob \(id.short) in \($0.displayName)") }
+    }
+
+    /// Commits, on `branch`, the file at `path` set to `data` (its mode kept; nothing else of the
+    /// tree changes) and moves the branch to it. Returns `nil` without committing when the file
+    /// already holds `data`.
+    public func commit(updating path: String, with data: Data, onBranch branch: String,
+                       message: String, author: GitSignature? = nil) async throws -> CommitID? {
+        let path = try RepositoryPath(path)
+        return try await perform { try $0.commit(updating: path, with: data, onBranch: branch, message: message, author: author) }
     }
 
     /// Writes the file or folder at `path` of `revision` into `folder` under the same relative
