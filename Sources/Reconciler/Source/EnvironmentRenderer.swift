@@ -40,6 +40,29 @@ struct EnvironmentRenderer: Sendable {
         }
     }
 
+    /// The overlay at `path` rendered as it would be with its kustomization file's text replaced
+    /// (a promotion's edit, before it is committed). The text must name the same files; not cached.
+    func render(_ path: String, in tree: RevisionTree, kustomizationText text: String) async throws -> RenderedEnvironment {
+        var inputs = try await KustomizeInputs.find(overlay: Self.normalized(path), in: tree)
+        let top = inputs.kustomizations[0]
+        let edited = try KustomizationFile(path: top.path, storedAt: top.storedAt, bytes: Array(text.utf8))
+        guard edited.references.map(\.value) == top.references.map(\.value) else {
+            throw KustomizeError.buildFailed(kustomization: top.path, message: "the edited kustomization names other files than the committed one")
+        }
+        inputs.kustomizations[0] = edited
+        let tool = try KustomizeTool.locate(settings.kustomize)
+        return try await KustomizeRenderer(tool: tool, settings: settings.kustomize).render(inputs, from: tree)
+    }
+
+    /// The overlay's kustomization file: where it is found, where its content is stored (they
+    /// differ when it is a symlink), and its text.
+    func kustomization(of path: String, in tree: RevisionTree) async throws -> (path: String, storedAt: String, text: String) {
+        let inputs = try await KustomizeInputs.find(overlay: Self.normalized(path), in: tree)
+        let top = inputs.kustomizations[0]
+        guard case .found(let entry) = try await tree.resolve(top.storedAt) else { throw KustomizeError.folderNotFound(folder: top.storedAt) }
+        return (top.path, top.storedAt, String(decoding: try await tree.bytes(of: entry), as: UTF8.self))
+    }
+
     /// What the rendering of `path` reads, as one comparable string: the folder's tree id for a
     /// plain folder, the overlay's input fingerprint for kustomize; `nil` when the path is
     /// missing or cannot be followed. Equal strings mean equal renderings.
