@@ -37,6 +37,8 @@ struct KustomizationFile: Sendable {
     var path: String
     /// Where its content really is: `path`, or the file a symlink at `path` leads to.
     var storedAt: String
+    /// The file as committed (the workspace holds it re-serialised, with other line numbers).
+    var bytes: [UInt8]
     /// Its first document (kustomize reads only that one); `nil` for an empty file.
     var document: JSON?
     var references: [Reference]
@@ -44,6 +46,7 @@ struct KustomizationFile: Sendable {
     init(path: String, storedAt: String? = nil, bytes: [UInt8]) throws {
         self.path = path
         self.storedAt = storedAt ?? path
+        self.bytes = bytes
         let documents: [YAMLDocument]
         do { documents = try YAML.load(bytes: bytes, file: path) } catch let error as YAMLError {
             throw KustomizeError.unreadableKustomization(error)

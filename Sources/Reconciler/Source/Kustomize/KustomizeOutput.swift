@@ -116,6 +116,6 @@ struct SourceLines {
         let entries = document.value[field]?.arrayValue ?? []
         let matching = entries.indices.filter { name.contains(entries[$0]["name"]?.stringValue ?? "\u{0}") }
             .max { (entries[$0]["name"]?.stringValue?.count ?? 0) < (entries[$1]["name"]?.stringValue?.count ?? 0) }
-        return document.line(nearPointer: matching.map { "/\(field)/\($0)" } ?? "/\(field)")
+        return document.line(nearPointer: matching.map { "/\(field)/\($0)/name" } ?? "/\(field)")
     }
 }

@@ -35,8 +35,10 @@ struct KustomizeRenderer: Sendable {
             if message.isEmpty { message = "\(tool) ended with \(result.status) and said nothing" }
             throw KustomizeError.buildFailed(kustomization: inputs.kustomizationFile, message: message)
         }
+        // Lines are found in the files as committed: the workspace's kustomizations are re-serialised.
+        let committed = Dictionary(inputs.kustomizations.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         return try KustomizeOutput.parse(result.standardOutput, inputs: inputs, stripOrigins: addedOrigins) { file in
-            FileManager.default.contents(atPath: workspace.path(of: file)).map { [UInt8]($0) }
+            committed[file] ?? FileManager.default.contents(atPath: workspace.path(of: file)).map { [UInt8]($0) }
         }
     }
 }
