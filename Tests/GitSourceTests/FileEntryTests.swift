@@ -122,6 +122,6 @@ extension FileEntryTests {
         let symlink = await #expect(throws: GitError.self) {
             try await repository.commit(updating: "environments/develop/base", with: Data(), onBranch: "main", message: "x")
         }
-        #expect(symlink?.reason == "base is not a regular file")
+        #expect(symlink?.reason == "environments/develop/base is not a regular file")
     }
 }

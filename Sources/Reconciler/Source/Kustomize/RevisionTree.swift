@@ -1,4 +1,5 @@
 import GitSource
+import Manifests
 
 /// A revision's tree read path by path, with symlinks resolved the way the filesystem would
 /// resolve them in a checkout, but never beyond the repository: what kustomize would see, decided
@@ -87,20 +88,11 @@ struct RevisionTree: Sendable {
     }
 
     static func components(_ path: String) -> [String] {
-        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
+        RepositoryPath.components(path)
     }
 
     /// `a/b/../c` → `a/c`, purely by text, for naming paths in messages; `nil` if it climbs out.
     static func joined(_ folder: String, _ path: String) -> String? {
-        var parts = components(folder)
-        for part in components(path) {
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/")
+        RepositoryPath.resolve(target: path, from: folder)
     }
 }
