@@ -34,8 +34,8 @@ struct VersionCommand: AsyncParsableCommand {
     /// The kustomize overlays render with and its version, or why there is none; never an error,
     /// so `version` works without a configuration or a kustomize.
     private func kustomizeLine() async -> String {
-        let settings = FileManager.default.fileExists(atPath: options.config)
-            ? (try? options.load())?.render.kustomize ?? KustomizeSettings() : KustomizeSettings()
+        let configured = FileManager.default.fileExists(atPath: options.config) ? (try? options.load())?.render.kustomize : nil
+        let settings = (configured ?? KustomizeSettings()).resolvingBinary(against: options.directory)
         do {
             let tool = try KustomizeTool.locate(settings)
             do { return "\(tool) \(try await tool.version())" } catch { return "\(tool), version unknown: \(error)" }

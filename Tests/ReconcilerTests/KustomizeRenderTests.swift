@@ -181,3 +181,20 @@ import Testing
         #expect(KustomizeTool.parseVersion("{Version:kustomize/v4.5.7 GitCommit:56d82a8 BuildDate:2022-08-02}", fromKubectl: false) == "v4.5.7")
     }
 }
+
+extension KustomizeRenderTests {
+    /// kustomize turns `1.10` in a ConfigMap into the number 1.1; the warning names the file it
+    /// was written in, not the build's output.
+    @Test func aYAML11TrapInABaseIsWarnedAboutAtItsSourceFile() async throws {
+        var files = Self.files
+        files["environments/base/kustomization.yaml"] = "resources:\n- deployment.yaml\n- flags.yaml\n"
+        files["environments/base/flags.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n  VERSION: 1.10\n"
+        let repository = try await KustomizeRepository.make(files)
+        defer { repository.remove() }
+        let rendered = try await render(repository)
+        let warning = try #require(rendered.warnings.first)
+        #expect(warning.location.file == "environments/base/flags.yaml")
+        #expect(warning.object == "ConfigMap web-develop/dev-flags")
+        #expect(warning.field == "data.VERSION")
+    }
+}

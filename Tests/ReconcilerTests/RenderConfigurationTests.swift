@@ -52,3 +52,12 @@ import Testing
         ])
     }
 }
+
+extension RenderConfigurationTests {
+    @Test func aRelativeBinaryIsRelativeToTheConfigurationsFolderAndANameStaysAName() {
+        #expect(KustomizeSettings(binary: "./bin/kustomize").resolvingBinary(against: "/srv/config").binary == "/srv/config/./bin/kustomize")
+        #expect(KustomizeSettings(binary: "kustomize-5.4").resolvingBinary(against: "/srv/config").binary == "kustomize-5.4")
+        #expect(KustomizeSettings(binary: "/opt/kustomize").resolvingBinary(against: "/srv/config").binary == "/opt/kustomize")
+        #expect(KustomizeSettings().resolvingBinary(against: "/srv/config").binary == nil)
+    }
+}

@@ -44,4 +44,14 @@ public struct KustomizeSettings: Sendable, Equatable {
         self.timeout = timeout
         self.outputLimit = outputLimit
     }
+
+    /// The settings with a relative binary path (`./bin/kustomize`) made absolute against the
+    /// configuration's folder, as the repository's relative `url` is; a bare name stays a name
+    /// to look up on PATH.
+    public func resolvingBinary(against directory: String) -> KustomizeSettings {
+        guard let binary, binary.contains("/"), !binary.hasPrefix("/") else { return self }
+        var resolved = self
+        resolved.binary = (directory.hasSuffix("/") ? directory : directory + "/") + binary
+        return resolved
+    }
 }

@@ -20,7 +20,9 @@ public final class GitConfigSource: ConfigSource {
     /// Opens the mirror of the configuration's repository, rendering as the configuration says.
     public static func open(_ configuration: MooringConfiguration, configDirectory: String, cacheFolder: String) async throws -> GitConfigSource {
         let plain = try await open(configuration.repository, configDirectory: configDirectory, cacheFolder: cacheFolder)
-        return GitConfigSource(mirror: plain.mirror, render: configuration.render, environments: configuration.environments)
+        var render = configuration.render
+        render.kustomize = render.kustomize.resolvingBinary(against: configDirectory)
+        return GitConfigSource(mirror: plain.mirror, render: render, environments: configuration.environments)
     }
 
     /// Opens (cloning once) the mirror of the configured repository.
