@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Renders kustomize overlays with `mooring render` (a commit's tree exported from git into a
 # private folder, kustomize run there, its output parsed and attributed to source files) and
-# prints the time next to `kubectl kustomize` on the same tree, checked out. The difference is
-# Mooring's overhead over kustomize itself: process start, the mirror, the export, the parse.
+# prints the time next to `kubectl kustomize` on the same tree, checked out. Mooring asks
+# kustomize for `buildMetadata: [originAnnotations]` (how objects keep their source file), which
+# costs kustomize time of its own, so a third column times kubectl kustomize with that option:
+# the difference between it and mooring render is Mooring's own overhead (process start, the
+# mirror fetch, following the kustomizations, the export, parsing and attribution).
 #
 # Two trees: the repository's sample (environments/develop), and a generated base of COUNT
 # Deployments + Services with an overlay (namespace, namePrefix, images, replicas, a
@@ -18,7 +21,7 @@ BIN=${MOORING:-.build/release/mooring}
 KUBECTL=${KUBECTL:-kubectl}
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP_WORK:-}" ] && echo "work folder kept: $work" || rm -rf "$work"' EXIT
 repo="$work/config"
 mkdir -p "$repo"
 cp -R environments "$repo/environments"
@@ -109,14 +112,29 @@ render:
     binary: $(command -v "$KUBECTL")
 YAML
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timeit() { # the median wall time of RUNS runs of "$@", after one warm-up run
-    "$@" >/dev/null 2>&1
-    for _ in $(seq "$RUNS"); do
-        local start end
-        start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N)
-        awk "BEGIN {print $end - $start}"
-    done | median
+# "wall cpu": the medians of RUNS runs of a command (after one warm-up run), wall-clock and CPU
+# (user + system of the command and its children, e.g. the kustomize mooring starts). CPU time is
+# the steadier figure on a machine shared with other work.
+timeit() {
+    python3 - "$RUNS" "$@" <<'PY'
+import resource, statistics, subprocess, sys, time
+runs, command = int(sys.argv[1]), sys.argv[2:]
+def once():
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+once()
+samples = [once() for _ in range(runs)]
+print(f"{statistics.median(s[0] for s in samples):.3f} {statistics.median(s[1] for s in samples):.3f}")
+PY
+}
+row() { # label, "wall cpu"
+    local label=$1
+    set -- $2
+    printf '    %-38s wall %7.3f s   cpu %7.3f s\n' "$label" "$1" "$2"
 }
 
 echo "$("$BIN" version | tail -1); $COUNT generated Deployments + Services; median of $RUNS runs; $(nproc) cores"
@@ -127,8 +145,17 @@ for env in develop generated; do
     "$KUBECTL" kustomize "$repo/environments/$env" > "$work/theirs.yaml"
     objects=$(grep -c '^kind:' "$work/theirs.yaml")
     [ "$(grep -c '^kind:' "$work/ours.yaml")" = "$objects" ] || { echo "object counts differ for $env" >&2; exit 1; }
+    # The same tree with the overlay asking for origin annotations itself.
+    rm -rf "$work/origins" && cp -R "$repo" "$work/origins"
+    printf '\nbuildMetadata: [originAnnotations]\n' >> "$work/origins/environments/$env/kustomization.yaml"
     m=$(timeit "$BIN" render --config "$work/mooring.yaml" --env "$env")
     k=$(timeit "$KUBECTL" kustomize "$repo/environments/$env")
-    printf '%-10s %5d objects   mooring render %7.3f s   kubectl kustomize %7.3f s   ratio %5.2fx   overhead %+6.0f ms\n' \
-        "$env" "$objects" "$m" "$k" "$(awk "BEGIN {print $m / $k}")" "$(awk "BEGIN {print ($m - $k) * 1000}")"
+    o=$(timeit "$KUBECTL" kustomize "$work/origins/environments/$env")
+    echo "$env: $objects objects"
+    row "mooring render" "$m"
+    row "kubectl kustomize" "$k"
+    row "kubectl kustomize + originAnnotations" "$o"
+    set -- $m $k $o
+    printf '    mooring / kubectl kustomize: wall %.2fx, cpu %.2fx; Mooring'"'"'s own overhead (over kustomize with origins): wall %+.0f ms, cpu %+.0f ms\n' \
+        "$(awk "BEGIN {print $1 / $3}")" "$(awk "BEGIN {print $2 / $4}")" "$(awk "BEGIN {print ($1 - $5) * 1000}")" "$(awk "BEGIN {print ($2 - $6) * 1000}")"
 done
