@@ -27,7 +27,7 @@ enum KustomizeOutput {
         let objects = stream.objects.map { rendered -> RenderedObject in
             var object = rendered.object
             var source = SourceLocation(file: streamName, line: rendered.source.line)
-            if let origin = Origin(of: object, overlay: inputs.overlay) {
+            if let origin = KustomizeOrigin(of: object, overlay: inputs.overlay) {
                 source = lines.location(of: origin, for: rendered.identity)
             }
             if stripOrigins { object = removingOrigin(from: object) }
@@ -54,7 +54,7 @@ enum KustomizeOutput {
 }
 
 /// Where kustomize says an object came from, as a repository path.
-struct Origin: Equatable {
+struct KustomizeOrigin: Equatable {
     /// The manifest file, or the kustomization whose generator made the object.
     var file: String
     /// The generator's kind (`ConfigMapGenerator`, `SecretGenerator`), `nil` for a manifest.
@@ -86,7 +86,7 @@ struct SourceLines {
         self.readFile = readFile
     }
 
-    mutating func location(of origin: Origin, for identity: ObjectIdentity) -> SourceLocation {
+    mutating func location(of origin: KustomizeOrigin, for identity: ObjectIdentity) -> SourceLocation {
         if documents[origin.file] == nil {
             documents[origin.file] = readFile(origin.file).flatMap { try? YAML.load(bytes: $0, file: origin.file) } ?? []
         }
