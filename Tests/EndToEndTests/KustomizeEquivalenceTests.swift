@@ -188,7 +188,7 @@ import Testing
     func mooringRenderEqualsKubectlKustomize(_ fixture: Fixture) async throws {
         let tree = try await KustomizeWorkTree.make(fixture.files, symlinks: fixture.symlinks, overlay: fixture.overlay)
         defer { tree.remove() }
-        let rendered = try await tree.mooring(["render", "--env", "app"])
+        let rendered = try await tree.mooring(["render", "--env", "app", "--show-secrets"])
         #expect(rendered.succeeded, "\(rendered.stderr)")
         let objects = try YAML.load(bytes: rendered.standardOutput, file: "mooring render").map(\.value)
         let expected = try await tree.kubectlKustomize(fixture.overlay)
@@ -207,6 +207,9 @@ import Testing
         #expect(lines.contains("Service web  (base/service.yaml:1)"), "\(lines)")
         #expect(lines.contains { $0.contains("ConfigMap") && $0.contains("settings-") && $0.hasSuffix("(base/kustomization.yaml:5)") }, "\(lines)")
         #expect(lines.contains { $0.contains("Secret") && $0.contains("tls-") && $0.hasSuffix("(base/kustomization.yaml:8)") }, "\(lines)")
+        // A generated Secret's values are masked unless --show-secrets, as for plain folders.
+        let masked = try await tree.mooring(["render", "--env", "app"])
+        #expect(masked.succeeded && masked.stdout.contains("tls.key:") && !masked.stdout.contains("LS0tLS1CRUdJTiBQUklWQVRF"))
         #expect(lines.contains { $0.contains("ConfigMap") && $0.contains(" static") && $0.hasSuffix("(overlays/develop/kustomization.yaml:7)") }, "\(lines)")
     }
 }
