@@ -11,12 +11,12 @@ import Testing
     static let developImage = "ghcr.io/mooring-demo/django-admin:4.2.16-rc.3"
 
     func withWorkspace(_ body: (ReportLifecycleTests.Workspace) async throws -> Void) async throws {
-        try await withHarness(environments: KustomizeEndToEndTests.overlays) { harness in
+        try await withHarness(timeScale: KustomizeEndToEndTests.timeScale, environments: KustomizeEndToEndTests.overlays) { harness in
             let folder = TemporaryFolder.make("kustomize-cli")
             var yaml = "repository:\n  url: \(harness.repository.url)\n  interval: 1m\nenvironments:\n"
             for name in ["develop", "master"] {
                 yaml += "  \(name):\n    ref: main\n    cluster:\n      kubeconfig: \(harness.cluster.kubeconfigPath)\n"
-                yaml += "    prune: true\n    healthTimeout: 30s\n"
+                yaml += "    prune: true\n    healthTimeout: 90s\n"
             }
             try yaml.write(toFile: folder + "/mooring.yaml", atomically: true, encoding: .utf8)
             try await body(ReportLifecycleTests.Workspace(harness: harness, folder: folder))

@@ -12,6 +12,15 @@ import Testing
     static let masterImage = "ghcr.io/mooring-demo/django-admin@sha256:5f0c2b7d9e4a1c3b8f6d2e0a9b7c5d3e1f4a6b8c0d2e4f6a8b0c2d4e6f8a0b1c"
     static let developImage = "ghcr.io/mooring-demo/django-admin:4.2.16-rc.3"
 
+    /// Slower than the other end-to-end worlds (a Deployment's 10-minute progress deadline is 30 s,
+    /// not 6 s), so a machine busy with other builds does not turn a rollout into Degraded.
+    static let timeScale: Double = 20
+
+    /// An environment of the sample with a health timeout generous enough for a loaded machine.
+    static func environment(_ name: String) -> EnvironmentConfiguration {
+        Harness.environment(name, healthTimeout: .seconds(90))
+    }
+
     static func image(of deployment: JSON?) -> String? {
         deployment?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first?["image"]?.stringValue
     }
@@ -23,8 +32,8 @@ import Testing
     }
 
     @Test func firstSyncOfBothOverlays() async throws {
-        try await withHarness(environments: Self.overlays) { world in
-            let reconcilers = [world.reconciler(Harness.environment("develop")), world.reconciler(Harness.environment("master"))]
+        try await withHarness(timeScale: Self.timeScale, environments: Self.overlays) { world in
+            let reconcilers = [world.reconciler(Self.environment("develop")), world.reconciler(Self.environment("master"))]
             let results = await Poller(source: world.source, reconcilers: reconcilers, schedule: PollSchedule(interval: .seconds(1))).pass()
             for result in results {
                 let outcome = try result.outcome.get()
@@ -47,15 +56,15 @@ import Testing
 
             // Unchanged: the next poll renders from the cache and sends no PATCH.
             let counting = CountingClusterClient(world.client)
-            let again = try await world.poll(world.reconciler(Harness.environment("master"), cluster: counting))
+            let again = try await world.poll(world.reconciler(Self.environment("master"), cluster: counting))
             #expect(again.decision == .upToDate(revision: again.revision))
             #expect(counting.counts.applies == 0 && counting.counts.dryRunApplies == 0, "\(counting.counts)")
         }
     }
 
     @Test func aGeneratorChangeReplacesTheHashedConfigMapAndPrunesTheOldOneAfterwards() async throws {
-        try await withHarness(environments: Self.overlays) { world in
-            let develop = world.reconciler(Harness.environment("develop"))
+        try await withHarness(timeScale: Self.timeScale, environments: Self.overlays) { world in
+            let develop = world.reconciler(Self.environment("develop"))
             #expect(try await world.poll(develop).isSyncedAndHealthy)
             let before = try await Self.settings(world, "develop")
 
@@ -81,12 +90,12 @@ import Testing
     }
 
     @Test func promotionBumpsMastersOverlayImageAndItsRevertIsRecordedAsARollback() async throws {
-        try await withHarness(environments: Self.overlays) { world in
-            let master = world.reconciler(Harness.environment("master"))
+        try await withHarness(timeScale: Self.timeScale, environments: Self.overlays) { world in
+            let master = world.reconciler(Self.environment("master"))
             #expect(try await world.poll(master).isSyncedAndHealthy)
 
             let promoter = Promoter(source: world.source)
-            let plan = try await promoter.plan(from: Harness.environment("develop"), to: Harness.environment("master"), rule: PromotionRule())
+            let plan = try await promoter.plan(from: Self.environment("develop"), to: Self.environment("master"), rule: PromotionRule())
             let commit = try #require(try await promoter.commit(plan))
             try await promoter.push(plan)
             try await world.repository.pull()
@@ -118,13 +127,13 @@ import Testing
     /// A revision that cannot be rendered: one render error, nothing applied, nothing pruned.
     func expectNothingApplied(_ world: Harness, commit files: [String: String?], source: GitConfigSource? = nil,
                               error check: (String) -> Void) async throws {
-        let develop = world.reconciler(Harness.environment("develop"))
+        let develop = world.reconciler(Self.environment("develop"))
         #expect(try await world.poll(develop).isSyncedAndHealthy)
         let records = try await world.history("develop").records.count
         let settings = try await Self.settings(world, "develop")
         try await world.repository.commit("a change that cannot be rendered", files: files)
         do {
-            _ = try await world.poll(world.reconciler(Harness.environment("develop"), source: source))
+            _ = try await world.poll(world.reconciler(Self.environment("develop"), source: source))
             Issue.record("a revision that cannot be rendered was reconciled")
         } catch let error as ReconcileError {
             guard case .render(let message) = error else { Issue.record("expected a render error, got \(error)"); return }
@@ -137,7 +146,7 @@ import Testing
     }
 
     @Test func aRemoteBaseIsRefusedBeforeKustomizeRuns() async throws {
-        try await withHarness(environments: Self.overlays) { world in
+        try await withHarness(timeScale: Self.timeScale, environments: Self.overlays) { world in
             let kustomization = try world.repository.read("environments/develop/kustomization.yaml")
             try await expectNothingApplied(world, commit: [
                 "environments/develop/kustomization.yaml": kustomization
@@ -150,7 +159,7 @@ import Testing
     }
 
     @Test func aBrokenPatchIsKustomizesMessageNamingTheKustomization() async throws {
-        try await withHarness(environments: Self.overlays) { world in
+        try await withHarness(timeScale: Self.timeScale, environments: Self.overlays) { world in
             let kustomization = try world.repository.read("environments/develop/kustomization.yaml")
             try await expectNothingApplied(world, commit: [
                 "environments/develop/kustomization.yaml": kustomization.replacingOccurrences(of: "DEBUG=True", with: "DEBUG=False")
@@ -163,7 +172,7 @@ import Testing
     }
 
     @Test func aMissingKustomizeBinaryIsNamed() async throws {
-        try await withHarness(environments: Self.overlays) { world in
+        try await withHarness(timeScale: Self.timeScale, environments: Self.overlays) { world in
             let missing = GitConfigSource(mirror: world.source.mirror,
                                           render: RenderSettings(kustomize: KustomizeSettings(binary: "/opt/nowhere/kustomize")))
             let kustomization = try world.repository.read("environments/develop/kustomization.yaml")
