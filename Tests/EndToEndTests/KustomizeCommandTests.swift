@@ -13,6 +13,7 @@ import Testing
     func withWorkspace(_ body: (ReportLifecycleTests.Workspace) async throws -> Void) async throws {
         try await withHarness(timeScale: KustomizeEndToEndTests.timeScale, environments: KustomizeEndToEndTests.overlays) { harness in
             let folder = TemporaryFolder.make("kustomize-cli")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
             var yaml = "repository:\n  url: \(harness.repository.url)\n  interval: 1m\nenvironments:\n"
             for name in ["develop", "master"] {
                 yaml += "  \(name):\n    ref: main\n    cluster:\n      kubeconfig: \(harness.cluster.kubeconfigPath)\n"
