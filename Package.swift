@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], exclude: ["README.md"], resources: [.copy("Protobuf/protobuf-fields-1.32.json")]),
-        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI", "LuaSandbox"]),
+        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI", "LuaSandbox", "ChildProcess"]),
         .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
         .executableTarget(name: "mooring", dependencies: [
             "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports",

@@ -17,6 +17,13 @@ struct ConfigurationOptions: ParsableArguments {
 
     /// Where the embedded cluster of `cluster: local` keeps its state.
     var localClusterFolder: String { directory + "/.mooring/cluster" }
+
+    /// Reads the file; with `checkingClusters`, each `kubeconfig` cluster's context is checked
+    /// against its file too (one pass, every problem with its line).
+    func load(checkingClusters: Bool = false) throws -> MooringConfiguration {
+        let contexts: ((String?) -> [String]?)? = checkingClusters ? { ClusterConnector.kubeconfigContexts($0) } : nil
+        return try MooringConfiguration(contentsOf: config, kubeconfigContexts: contexts)
+    }
 }
 
 /// `--env NAME`, for the commands about one environment.

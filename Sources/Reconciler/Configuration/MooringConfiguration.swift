@@ -6,6 +6,8 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var repository: RepositoryConfiguration
     /// In the order the file lists them.
     public var environments: [EnvironmentConfiguration]
+    /// How environments are rendered (`render.kustomize`).
+    public var render: RenderSettings
     /// Names this configuration among others moored to the same cluster (like Argo CD's
     /// installation ID): every object applied records `mooring.dev/owner: <installation>/<env>`,
     /// and an object another installation owns is never applied or pruned here.
@@ -18,10 +20,11 @@ public struct MooringConfiguration: Sendable, Equatable {
     public static let defaultInstallation = "default"
 
     public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn,
-                installation: String = MooringConfiguration.defaultInstallation) {
+                installation: String = MooringConfiguration.defaultInstallation, render: RenderSettings = RenderSettings()) {
         self.repository = repository
         self.installation = installation
         self.health = health
+        self.render = render
         self.environments = environments.map { environment in
             var copy = environment
             copy.installation = installation
@@ -47,7 +50,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "health", "installation"]
+    static let topLevelKeys = ["repository", "environments", "health", "installation", "render"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -63,6 +66,8 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"repository\" (its url and interval)", at: [])
         }
+
+        let render = root["render"].map { RenderSettings.read($0, with: &reader) } ?? RenderSettings()
 
         var environments: [EnvironmentConfiguration] = []
         if let value = root["environments"] {
@@ -92,7 +97,8 @@ public struct MooringConfiguration: Sendable, Equatable {
             }
         }
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation)
+        return MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation,
+                                    render: render)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.
@@ -152,7 +158,7 @@ extension RepositoryConfiguration {
 extension EnvironmentConfiguration {
     static let keys = [
         "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout",
-        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom",
+        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom", "render",
     ]
     static let clusterKeys = ["kubeconfig", "context"]
     static let ignoreKeys = ["group", "kind", "name", "namespace", "jsonPointers"]
@@ -216,6 +222,7 @@ extension EnvironmentConfiguration {
         if environment.revertInGit && !environment.rollbackOnFailure {
             reader.report("revertInGit needs rollbackOnFailure: true \(context)", at: path + ["revertInGit"])
         }
+        environment.render = RenderMode.read(object, at: path, context: context, with: &reader)
         if let cluster = object["cluster"], !cluster.isNull {
             environment.cluster = readCluster(cluster, at: path + ["cluster"], context: context, with: &reader) ?? .local
         }
