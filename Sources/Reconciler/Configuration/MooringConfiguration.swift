@@ -5,10 +5,14 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var repository: RepositoryConfiguration
     /// In the order the file lists them.
     public var environments: [EnvironmentConfiguration]
+    /// What `mooring run --listen` serves (`server:`); defaults when the file has none.
+    public var server: ServerConfiguration
 
-    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration]) {
+    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration],
+                server: ServerConfiguration = ServerConfiguration()) {
         self.repository = repository
         self.environments = environments
+        self.server = server
     }
 
     public func environment(named name: String) -> EnvironmentConfiguration? {
@@ -29,7 +33,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments"]
+    static let topLevelKeys = ["repository", "environments", "server"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -59,8 +63,9 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"environments\" (a map from environment name to its settings)", at: [])
         }
+        let server = root["server"].flatMap { ServerConfiguration.read($0, with: &reader) } ?? ServerConfiguration()
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments)
+        return MooringConfiguration(repository: repository, environments: environments, server: server)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.
@@ -192,11 +197,12 @@ extension EnvironmentConfiguration {
     private static func readCluster(_ value: JSON, at path: ConfigurationPath, context: String, with reader: inout ConfigurationReader) -> ClusterTarget? {
         if let word = value.stringValue {
             if word == "local" { return .local }
-            reader.report("unknown cluster \"\(word)\" \(context): use local, or a map with kubeconfig and context", at: path)
+            if word == "in-cluster" { return .inCluster }
+            reader.report("unknown cluster \"\(word)\" \(context): use local, in-cluster, or a map with kubeconfig and context", at: path)
             return nil
         }
         guard let object = value.objectValue else {
-            reader.report("cluster \(context) must be local or a map with kubeconfig and context, not \(value.typeName)", at: path)
+            reader.report("cluster \(context) must be local, in-cluster or a map with kubeconfig and context, not \(value.typeName)", at: path)
             return nil
         }
         reader.rejectUnknownKeys(of: object, allowed: clusterKeys, at: path, context: "in the cluster \(context)")

@@ -1,0 +1,160 @@
+import Foundation
+import Logging
+import Reconciler
+import ServiceLifecycle
+
+/// `mooring run --listen`'s loop as a swift-service-lifecycle `Service`: every poll interval
+/// (with jitter) and whenever a webhook asks, fetch the repository once and reconcile the
+/// environments due, concurrently, those this replica holds. Requests that arrive during a
+/// round are coalesced into the next one.
+///
+/// On graceful shutdown (SIGTERM) it takes no new round; the round in progress, and so the
+/// apply in progress, finishes; then it releases its claims and returns.
+public final class ReconcileLoop: Service, ReconcileTrigger {
+    public let source: any ConfigSource
+    public let reconcilers: [EnvironmentReconciler]
+    public let schedule: PollSchedule
+    public let claims: any EnvironmentClaims
+    public let readiness: Readiness
+    public let logger: Logger
+    /// Receives each round's results (the CLI prints its report from them).
+    public let report: @Sendable ([EnvironmentResult]) async -> Void
+
+    private let requests = ReconcileRequests()
+    private let wakeup = Wakeup()
+    private let stop = StopSignal()
+
+    public init(source: any ConfigSource, reconcilers: [EnvironmentReconciler], schedule: PollSchedule,
+                claims: any EnvironmentClaims = SoleReplica(), readiness: Readiness, logger: Logger,
+                report: @escaping @Sendable ([EnvironmentResult]) async -> Void = { _ in }) {
+        self.source = source
+        self.reconcilers = reconcilers
+        self.schedule = schedule
+        self.claims = claims
+        self.readiness = readiness
+        self.logger = logger
+        self.report = report
+    }
+
+    var names: [String] { reconcilers.map(\.environment.name) }
+
+    // MARK: - ReconcileTrigger
+
+    public func reconcileSoon(_ environments: [String], reason: String) {
+        let known = environments.filter(names.contains)
+        guard !known.isEmpty else { return }
+        requests.add(known, reason: reason)
+        wakeup.ring()
+    }
+
+    // MARK: - Service
+
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            await loop()
+        } onGracefulShutdown: { [stop, wakeup] in
+            stop.stop()
+            wakeup.ring()
+        }
+        await claims.releaseAll()
+        logger.info("stopped: current work finished, leases released")
+    }
+
+    /// Stops taking new rounds (what SIGTERM does through the service group).
+    public func shutdown() {
+        stop.stop()
+        wakeup.ring()
+    }
+
+    private func loop() async {
+        let clock = ContinuousClock()
+        var nextPoll = clock.now
+        while !stop.isStopped {
+            let pollDue = clock.now >= nextPoll
+            var due = requests.take()
+            for name in await claims.askedOfMe() where due[name] == nil { due[name] = "asked by another replica" }
+            if pollDue {
+                for name in names where due[name] == nil { due[name] = "poll" }
+                nextPoll = clock.now + schedule.nextDelay(unit: Double.random(in: 0..<1))
+            }
+            if !due.isEmpty { await round(due) }
+            guard !stop.isStopped else { break }
+            if requests.isEmpty {
+                // Wake for a request, the next poll, or at least every retry period to look at
+                // what other replicas ask of this one.
+                await wakeup.wait(timeout: min(max(nextPoll - clock.now, .zero), Self.askInterval))
+            }
+        }
+    }
+
+    /// How often the loop looks for requests other replicas left on its Leases.
+    static let askInterval: Duration = .seconds(1)
+
+    /// One fetch, then the due environments this replica holds, concurrently.
+    func round(_ due: [String: String]) async {
+        let wanted = names.filter { due[$0] != nil }
+        let held = Set(await claims.claim(wanted))
+        let elsewhere = wanted.filter { !held.contains($0) && due[$0] != "poll" && due[$0] != "asked by another replica" }
+        if !elsewhere.isEmpty {
+            await claims.askHolders(elsewhere, reason: due[elsewhere[0]] ?? "webhook")
+        }
+        let mine = reconcilers.filter { held.contains($0.environment.name) }
+        guard !mine.isEmpty else { return }
+        let results: [EnvironmentResult]
+        do {
+            try await source.fetch()
+            readiness.fetched(failure: nil)
+            results = await withTaskGroup(of: (Int, EnvironmentResult).self) { group in
+                for (index, reconciler) in mine.enumerated() {
+                    group.addTask { (index, await Poller.reconcile(reconciler)) }
+                }
+                var collected: [(Int, EnvironmentResult)] = []
+                for await result in group { collected.append(result) }
+                return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+        } catch {
+            let failure = ReconcileError.source("fetching the config repository failed: \(error)")
+            readiness.fetched(failure: failure.description)
+            logger.error("fetch failed", metadata: ["error": "\(failure)"])
+            results = mine.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
+        }
+        for result in results {
+            log(result, reason: due[result.environment] ?? "poll")
+            noteCluster(of: result)
+        }
+        await report(results)
+    }
+
+    /// `/readyz` counts a cluster reachable once an environment on it reconciled, and not while
+    /// its last attempt could not reach it.
+    private func noteCluster(of result: EnvironmentResult) {
+        guard let cluster = reconcilers.first(where: { $0.environment.name == result.environment })?.environment.cluster else { return }
+        switch result.outcome {
+        case .success: readiness.cluster(cluster.description, failure: nil)
+        case .failure(.cluster(let reason)): readiness.cluster(cluster.description, failure: reason)
+        case .failure: break
+        }
+    }
+
+    private func log(_ result: EnvironmentResult, reason: String) {
+        var metadata: Logger.Metadata = ["environment": "\(result.environment)", "trigger": "\(reason)"]
+        switch result.outcome {
+        case .success(let outcome):
+            metadata["revision"] = "\(outcome.revision)"
+            metadata["health"] = "\(outcome.health.status.rawValue)"
+            if let changes = outcome.changeSet {
+                metadata["operation"] = "\(changes.operation.rawValue)"
+                for entry in changes.entries where entry.action != .unchanged {
+                    logger.info("\(entry.action.rawValue)", metadata: [
+                        "environment": "\(result.environment)", "revision": "\(outcome.revision)",
+                        "operation": "\(changes.operation.rawValue)", "object": "\(entry.identity)",
+                    ])
+                }
+            }
+            logger.info("\(outcome.message)", metadata: metadata)
+        case .failure(let error):
+            metadata["error"] = "\(error)"
+            logger.error("reconcile failed", metadata: metadata)
+        }
+    }
+}
