@@ -132,9 +132,9 @@ extension ServerConfiguration {
         if let retry = reader.duration(object, "retryPeriod", at: path, named: "server.lease.retryPeriod") { timings.retryPeriod = retry }
         guard reader.problems.count == before else { return timings }
         if timings.duration <= timings.renewDeadline {
-            reader.report("server.lease.duration (\(timings.duration)) must be longer than renewDeadline (\(timings.renewDeadline))", at: path)
+            reader.report("server.lease.duration (\(GoDuration.format(timings.duration))) must be longer than renewDeadline (\(GoDuration.format(timings.renewDeadline)))", at: path)
         } else if timings.renewDeadline <= timings.retryPeriod * LeaseTimings.jitterFactor {
-            reader.report("server.lease.renewDeadline (\(timings.renewDeadline)) must be longer than \(LeaseTimings.jitterFactor) × retryPeriod (\(timings.retryPeriod))", at: path)
+            reader.report("server.lease.renewDeadline (\(GoDuration.format(timings.renewDeadline))) must be longer than \(LeaseTimings.jitterFactor) × retryPeriod (\(GoDuration.format(timings.retryPeriod)))", at: path)
         }
         return timings
     }
