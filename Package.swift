@@ -80,7 +80,10 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Metrics", package: "swift-metrics"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport", "ChildProcess",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

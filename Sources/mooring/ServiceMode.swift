@@ -26,6 +26,9 @@ enum ServiceMode {
         }
         let readiness = Readiness()
         readiness.configurationLoaded()
+        for cluster in Set(reconcilers.map(\.environment.cluster.description)).sorted() {
+            readiness.cluster(cluster, failure: "not reached yet")
+        }
         let loop = ReconcileLoop(source: setup.source, reconcilers: reconcilers,
                                  schedule: PollSchedule(interval: configuration.repository.interval),
                                  readiness: readiness, logger: logger, report: report)
@@ -43,7 +46,7 @@ enum ServiceMode {
         // probes and metrics answer until the end.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
-                .init(service: server),
+                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: loop, successTerminationBehavior: .gracefullyShutdownGroup),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],

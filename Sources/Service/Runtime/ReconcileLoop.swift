@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Manifests
 import Reconciler
 import ServiceLifecycle
 
@@ -120,19 +121,27 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         }
         for result in results {
             log(result, reason: due[result.environment] ?? "poll")
-            noteCluster(of: result)
+            await noteCluster(of: result)
         }
         await report(results)
     }
 
     /// `/readyz` counts a cluster reachable once an environment on it reconciled, and not while
-    /// its last attempt could not reach it.
-    private func noteCluster(of result: EnvironmentResult) {
-        guard let cluster = reconcilers.first(where: { $0.environment.name == result.environment })?.environment.cluster else { return }
+    /// its last attempt could not reach it. A reconcile that failed before it needed the cluster
+    /// (a render error) asks the cluster's discovery instead.
+    private func noteCluster(of result: EnvironmentResult) async {
+        guard let reconciler = reconcilers.first(where: { $0.environment.name == result.environment }) else { return }
+        let cluster = reconciler.environment.cluster.description
         switch result.outcome {
-        case .success: readiness.cluster(cluster.description, failure: nil)
-        case .failure(.cluster(let reason)): readiness.cluster(cluster.description, failure: reason)
-        case .failure: break
+        case .success: readiness.cluster(cluster, failure: nil)
+        case .failure(.cluster(let reason)): readiness.cluster(cluster, failure: reason)
+        case .failure:
+            do {
+                _ = try await reconciler.cluster.servedType(GroupKind(group: "", kind: "Namespace"))
+                readiness.cluster(cluster, failure: nil)
+            } catch {
+                readiness.cluster(cluster, failure: "\(error)")
+            }
         }
     }
 

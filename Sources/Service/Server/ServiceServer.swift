@@ -36,7 +36,8 @@ public struct ServiceServer: Service {
                 logger.info("serving", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
             },
             logger: logger)
-        try await application.runService()
+        // `run()`, not `runService()`: the caller's service group owns the signals.
+        try await application.run()
     }
 }
 
