@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 
 /// `mooring.yaml`: the config repository and the environments moored from it.
@@ -5,13 +6,16 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var repository: RepositoryConfiguration
     /// In the order the file lists them.
     public var environments: [EnvironmentConfiguration]
+    /// `health.scripts`; every environment carries a copy as `healthChecks`.
+    public var health: HealthChecks
     /// What `mooring run --listen` serves (`server:`); defaults when the file has none.
     public var server: ServerConfiguration
 
-    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration],
+    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn,
                 server: ServerConfiguration = ServerConfiguration()) {
         self.repository = repository
         self.environments = environments
+        self.health = health
         self.server = server
     }
 
@@ -33,7 +37,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "server"]
+    static let topLevelKeys = ["repository", "environments", "health", "server"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -63,9 +67,15 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"environments\" (a map from environment name to its settings)", at: [])
         }
+        var health = HealthChecks.builtIn
+        if let value = root["health"], !value.isNull {
+            let directory = URL(fileURLWithPath: reader.file).deletingLastPathComponent().path
+            health = readHealth(value, directory: directory, with: &reader)
+            for index in environments.indices { environments[index].healthChecks = health }
+        }
         let server = root["server"].flatMap { ServerConfiguration.read($0, with: &reader) } ?? ServerConfiguration()
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments, server: server)
+        return MooringConfiguration(repository: repository, environments: environments, health: health, server: server)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.

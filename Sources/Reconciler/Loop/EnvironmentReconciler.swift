@@ -45,13 +45,13 @@ public struct EnvironmentReconciler: Sendable {
                                                 selfHeal: environment.selfHeal, now: now, backoff: backoff)
         switch decision {
         case .upToDate:
-            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
+            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
             var message = "Synced to \(revision.prefix(7))"
             if let skipped { message += " (\(skipped.prefix(7)) was rolled back and is not applied again)" }
             return ReconcileOutcome(environment: name, targetRevision: target, revision: revision, decision: decision,
                                     diff: state.diff, health: health, message: message)
         case .reportDrift(_, let retryAt):
-            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
+            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
             var message = "OutOfSync: \(state.diff.outOfSync.count) object(s) differ from \(revision.prefix(7))"
             if let retryAt { message += "; self-heal backing off until \(retryAt.formatted(.iso8601))" }
             else if !environment.selfHeal { message += "; selfHeal is off" }
@@ -83,7 +83,7 @@ public struct EnvironmentReconciler: Sendable {
         let decision = ReconcileDecision.apply(revision: revision, reason: .newRevision)
         if dryRun {
             let planned = ChangeSet(planned: state.plan, dryRun: true, startedAt: Date())
-            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
+            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
             return ReconcileOutcome(environment: name, targetRevision: revision, revision: revision, decision: decision,
                                     diff: state.diff, changeSet: planned, health: health, message: planned.description)
         }
@@ -115,8 +115,8 @@ public struct EnvironmentReconciler: Sendable {
                          rolledBackFrom: String?, rolledBackTo: String?) async throws -> (ChangeSet, HistoryRecord) {
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress)
         var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
-                                       waveGate: WaveGate(environment: name, timeout: environment.healthTimeout))
-        let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval)
+                                       waveGate: WaveGate(environment: name, timeout: environment.healthTimeout, checks: environment.healthChecks))
+        let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval, checks: environment.healthChecks)
         var failure: String?
         do {
             if changes.succeeded {
