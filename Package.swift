@@ -84,7 +84,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport", "ChildProcess",
+            "ChildProcess", "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ],

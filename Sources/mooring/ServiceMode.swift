@@ -32,7 +32,7 @@ enum ServiceMode {
         let loop = ReconcileLoop(source: setup.source, reconcilers: reconcilers,
                                  schedule: PollSchedule(interval: configuration.repository.interval),
                                  readiness: readiness, logger: logger, report: report)
-        let routing = PushRouting(repositoryURL: configuration.repository.url, environments: configuration.environments)
+        let routing = PushRouting(repositoryURL: configuration.repository.url.redacted, environments: configuration.environments)
         let server = ServiceServer(address: address, providers: [
             HealthRoutes(readiness: readiness),
             MetricsRoutes(export: metrics),

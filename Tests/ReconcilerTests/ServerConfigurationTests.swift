@@ -27,13 +27,13 @@ import Testing
         #expect(ListenAddress(configuration.server.listen!) == ListenAddress("[::1]:9090"))
         #expect(ListenAddress("[::1]:9090")?.host == "::1" && ListenAddress("[::1]:9090")?.port == 9090)
         #expect(configuration.server.webhooks == [.github: .environment("GITHUB_WEBHOOK_SECRET"), .gitlab: .file("/etc/mooring/secrets/gitlab")])
-        #expect(configuration.server.lease == LeaseTimings(duration: .seconds(30), renewDeadline: .seconds(20), retryPeriod: .seconds(4)))
+        #expect(configuration.server.lease == LeaseTiming(duration: .seconds(30), renewDeadline: .seconds(20), retryPeriod: .seconds(4)))
     }
 
     @Test func withoutServerKeysTheDefaultsAreClientGos() throws {
         let configuration = try MooringConfiguration(yaml: Self.head)
         #expect(configuration.server == ServerConfiguration())
-        #expect(configuration.server.lease == LeaseTimings(duration: .seconds(15), renewDeadline: .seconds(10), retryPeriod: .seconds(2)))
+        #expect(configuration.server.lease == LeaseTiming(duration: .seconds(15), renewDeadline: .seconds(10), retryPeriod: .seconds(2)))
         #expect(configuration.server.webhooks.isEmpty && configuration.server.listen == nil)
     }
 

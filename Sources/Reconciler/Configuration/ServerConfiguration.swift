@@ -19,9 +19,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// The providers that are served, each with where its secret is. A provider not listed is
     /// not served (404): an unsigned hook must never trigger anything.
     public var webhooks: [WebhookProvider: WebhookSecretSource]
-    public var lease: LeaseTimings
+    /// The per-environment Leases' timings (client-go's leader election), shared by replicas.
+    public var lease: LeaseTiming
 
-    public init(listen: String? = nil, webhooks: [WebhookProvider: WebhookSecretSource] = [:], lease: LeaseTimings = LeaseTimings()) {
+    public init(listen: String? = nil, webhooks: [WebhookProvider: WebhookSecretSource] = [:], lease: LeaseTiming = LeaseTiming()) {
         self.listen = listen
         self.webhooks = webhooks
         self.lease = lease
@@ -50,29 +51,12 @@ public enum WebhookSecretSource: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// client-go's leader-election timings, applied per environment Lease: a holder renews every
-/// `retryPeriod` and gives the Lease up when it could not renew for `renewDeadline`; others take
-/// it once `duration` has passed since the last renewal.
-public struct LeaseTimings: Sendable, Equatable {
-    public var duration: Duration
-    public var renewDeadline: Duration
-    public var retryPeriod: Duration
-
-    /// client-go's defaults (`leaderelection.LeaderElectionConfig` as kube-controller-manager uses them).
-    public init(duration: Duration = .seconds(15), renewDeadline: Duration = .seconds(10), retryPeriod: Duration = .seconds(2)) {
-        self.duration = duration
-        self.renewDeadline = renewDeadline
-        self.retryPeriod = retryPeriod
-    }
-
-    /// client-go's JitterFactor: renewDeadline must exceed retryPeriod by this factor.
-    public static let jitterFactor = 1.2
-}
-
 extension ServerConfiguration {
     static let keys = ["listen", "webhooks", "lease"]
     static let secretKeys = ["secretEnv", "secretFile"]
     static let leaseKeys = ["duration", "renewDeadline", "retryPeriod"]
+    /// client-go's JitterFactor: renewDeadline must exceed retryPeriod by this factor.
+    static let jitterFactor = 1.2
 
     static func read(_ value: JSON, with reader: inout ConfigurationReader) -> ServerConfiguration? {
         let path = ["server"]
@@ -122,8 +106,8 @@ extension ServerConfiguration {
     }
 
     /// The timings, checked as client-go's `NewLeaderElector` checks them.
-    private static func readLease(_ value: JSON, at path: ConfigurationPath, with reader: inout ConfigurationReader) -> LeaseTimings {
-        var timings = LeaseTimings()
+    private static func readLease(_ value: JSON, at path: ConfigurationPath, with reader: inout ConfigurationReader) -> LeaseTiming {
+        var timings = LeaseTiming()
         guard let object = reader.object(value, at: path, named: "server.lease") else { return timings }
         reader.rejectUnknownKeys(of: object, allowed: leaseKeys, at: path, context: "in server.lease")
         let before = reader.problems.count
@@ -133,8 +117,8 @@ extension ServerConfiguration {
         guard reader.problems.count == before else { return timings }
         if timings.duration <= timings.renewDeadline {
             reader.report("server.lease.duration (\(GoDuration.format(timings.duration))) must be longer than renewDeadline (\(GoDuration.format(timings.renewDeadline)))", at: path)
-        } else if timings.renewDeadline <= timings.retryPeriod * LeaseTimings.jitterFactor {
-            reader.report("server.lease.renewDeadline (\(GoDuration.format(timings.renewDeadline))) must be longer than \(LeaseTimings.jitterFactor) × retryPeriod (\(GoDuration.format(timings.retryPeriod)))", at: path)
+        } else if timings.renewDeadline <= timings.retryPeriod * Self.jitterFactor {
+            reader.report("server.lease.renewDeadline (\(GoDuration.format(timings.renewDeadline))) must be longer than \(Self.jitterFactor) × retryPeriod (\(GoDuration.format(timings.retryPeriod)))", at: path)
         }
         return timings
     }
