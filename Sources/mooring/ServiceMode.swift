@@ -18,12 +18,23 @@ enum ServiceMode {
 
         ServiceMetrics.register(providers: secrets.keys.sorted(), environments: reconcilers.map(\.environment.name))
         // Progress goes to the log, at debug: the log is the service's only voice besides /metrics.
+        // Replicas share the environments through their Leases: each reconcile holds its
+        // environment's Lease (never waiting for it: the claims decide who applies), under one
+        // identity per replica (the pod's name in a cluster).
+        let identity = ProcessInfo.processInfo.environment["POD_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? LeaseLock.processIdentity()
+        let timing = configuration.server.lease
         let reconcilers = reconcilers.map { reconciler in
             var reconciler = reconciler
             let name = reconciler.environment.name
             reconciler.progress = SyncProgress { line in logger.debug("\(line)", metadata: ["environment": "\(name)"]) }
+            reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: reconciler.cluster, wait: false,
+                                              tenure: .untilReleased, timing: timing, identity: identity)
             return reconciler
         }
+        let claims = LeaseClaims(
+            leases: reconcilers.compactMap { reconciler in reconciler.lock.map { (reconciler.environment.name, $0.lease as any EnvironmentLease) } },
+            membership: ReplicaMembership(identity: identity, cluster: reconcilers[0].cluster, durationSeconds: Int(timing.duration.components.seconds)),
+            timings: timing, logger: logger)
         let readiness = Readiness()
         readiness.configurationLoaded()
         for cluster in Set(reconcilers.map(\.environment.cluster.description)).sorted() {
@@ -31,7 +42,7 @@ enum ServiceMode {
         }
         let loop = ReconcileLoop(source: setup.source, reconcilers: reconcilers,
                                  schedule: PollSchedule(interval: configuration.repository.interval),
-                                 readiness: readiness, logger: logger, report: report)
+                                 claims: claims, readiness: readiness, logger: logger, report: report)
         let routing = PushRouting(repositoryURL: configuration.repository.url.redacted, environments: configuration.environments)
         let server = ServiceServer(address: address, providers: [
             HealthRoutes(readiness: readiness),
@@ -39,7 +50,7 @@ enum ServiceMode {
             WebhookRoutes(secrets: secrets, routing: routing, trigger: loop, logger: logger),
         ], logger: logger)
         logger.info("starting", metadata: [
-            "listen": "\(address)", "environments": "\(reconcilers.map(\.environment.name).joined(separator: ","))",
+            "listen": "\(address)", "identity": "\(identity)", "environments": "\(reconcilers.map(\.environment.name).joined(separator: ","))",
             "webhooks": "\(secrets.keys.sorted().map(\.rawValue).joined(separator: ","))",
         ])
         // Shut down in reverse order: the loop first (finishing its apply), the server last, so

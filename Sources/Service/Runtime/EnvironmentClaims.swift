@@ -8,8 +8,9 @@ public protocol EnvironmentClaims: Sendable {
     /// them now.
     func askHolders(_ environments: [String], reason: String) async
 
-    /// Environments another replica asked this one (their holder) to reconcile now.
-    func askedOfMe() async -> [String]
+    /// Environments to reconcile now because of the claims themselves, with why: a Lease just
+    /// taken ("lease acquired"), or another replica asking this one, their holder.
+    func dueHere() async -> [String: String]
 
     /// Gives up every claim (at shutdown, after the last apply finished).
     func releaseAll() async
@@ -20,6 +21,6 @@ public struct SoleReplica: EnvironmentClaims {
     public init() {}
     public func claim(_ environments: [String]) async -> [String] { environments }
     public func askHolders(_ environments: [String], reason: String) async {}
-    public func askedOfMe() async -> [String] { [] }
+    public func dueHere() async -> [String: String] { [:] }
     public func releaseAll() async {}
 }

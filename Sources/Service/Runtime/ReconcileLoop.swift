@@ -72,13 +72,14 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         var nextPoll = clock.now
         while !stop.isStopped {
             let pollDue = clock.now >= nextPoll
-            var due = requests.take()
-            for name in await claims.askedOfMe() where due[name] == nil { due[name] = "asked by another replica" }
+            let requested = requests.take()
+            var due = requested
+            for (name, reason) in await claims.dueHere() where due[name] == nil { due[name] = reason }
             if pollDue {
                 for name in names where due[name] == nil { due[name] = "poll" }
                 nextPoll = clock.now + schedule.nextDelay(unit: Double.random(in: 0..<1))
             }
-            if !due.isEmpty { await round(due) }
+            if !due.isEmpty { await round(due, requested: Set(requested.keys)) }
             guard !stop.isStopped else { break }
             if requests.isEmpty {
                 // Wake for a request, the next poll, or at least every retry period to look at
@@ -91,11 +92,12 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     /// How often the loop looks for requests other replicas left on its Leases.
     static let askInterval: Duration = .seconds(1)
 
-    /// One fetch, then the due environments this replica holds, concurrently.
-    func round(_ due: [String: String]) async {
+    /// One fetch, then the due environments this replica holds, concurrently. What a webhook
+    /// asked for (`requested`) that another replica holds is passed on to that holder.
+    func round(_ due: [String: String], requested: Set<String>) async {
         let wanted = names.filter { due[$0] != nil }
         let held = Set(await claims.claim(wanted))
-        let elsewhere = wanted.filter { !held.contains($0) && due[$0] != "poll" && due[$0] != "asked by another replica" }
+        let elsewhere = wanted.filter { !held.contains($0) && requested.contains($0) }
         if !elsewhere.isEmpty {
             await claims.askHolders(elsewhere, reason: due[elsewhere[0]] ?? "webhook")
         }
