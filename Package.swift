@@ -33,15 +33,17 @@ let package = Package(
         .target(name: "ChildProcess", dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]),
 
         .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
+        // Merge patch, strategic merge patch, JSON patch and server-side apply: the local cluster's patch engines.
+        .target(name: "MergePatch", dependencies: ["Manifests"]),
         .target(name: "GitSource", dependencies: ["CGit2", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests", .product(name: "CoreMetrics", package: "swift-metrics")]),
         .target(name: "LuaSandbox", dependencies: ["CLua", "Manifests"]),
         .target(name: "LocalCluster", dependencies: [
-            "Manifests",
+            "Manifests", "MergePatch",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
-        ], exclude: ["README.md"]),
+        ], exclude: ["README.md"], resources: [.copy("Protobuf/protobuf-fields-1.32.json")]),
         .target(name: "Reconciler", dependencies: [
             "Manifests", "GitSource", "KubeAPI", "LuaSandbox",
             .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -72,11 +74,12 @@ let package = Package(
 
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
+        .testTarget(name: "MergePatchTests", dependencies: ["MergePatch", "Manifests"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
         .testTarget(name: "LuaSandboxTests", dependencies: ["LuaSandbox", "Manifests"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "Reconciler", "Manifests", "TestSupport",
