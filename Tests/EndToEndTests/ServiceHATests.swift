@@ -60,6 +60,9 @@ import Testing
                     let master = try await harness.history("master").records.count
                     return develop >= 1 && master >= 1
                 }
+                // Both ready, the one holding only one environment too.
+                try await a.waitUntilReady()
+                try await b.waitUntilReady()
                 let developHolder = try await holder(harness, "develop")!
                 let (victim, survivor) = developHolder.hasPrefix("replica-a") ? (a, b) : (b, a)
 

@@ -102,7 +102,12 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             await claims.askHolders(elsewhere, reason: due[elsewhere[0]] ?? "webhook")
         }
         let mine = reconcilers.filter { held.contains($0.environment.name) }
-        guard !mine.isEmpty else { return }
+        guard !mine.isEmpty else {
+            // Holding none of them, a poll still fetches (a warm mirror for a takeover) and
+            // checks the clusters, so a standby replica is ready too.
+            if due.values.contains("poll") { await standBy(reconcilers.filter { due[$0.environment.name] != nil }) }
+            return
+        }
         let results: [EnvironmentResult]
         do {
             try await source.fetch()
@@ -128,6 +133,26 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         await report(results)
     }
 
+    /// What a replica holding none of the due environments does at a poll.
+    private func standBy(_ others: [EnvironmentReconciler]) async {
+        do {
+            try await source.fetch()
+            readiness.fetched(failure: nil)
+        } catch {
+            readiness.fetched(failure: ReconcileError.source("fetching the config repository failed: \(error)").description)
+        }
+        for reconciler in others { await probeCluster(of: reconciler) }
+    }
+
+    private func probeCluster(of reconciler: EnvironmentReconciler) async {
+        do {
+            _ = try await reconciler.cluster.servedType(GroupKind(group: "", kind: "Namespace"))
+            readiness.cluster(reconciler.environment.cluster.description, failure: nil)
+        } catch {
+            readiness.cluster(reconciler.environment.cluster.description, failure: "\(error)")
+        }
+    }
+
     /// `/readyz` counts a cluster reachable once an environment on it reconciled, and not while
     /// its last attempt could not reach it. A reconcile that failed before it needed the cluster
     /// (a render error) asks the cluster's discovery instead.
@@ -137,13 +162,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         switch result.outcome {
         case .success: readiness.cluster(cluster, failure: nil)
         case .failure(.cluster(let reason)): readiness.cluster(cluster, failure: reason)
-        case .failure:
-            do {
-                _ = try await reconciler.cluster.servedType(GroupKind(group: "", kind: "Namespace"))
-                readiness.cluster(cluster, failure: nil)
-            } catch {
-                readiness.cluster(cluster, failure: "\(error)")
-            }
+        case .failure: await probeCluster(of: reconciler)
         }
     }
 
