@@ -44,7 +44,7 @@ public actor ReplicaMembership {
             let name = lease[path: ["metadata", "name"]]?.stringValue ?? ""
             let holder = lease[path: ["spec", "holderIdentity"]]?.stringValue ?? ""
             if lease[path: ["metadata", "labels", Self.label]] != nil {
-                let renewed = lease[path: ["spec", "renewTime"]]?.stringValue.flatMap(Self.parseMicroTime)
+                let renewed = lease[path: ["spec", "renewTime"]]?.stringValue.flatMap(MicroTime.parse)
                 var requests: [String: String] = [:]
                 for (key, value) in lease[path: ["metadata", "annotations"]]?.objectValue ?? [:] where key.hasPrefix(Self.requestPrefix) {
                     requests[String(key.dropFirst(Self.requestPrefix.count))] = value.stringValue
@@ -66,7 +66,7 @@ public actor ReplicaMembership {
 
     /// Asks `holder` to reconcile `environment` now: a fresh mark on its identity Lease.
     public func ask(_ holder: String, environment: String, now: Date = Date()) async throws {
-        let mark = "\(Self.formatMicroTime(now)) \(identity)"
+        let mark = "\(MicroTime.format(now)) \(identity)"
         let object: JSON = [
             "apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
             "metadata": ["name": .string(Self.leaseName(of: holder)), "namespace": .string(History.namespace),
@@ -95,22 +95,8 @@ public actor ReplicaMembership {
             "apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
             "metadata": ["name": .string(Self.leaseName(of: identity)), "namespace": .string(History.namespace), "labels": .object(labels)],
             "spec": ["holderIdentity": .string(identity), "leaseDurationSeconds": .int(Int64(durationSeconds)),
-                     "renewTime": .string(Self.formatMicroTime(now))],
+                     "renewTime": .string(MicroTime.format(now))],
         ]
         _ = try await cluster.apply(object, fieldManager: "mooring-replica", force: true, dryRun: false)
-    }
-
-    /// `metav1.MicroTime`: `2026-12-04T20:01:02.123456Z`.
-    static func formatMicroTime(_ date: Date) -> String {
-        let whole = date.timeIntervalSince1970.rounded(.down)
-        let micros = Int((date.timeIntervalSince1970 - whole) * 1_000_000)
-        let seconds = Date(timeIntervalSince1970: whole).formatted(.iso8601)  // 2026-12-04T20:01:02Z
-        return String(seconds.dropLast()) + String(format: ".%06dZ", micros)
-    }
-
-    static func parseMicroTime(_ text: String) -> Date? {
-        guard text.count >= 20, let base = try? Date(String(text.prefix(19)) + "Z", strategy: .iso8601) else { return nil }
-        let fraction = text.dropFirst(19).dropLast()
-        return base.addingTimeInterval(fraction.hasPrefix(".") ? Double("0" + fraction) ?? 0 : 0)
     }
 }

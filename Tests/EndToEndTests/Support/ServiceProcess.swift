@@ -1,6 +1,9 @@
 import ChildProcess
 import Crypto
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import TestSupport
 
 /// One `mooring run --listen` process on a free loopback port, against the harness's cluster
@@ -61,19 +64,23 @@ struct ServiceProcess {
         return process
     }
 
-    /// curl: body and status.
+    /// One HTTP request from this process (no curl child per request: the suite starts enough
+    /// processes already): the body and the status, as `CommandResult.httpBody`/`httpStatus` read.
     func request(_ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8]? = nil) async throws -> CommandResult {
-        var arguments = ["-s", "-X", method, "-w", "\n%{http_code}", base + path]
-        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { arguments += ["-H", "\(name): \(value)"] }
-        var file: String?
+        var request = URLRequest(url: URL(string: base + path)!, timeoutInterval: 30)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let body {
-            let path = TemporaryFolder.make("body") + "/body"
-            FileManager.default.createFile(atPath: path, contents: Data(body))
-            file = path
-            arguments += ["--data-binary", "@" + path, "-H", "Content-Type: application/json"]
+            request.httpBody = Data(body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        defer { if let file { try? FileManager.default.removeItem(atPath: file) } }
-        return try await Command.run("curl", arguments, environment: [:], input: nil)
+        do {
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            return CommandResult(status: 0, stdout: String(decoding: data, as: UTF8.self) + "\n\(status)", stderr: "")
+        } catch {
+            return CommandResult(status: 7, stdout: "\n0", stderr: "\(error)")
+        }
     }
 
     /// A GitHub push delivery for the harness's repository, signed with `secret`.
@@ -90,7 +97,11 @@ struct ServiceProcess {
 
     /// Polls `/readyz` until it answers 200.
     func waitUntilReady(timeout: Duration = .seconds(120)) async throws {
-        try await poll(timeout: timeout, "\(base)/readyz never answered 200") { try await request("GET", "/readyz").httpStatus == 200 }
+        try await poll(timeout: timeout, "\(base)/readyz never answered 200") {
+            if try await request("GET", "/readyz").httpStatus == 200 { return true }
+            try await Task.sleep(for: .milliseconds(200))
+            return false
+        }
     }
 
     /// SIGTERM, then its exit.
