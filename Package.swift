@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], exclude: ["README.md"], resources: [.copy("Protobuf/protobuf-fields-1.32.json")]),
         .target(name: "Reconciler", dependencies: [
-            "Manifests", "GitSource", "KubeAPI", "LuaSandbox",
+            "Manifests", "GitSource", "KubeAPI", "LuaSandbox", "ChildProcess",
             .product(name: "CoreMetrics", package: "swift-metrics"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
         .testTarget(name: "LuaSandboxTests", dependencies: ["LuaSandbox", "Manifests"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport", "ChildProcess"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "Reconciler", "Manifests", "TestSupport",

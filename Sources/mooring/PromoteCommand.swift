@@ -55,7 +55,7 @@ struct PromoteCommand: AsyncParsableCommand {
         let source = try options.environment(from, in: configuration)
         let target = try options.environment(to, in: configuration)
         let repository = try await GitConfigSource.open(
-            configuration.repository, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+            configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         try await repository.fetch()
         let promoter = Promoter(source: repository)
         let plan = try await promoter.plan(from: source, to: target, rule: rule)

@@ -16,7 +16,7 @@ struct ReconcilerSetup {
         let configuration = try options.load()
         let source: GitConfigSource
         do {
-            source = try await GitConfigSource.open(configuration.repository, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+            source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         } catch {
             throw ReconcileError.source("cannot open the config repository \(configuration.repository.url): \(error)")
         }

@@ -28,7 +28,7 @@ struct RenderCommand: AsyncParsableCommand {
         let configuration = try options.load()
         let environment = try options.environment(env, in: configuration)
         let source = try await GitConfigSource.open(
-            configuration.repository, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+            configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         try await source.fetch()
         let commit = try await source.resolve(revision ?? environment.ref)
         let rendered = try await source.render(revision: commit, path: environment.path)

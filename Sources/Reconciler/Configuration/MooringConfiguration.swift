@@ -6,6 +6,8 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var repository: RepositoryConfiguration
     /// In the order the file lists them.
     public var environments: [EnvironmentConfiguration]
+    /// How environments are rendered (`render.kustomize`).
+    public var render: RenderSettings
     /// Names this configuration among others moored to the same cluster (like Argo CD's
     /// installation ID): every object applied records `mooring.dev/owner: <installation>/<env>`,
     /// and an object another installation owns is never applied or pruned here.
@@ -20,10 +22,12 @@ public struct MooringConfiguration: Sendable, Equatable {
     public static let defaultInstallation = "default"
 
     public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn,
-                installation: String = MooringConfiguration.defaultInstallation, server: ServerConfiguration = ServerConfiguration()) {
+                installation: String = MooringConfiguration.defaultInstallation, render: RenderSettings = RenderSettings(),
+                server: ServerConfiguration = ServerConfiguration()) {
         self.repository = repository
         self.installation = installation
         self.health = health
+        self.render = render
         self.server = server
         self.environments = environments.map { environment in
             var copy = environment
@@ -50,7 +54,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "health", "installation", "server"]
+    static let topLevelKeys = ["repository", "environments", "health", "installation", "render", "server"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -66,6 +70,8 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"repository\" (its url and interval)", at: [])
         }
+
+        let render = root["render"].map { RenderSettings.read($0, with: &reader) } ?? RenderSettings()
 
         var environments: [EnvironmentConfiguration] = []
         if let value = root["environments"] {
@@ -97,7 +103,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         let server = root["server"].flatMap { ServerConfiguration.read($0, with: &reader) } ?? ServerConfiguration()
         guard let repository else { return nil }
         return MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation,
-                                    server: server)
+                                    render: render, server: server)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.
@@ -157,7 +163,7 @@ extension RepositoryConfiguration {
 extension EnvironmentConfiguration {
     static let keys = [
         "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout",
-        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom",
+        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom", "render",
     ]
     static let clusterKeys = ["kubeconfig", "context"]
     static let ignoreKeys = ["group", "kind", "name", "namespace", "jsonPointers"]
@@ -221,6 +227,7 @@ extension EnvironmentConfiguration {
         if environment.revertInGit && !environment.rollbackOnFailure {
             reader.report("revertInGit needs rollbackOnFailure: true \(context)", at: path + ["revertInGit"])
         }
+        environment.render = RenderMode.read(object, at: path, context: context, with: &reader)
         if let cluster = object["cluster"], !cluster.isNull {
             environment.cluster = readCluster(cluster, at: path + ["cluster"], context: context, with: &reader) ?? .local
         }
