@@ -35,8 +35,8 @@ let package = Package(
         .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
         // Merge patch, strategic merge patch, JSON patch and server-side apply: the local cluster's patch engines.
         .target(name: "MergePatch", dependencies: ["Manifests"]),
-        .target(name: "GitSource", dependencies: ["CGit2", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests", .product(name: "CoreMetrics", package: "swift-metrics")]),
+        .target(name: "GitSource", dependencies: ["CGit2", "Manifests", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests", "ChildProcess", .product(name: "CoreMetrics", package: "swift-metrics")]),
         .target(name: "LuaSandbox", dependencies: ["CLua", "Manifests"]),
         .target(name: "LocalCluster", dependencies: [
             "Manifests", "MergePatch",
@@ -69,18 +69,19 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
-        // Running real programs from tests, shared so each target doesn't carry its own copy.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What every test target shares: running programs (on ChildProcess), servers (git daemon,
+        // nginx), certificates, free ports, temporary folders, git.
+        .target(name: "TestSupport", dependencies: ["ChildProcess"], path: "Tests/TestSupport"),
 
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
-        .testTarget(name: "MergePatchTests", dependencies: ["MergePatch", "Manifests"]),
-        .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
-        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
-        .testTarget(name: "LuaSandboxTests", dependencies: ["LuaSandbox", "Manifests"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"]),
+        .testTarget(name: "MergePatchTests", dependencies: ["MergePatch", "Manifests", "TestSupport"]),
+        .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "TestSupport"]),
+        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests", "TestSupport"]),
+        .testTarget(name: "LuaSandboxTests", dependencies: ["LuaSandbox", "Manifests", "TestSupport"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport", "ChildProcess"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ServiceTests", dependencies: [
             "Service", "Reconciler", "Manifests", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LocalCluster
 import Manifests
+import Reconciler
 
 /// `mooring cluster serve`: runs the embedded local cluster in the foreground.
 struct ClusterCommand: AsyncParsableCommand {
@@ -45,43 +46,11 @@ struct ClusterCommand: AsyncParsableCommand {
 
             """
             FileHandle.standardOutput.write(Data(banner.utf8))
-            await Self.waitForTermination()
+            let stop = StopSignal()
+            let signals = TerminationSignals(stopping: stop)
+            await stop.wait()
+            signals.cancel()
             try await server.stop()
         }
-
-        /// Suspends until SIGINT or SIGTERM.
-        private static func waitForTermination() async {
-            signal(SIGINT, SIG_IGN)
-            signal(SIGTERM, SIG_IGN)
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let queue = DispatchQueue(label: "mooring.signals")
-                let once = SignalLatch(continuation)
-                for number in [SIGINT, SIGTERM] {
-                    let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                    source.setEventHandler { once.fire() }
-                    source.resume()
-                    SignalLatch.keep(source)
-                }
-            }
-        }
-    }
-}
-
-/// Resumes the waiting command once, whichever signal comes first.
-private final class SignalLatch: @unchecked Sendable {
-    private var continuation: CheckedContinuation<Void, Never>?
-    private let lock = NSLock()
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
-
-    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-
-    static func keep(_ source: DispatchSourceSignal) { sources.append(source) }
-
-    func fire() {
-        lock.lock()
-        let pending = continuation
-        continuation = nil
-        lock.unlock()
-        pending?.resume()
     }
 }

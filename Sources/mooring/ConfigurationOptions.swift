@@ -19,18 +19,27 @@ struct ConfigurationOptions: ParsableArguments {
     /// configuration's folder is a read-only ConfigMap).
     var cacheFolder: String { cacheDir ?? directory + "/.mooring/cache" }
 
-    func load() throws -> MooringConfiguration {
-        try MooringConfiguration(contentsOf: config)
-    }
+    /// Where the embedded cluster of `cluster: local` keeps its state.
+    var localClusterFolder: String { directory + "/.mooring/cluster" }
 
-    /// The named environment, or an error listing the ones that exist.
-    func environment(_ name: String, in configuration: MooringConfiguration) throws -> EnvironmentConfiguration {
-        guard let environment = configuration.environment(named: name) else {
-            let known = configuration.environments.map(\.name).joined(separator: ", ")
-            throw CommandError("no environment \"\(name)\" in \(config) (it has: \(known))")
-        }
-        return environment
+    /// Reads the file; with `checkingClusters`, each `kubeconfig` cluster's context is checked
+    /// against its file too (one pass, every problem with its line).
+    func load(checkingClusters: Bool = false) throws -> MooringConfiguration {
+        let contexts: ((String?) -> [String]?)? = checkingClusters ? { ClusterConnector.kubeconfigContexts($0) } : nil
+        return try MooringConfiguration(contentsOf: config, kubeconfigContexts: contexts)
     }
+}
+
+/// `--env NAME`, for the commands about one environment.
+struct EnvironmentOption: ParsableArguments {
+    @Option(name: .long, help: "The environment.")
+    var env: String
+}
+
+/// `--revision REF`, for the commands that read an environment at a revision.
+struct RevisionOption: ParsableArguments {
+    @Option(name: .long, help: "Branch, tag or commit of the config repository (default: the environment's ref).")
+    var revision: String?
 }
 
 /// A failure the command itself detects, printed as one line.

@@ -15,10 +15,12 @@ struct DiffCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
     @Option(name: .long, help: "The environment.") var env: String?
     @Flag(name: .long, help: "Every environment the revision changes (needs --revision).") var all = false
-    @Option(name: .long, help: "Branch, tag or commit (default: the environment's ref).") var revision: String?
+    @OptionGroup var revisionOption: RevisionOption
     @Option(name: .long, help: "Promotion preview: the environment to promote from.") var from: String?
     @Option(name: .long, help: "Promotion preview: the environment to promote to.") var to: String?
     @OptionGroup var promotionRule: PromotionRuleOptions
+
+    var revision: String? { revisionOption.revision }
 
     func validate() throws {
         let promotion = from != nil || to != nil
@@ -36,17 +38,13 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report: Report
-        var statusLines: [String] = []
-        if let from, let to {
-            report = try await promotionReport(from: from, to: to)
-        } else {
-            let setup = try await ReconcilerSetup.open(options)
-            (report, statusLines) = try await setup.run { setup in
-                try await setup.fetch()
-                if let env { return (Report(kind: .diff, environments: [try await environmentReport(env, in: setup)]), []) }
-                return try await touchedReport(in: setup)
-            }
+        // A promotion preview reads git only: it needs no cluster.
+        let setup = try await ReconcilerSetup.open(options, clusters: from == nil)
+        let (report, statusLines) = try await setup.run { setup -> (Report, [String]) in
+            try await setup.source.fetch()
+            if let from, let to { return (try await promotionReport(from: from, to: to, in: setup), []) }
+            if let env { return (Report(kind: .diff, environments: [try await environmentReport(env, in: setup)]), []) }
+            return try await touchedReport(in: setup)
         }
         try output.emit(report)
         for line in statusLines { output.status(line) }
@@ -54,9 +52,8 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     private func environmentReport(_ name: String, in setup: ReconcilerSetup) async throws -> EnvironmentReport {
-        let reconciler = try await setup.reconciler(for: try options.environment(name, in: setup.configuration))
-        let diff = try await reconciler.diff(ref: revision)
-        return await ReportAssembler(source: setup.source).report(diff: diff, reconciler: reconciler)
+        let reconciler = try await setup.reconciler(for: try setup.environment(name))
+        return EnvironmentReport(preview: try await reconciler.preview(ref: revision))
     }
 
     /// `--all`: the environments whose folder differs between their ref and the revision, and a
@@ -74,16 +71,9 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     /// `--from/--to`: the promotion planner's answer, without a commit.
-    private func promotionReport(from: String, to: String) async throws -> Report {
-        let configuration = try options.load()
-        let source = try options.environment(from, in: configuration)
-        let target = try options.environment(to, in: configuration)
-        let repository = try await GitConfigSource.open(
-            configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
-        do { try await repository.fetch() } catch {
-            throw ReconcileError.source("fetching \(configuration.repository.url) failed: \(error)")
-        }
-        let plan = try await Promoter(source: repository).plan(from: source, to: target, rule: try promotionRule.rule())
+    private func promotionReport(from: String, to: String, in setup: ReconcilerSetup) async throws -> Report {
+        let plan = try await Promoter(source: setup.source)
+            .plan(from: try setup.environment(from), to: try setup.environment(to), rule: try promotionRule.rule())
         return Report(promotionPlan: plan)
     }
 }

@@ -9,22 +9,22 @@ struct HistoryCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
     @OptionGroup var output: ReportOutputOptions
-    @Option(name: .long, help: "The environment.") var env: String
+    @OptionGroup var environment: EnvironmentOption
     @Option(name: .long, help: ArgumentHelp("Show what operation N changed.", valueName: "N")) var diff: Int?
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
         try await setup.run { setup in
-            let reconciler = try await setup.reconciler(for: try options.environment(env, in: setup.configuration))
-            let history = try await reconciler.history()
+            let environment = try setup.environment(self.environment.env)
+            let history = try await setup.reconciler(for: environment).history()
             // For the authors of recent revisions; the history itself comes from the cluster.
-            try? await setup.fetch()
-            let commits = await ReportAssembler(source: setup.source).commits.infos(history.records.map(\.revision))
+            try? await setup.source.fetch()
+            let commits = await CommitLookup(source: setup.source, path: environment.path).infos(history.records.map(\.revision))
             guard let diff else { return try output.emit(HistoryReport(history: history, commits: commits)) }
             guard let report = Report(history: history, operation: diff, commits: commits) else {
                 let ids = history.records.map(\.id)
                 let held = ids.isEmpty ? "it holds none" : "it holds #\(ids.min()!)–#\(ids.max()!)"
-                throw CommandError("no operation \(diff) in the history of \(env) (\(held); only the last \(History.limit) are kept)")
+                throw CommandError("no operation \(diff) in the history of \(environment.name) (\(held); only the last \(History.limit) are kept)")
             }
             try output.emit(report)
         }

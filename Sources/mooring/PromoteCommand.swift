@@ -27,15 +27,7 @@ struct PromoteCommand: AsyncParsableCommand {
     @Option(help: "The environment to promote to (e.g. master).")
     var to: String
 
-    @Option(help: ArgumentHelp("Promote only this object (repeatable).", valueName: "kind/name"))
-    var only: [String] = []
-
-    @Option(help: ArgumentHelp("A field the target keeps, [Kind:]/json/pointer, e.g. Deployment:/spec/replicas (repeatable).",
-                               valueName: "pointer"))
-    var keep: [String] = []
-
-    @Flag(help: "Promote replica counts too (by default the target keeps its own /spec/replicas).")
-    var promoteReplicas = false
+    @OptionGroup var promotionRule: PromotionRuleOptions
 
     @Flag(help: "Push the target's branch after committing.")
     var push = false
@@ -49,20 +41,16 @@ struct PromoteCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let rule = PromotionRule(keep: try keep.map(KeepPath.init(parsing:)), only: try only.map(ObjectSelector.init(parsing:)),
-                                 keepsReplicas: !promoteReplicas)
-        let configuration = try options.load()
-        let source = try options.environment(from, in: configuration)
-        let target = try options.environment(to, in: configuration)
-        let repository = try await GitConfigSource.open(
-            configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
-        try await repository.fetch()
-        let promoter = Promoter(source: repository)
+        let rule = try promotionRule.rule()
+        let setup = try await ReconcilerSetup.open(options, clusters: false)
+        let source = try setup.environment(from), target = try setup.environment(to)
+        try await setup.source.fetch()
+        let promoter = Promoter(source: setup.source)
         let plan = try await promoter.plan(from: source, to: target, rule: rule)
 
-        var commit: Commit?
+        var commit: RevisionFacts?
         if !dryRun, !plan.isEmpty {
-            commit = try await promoter.commit(plan)
+            commit = try await promoter.commit(plan).map { RevisionFacts($0, pathTree: nil) }
             if push { try await promoter.push(plan) }
         }
         try output.emit(Report(promotionPlan: plan, commit: commit))
@@ -78,21 +66,8 @@ struct PromoteCommand: AsyncParsableCommand {
         } else if dryRun {
             output.status("dry run: would commit \(plan.writtenFiles.count) file(s) in \(plan.targetPath) on \(branch); nothing committed")
         } else if let commit {
-            output.status("committed \(commit.id.hex) on \(branch)")
+            output.status("committed \(commit.revision) on \(branch)")
             output.status(push ? "pushed \(branch)" : "not pushed (the commit is in the local mirror; use --push to publish it)")
         }
-    }
-}
-
-extension Report {
-    /// A promotion plan as a report in the target's terms: what its objects become, and the
-    /// promotion commit once there is one. `mooring diff --from … --to …` can show the same.
-    init(promotionPlan plan: PromotionPlan, commit: Commit? = nil) {
-        let diff = PromotionComparer.compare(
-            source: plan.promotedObjects, target: plan.currentObjects, fromEnvironment: plan.fromEnvironment,
-            toEnvironment: plan.toEnvironment, sourceRevision: plan.sourceRevision,
-            targetRevision: commit?.id.hex ?? plan.targetRevision)
-        let info = commit.map { CommitInfo(id: $0.id.hex, author: $0.author.name, summary: $0.summary, time: $0.time) }
-        self.init(promotion: diff, commit: info)
     }
 }

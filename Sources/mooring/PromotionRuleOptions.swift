@@ -2,7 +2,7 @@ import ArgumentParser
 import Reconciler
 
 /// `--only`, `--keep` and `--promote-replicas`: which objects a promotion takes and what the
-/// target keeps, for `mooring diff --from … --to …` (the same words as `mooring promote`).
+/// target keeps: `mooring promote` and its preview, `mooring diff --from … --to …`.
 struct PromotionRuleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Promote only this object (repeatable).", valueName: "kind/name"))
     var only: [String] = []

@@ -1,10 +1,12 @@
 import Foundation
 import Reconciler
 
-/// Everything a reconciling command needs, wired from `mooring.yaml`: the configuration, the
-/// config repository's mirror, and one cluster connection per target (starting the embedded
-/// cluster when `cluster: local` has none running). Call `shutdown()` before exiting.
+/// What every command works with, wired from `mooring.yaml` in one way: the configuration (its
+/// kubeconfig contexts checked up front), the config repository's mirror, and — on first use —
+/// one cluster connection per target (starting the embedded cluster when `cluster: local` has
+/// none running). Run the command's work in `run` so an embedded cluster is always stopped.
 struct ReconcilerSetup {
+    let options: ConfigurationOptions
     let configuration: MooringConfiguration
     let source: GitConfigSource
     let connector: ClusterConnector
@@ -12,17 +14,26 @@ struct ReconcilerSetup {
     /// When set, every environment's requests are counted (`--stats`).
     var counters: RequestCounters?
 
-    static func open(_ options: ConfigurationOptions, stats: Bool = false, progress: SyncProgress = ProgressLines.standardError) async throws -> ReconcilerSetup {
-        let configuration = try options.load()
-        let source: GitConfigSource
-        do {
-            source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
-        } catch {
-            throw ReconcileError.source("cannot open the config repository \(configuration.repository.url): \(error)")
+    /// - Parameters:
+    ///   - clusters: whether the command talks to clusters; commands that only read git (render,
+    ///     promote) do not need the kubeconfigs the configuration names.
+    ///   - stats: count each environment's requests (`--stats`).
+    static func open(_ options: ConfigurationOptions, clusters: Bool = true, stats: Bool = false,
+                     progress: SyncProgress = ProgressLines.standardError) async throws -> ReconcilerSetup {
+        let configuration = try options.load(checkingClusters: clusters)
+        let source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+        let connector = ClusterConnector(localDataDirectory: options.localClusterFolder, launcher: EmbeddedClusterLauncher())
+        return ReconcilerSetup(options: options, configuration: configuration, source: source, connector: connector,
+                               progress: progress, counters: stats ? RequestCounters() : nil)
+    }
+
+    /// The named environment, or an error listing the ones that exist.
+    func environment(_ name: String) throws -> EnvironmentConfiguration {
+        guard let environment = configuration.environment(named: name) else {
+            let known = configuration.environments.map(\.name).joined(separator: ", ")
+            throw CommandError("no environment \"\(name)\" in \(options.config) (it has: \(known))")
         }
-        let connector = ClusterConnector(localDataDirectory: options.directory + "/.mooring/cluster", launcher: EmbeddedClusterLauncher())
-        return ReconcilerSetup(configuration: configuration, source: source, connector: connector, progress: progress,
-                               counters: stats ? RequestCounters() : nil)
+        return environment
     }
 
     /// - Parameter lock: for commands that apply, how the environment's Lease is held.
@@ -49,23 +60,14 @@ struct ReconcilerSetup {
         return reconciler
     }
 
-    /// Brings the mirror up to date; an unreachable repository is one clear error.
-    func fetch() async throws {
-        do { try await source.fetch() } catch {
-            throw ReconcileError.source("fetching \(configuration.repository.url) failed: \(error)")
-        }
-    }
-
-    func shutdown() async { await connector.shutdown() }
-
     /// Runs `body` and always shuts down (stopping an embedded cluster this process started).
     func run<T>(_ body: (ReconcilerSetup) async throws -> T) async throws -> T {
         do {
             let result = try await body(self)
-            await shutdown()
+            await connector.shutdown()
             return result
         } catch {
-            await shutdown()
+            await connector.shutdown()
             throw error
         }
     }

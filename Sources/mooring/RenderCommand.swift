@@ -11,12 +11,8 @@ struct RenderCommand: AsyncParsableCommand {
         discussion: "Warnings (such as unquoted YAML 1.1 booleans where Kubernetes expects strings) go to stderr.")
 
     @OptionGroup var options: ConfigurationOptions
-
-    @Option(help: "The environment to render.")
-    var env: String
-
-    @Option(help: "A branch, tag or commit of the config repository (default: the environment's ref).")
-    var revision: String?
+    @OptionGroup var environment: EnvironmentOption
+    @OptionGroup var revision: RevisionOption
 
     @Flag(help: "Print one line per object instead of YAML.")
     var summary = false
@@ -25,13 +21,11 @@ struct RenderCommand: AsyncParsableCommand {
     var showSecrets = false
 
     func run() async throws {
-        let configuration = try options.load()
-        let environment = try options.environment(env, in: configuration)
-        let source = try await GitConfigSource.open(
-            configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
-        try await source.fetch()
-        let commit = try await source.resolve(revision ?? environment.ref)
-        let rendered = try await source.render(revision: commit, path: environment.path)
+        let setup = try await ReconcilerSetup.open(options, clusters: false)
+        let environment = try setup.environment(self.environment.env)
+        try await setup.source.fetch()
+        let commit = try await setup.source.resolve(revision.revision ?? environment.ref)
+        let rendered = try await setup.source.render(revision: commit, path: environment.path)
 
         for warning in rendered.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))

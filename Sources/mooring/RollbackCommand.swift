@@ -7,15 +7,15 @@ struct RollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rollback", abstract: "Revert an environment's commits in git.")
 
     @OptionGroup var options: ConfigurationOptions
-    @Option(name: .long, help: "The environment.") var env: String
+    @OptionGroup var environment: EnvironmentOption
     @Option(name: .long, help: "Revert every commit after this one (default: only the newest).") var to: String?
     @Flag(name: .long, help: "Push the revert commits.") var push = false
 
     func run() async throws {
-        let setup = try await ReconcilerSetup.open(options)
+        let setup = try await ReconcilerSetup.open(options, clusters: false)
         try await setup.run { setup in
-            let environment = try options.environment(env, in: setup.configuration)
-            try await setup.fetch()
+            let environment = try setup.environment(self.environment.env)
+            try await setup.source.fetch()
             let reverts = try await GitRollback(mirror: setup.source.mirror)
                 .revert(path: environment.path, branch: environment.ref, to: to, push: push)
             if reverts.isEmpty {

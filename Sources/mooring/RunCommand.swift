@@ -34,32 +34,19 @@ struct RunCommand: AsyncParsableCommand {
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
-            let assembler = ReportAssembler(source: setup.source)
             if !once, let address = try service.address(in: setup.configuration) {
                 let all = reconcilers
                 try await ServiceMode.run(setup, reconcilers: all, address: address, options: service) { results in
-                    // A round reconciles the environments due, in configuration order.
-                    let due = all.filter { reconciler in results.contains { $0.environment == reconciler.environment.name } }
-                    setup.counters?.report()
-                    _ = try? await report(results, reconcilers: due, assembler: assembler)
+                    _ = try? report(results, counters: setup.counters)
                 }
                 return Int32(0)
             }
-            // `--stats` counts the reconcile's requests only: they are reported before the report
-            // reads commits and histories.
-            if once {
-                let results = await poller.pass()
-                setup.counters?.report()
-                return try await report(results, reconcilers: reconcilers, assembler: assembler)
-            }
-            let handlers = SignalHandlers.install(stop)
-            while !stop.isStopped {
-                let results = await poller.pass()
-                setup.counters?.report()
-                _ = try await report(results, reconcilers: reconcilers, assembler: assembler)
-                await stop.sleep(for: poller.schedule.nextDelay(unit: Double.random(in: 0..<1)))
-            }
-            withExtendedLifetime(handlers) {}
+            if once { return try report(await poller.pass(), counters: setup.counters) }
+            // SIGINT and SIGTERM let the pass in progress finish, then the poller stops and the
+            // environments' Leases are given back.
+            let signals = TerminationSignals(stopping: stop)
+            defer { signals.cancel() }
+            try await poller.run(until: stop) { results in _ = try report(results, counters: setup.counters) }
             for reconciler in reconcilers { await reconciler.releaseLease() }
             return 0
         }
@@ -67,17 +54,19 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// Emits one report of the pass (failures on stderr); 2 if any environment failed to
-    /// reconcile, else 1 if any is not Synced and Healthy.
-    private func report(_ results: [EnvironmentResult], reconcilers: [EnvironmentReconciler], assembler: ReportAssembler) async throws -> Int32 {
+    /// reconcile, else 1 if any is not Synced and Healthy. `--stats` counts the reconcile's
+    /// requests only: they are reported first.
+    private func report(_ results: [EnvironmentResult], counters: RequestCounters?) throws -> Int32 {
+        counters?.report()
         var code: Int32 = 0
         var parts: [EnvironmentReport] = []
-        for (result, reconciler) in zip(results, reconcilers) {
+        for result in results {
             switch result.outcome {
             case .success(let outcome):
-                parts += await assembler.reports(outcome: outcome, reconciler: reconciler)
+                parts += EnvironmentReport.parts(of: outcome)
                 if !outcome.isSyncedAndHealthy { code = max(code, 1) }
             case .failure(let error):
-                FileHandle.standardError.write(Data((TextOutput.failure(environment: result.environment, error) + "\n").utf8))
+                FileHandle.standardError.write(Data("\(result.environment): error: \(error)\n".utf8))
                 code = 2
             }
         }
@@ -86,18 +75,5 @@ struct RunCommand: AsyncParsableCommand {
         // The poller runs for days with its output in a log: each pass must reach it at once.
         fflush(nil)
         return code
-    }
-}
-
-/// SIGINT and SIGTERM set the poller's stop signal: the current apply finishes, then it exits.
-enum SignalHandlers {
-    static func install(_ stop: StopSignal) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.stop() }
-            source.resume()
-            return source
-        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reconciler
+import Reports
 
 /// `mooring status`: environment, revision, sync status, health, last operation and when.
 struct StatusCommand: AsyncParsableCommand {
@@ -10,7 +11,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
         try await setup.run { setup in
-            try await setup.fetch()
+            try await setup.source.fetch()
             var rows: [(String, Result<EnvironmentStatus, ReconcileError>)] = []
             for environment in setup.configuration.environments {
                 do {
@@ -21,7 +22,7 @@ struct StatusCommand: AsyncParsableCommand {
                     rows.append((environment.name, .failure(.cluster("\(error)"))))
                 }
             }
-            print(TextOutput.statusTable(rows))
+            print(StatusTable.render(rows))
         }
     }
 }

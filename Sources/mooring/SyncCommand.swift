@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Reconciler
 import Reports
 
@@ -10,20 +9,20 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
     @OptionGroup var output: ReportOutputOptions
-    @Option(name: .long, help: "The environment.") var env: String
-    @Option(name: .long, help: "Branch, tag or commit (default: the environment's ref).") var revision: String?
+    @OptionGroup var environment: EnvironmentOption
+    @OptionGroup var revision: RevisionOption
     @Flag(name: .long, help: "Only show what would be done.") var dryRun = false
     @OptionGroup var lease: LeaseOptions
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
         let (report, synced) = try await setup.run { setup in
-            let reconciler = try await setup.reconciler(for: try options.environment(env, in: setup.configuration),
+            let reconciler = try await setup.reconciler(for: try setup.environment(environment.env),
                                                         lock: (.perOperation, !lease.noWait))
-            try await setup.fetch()
-            let outcome = try await reconciler.sync(ref: revision, dryRun: dryRun)
-            let parts = await ReportAssembler(source: setup.source).reports(outcome: outcome, reconciler: reconciler)
-            return (Report(kind: .sync, title: "Mooring sync: \(env)", environments: parts), dryRun || outcome.isSyncedAndHealthy)
+            try await setup.source.fetch()
+            let outcome = try await reconciler.sync(ref: revision.revision, dryRun: dryRun)
+            return (Report(kind: .sync, title: "Mooring sync: \(environment.env)", environments: EnvironmentReport.parts(of: outcome)),
+                    dryRun || outcome.isSyncedAndHealthy)
         }
         try output.emit(report)
         if !synced { throw ExitCode(1) }

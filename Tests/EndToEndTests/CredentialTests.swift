@@ -44,9 +44,9 @@ import Testing
     }
 
     @Test func neitherThePasswordNorTheTokenIsEverShownOrStored() async throws {
-        let repository = try await ConfigRepository.create(copying: Harness.sampleEnvironments)
+        let repository = try await SampleRepository.create(serve: true).repository
         defer { repository.stop() }
-        let server = try await GitOverNginx.start(projectRoot: repository.root, username: "alice", password: Self.password)
+        let server = try await GitOverNginx.start(projectRoot: repository.served, username: "alice", password: Self.password)
         var serverStopped = false
         do {
             let url = server.url.replacingOccurrences(of: "http://", with: "http://alice:\(Self.password)@") + "?private_token=\(Self.token)"

@@ -36,11 +36,11 @@ import Testing
     }
 
     @Test func versionNamesTheKustomizeItRuns() async throws {
-        let version = try await Command.run(ReconcileCommandTests.binary, ["version"], environment: [:], input: nil)
+        let version = try await MooringBinary.run(["version"])
         #expect(version.status == 0)
         #expect(version.stdout.contains("kustomize: kubectl kustomize (/"), "\(version.stdout)")
         #expect(version.stdout.contains(") v5."), "\(version.stdout)")
-        let none = try await Command.run(ReconcileCommandTests.binary, ["version"], environment: ["PATH": "/nonexistent"], input: nil)
+        let none = try await MooringBinary.run(["version"], environment: ["PATH": "/nonexistent"])
         #expect(none.stdout.contains("kustomize: none (no kustomize to render with"), "\(none.stdout)")
     }
 

@@ -99,7 +99,7 @@ import Testing
             let commit = try #require(try await promoter.commit(plan))
             try await promoter.push(plan)
             try await world.repository.pull()
-            let touched = try await ConfigRepository.git(["show", "--name-only", "--format=", commit.id.hex], in: world.repository.work)
+            let touched = try await world.repository.git(["show", "--name-only", "--format=", commit.id.hex])
             #expect(touched.trimmingCharacters(in: .whitespacesAndNewlines) == "environments/master/kustomization.yaml")
             let text = try world.repository.read("environments/master/kustomization.yaml")
             #expect(text.contains("# release 4.2.15, pinned by digest so what runs is auditable"), "comments stay")

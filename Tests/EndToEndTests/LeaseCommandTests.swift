@@ -1,4 +1,3 @@
-import ChildProcess
 import Foundation
 import Manifests
 import TestSupport
@@ -19,22 +18,20 @@ import Testing
         try await workspace.kubectl("get", "configmap", "settings", "-n", "default", "-o", "jsonpath={.data.FROM}").stdout
     }
 
-    func run(_ workspace: CommandWorkspace, config: String) async throws -> RunningChild {
-        var request = ChildProcess(CommandWorkspace.binary, ["run", "--config", config], environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
-        request.timeout = .seconds(300)
-        return try await request.start()
+    func run(_ workspace: CommandWorkspace, config: String) async throws -> BackgroundCommand {
+        try await Command.start(MooringBinary.path, ["run", "--config", config], environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
     }
 
     @Test func twoRunnersNeverAlternateAndTheStandbyTakesOverAfterKillNine() async throws {
         try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settingsA) { workspace in
             // Runner B's branch says something else about the same environment.
             let work = workspace.repository.work
-            try await ConfigRepository.git(["checkout", "-q", "-b", "runner-b"], in: work)
+            try await Git(in: work).run(["checkout", "-q", "-b", "runner-b"])
             try SafetyFixture.configMap("settings", namespace: "default", data: ["FROM": "runner-b"])
                 .write(toFile: work + "/environments/develop/settings.yaml", atomically: true, encoding: .utf8)
-            try await ConfigRepository.git(["commit", "-q", "-am", "runner b"], in: work)
-            try await ConfigRepository.git(["push", "-q", "origin", "runner-b"], in: work)
-            try await ConfigRepository.git(["checkout", "-q", "main"], in: work)
+            try await Git(in: work).run(["commit", "-q", "-am", "runner b"])
+            try await Git(in: work).run(["push", "-q", "origin", "runner-b"])
+            try await Git(in: work).run(["checkout", "-q", "main"])
             let configB = workspace.folder + "/mooring-b.yaml"
             try workspace.writeConfig(url: workspace.repository.url, settings: Self.settingsB, file: configB)
 
@@ -65,13 +62,13 @@ import Testing
             #expect(noWait.status == 2, "\(noWait.stdout)\(noWait.stderr)")
             #expect(noWait.stderr.hasPrefix("error: environment develop is being applied elsewhere: Lease mooring-system/mooring-env-develop is held by "), "\(noWait.stderr)")
             #expect(noWait.stderr.contains("_\(a.pid)_") && noWait.stderr.contains(" since 20"), "\(noWait.stderr)")
-            let diff = try await workspace.mooring(["diff", "--env", "develop"], config: configB, timeout: 30)
+            let diff = try await workspace.mooring(["diff", "--env", "develop"], config: configB, timeout: .seconds(30))
             #expect(diff.status == 1, "runner b's branch differs: \(diff.stdout)\(diff.stderr)")
-            #expect(try await workspace.mooring(["status"], config: configB, timeout: 30).status == 0)
+            #expect(try await workspace.mooring(["status"], config: configB, timeout: .seconds(30)).status == 0)
 
             // Runner a dies without a word: b takes over once the Lease expires (15 s).
             kill(a.pid, SIGKILL)
-            _ = try? await a.wait()
+            _ = try? await a.wait(timeout: .seconds(30))
             stopped = true
             let takeover = clock.now + .seconds(60)
             while try await value(workspace) != "runner-b", clock.now < takeover { try await Task.sleep(for: .milliseconds(250)) }
@@ -83,13 +80,8 @@ import Testing
 
             // SIGTERM: runner b finishes its pass, gives its Lease back and exits.
             kill(b.pid, SIGTERM)
-            let result = try await withThrowingTaskGroup(of: ChildProcessResult?.self) { group in
-                group.addTask { try await b.wait() }
-                group.addTask { try await Task.sleep(for: .seconds(30)); return nil }
-                defer { group.cancelAll() }
-                return try await group.next() ?? nil
-            }
-            #expect(result?.status == .exited(0), "mooring run exits 0 after SIGTERM")
+            let result = try await b.wait(timeout: .seconds(30))
+            #expect(result?.status == 0, "mooring run exits 0 after SIGTERM")
             #expect(result?.stderr.contains("develop: waiting: Lease mooring-system/mooring-env-develop is held by ") == true, "[\(result?.stderr ?? "")] [\(result?.stdout ?? "")]")
             let released = try await workspace.kubectl("get", "lease", "-n", "mooring-system", "mooring-env-develop", "-o", "jsonpath={.spec.holderIdentity}")
             #expect(released.stdout.isEmpty, "a runner that stops gives its Lease back")

@@ -2,6 +2,7 @@ import Foundation
 import KubeAPI
 import Manifests
 import Reconciler
+import TestSupport
 import Testing
 
 /// The reconciler end to end: a config repository served by `git daemon`, the embedded cluster
@@ -97,8 +98,18 @@ import Testing
             #expect(records.last?.rolledBackFrom == bad)
             #expect(records.last?.rolledBackTo == good.revision)
 
-            // The revert pushed to git: git matches the cluster again.
+            // The outcome says it in values, for reports to render without reading anything again:
+            // the sync's health failure, the records as stored, both commits, the revert.
             let revertCommit = try #require(failed.revertCommit)
+            #expect(failed.remarks.contains { if case .healthFailed(let failure) = $0 { failure.status == .degraded } else { false } },
+                    "\(failed.remarks)")
+            #expect(failed.record?.id == records.dropLast().last?.id && failed.record?.health == .degraded)
+            #expect(failed.autoRollbackRecord?.id == records.last?.id)
+            #expect(failed.autoRollbackRemarks.contains(.revertedInGit(revertCommit)), "\(failed.autoRollbackRemarks)")
+            #expect(failed.commits[bad]?.message.hasPrefix("Ship a broken image") == true)
+            #expect(failed.commits[good.revision] != nil)
+
+            // The revert pushed to git: git matches the cluster again.
             try await world.repository.pull()
             #expect(try await world.repository.headMessage().contains("This reverts commit \(bad)"))
             #expect(try world.repository.read("environments/master/deployment.yaml").contains(Self.masterImage))
@@ -267,7 +278,7 @@ import Testing
             }
 
             // An API server address nothing listens on.
-            let nowhere = KubeClient(connection: ClusterConnection(server: "http://127.0.0.1:\(try LoopbackPort.pick())"),
+            let nowhere = KubeClient(connection: ClusterConnection(server: "http://127.0.0.1:\(try LoopbackPort.free())"),
                                      options: KubeClientOptions(retryPolicy: RetryPolicy(maxAttempts: 2), requestTimeout: .seconds(2)))
             let offline = EnvironmentReconciler(environment: Harness.environment("develop"), source: world.source,
                                                 cluster: KubeClusterClient(client: nowhere), options: Harness.options)

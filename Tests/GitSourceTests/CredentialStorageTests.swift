@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import GitSource
 
@@ -6,15 +7,15 @@ import Testing
 /// callback only: the mirror's folder name and config never hold them, and the cache is private.
 @Suite struct CredentialStorageTests {
     @Test func aPasswordInTheURLAuthenticatesButIsStoredNowhere() async throws {
-        let fixture = try HTTPTests.Fixture(username: "alice", password: "S3cretPw")
+        let fixture = try await HTTPTests.Fixture(username: "alice", password: "S3cretPw")
         defer { fixture.stop() }
         let plain = fixture.server.url(fixture.config.name)
         let url = plain.replacingOccurrences(of: "http://", with: "http://alice:S3cretPw@") + "?private_token=glpat-Tok3n"
-        let cache = fixture.folder.appending("cache")
+        let cache = fixture.folder.file("cache")
         let mirror = try await GitMirror.open(GitRemote(url: url), cacheFolder: cache)
-        #expect(try await mirror.repository.resolve(nil).hex == (try fixture.config.git(["rev-parse", "main"])))
+        #expect(try await mirror.repository.resolve(nil).hex == (try await fixture.config.git(["rev-parse", "main"])))
         try fixture.config.write("environments/develop/app.yaml", "image: v2\n")
-        _ = try fixture.config.commitAndPush("Develop v2")
+        _ = try await fixture.config.commitAndPush("Develop v2")
         try await mirror.fetch()
 
         #expect(!mirror.folder.contains("alice") && !mirror.folder.contains("S3cret"))
@@ -28,13 +29,13 @@ import Testing
     }
 
     @Test func theCacheIsPrivateToItsOwner() async throws {
-        let fixture = try HTTPTests.Fixture(username: "alice", password: "pw")
+        let fixture = try await HTTPTests.Fixture(username: "alice", password: "pw")
         defer { fixture.stop() }
-        let cache = fixture.folder.appending("cache")
+        let cache = fixture.folder.file("cache")
         let url = fixture.server.url(fixture.config.name).replacingOccurrences(of: "http://", with: "http://alice:pw@")
         let mirror = try await GitMirror.open(GitRemote(url: url), cacheFolder: cache)
         try fixture.config.write("environments/develop/app.yaml", "image: v3\n")
-        _ = try fixture.config.commitAndPush("Develop v3")
+        _ = try await fixture.config.commitAndPush("Develop v3")
         try await mirror.fetch()
         var checked = 0
         for path in [cache] + Self.files(under: cache, includingFolders: true).map(\.path) {
@@ -51,11 +52,11 @@ import Testing
     }
 
     @Test func aWrongPasswordInTheURLIsRefusedWithoutShowingIt() async throws {
-        let fixture = try HTTPTests.Fixture(username: "alice", password: "right")
+        let fixture = try await HTTPTests.Fixture(username: "alice", password: "right")
         defer { fixture.stop() }
         let url = fixture.server.url(fixture.config.name).replacingOccurrences(of: "http://", with: "http://alice:Wr0ngPw@")
         let error = try await #require(throws: GitError.self) {
-            try await GitMirror.open(GitRemote(url: url), cacheFolder: fixture.folder.appending("cache"))
+            try await GitMirror.open(GitRemote(url: url), cacheFolder: fixture.folder.file("cache"))
         }
         #expect(error.kind == .authentication)
         #expect(!error.description.contains("Wr0ngPw") && !error.description.contains("alice"))

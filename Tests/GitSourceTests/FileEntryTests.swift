@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import GitSource
 
@@ -12,7 +13,7 @@ import Testing
 
         init() async throws {
             folder = try TemporaryFolder("export")
-            let config = try ConfigRepository(in: folder)
+            let config = try await ConfigRepository.create(in: folder)
             try config.write("environments/base/kustomization.yaml", "resources: [deployment.yaml]\n")
             try config.write("environments/base/deployment.yaml", "kind: Deployment\n")
             try config.write("environments/base/scripts/hook.sh", "#!/bin/sh\n")
@@ -20,11 +21,11 @@ import Testing
             try config.symlink("environments/develop/base", to: "../base")
             try config.write("environments/develop/kustomization.yaml", "resources: [../base]\n")
             try config.write("environments/develop/empty.yaml", "")
-            let first = try config.commit("Add environments")
+            let first = try await config.commit("Add environments")
             try config.write("environments/develop/kustomization.yaml", "resources: [../base]\nnamespace: dev\n")
-            let second = try config.commit("Name develop's namespace")
-            try config.push()
-            mirror = try await GitMirror.open(GitRemote(url: config.fileURL), cacheFolder: folder.appending("cache"))
+            let second = try await config.commit("Name develop's namespace")
+            try await config.push()
+            mirror = try await GitMirror.open(GitRemote(url: config.fileURL), cacheFolder: folder.file("cache"))
             self.first = CommitID(hex: first)!
             self.second = CommitID(hex: second)!
         }
@@ -62,7 +63,7 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.folder.remove() }
         let repository = fixture.mirror.repository
-        let target = fixture.folder.appending("out")
+        let target = fixture.folder.file("out")
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: false)
 
         let symlinks = try await repository.export("environments/develop", at: fixture.first, into: target)

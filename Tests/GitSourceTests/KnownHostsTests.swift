@@ -1,17 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import GitSource
 
 @Suite struct KnownHostsTests {
     /// `ssh-keygen -H` writes OpenSSH's hashed entries (`|1|salt|HMAC-SHA1(salt, host)`): the
     /// real tool's output must match the host it hashed and no other.
-    @Test func hashedEntriesFromSSHKeygenMatch() throws {
+    @Test func hashedEntriesFromSSHKeygenMatch() async throws {
         let folder = try TemporaryFolder("hashed-known-hosts")
         defer { folder.remove() }
-        let file = folder.appending("known_hosts")
+        let file = folder.file("known_hosts")
         let key = Data([1, 2, 3]).base64EncodedString()
         try "git.example.com ssh-ed25519 \(key)\n[10.0.0.1]:2222 ssh-ed25519 \(key)\n".write(toFile: file, atomically: true, encoding: .utf8)
-        try Command.run("/usr/bin/ssh-keygen", ["-H", "-f", file])
+        try await Command.check("/usr/bin/ssh-keygen", ["-H", "-f", file])
         let hashed = try String(contentsOfFile: file, encoding: .utf8)
         #expect(hashed.hasPrefix("|1|") && !hashed.contains("git.example.com"))
         let knownHosts = KnownHosts(hashed)

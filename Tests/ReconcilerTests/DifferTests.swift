@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 import Testing
 @testable import Reconciler
@@ -90,14 +91,15 @@ import Testing
     }
 
     @Test func quantitiesCompareByValue() {
-        #expect(ResourceQuantity("1000m") == ResourceQuantity("1"))
-        #expect(ResourceQuantity("1Gi") == ResourceQuantity("1024Mi"))
-        #expect(ResourceQuantity("0.5") == ResourceQuantity("500m"))
-        #expect(ResourceQuantity(.int(2)) == ResourceQuantity("2"))
-        #expect(ResourceQuantity("1e3") == ResourceQuantity("1k"))
-        #expect(ResourceQuantity("1Gi") != ResourceQuantity("1G"))
-        #expect(ResourceQuantity("12x") == nil)
-        #expect(ResourceQuantity("abc") == nil)
+        func value(_ json: JSON) -> Decimal? { KubeQuantity(json)?.value }
+        #expect(value("1000m") == value("1"))
+        #expect(value("1Gi") == value("1024Mi"))
+        #expect(value("0.5") == value("500m"))
+        #expect(value(.int(2)) == value("2"))
+        #expect(value("1e3") == value("1k"))
+        #expect(value("1Gi") != value("1G"))
+        #expect(value("12x") == nil)
+        #expect(value("abc") == nil)
 
         var moreMemory = desired
         var containers = moreMemory[path: ["spec", "template", "spec", "containers"]]!.arrayValue!

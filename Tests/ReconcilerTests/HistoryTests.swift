@@ -66,16 +66,6 @@ import Testing
         #expect(History(environment: "x").lastHealthyRevision() == nil)
     }
 
-    @Test func countsSelfHealsInARowForBackOff() {
-        var history = History(environment: "develop")
-        history.append(record("r1"))
-        history.append(record("r1", .selfHeal))
-        history.append(record("r1", .selfHeal))
-        #expect(history.consecutiveSelfHeals == 2)
-        history.append(record("r2"))
-        #expect(history.consecutiveSelfHeals == 0)
-    }
-
     @Test func unreadableRecordsAreSetAsideNotFatal() throws {
         var configMap = History(environment: "develop").configMap
         configMap[path: ["data", "record-0000000001"]] = .string(record("r1").json.serialized())

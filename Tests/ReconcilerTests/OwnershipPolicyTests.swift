@@ -125,7 +125,7 @@ import Testing
         let plan = try SyncPlanner.plan(diff, prune: true, allowEmpty: true)
         #expect(plan.prune.map(\.identity.name) == ["old"])
         #expect(plan.kept.map(\.identity.name) == ["shop"])
-        #expect(plan.kept[0].reason == "not pruned: it holds 1 object this environment does not track: ConfigMap shop/handmade")
+        #expect(plan.kept[0].reason == .namespaceHolds("not pruned: it holds 1 object this environment does not track: ConfigMap shop/handmade"))
         #expect(plan.kept[0].holds == [handmade])
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import CGit2
+internal import CGit2
 
 /// A failed git operation: what was attempted, and why (libgit2's own message).
 public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import CGit2
+internal import CGit2
 
 /// Facts about the linked libgit2, and its one-time global initialisation.
 public enum GitLibrary {

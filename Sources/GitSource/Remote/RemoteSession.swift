@@ -1,4 +1,4 @@
-import CGit2
+internal import CGit2
 import Foundation
 
 /// The state behind libgit2's remote callbacks for one fetch or push: it hands out credentials

@@ -1,4 +1,5 @@
 import Foundation
+internal import Manifests
 
 /// A set of files (relative path → bytes) arranged as nested folders, ready to be written as git
 /// trees. Used to replace an environment's folder in one commit (`mooring promote`).
@@ -10,7 +11,7 @@ indirect enum FolderContents {
     static func arrange(_ files: [String: Data]) throws -> [String: FolderContents] {
         var root: [String: FolderContents] = [:]
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            let components = try RepositoryPath(path).components
+            let components = try RepositoryPath(inTree: path).components
             guard !components.isEmpty else {
                 throw GitError(.invalidArgument, attempted: "cannot write file '\(path)'", reason: "the path is empty")
             }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+internal import Manifests
 
 /// A git repository on disk, read and written through libgit2 without a work tree.
 ///
@@ -56,30 +57,22 @@ public final class GitRepository: Sendable {
     /// Every file under `path` (repository-relative; `""` for all) at `revision`, recursively,
     /// straight from the object database. A missing path is a ``GitError`` of kind `.notFound`.
     public func files(under path: String, at revision: CommitID) async throws -> [TreeFile] {
-        let path = try RepositoryPath(path)
+        let path = try RepositoryPath(inTree: path)
         return try await perform { try $0.files(under: path, at: revision) }
     }
 
     /// The id of the tree at `path` in `revision` (a blob id if `path` is a file), or `nil`
     /// when the path does not exist there. Equal ids mean identical contents.
     public func treeID(of path: String, at revision: CommitID) async throws -> TreeID? {
-        let path = try RepositoryPath(path)
+        let path = try RepositoryPath(inTree: path)
         return try await perform { try $0.objectID(of: path, at: revision) }
     }
 
     /// The commits after `older` (exclusive; `nil` for the whole history) up to `newer`
     /// (inclusive) that changed `path` (`nil`: every commit), first parents only, newest first.
     public func log(touching path: String?, from older: CommitID?, to newer: CommitID) async throws -> [Commit] {
-        let path = try path.map(RepositoryPath.init)
+        let path = try path.map { try RepositoryPath(inTree: $0) }
         return try await perform { try $0.log(touching: path, from: older, to: newer) }
-    }
-
-    /// Whether `commit` rolls the environment at `path` back: by a `This reverts commit <id>.`
-    /// message, or by restoring the path's tree of an earlier commit (searching `searchDepth`
-    /// first-parent commits back).
-    public func revertDetection(of commit: CommitID, path: String, searchDepth: Int = 100) async throws -> RevertDetection {
-        let path = try RepositoryPath(path)
-        return try await perform { try $0.revertDetection(of: commit, path: path, searchDepth: searchDepth) }
     }
 
     // MARK: Writing (objects and branch references only; there is no work tree)
@@ -96,7 +89,7 @@ public final class GitRepository: Sendable {
     /// when the folder already holds exactly these files.
     public func commit(replacing path: String, with files: [String: Data], onBranch branch: String,
                        message: String, author: GitSignature? = nil) async throws -> CommitID? {
-        let path = try RepositoryPath(path)
+        let path = try RepositoryPath(inTree: path)
         return try await perform { try $0.commit(replacing: path, with: files, onBranch: branch, message: message, author: author) }
     }
 }

@@ -1,5 +1,6 @@
-import CGit2
+internal import CGit2
 import Foundation
+internal import Manifests
 
 /// Looking up single entries and writing a tree out as files, straight from the object database.
 extension RepositoryHandle {

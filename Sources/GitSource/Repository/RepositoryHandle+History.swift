@@ -1,4 +1,5 @@
-import CGit2
+internal import CGit2
+internal import Manifests
 
 extension RepositoryHandle {
     /// A commit's metadata.
@@ -53,26 +54,5 @@ extension RepositoryHandle {
         let now = try objectID(of: path, at: commit)
         let before = try firstParent(of: commit).flatMap { try objectID(of: path, at: $0) }
         return now != before
-    }
-
-    /// Whether `commit` rolls `path` back: by its `This reverts commit <id>.` message, or by
-    /// restoring the path's tree of an earlier commit (the most recent one, at most
-    /// `searchDepth` first-parent commits before the parent). Commits that do not change the
-    /// path are never rollbacks of it.
-    func revertDetection(of commit: ObjectID, path: RepositoryPath, searchDepth: Int) throws -> RevertDetection {
-        guard try touches(commit, path: path) else { return .none }
-        let info = try commitInfo(commit)
-        if let reverted = RevertMessage.revertedCommit(in: info.message) {
-            return .reverts(reverted)
-        }
-        guard let now = try objectID(of: path, at: commit), let parent = info.parents.first else { return .none }
-        var candidate = try firstParent(of: parent)
-        var searched = 0
-        while let earlier = candidate, searched < searchDepth {
-            if try objectID(of: path, at: earlier) == now { return .returnsTo(earlier) }
-            candidate = try firstParent(of: earlier)
-            searched += 1
-        }
-        return .none
     }
 }

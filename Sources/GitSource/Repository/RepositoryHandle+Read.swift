@@ -1,5 +1,6 @@
-import CGit2
+internal import CGit2
 import Foundation
+internal import Manifests
 
 extension RepositoryHandle {
     /// Every file under `path` at `commit`, recursively, read from the object database (no
@@ -57,7 +58,7 @@ extension RepositoryHandle {
             let path = prefix.appending(entry.name)
             switch entry.mode {
             case GIT_FILEMODE_TREE:
-                result += try files(inTree: entry.id, prefix: RepositoryPath(path))
+                result += try files(inTree: entry.id, prefix: RepositoryPath(inTree: path))
             case GIT_FILEMODE_COMMIT:
                 continue
             default:

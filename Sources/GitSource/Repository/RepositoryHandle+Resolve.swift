@@ -1,4 +1,4 @@
-import CGit2
+internal import CGit2
 
 extension RepositoryHandle {
     /// Resolves a branch, tag (lightweight or annotated), full reference, commit id or id prefix,

@@ -1,5 +1,6 @@
-import CGit2
+internal import CGit2
 import Foundation
+internal import Manifests
 
 extension RepositoryHandle {
     /// Creates, on `branch`, a commit that undoes `target` (libgit2's revert merged into an

@@ -1,5 +1,6 @@
-import CGit2
+internal import CGit2
 import Foundation
+internal import Manifests
 
 extension RepositoryHandle {
     /// Creates, on `branch`, a commit whose tree equals the branch head's except that the file at
@@ -16,7 +17,7 @@ extension RepositoryHandle {
         let oldRoot = try rootTreeID(of: head)
         // Every folder on the way must be a folder (or missing); the file a regular file (or missing).
         for depth in 1...path.components.count {
-            let prefix = try RepositoryPath(path.components.prefix(depth).joined(separator: "/"))
+            let prefix = try RepositoryPath(inTree: path.components.prefix(depth).joined(separator: "/"))
             guard let (_, mode) = try entry(at: prefix, inTree: oldRoot, attempted: attempted) else { break }
             let isLast = depth == path.components.count
             if !isLast, mode != GIT_FILEMODE_TREE {

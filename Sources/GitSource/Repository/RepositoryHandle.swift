@@ -1,4 +1,4 @@
-import CGit2
+internal import CGit2
 import Foundation
 
 /// Owns one libgit2 `git_repository*`. libgit2 objects are not thread-safe per repository, so a

@@ -1,4 +1,4 @@
-import CGit2
+internal import CGit2
 
 /// The 40-hex-digit SHA-1 name of a git object (commit, tree or blob).
 public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible {

@@ -51,13 +51,17 @@ extension KubeClient {
     /// Server-side apply: the object states the fields `fieldManager` owns. With
     /// `fieldValidation: .strict` an unknown or duplicate field is a 400 BadRequest instead of
     /// being dropped (`nil` leaves the server's default).
+    /// - Throws: `ImmutableFieldRejection` when it would change an immutable field; `APIError`
+    ///   for any other refusal.
     public func apply(_ object: JSON, fieldManager: String = "mooring", force: Bool = false, dryRun: Bool = false,
                       fieldValidation: FieldValidation? = nil) async throws -> JSON {
         let (resource, namespace, name) = try await target(of: object)
         let query = PathSegment.query([("fieldManager", fieldManager), ("force", force ? "true" : nil),
                                        ("dryRun", dryRun ? "All" : nil), ("fieldValidation", fieldValidation?.rawValue)])
-        return try await send(.patch, resource.objectPath(name: name, namespace: namespace) + query, body: object,
-                              contentType: PatchType.apply.contentType, idempotent: true)
+        return try await rejectingImmutableFields {
+            try await send(.patch, resource.objectPath(name: name, namespace: namespace) + query, body: object,
+                           contentType: PatchType.apply.contentType, idempotent: true)
+        }
     }
 
     public func patch(_ type: GroupVersionKind, name: String, namespace: String? = nil, patch: JSON, patchType: PatchType,
@@ -67,7 +71,9 @@ extension KubeClient {
         if let subresource { path += "/\(subresource)" }
         let query = PathSegment.query([("fieldManager", fieldManager), ("force", force && patchType == .apply ? "true" : nil),
                                        ("dryRun", dryRun ? "All" : nil)])
-        return try await send(.patch, path + query, body: patch, contentType: patchType.contentType, idempotent: patchType.isIdempotent)
+        return try await rejectingImmutableFields {
+            try await send(.patch, path + query, body: patch, contentType: patchType.contentType, idempotent: patchType.isIdempotent)
+        }
     }
 
     /// DELETE; returns what the server answers (the object, still present when finalizers hold it, or a Status).
@@ -107,8 +113,10 @@ extension KubeClient {
         var path = resource.objectPath(name: name, namespace: namespace)
         if let subresource { path += "/\(subresource)" }
         let conditional = object[path: ["metadata", "resourceVersion"]]?.stringValue.map { !$0.isEmpty } ?? false
-        return try await send(.put, path + Self.writeQuery(dryRun: dryRun, fieldManager: fieldManager), body: object,
-                              idempotent: conditional)
+        return try await rejectingImmutableFields {
+            try await send(.put, path + Self.writeQuery(dryRun: dryRun, fieldManager: fieldManager), body: object,
+                           idempotent: conditional)
+        }
     }
 
     static func writeQuery(dryRun: Bool, fieldManager: String?) -> String {

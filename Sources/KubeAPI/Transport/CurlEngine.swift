@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 import Foundation
 
 /// Runs every HTTP request of the process on one curl multi handle, driven by one dedicated

@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 import Foundation
 
 /// One request on one curl easy handle. Lives on the engine's thread from `start` to `complete`;

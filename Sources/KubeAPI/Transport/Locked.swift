@@ -1,15 +1,13 @@
-import Foundation
+import Synchronization
 
-/// A value guarded by a lock, for the little state shared between the curl thread and Swift tasks.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
+/// A `Mutex` in a class, for the little state shared between the curl thread, Swift tasks and
+/// the closures they hand each other (a `Mutex` itself cannot be copied into them).
+final class Locked<Value>: Sendable {
+    private let mutex: Mutex<Value>
 
-    init(_ value: Value) { self.value = value }
+    init(_ value: sending Value) { mutex = Mutex(value) }
 
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
+    func withLock<Result>(_ body: (inout sending Value) throws -> sending Result) rethrows -> sending Result {
+        try mutex.withLock(body)
     }
 }

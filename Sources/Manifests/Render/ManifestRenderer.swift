@@ -6,7 +6,7 @@
 public enum ManifestRenderer {
     public static func render(files: [SourceFile], environmentPath: String) throws -> RenderedEnvironment {
         let environment = RepositoryPath.normalized(environmentPath)
-        if RepositoryPath.components(environment).contains("..") { throw RenderError.parentComponent(file: environmentPath) }
+        if RepositoryPath(environment).climbs { throw RenderError.parentComponent(file: environmentPath) }
         let manifests = try EnvironmentFiles(files: files, environment: environment).manifests()
 
         var objects: [RenderedObject] = []

@@ -1,6 +1,31 @@
-/// Repository-relative paths as `/`-separated components, without touching any filesystem.
-public enum RepositoryPath {
-    /// `./environments//develop/` → `environments/develop`; `.` and empty components dropped.
+/// A `/`-separated path inside a repository, normalised without touching any filesystem: no
+/// leading or trailing `/`, no empty or `.` components (`./environments//develop/` is
+/// `environments/develop`). `..` components are kept for the caller to refuse or resolve. The one
+/// notion of a repository path, for the renderer's files and GitSource's trees alike.
+public struct RepositoryPath: Hashable, Sendable, CustomStringConvertible {
+    public let components: [String]
+
+    public init(_ text: String) {
+        components = Self.components(text)
+    }
+
+    /// Whether this is the repository root (`""`, `.` or `/`).
+    public var isRoot: Bool { components.isEmpty }
+
+    /// Whether a `..` component would climb out of the folder it is read in.
+    public var climbs: Bool { components.contains("..") }
+
+    /// The normalised text, `""` for the root.
+    public var text: String { components.joined(separator: "/") }
+
+    public var description: String { isRoot ? "/" : text }
+
+    /// `text` joined with a child name, without a leading `/` at the root.
+    public func appending(_ name: String) -> String { isRoot ? name : text + "/" + name }
+
+    // MARK: - On text
+
+    /// `./environments//develop/` → `environments/develop`.
     public static func normalized(_ path: String) -> String {
         components(path).joined(separator: "/")
     }

@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 
 /// YAML in and out, with the meaning `kubectl` gives it.
 ///

@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 
 /// Writes `JSON` values as block-style YAML through libyaml's emitter. libyaml's pointers and
 /// structs never leave this file.

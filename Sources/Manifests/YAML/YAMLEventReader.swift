@@ -1,4 +1,4 @@
-import CYAML
+internal import CYAML
 
 /// Drives libyaml's parser over a byte buffer and turns its event stream into one syntax tree
 /// per document. libyaml's pointers and structs never leave this file.

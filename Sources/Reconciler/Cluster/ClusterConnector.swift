@@ -19,10 +19,11 @@ public actor ClusterConnector {
         self.options = options
     }
 
-    /// The data folder for a configuration file: `.mooring/cluster` in the file's folder.
-    public static func defaultLocalDataDirectory(configurationFile: String) -> String {
-        let folder = (URL(fileURLWithPath: configurationFile).standardizedFileURL.path as NSString).deletingLastPathComponent
-        return folder + "/.mooring/cluster"
+    /// The context names a kubeconfig file defines (`nil` path: the one kubectl would use), or
+    /// `nil` when it cannot be read: what `MooringConfiguration` checks `cluster.context` against.
+    public static func kubeconfigContexts(_ path: String?) -> [String]? {
+        guard let kubeconfig = try? path.map({ try Kubeconfig.load(files: [$0]) }) ?? Kubeconfig.load() else { return nil }
+        return kubeconfig.contexts.keys.sorted()
     }
 
     public func client(for target: ClusterTarget) async throws -> KubeClusterClient {

@@ -11,12 +11,15 @@ public struct HistoryStore: Sendable {
         try await cluster.history(environment: environment)
     }
 
-    /// Appends a record and saves the history; returns the record as stored (id, previous revision).
+    /// Appends a record to `history` (as read at the start of the reconcile: the environment's
+    /// Lease makes this process its only writer) and saves it; returns the record as stored (id,
+    /// previous revision).
     @discardableResult
-    public func append(_ record: HistoryRecord, environment: String) async throws -> HistoryRecord {
-        var history = try await load(environment: environment)
-        let stored = history.append(record)
-        try await save(history)
+    public func append(_ record: HistoryRecord, to history: inout History) async throws -> HistoryRecord {
+        var updated = history
+        let stored = updated.append(record)
+        try await save(updated)
+        history = updated
         return stored
     }
 

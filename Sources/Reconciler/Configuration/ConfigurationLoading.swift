@@ -4,7 +4,10 @@ import Manifests
 extension MooringConfiguration {
     /// Reads `mooring.yaml` text: YAML syntax errors and every configuration problem come back
     /// as a `ConfigurationError` naming the file and line.
-    public init(yaml text: String, file: String = "mooring.yaml") throws {
+    ///
+    /// - Parameter kubeconfigContexts: when given, each `kubeconfig` cluster's context is checked
+    ///   against the contexts its file defines (see `validateClusters`), in the same pass.
+    public init(yaml text: String, file: String = "mooring.yaml", kubeconfigContexts: ((String?) -> [String]?)? = nil) throws {
         let documents: [YAMLDocument]
         do {
             documents = try YAML.load(text, file: file)
@@ -20,11 +23,13 @@ extension MooringConfiguration {
             return
         }
         let lines = document.lines
-        try self.init(document: document.value, file: file, lineOf: { lines[JSONPointer.from(path: $0)] })
+        let lineOf: LineLookup = { lines[JSONPointer.from(path: $0)] }
+        try self.init(document: document.value, file: file, lineOf: lineOf)
+        if let kubeconfigContexts { try validateClusters(file: file, lineOf: lineOf, contextsOf: kubeconfigContexts) }
     }
 
     /// Reads the configuration file at `path`; an unreadable file is a `ConfigurationError` too.
-    public init(contentsOf path: String) throws {
+    public init(contentsOf path: String, kubeconfigContexts: ((String?) -> [String]?)? = nil) throws {
         let name = path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(problems: [ConfigurationProblem(file: path, line: nil, message: "cannot read the file")])
@@ -32,6 +37,6 @@ extension MooringConfiguration {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(problems: [ConfigurationProblem(file: name, line: nil, message: "the file is not UTF-8 text")])
         }
-        try self.init(yaml: text, file: name)
+        try self.init(yaml: text, file: name, kubeconfigContexts: kubeconfigContexts)
     }
 }

@@ -89,7 +89,7 @@ struct ObjectComparer {
 
     private func scalarsEqual(_ desired: JSON, _ live: JSON, schemaPath: [String]) -> Bool {
         if desired == live { return true }
-        if isQuantity(schemaPath), let a = ResourceQuantity(desired), let b = ResourceQuantity(live) { return a == b }
+        if isQuantity(schemaPath), let a = KubeQuantity(desired), let b = KubeQuantity(live) { return a.value == b.value }
         return false
     }
 

@@ -57,18 +57,6 @@ public struct History: Sendable, Equatable {
         records.contains { $0.operation == .autoRollback && $0.rolledBackFrom == revision }
     }
 
-    /// How many self-heals in a row were needed at the latest revision, for back-off when the
-    /// same drift keeps coming back.
-    public var consecutiveSelfHeals: Int {
-        guard let revision = records.last?.revision else { return 0 }
-        var count = 0
-        for record in records.reversed() {
-            guard record.operation == .selfHeal, record.revision == revision else { break }
-            count += 1
-        }
-        return count
-    }
-
     // MARK: - ConfigMap form
 
     /// The ConfigMap to server-side apply.

@@ -21,12 +21,15 @@ public struct HistoryRecord: Sendable, Equatable {
     public var rolledBackFrom: String?
     /// …and the commit whose state was restored.
     public var rolledBackTo: String?
+    /// The id of the environment folder's tree at `revision`: rollback detection compares trees
+    /// without reading git again. `nil` in records written before it was kept.
+    public var pathTree: String?
 
     public init(
         id: Int = 0, revision: String, previousRevision: String? = nil, time: Date, operation: SyncOperation,
         result: OperationResult, health: HealthStatus, created: ObjectTally = ObjectTally(),
         configured: ObjectTally = ObjectTally(), pruned: ObjectTally = ObjectTally(), message: String = "",
-        rolledBackFrom: String? = nil, rolledBackTo: String? = nil
+        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil
     ) {
         self.id = id
         self.revision = revision
@@ -41,6 +44,7 @@ public struct HistoryRecord: Sendable, Equatable {
         self.message = message
         self.rolledBackFrom = rolledBackFrom
         self.rolledBackTo = rolledBackTo
+        self.pathTree = pathTree
     }
 }
 

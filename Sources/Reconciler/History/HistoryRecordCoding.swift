@@ -5,7 +5,8 @@ import Manifests
 /// format (scripts read them): `id`, `revision`, `previousRevision`, `time` (RFC 3339 UTC),
 /// `operation` (sync | rollback | auto-rollback | self-heal | prune), `result` (Succeeded |
 /// Failed), `health`, `created` / `configured` / `pruned` ({count, names}), `message`,
-/// `rolledBackFrom`, `rolledBackTo`. Absent optional fields are omitted.
+/// `rolledBackFrom`, `rolledBackTo`, `tree` (the environment folder's git tree id at `revision`).
+/// Absent optional fields are omitted.
 extension HistoryRecord {
     public var json: JSON {
         var object = JSONObject()
@@ -22,6 +23,7 @@ extension HistoryRecord {
         object["message"] = .string(message)
         if let rolledBackFrom { object["rolledBackFrom"] = .string(rolledBackFrom) }
         if let rolledBackTo { object["rolledBackTo"] = .string(rolledBackTo) }
+        if let pathTree { object["tree"] = .string(pathTree) }
         return .object(object)
     }
 
@@ -48,7 +50,8 @@ extension HistoryRecord {
             time: time, operation: operation, result: result, health: health,
             created: ObjectTally(json: json["created"]), configured: ObjectTally(json: json["configured"]),
             pruned: ObjectTally(json: json["pruned"]), message: json["message"]?.stringValue ?? "",
-            rolledBackFrom: json["rolledBackFrom"]?.stringValue, rolledBackTo: json["rolledBackTo"]?.stringValue)
+            rolledBackFrom: json["rolledBackFrom"]?.stringValue, rolledBackTo: json["rolledBackTo"]?.stringValue,
+            pathTree: json["tree"]?.stringValue)
     }
 
     static let timeFormat = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)

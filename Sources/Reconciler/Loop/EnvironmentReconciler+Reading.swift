@@ -1,12 +1,15 @@
 import Foundation
 import Manifests
 
-/// Reading a revision against the cluster: render, prepare, list live objects, diff, review
-/// ownership, confirm (strictly), plan.
+/// Reading a revision against the cluster: render, describe, prepare, refuse what sibling
+/// environments declare, then the state reader's live objects, diff, ownership review, strict
+/// confirmation and plan.
 extension EnvironmentReconciler {
     /// A revision's desired objects against the live state.
     struct ReadState: Sendable {
         var revision: String
+        var rendered: RenderedEnvironment
+        var commit: RevisionFacts
         var desired: [JSON]
         var live: LiveState
         var diff: EnvironmentDiff
@@ -20,92 +23,65 @@ extension EnvironmentReconciler {
         var definitions: [JSON] { desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" } }
     }
 
-    var ownership: OwnershipPolicy {
-        OwnershipPolicy(owner: environment.owner, adoptAll: environment.adopt, transfer: FieldOwnershipTransfer(adoptFrom: environment.adoptFrom))
+    var stateReader: EnvironmentStateReader {
+        EnvironmentStateReader(environment: environment, cluster: cluster, concurrency: options.concurrency, lock: lock)
     }
 
     func read(revision: String) async throws -> ReadState {
-        let (prepared, rendered) = try await desiredObjects(revision: revision)
-        try await refuseObjectsSiblingsDeclare(rendered)
-        let live: LiveState
+        let desired = try await desiredObjects(revision: revision)
+        try await refuseObjectsSiblingsDeclare(desired.byIdentity)
+        let commit: RevisionFacts
         do {
-            live = try await LiveStateReader(cluster: cluster, concurrency: options.concurrency).read(environment: name, desired: prepared)
-        } catch let error as ReconcileError {
-            throw error
+            commit = try await source.describe(revision: revision, path: environment.path)
         } catch {
-            throw ReconcileError.cluster("reading environment \(name) from the cluster failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.source("reading commit \(revision.prefix(7)) failed: \(error)")
         }
         do {
-            let ownership = self.ownership
-            let desired = ownership.stamp(prepared, live: live.byIdentity)
-            let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
-            let reviewed = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects),
-                                            differ: differ)
-            let suspected = ownership.contested(reviewed, by: await claimsOfOthers())
-            try await publishClaims(suspected)
-            var (diff, rejections) = await DriftConfirmation(cluster: cluster, differ: differ, concurrency: options.concurrency)
-                .confirmStrictly(suspected)
-            rejections += await StrictValidation(cluster: cluster, concurrency: options.concurrency)
-                .rejections(in: diff, definitions: desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" })
-            if !rejections.isEmpty { throw ReconcileError.plan(FieldRejectionReport(rejections, rendered: rendered).message) }
-            diff = await NamespaceInventory(cluster: cluster, concurrency: options.concurrency).attach(to: diff)
-            let plan = try SyncPlanner.plan(diff, prune: environment.prune, allowEmpty: environment.allowEmpty,
-                                            liveListingComplete: live.complete)
-            return ReadState(revision: revision, desired: desired, live: live, diff: diff, plan: plan)
-        } catch let error as ReconcileError {
-            throw error
-        } catch {
-            throw ReconcileError.plan("\(name) @ \(revision.prefix(7)): \(error)")
+            let state = try await stateReader.read(desired: desired.prepared, revision: revision, rendered: desired.byIdentity)
+            return ReadState(revision: revision, rendered: desired.rendered, commit: commit, desired: state.desired,
+                             live: state.live, diff: state.diff, plan: state.plan)
+        } catch let error as PlanError {
+            throw ReconcileError.plan(Self.located(error, in: desired))
         }
     }
 
+    /// A revision rendered and prepared for applying, with each prepared object as rendered.
+    struct DesiredObjects: Sendable {
+        var rendered: RenderedEnvironment
+        var prepared: [JSON]
+        /// For file and line in messages.
+        var byIdentity: [ObjectIdentity: RenderedObject]
+    }
+
     /// The revision's objects prepared for applying, and each one as rendered (for file and line).
-    func desiredObjects(revision: String) async throws -> ([JSON], [ObjectIdentity: RenderedObject]) {
+    func desiredObjects(revision: String) async throws -> DesiredObjects {
         let rendered: RenderedEnvironment
         do {
             rendered = try await source.render(revision: revision, path: environment.path)
         } catch {
             throw ReconcileError.render("\(error)")
         }
-        let objects = rendered.objects.map(\.object)
         do {
-            let known = LayeredResourceScopes([DefinedResourceScopes(definitionsAmong: objects), SchemaResourceScopes.builtin])
-            let discovered = try await DiscoveredResourceScopes.discover(for: objects, known: known, cluster: cluster)
-            let prepared = try DesiredState.prepare(objects, environment: name, revision: revision, defaultNamespace: environment.namespace,
-                                                    scopes: LayeredResourceScopes([SchemaResourceScopes.builtin, discovered]),
-                                                    installation: environment.installation)
+            let prepared = try await stateReader.prepare(rendered.objects.map(\.object), revision: revision)
             var byIdentity: [ObjectIdentity: RenderedObject] = [:]
             for (object, source) in zip(prepared, rendered.objects) {
                 if let identity = ObjectIdentity(of: object) { byIdentity[identity] = source }
             }
-            return (prepared, byIdentity)
+            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: byIdentity)
         } catch let error as PlanError {
-            let located = rendered.objects.first { error.description.hasPrefix($0.identity.description) }
-            throw ReconcileError.plan(located.map { "\($0.source): \(error)" } ?? "\(error)")
+            throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: rendered, prepared: [], byIdentity: [:])))
         } catch {
-            throw ReconcileError.cluster("discovery failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.cluster("discovery failed: \(error)")
         }
     }
 
-    /// What other environments and installations claim of this one's objects, from their Leases
-    /// (nothing when the Leases cannot be listed: a missing claim is reported by its claimant).
-    func claimsOfOthers() async -> [ObjectIdentity: Owner] {
-        let leaseType = GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease")
-        let selector = "\(Tracking.managedByLabel)=\(Tracking.managedByValue)"
-        guard let leases = try? await cluster.list(leaseType, labelSelector: selector) else { return [:] }
-        return OwnershipClaims.claims(in: leases, against: environment.owner, now: Date())
-    }
-
-    /// While holding its Lease, the environment publishes the objects it declares that another
-    /// owns, so that owner reports the conflict too.
-    func publishClaims(_ diff: EnvironmentDiff) async throws {
-        guard let lock, await lock.lease.isHeld else { return }
-        let claimed = diff.conflicts.filter { if case .ownedBy = $0.conflict?.reason { return true } else { return false } }.map(\.identity)
-        do {
-            try await lock.lease.publish(OwnershipClaims.annotation, claimed.isEmpty ? nil : OwnershipClaims.value(claimed))
-        } catch {
-            throw ReconcileError.cluster("publishing the claims of \(name) on its Lease failed: \(ClusterError.reason(of: error))")
-        }
+    /// `environments/develop/widget.yaml:1: Widget.example.com web/w: unknown kind …`: the error
+    /// with the file and line of its object (as prepared, or as rendered before preparing).
+    static func located(_ error: PlanError, in desired: DesiredObjects) -> String {
+        guard let object = error.object,
+              let source = desired.byIdentity[object]?.source ?? desired.rendered.objects.first(where: { $0.identity == object })?.source
+        else { return "\(error)" }
+        return "\(source): \(error)"
     }
 
     /// Renders each sibling environment at its own ref and refuses the revision when one of
@@ -118,8 +94,8 @@ extension EnvironmentReconciler {
         for sibling in siblings {
             let other = EnvironmentReconciler(environment: sibling, source: source, cluster: cluster, options: options)
             guard let revision = try? await other.resolve(sibling.ref),
-                  let (_, theirs) = try? await other.desiredObjects(revision: revision) else { continue }
-            problems += check.overlaps(with: sibling.name, declaring: theirs.mapValues(\.source))
+                  let theirs = try? await other.desiredObjects(revision: revision) else { continue }
+            problems += check.overlaps(with: sibling.name, declaring: theirs.byIdentity.mapValues(\.source))
         }
         if let first = problems.first {
             throw ReconcileError.render(first + (problems.count > 1 ? " (and \(problems.count - 1) more objects)" : ""))
@@ -134,8 +110,7 @@ extension EnvironmentReconciler {
 
     func loadHistory() async throws -> History {
         do { return try await historyStore.load(environment: name) } catch {
-            throw ReconcileError.cluster("reading the history of \(name) failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.cluster("reading the history of \(name) failed: \(error)")
         }
     }
-
 }

@@ -5,42 +5,50 @@ import Manifests
 extension EnvironmentReconciler {
     /// Re-applies the last Healthy revision after `bad` ended Degraded, records it as an
     /// auto-rollback, and with `revertInGit` commits and pushes a revert of `bad`.
-    func rollBack(from bad: String, into outcome: inout ReconcileOutcome) async throws {
-        let past = try await loadHistory()
-        guard let good = past.lastHealthyRevision(excluding: bad) else {
-            outcome.message += "; no earlier Healthy revision to roll back to"
+    ///
+    /// - Parameter history: the history with `bad`'s record in it.
+    func rollBack(from bad: String, history: History, into outcome: inout ReconcileOutcome) async throws {
+        guard let good = history.lastHealthyRevision(excluding: bad) else {
+            outcome.remarks.append(.noHealthyRevision)
+            outcome.message += "; \(ReconcileRemark.noHealthyRevision)"
             return
         }
         progress.say("\(name): \(bad.prefix(7)) is Degraded, rolling back to \(good.prefix(7))")
-        let message = "Degraded: rolled back from \(bad.prefix(7)) to \(good.prefix(7))"
         let state = try await read(revision: good)
-        let (changes, _) = try await execute(state, operation: .autoRollback, message: message, rolledBackFrom: bad, rolledBackTo: good)
-        outcome.autoRollback = changes
+        let run = try await execute(state, operation: .autoRollback, lead: .rolledBack(from: bad, to: good),
+                                    rolledBackFrom: bad, rolledBackTo: good, history: history)
+        outcome.autoRollback = run.changes
+        outcome.autoRollbackRecord = run.record
+        outcome.autoRollbackRemarks = run.remarks
+        outcome.commits[good] = state.commit
         outcome.revision = good
-        outcome.health = changes.health ?? outcome.health
-        outcome.message = message
+        outcome.health = run.changes.health ?? outcome.health
+        outcome.message = run.record.message
         if environment.revertInGit, let revertPublisher {
+            let remark: ReconcileRemark
             do {
                 let revert = try await revertPublisher.revert(bad, onBranch: environment.ref, push: true)
                 outcome.revertCommit = revert
-                outcome.message += "; reverted in git by \(revert.prefix(7))"
+                remark = .revertedInGit(revert)
             } catch {
-                outcome.message += "; reverting \(bad.prefix(7)) in git failed: \(error)"
+                remark = .revertInGitFailed(revision: bad, reason: "\(error)")
             }
+            outcome.autoRollbackRemarks.append(remark)
+            outcome.message += "; \(remark)"
         }
     }
 
-    /// Whether `revision` is a revert or returns the folder to an earlier applied tree.
-    func detectRollback(revision: String, history: History) async throws -> RollbackDetection? {
-        do {
-            let facts = try await source.describe(revision: revision, path: environment.path)
-            var trees: [String: String] = [:]
-            for applied in Set(history.records.map(\.revision)) {
-                trees[applied] = try? await source.describe(revision: applied, path: environment.path).pathTree
+    /// Whether `commit` is a revert or returns the folder to an earlier applied tree. The trees
+    /// of earlier revisions come from their history records; only records made before the
+    /// history kept trees cost a read of git (at most `History.limit`, once).
+    func detectRollback(_ commit: RevisionFacts, history: History) async -> RollbackDetection? {
+        var trees: [String: String] = [:]
+        for record in history.records { if let tree = record.pathTree { trees[record.revision] = tree } }
+        if commit.pathTree != nil {
+            for revision in Set(history.records.map(\.revision)) where trees[revision] == nil {
+                trees[revision] = try? await source.describe(revision: revision, path: environment.path).pathTree
             }
-            return RollbackDetection.detect(new: facts, history: history) { trees[$0] }
-        } catch {
-            throw ReconcileError.source("reading commit \(revision.prefix(7)) failed: \(error)")
         }
+        return RollbackDetection.detect(new: commit, history: history) { trees[$0] }
     }
 }

@@ -43,7 +43,8 @@ public struct EnvironmentReconciler: Sendable {
 
     // MARK: - The poll
 
-    /// One poll of the environment (the repository already fetched), holding its Lease.
+    /// One poll of the environment (the repository already fetched), holding its Lease. The
+    /// history is read once, at the start: the Lease makes this reconciler its only writer.
     public func reconcile(now: Date = Date()) async throws -> ReconcileOutcome {
         try await holdingLease { try await poll(now: now) }
     }
@@ -57,36 +58,24 @@ public struct EnvironmentReconciler: Sendable {
                                                 selfHeal: environment.selfHeal, now: now, backoff: backoff)
         switch decision {
         case .upToDate:
-            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
-            var message = "Synced to \(revision.prefix(7))"
-            if let skipped { message += " (\(skipped.prefix(7)) was rolled back and is not applied again)" }
-            if let conflicts = Self.conflictSummary(state.diff) { message = "Conflict: \(conflicts); the rest is synced to \(revision.prefix(7))" }
-            return ReconcileOutcome(environment: name, targetRevision: target, revision: revision, decision: decision,
-                                    diff: state.diff, health: health, message: message)
+            var remarks = skipped.map { [ReconcileRemark.rolledBackRevisionSkipped($0)] } ?? []
+            remarks += ReconcileRemark.conflicts(in: state.diff)
+            return observed(state, target: target, decision: decision, history: past,
+                            headline: "Synced to \(revision.prefix(7))", remarks: remarks)
         case .reportDrift(_, let retryAt):
-            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
-            var message = "OutOfSync: \(state.diff.outOfSync.count) object(s) differ from \(revision.prefix(7))"
-            if let retryAt { message += "; self-heal backing off until \(retryAt.formatted(.iso8601))" }
-            else if !environment.selfHeal { message += "; selfHeal is off" }
-            return ReconcileOutcome(environment: name, targetRevision: target, revision: revision, decision: decision,
-                                    diff: state.diff, health: health, message: message)
+            let drift = ReconcileRemark.driftLeft(objects: state.diff.outOfSync.count, revision: revision, retryAt: retryAt)
+            return observed(state, target: target, decision: decision, history: past, headline: nil, remarks: [drift])
         case .apply(_, let reason):
-            let rollback = reason == .newRevision ? try await detectRollback(revision: revision, history: past) : nil
-            var outcome = try await apply(state, operation: rollback == nil ? .sync : .rollback, rollback: rollback, target: target)
+            let rollback = reason == .newRevision ? await detectRollback(state.commit, history: past) : nil
+            var outcome = try await apply(state, operation: rollback == nil ? .sync : .rollback, rollback: rollback,
+                                          target: target, history: past)
             outcome.decision = decision
             return outcome
         case .selfHeal:
-            var outcome = try await apply(state, operation: .selfHeal, rollback: nil, target: target)
+            var outcome = try await apply(state, operation: .selfHeal, rollback: nil, target: target, history: past)
             outcome.decision = decision
             return outcome
         }
-    }
-
-    /// `2 objects in conflict (ConfigMap shop/settings exists and is not managed by mooring …)`
-    static func conflictSummary(_ diff: EnvironmentDiff) -> String? {
-        guard let first = diff.conflicts.first?.conflict else { return nil }
-        let count = diff.conflicts.count
-        return "\(count) object\(count == 1 ? "" : "s") in conflict (\(first)\(count > 1 ? ", …" : ""))"
     }
 
     // MARK: - Commands
@@ -97,7 +86,8 @@ public struct EnvironmentReconciler: Sendable {
     }
 
     /// `mooring sync`: applies a revision now, whatever the history says, holding the
-    /// environment's Lease; `dryRun` only plans (and takes no Lease).
+    /// environment's Lease; `dryRun` only plans (and takes no Lease), and says whether the real
+    /// sync would be recorded as a rollback.
     public func sync(ref: String? = nil, dryRun: Bool = false) async throws -> ReconcileOutcome {
         if dryRun { return try await syncNow(ref: ref, dryRun: true) }
         return try await holdingLease { try await syncNow(ref: ref, dryRun: false) }
@@ -122,40 +112,70 @@ public struct EnvironmentReconciler: Sendable {
 
     private func syncNow(ref: String?, dryRun: Bool) async throws -> ReconcileOutcome {
         let revision = try await resolve(ref ?? environment.ref)
+        let past = try await loadHistory()
         let state = try await read(revision: revision)
         let decision = ReconcileDecision.apply(revision: revision, reason: .newRevision)
+        let rollback = await detectRollback(state.commit, history: past)
         if dryRun {
             let planned = ChangeSet(planned: state.plan, dryRun: true, startedAt: Date())
-            let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
-            return ReconcileOutcome(environment: name, targetRevision: revision, revision: revision, decision: decision,
-                                    diff: state.diff, changeSet: planned, health: health, message: planned.description)
+            var outcome = observed(state, target: revision, decision: decision, history: past,
+                                   headline: planned.description, remarks: [])
+            outcome.changeSet = planned
+            outcome.rollback = rollback
+            outcome.previousRevision = past.latest?.revision
+            return outcome
         }
-        let rollback = try await detectRollback(revision: revision, history: try await loadHistory())
-        var outcome = try await apply(state, operation: rollback == nil ? .sync : .rollback, rollback: rollback, target: revision)
+        var outcome = try await apply(state, operation: rollback == nil ? .sync : .rollback, rollback: rollback,
+                                      target: revision, history: past)
         outcome.decision = decision
         return outcome
     }
 
     // MARK: - Applying
 
+    /// An outcome that applied nothing: the diff and the health as found.
+    private func observed(_ state: ReadState, target: String, decision: ReconcileDecision, history: History,
+                          headline: String?, remarks: [ReconcileRemark]) -> ReconcileOutcome {
+        let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
+        let message = ((headline.map { [$0] } ?? []) + remarks.map(\.description)).joined(separator: "; ")
+        // The revision before this one: the latest record's predecessor when it is this revision.
+        let previous = history.latest.flatMap { $0.revision == state.revision ? $0.previousRevision : $0.revision }
+        return ReconcileOutcome(environment: name, targetRevision: target, revision: state.revision, decision: decision,
+                                diff: state.diff, health: health, message: message, remarks: remarks,
+                                rendered: state.rendered, commits: [state.revision: state.commit], previousRevision: previous)
+    }
+
     /// Runs the plan, waits for health, records the operation, and rolls back on Degraded.
-    private func apply(_ state: ReadState, operation: SyncOperation, rollback: RollbackDetection?, target: String) async throws -> ReconcileOutcome {
+    private func apply(_ state: ReadState, operation: SyncOperation, rollback: RollbackDetection?, target: String,
+                       history: History) async throws -> ReconcileOutcome {
         progress.say("\(name): \(operation.rawValue) to \(state.revision.prefix(7)): \(state.plan.objectsToApply.count) to apply, \(state.plan.prune.count) to prune")
-        let (changes, record) = try await execute(state, operation: operation, message: rollback?.message,
-                                                  rolledBackFrom: rollback?.from, rolledBackTo: rollback?.to)
+        let run = try await execute(state, operation: operation, lead: rollback.map(ReconcileRemark.rollback),
+                                    rolledBackFrom: rollback?.from, rolledBackTo: rollback?.to, history: history)
         var outcome = ReconcileOutcome(environment: name, targetRevision: target, revision: state.revision,
                                        decision: .apply(revision: state.revision, reason: .newRevision), diff: state.diff,
-                                       changeSet: changes, rollback: rollback, health: changes.health ?? EnvironmentHealth(entries: []),
-                                       message: record.message)
-        if record.health == .degraded && environment.rollbackOnFailure && operation != .autoRollback {
-            try await rollBack(from: state.revision, into: &outcome)
+                                       changeSet: run.changes, rollback: rollback,
+                                       health: run.changes.health ?? EnvironmentHealth(entries: []),
+                                       message: run.record.message, remarks: run.remarks, rendered: state.rendered,
+                                       commits: [state.revision: state.commit], record: run.record,
+                                       previousRevision: run.record.previousRevision)
+        if run.record.health == .degraded && environment.rollbackOnFailure && operation != .autoRollback {
+            try await rollBack(from: state.revision, history: run.history, into: &outcome)
         }
         return outcome
     }
 
-    /// Plan → apply → health → history record.
-    func execute(_ state: ReadState, operation: SyncOperation, message: String?,
-                         rolledBackFrom: String?, rolledBackTo: String?) async throws -> (ChangeSet, HistoryRecord) {
+    /// What `execute` did: the change set, the record as stored, the remarks and the history after it.
+    struct Execution: Sendable {
+        var changes: ChangeSet
+        var record: HistoryRecord
+        var remarks: [ReconcileRemark]
+        var history: History
+    }
+
+    /// Plan → apply → health → history record. `lead` opens the record's message when the
+    /// operation is more than "<operation> to <revision>" (a rollback).
+    func execute(_ state: ReadState, operation: SyncOperation, lead: ReconcileRemark?,
+                 rolledBackFrom: String?, rolledBackTo: String?, history: History) async throws -> Execution {
         let lock = self.lock
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress,
                                 transfer: FieldOwnershipTransfer(adoptFrom: environment.adoptFrom),
@@ -163,40 +183,44 @@ public struct EnvironmentReconciler: Sendable {
         var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
                                        waveGate: WaveGate(environment: name, timeout: environment.healthTimeout, checks: environment.healthChecks))
         let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval, checks: environment.healthChecks)
-        var failure: String?
+        var failure: HealthFailure?
         do {
             if changes.succeeded {
                 let (health, decision) = try await monitor.wait(environment: name, identities: state.identities,
                                                                  timeout: environment.healthTimeout, progress: progress)
                 changes.record(health)
-                if case .failed(let reason) = decision { failure = reason }
+                // `HealthWait` fails only when health ended Degraded or the wait ran out (also Degraded).
+                if case .failed(let reason) = decision { failure = HealthFailure(status: .degraded, reason: reason) }
             } else {
                 changes.record(try await monitor.assess(environment: name, identities: state.identities))
             }
         } catch {
-            failure = "assessing health failed: \(ClusterError.reason(of: error))"
+            failure = HealthFailure(status: .unknown, reason: "assessing health failed: \(error)")
         }
         changes.finishedAt = Date()
 
-        var text = message ?? "\(operation.rawValue) to \(state.revision.prefix(7))"
-        if let firstFailure = changes.entries(.failed).first?.message { text += "; failed: \(firstFailure)" }
-        if let conflicts = Self.conflictSummary(state.diff) { text += "; \(conflicts)" }
-        if let failure { text += "; \(failure)" }
-        if !state.live.complete { text += "; nothing pruned: \(state.live.failures.joined(separator: "; "))" }
-        var record = changes.historyRecord(time: Date(), message: text, rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo)
-        if failure != nil {
+        var remarks = lead.map { [$0] } ?? []
+        if let firstFailure = changes.entries(.failed).first?.message { remarks.append(.objectFailed(firstFailure)) }
+        remarks += ReconcileRemark.conflicts(in: state.diff)
+        if let failure { remarks.append(.healthFailed(failure)) }
+        if !state.live.complete { remarks.append(.pruneSkipped(state.live.failures)) }
+        let headline = lead == nil ? ["\(operation.rawValue) to \(state.revision.prefix(7))"] : []
+        var record = changes.historyRecord(time: Date(), message: (headline + remarks.map(\.description)).joined(separator: "; "),
+                                           rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo)
+        record.pathTree = state.commit.pathTree
+        if let failure {
             record.result = .failed
-            if failure!.hasPrefix("Degraded") || changes.health?.status == .degraded { record.health = .degraded }
+            if failure.status == .degraded || changes.health?.status == .degraded { record.health = .degraded }
         }
         if !state.live.complete { record.result = .failed }
+        var history = history
         do {
-            record = try await historyStore.append(record, environment: name)
+            record = try await historyStore.append(record, to: &history)
             ReconcileMetrics.recordOperation(environment: name, record.operation, result: record.result)
         } catch {
-            throw ReconcileError.cluster("recording the history of \(name) failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.cluster("recording the history of \(name) failed: \(error)")
         }
         progress.say("\(name): \(changes)")
-        return (changes, record)
+        return Execution(changes: changes, record: record, remarks: remarks, history: history)
     }
-
 }

@@ -35,7 +35,7 @@ public struct Poller: Sendable {
         do {
             try await source.fetch()
         } catch {
-            let failure = ReconcileError.source("fetching the config repository failed: \(error)")
+            let failure = error as? ReconcileError ?? .source("fetching the config repository failed: \(error)")
             return reconcilers.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
         }
         return await withTaskGroup(of: (Int, EnvironmentResult).self) { group in
@@ -65,10 +65,11 @@ public struct Poller: Sendable {
         return result
     }
 
-    /// Polls until `stop` is set; `report` receives each pass's results.
-    public func run(until stop: StopSignal, report: @Sendable ([EnvironmentResult]) -> Void) async {
+    /// Polls until `stop` is set (a pass in progress finishes first); `report` receives each
+    /// pass's results. An error `report` throws ends the polling.
+    public func run(until stop: StopSignal, report: ([EnvironmentResult]) async throws -> Void) async rethrows {
         while !stop.isStopped {
-            report(await pass())
+            try await report(await pass())
             await stop.sleep(for: schedule.nextDelay(unit: Double.random(in: 0..<1)))
         }
     }

@@ -13,7 +13,6 @@ public enum ReconcileError: Error, Sendable, Equatable, CustomStringConvertible 
     case cluster(String)
     /// Another process holds the environment's Lease (and `--no-wait` was given).
     case locked(String)
-    case unknownEnvironment(String)
 
     public var description: String {
         switch self {
@@ -23,7 +22,6 @@ public enum ReconcileError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .clusterRead(object, reason): return "reading \(object) from the cluster failed: \(reason)"
         case .cluster(let message): return message
         case .locked(let message): return message
-        case .unknownEnvironment(let name): return "no environment named \"\(name)\" in the configuration"
         }
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import Manifests
 
-/// What one reconcile of an environment found and did: the answer `mooring run`, `sync`, `diff`
-/// and `status` print, and what the exit code is computed from.
+/// What one reconcile of an environment found and did: the answer `mooring run` and `sync`
+/// report, and what the exit code is computed from. It carries everything a report needs (the
+/// rendering's warnings, the commits, the stored history records, typed remarks), so reports are
+/// assembled from it without reading git or the cluster again.
 public struct ReconcileOutcome: Sendable {
     public var environment: String
     /// The commit the ref points at.
@@ -21,12 +23,29 @@ public struct ReconcileOutcome: Sendable {
     /// The revert commit pushed for `revertInGit`.
     public var revertCommit: String?
     public var health: EnvironmentHealth
-    /// One line for humans: "Synced", "Degraded: rolled back from … to …", "drift: …".
+    /// One line for humans and the history: "Synced to 1a2b3c4", "Degraded: rolled back from … to …".
     public var message: String
+    /// What a reader must know beyond the heading, as values; empty for a routine reconcile.
+    public var remarks: [ReconcileRemark]
+    /// The rendering of the revision read (`diff.revision`): its warnings become policy notes.
+    public var rendered: RenderedEnvironment
+    /// The commits the outcome names (the revision read, the auto-rollback's), by id.
+    public var commits: [String: RevisionFacts]
+    /// The history record stored for `changeSet` (with its id and previous revision).
+    public var record: HistoryRecord?
+    /// The history record stored for `autoRollback`.
+    public var autoRollbackRecord: HistoryRecord?
+    /// The remarks about the auto-rollback (its failures, the revert in git).
+    public var autoRollbackRemarks: [ReconcileRemark]
+    /// The revision deployed before the one this outcome is about, when the history knows it.
+    public var previousRevision: String?
 
     public init(environment: String, targetRevision: String, revision: String, decision: ReconcileDecision,
                 diff: EnvironmentDiff, changeSet: ChangeSet? = nil, rollback: RollbackDetection? = nil,
-                autoRollback: ChangeSet? = nil, revertCommit: String? = nil, health: EnvironmentHealth, message: String) {
+                autoRollback: ChangeSet? = nil, revertCommit: String? = nil, health: EnvironmentHealth, message: String,
+                remarks: [ReconcileRemark] = [], rendered: RenderedEnvironment = RenderedEnvironment(objects: [], warnings: []),
+                commits: [String: RevisionFacts] = [:], record: HistoryRecord? = nil, autoRollbackRecord: HistoryRecord? = nil,
+                autoRollbackRemarks: [ReconcileRemark] = [], previousRevision: String? = nil) {
         self.environment = environment
         self.targetRevision = targetRevision
         self.revision = revision
@@ -38,13 +57,23 @@ public struct ReconcileOutcome: Sendable {
         self.revertCommit = revertCommit
         self.health = health
         self.message = message
+        self.remarks = remarks
+        self.rendered = rendered
+        self.commits = commits
+        self.record = record
+        self.autoRollbackRecord = autoRollbackRecord
+        self.autoRollbackRemarks = autoRollbackRemarks
+        self.previousRevision = previousRevision
     }
 
     /// In sync after the reconcile: nothing left OutOfSync and nothing failed.
     public var isSynced: Bool {
         if autoRollback != nil { return false }
         if let changeSet, changeSet.dryRun { return !changeSet.hasChanges && changeSet.conflicts.isEmpty }
-        if let changeSet { return changeSet.succeeded && changeSet.conflicts.isEmpty && !changeSet.entries.contains { $0.action == .kept && $0.message?.hasPrefix("not pruned") == true } }
+        if let changeSet {
+            return changeSet.succeeded && changeSet.conflicts.isEmpty
+                && !changeSet.entries.contains { $0.keepReason?.leavesEnvironmentOutOfSync == true }
+        }
         return diff.isSynced
     }
 

@@ -9,6 +9,11 @@ public final class StopSignal: Sendable {
     public var isStopped: Bool { stopped.withLock { $0 } }
     public func stop() { stopped.withLock { $0 = true } }
 
+    /// Suspends until stopped.
+    public func wait() async {
+        while !isStopped { try? await Task.sleep(for: .milliseconds(100)) }
+    }
+
     /// Sleeps `duration` or until stopped, whichever comes first.
     public func sleep(for duration: Duration) async {
         let clock = ContinuousClock()

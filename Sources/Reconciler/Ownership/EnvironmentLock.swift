@@ -59,7 +59,7 @@ public struct EnvironmentLock: Sendable {
         } catch is CancellationError {
             throw ReconcileError.locked("environment \(environment): stopped while waiting for the Lease \(lease.description)")
         } catch {
-            throw ReconcileError.cluster("taking the Lease \(lease.description) of environment \(environment) failed: \(ClusterError.reason(of: error))")
+            throw ReconcileError.cluster("taking the Lease \(lease.description) of environment \(environment) failed: \(error)")
         }
     }
 

@@ -172,7 +172,7 @@ public actor LeaseLock {
             }
         } catch {
             if let lastRenewed, ContinuousClock.now - lastRenewed > timing.renewDeadline {
-                markLost("the Lease \(description) could not be renewed for \(GoDuration.format(timing.renewDeadline)): \(ClusterError.reason(of: error))")
+                markLost("the Lease \(description) could not be renewed for \(GoDuration.format(timing.renewDeadline)): \(error)")
             }
         }
     }

@@ -18,7 +18,7 @@ public enum DesiredState {
         return try objects.enumerated().map { index, object in
             guard let identity = ObjectIdentity(of: object) else { throw PlanError.unidentifiable(index: index) }
             guard let namespaced = allScopes.isNamespaced(identity.groupKind) else {
-                throw PlanError.unknownKind(object: identity.description)
+                throw PlanError.unknownKind(object: identity)
             }
             var prepared = object
             if namespaced {

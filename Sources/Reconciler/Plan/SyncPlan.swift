@@ -48,13 +48,46 @@ public struct ApplyStep: Sendable {
 /// A tracked object the revision no longer has, but that is not deleted.
 public struct KeptObject: Sendable, Equatable {
     public var identity: ObjectIdentity
-    public var reason: String
+    public var reason: KeepReason
     /// For a Namespace kept because of what it holds: the objects that block its prune.
     public var holds: [ObjectIdentity] = []
 }
 
+/// Why an object that would be pruned stays.
+public enum KeepReason: Sendable, Hashable, CustomStringConvertible {
+    /// It is annotated `mooring.dev/prune: "false"`.
+    case annotated
+    /// Pruning is off for this sync as a whole.
+    case pruneBlocked(PruneBlock)
+    /// A Namespace that holds objects this environment does not track or still declares (why, in words).
+    case namespaceHolds(String)
+    /// An apply step failed, and prunes only follow a complete apply.
+    case applyFailed
+    /// The sync stopped before its prunes (the environment's Lease was lost: why).
+    case interrupted(String)
+
+    /// Whether the object staying leaves the environment short of its revision (not a choice
+    /// the configuration made, like an annotation or `prune: false`).
+    public var leavesEnvironmentOutOfSync: Bool {
+        switch self {
+        case .annotated, .pruneBlocked: return false
+        case .namespaceHolds, .applyFailed, .interrupted: return true
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .annotated: return "annotated \(Tracking.pruneAnnotation): \"false\""
+        case .pruneBlocked(let block): return block.description
+        case .namespaceHolds(let reason): return reason
+        case .applyFailed: return "not pruned: the apply failed"
+        case .interrupted(let reason): return "not pruned: \(reason)"
+        }
+    }
+}
+
 /// Why nothing is pruned in this sync.
-public enum PruneBlock: Sendable, Equatable, CustomStringConvertible {
+public enum PruneBlock: Sendable, Hashable, CustomStringConvertible {
     /// The environment's `prune` is false.
     case disabled
     /// The revision has no objects and `allowEmpty` is false.

@@ -43,11 +43,11 @@ public enum SyncPlanner {
         for object in diff.toPrune {
             let live = object.live ?? [:]
             if live[path: ["metadata", "annotations", Tracking.pruneAnnotation]]?.stringValue == "false" {
-                kept.append(KeptObject(identity: object.identity, reason: "annotated \(Tracking.pruneAnnotation): \"false\""))
+                kept.append(KeptObject(identity: object.identity, reason: .annotated))
                 continue
             }
             if let contents = object.contents, let reason = contents.blockingReason {
-                kept.append(KeptObject(identity: object.identity, reason: reason, holds: contents.blockers))
+                kept.append(KeptObject(identity: object.identity, reason: .namespaceHolds(reason), holds: contents.blockers))
                 continue
             }
             // A bad wave on a live object must not stop the sync: prune it with the last wave.
@@ -68,7 +68,7 @@ public enum SyncPlanner {
             return byNamespaceAndName(b.object.identity, a.object.identity)
         }.map(\.object)
         if let block {
-            kept += pruneOrder.map { KeptObject(identity: $0.identity, reason: block.description) }
+            kept += pruneOrder.map { KeptObject(identity: $0.identity, reason: .pruneBlocked(block)) }
         }
 
         return SyncPlan(

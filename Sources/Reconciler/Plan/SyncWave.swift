@@ -11,8 +11,7 @@ public enum SyncWave {
             guard let value = annotations?[key] else { continue }
             let text = (value.stringValue ?? value.serialized()).trimmingCharacters(in: .whitespaces)
             guard let wave = Int(text) else {
-                let identity = ObjectIdentity(of: object).map(\.description) ?? "an object"
-                throw PlanError.badSyncWave(object: identity, annotation: key, value: text)
+                throw PlanError.badSyncWave(object: ObjectIdentity(of: object), annotation: key, value: text)
             }
             return wave
         }

@@ -1,9 +1,11 @@
+import Foundation
 import Manifests
 
 /// The config repository as the reconcile loop needs it — implemented over GitSource and the
 /// Manifests renderer.
 public protocol ConfigSource: Sendable {
-    /// Brings the local mirror up to date with the remote.
+    /// Brings the local mirror up to date with the remote; an unreachable remote is one
+    /// `ReconcileError.source`.
     func fetch() async throws
 
     /// The commit id a ref (branch, tag or commit) points at; `nil` means the default branch.
@@ -14,11 +16,13 @@ public protocol ConfigSource: Sendable {
     /// half-rendered revision.
     func render(revision: String, path: String) async throws -> RenderedEnvironment
 
-    /// What rollback detection needs to know about a commit.
+    /// What rollback detection and reports need to know about a commit.
     func describe(revision: String, path: String) async throws -> RevisionFacts
 }
 
-/// A commit's message and what the environment's rendering reads at it (equal = equal content).
+/// A commit as the loop and its reports see it: who made it and when, its message, and what the
+/// environment's rendering reads at it (equal = equal content). Read once per revision by
+/// `ConfigSource.describe`; reports build their commit lines from it.
 public struct RevisionFacts: Sendable, Equatable {
     public var revision: String
     public var message: String
@@ -26,10 +30,16 @@ public struct RevisionFacts: Sendable, Equatable {
     /// folders too (`../base`), a key naming every tree it reads. `nil` when the path does not
     /// exist at that revision.
     public var pathTree: String?
+    /// The author's name, when known.
+    public var author: String?
+    /// When the author made the change, when known.
+    public var time: Date?
 
-    public init(revision: String, message: String, pathTree: String?) {
+    public init(revision: String, message: String, pathTree: String?, author: String? = nil, time: Date? = nil) {
         self.revision = revision
         self.message = message
         self.pathTree = pathTree
+        self.author = author
+        self.time = time
     }
 }

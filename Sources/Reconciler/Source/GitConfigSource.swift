@@ -25,7 +25,8 @@ public final class GitConfigSource: ConfigSource {
         return GitConfigSource(mirror: plain.mirror, render: render, environments: configuration.environments)
     }
 
-    /// Opens (cloning once) the mirror of the configured repository.
+    /// Opens (cloning once) the mirror of the configured repository; failing that, one
+    /// `ReconcileError.source` naming the repository.
     ///
     /// - Parameters:
     ///   - configDirectory: the folder of `mooring.yaml`; a relative repository path is resolved
@@ -34,9 +35,14 @@ public final class GitConfigSource: ConfigSource {
     public static func open(_ repository: RepositoryConfiguration, configDirectory: String, cacheFolder: String) async throws -> GitConfigSource {
         let remote = GitRemote(location: repository.url.resolved(against: configDirectory),
                                credentials: credentials(repository.auth))
-        return GitConfigSource(mirror: try await GitMirror.open(remote, cacheFolder: cacheFolder))
+        do {
+            return GitConfigSource(mirror: try await GitMirror.open(remote, cacheFolder: cacheFolder))
+        } catch {
+            throw ReconcileError.source("cannot open the config repository \(repository.url): \(error)")
+        }
     }
 
+    /// - Throws: `ReconcileError.source` (git's message names the remote).
     public func fetch() async throws {
         let started = ContinuousClock.now
         do {
@@ -44,7 +50,7 @@ public final class GitConfigSource: ConfigSource {
             ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: false)
         } catch {
             ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: true)
-            throw error
+            throw ReconcileError.source("fetching the config repository failed: \(error)")
         }
     }
 
@@ -69,7 +75,7 @@ public final class GitConfigSource: ConfigSource {
         let id = try await mirror.repository.resolve(revision)
         let commit = try await mirror.repository.commit(id)
         let inputs = try await renderer.inputsKey(of: path, in: RevisionTree(repository: mirror.repository, revision: id))
-        return RevisionFacts(revision: id.hex, message: commit.message, pathTree: inputs)
+        return RevisionFacts(commit, pathTree: inputs)
     }
 
     static func credentials(_ auth: RepositoryAuth) -> GitCredentials {
@@ -86,5 +92,13 @@ public final class GitConfigSource: ConfigSource {
         case .blob(let data): return SourceFile(path: file.path, content: .file(Array(data)))
         case .symlink(let target): return SourceFile(path: file.path, content: .symlink(target: target))
         }
+    }
+}
+
+extension RevisionFacts {
+    /// A commit read from the mirror (`describe`, or the commit a promotion made).
+    public init(_ commit: Commit, pathTree: String?) {
+        self.init(revision: commit.id.hex, message: commit.message, pathTree: pathTree, author: commit.author.name,
+                  time: commit.time)
     }
 }

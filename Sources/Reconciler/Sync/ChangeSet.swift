@@ -27,6 +27,8 @@ public struct ChangeSetEntry: Sendable, Hashable, CustomStringConvertible {
     /// The error for `failed`, the reason for `kept` and `conflict`, what a pruned Namespace
     /// deletes with it.
     public var message: String?
+    /// Why a `kept` object stays (its `message` says it in words).
+    public var keepReason: KeepReason?
     public var health: HealthAssessment?
     /// For a kept Namespace: the objects it holds that block its prune.
     public var holds: [ObjectIdentity]
@@ -42,6 +44,19 @@ public struct ChangeSetEntry: Sendable, Hashable, CustomStringConvertible {
         self.health = health
         self.holds = holds
         self.conflict = conflict
+    }
+
+    /// A `kept` entry (`holds`: what blocks a Namespace's prune).
+    public init(kept identity: ObjectIdentity, because reason: KeepReason, holds: [ObjectIdentity] = []) {
+        self.init(identity: identity, action: .kept, message: reason.description, holds: holds)
+        keepReason = reason
+    }
+
+    /// Turns a planned entry into a `kept` one.
+    public mutating func keep(because reason: KeepReason) {
+        action = .kept
+        message = reason.description
+        keepReason = reason
     }
 
     /// `Deployment.apps web/django Configured`, like `kubectl apply`'s and Flux's lines.
@@ -100,7 +115,7 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
             return ChangeSetEntry(identity: object.identity, action: .pruned,
                                   message: cascade.isEmpty ? nil : "deletes with it: " + cascade.map(\.description).joined(separator: ", "))
         }
-        entries += plan.kept.map { ChangeSetEntry(identity: $0.identity, action: .kept, message: $0.reason, holds: $0.holds) }
+        entries += plan.kept.map { ChangeSetEntry(kept: $0.identity, because: $0.reason, holds: $0.holds) }
         self.init(environment: plan.environment, revision: plan.revision, operation: operation, dryRun: dryRun,
                   entries: entries, startedAt: startedAt)
     }

@@ -1,4 +1,3 @@
-import KubeAPI
 import Manifests
 
 /// Fields the API server refuses under `fieldValidation=Strict` — a typo such as `replica:` or
@@ -43,9 +42,11 @@ public struct FieldRejection: Sendable, Equatable, CustomStringConvertible {
         return "\(identity): " + named.joined(separator: ", ")
     }
 
-    /// A 400 BadRequest to a strict write, read as the fields it refuses.
+    /// The fields a strict write was refused for (`ClusterError.fieldsRejected`), if that is
+    /// what `error` says.
     static func from(_ error: any Error, identity: ObjectIdentity) -> FieldRejection? {
-        guard let error = error as? APIError, error.reason == .badRequest else { return nil }
-        return FieldRejection(identity: identity, strictDecodingMessage: error.status.message)
+        guard case .fieldsRejected(var rejection)? = error as? ClusterError else { return nil }
+        rejection.identity = identity
+        return rejection
     }
 }

@@ -91,7 +91,7 @@ public struct LiveStateReader: Sendable {
             do {
                 objects += try await cluster.list(type, labelSelector: "").filter { ObjectIdentity(of: $0).map(wanted.contains) ?? false }
             } catch {
-                throw ReconcileError.clusterRead(object: "\(group.count) \(kind) objects", reason: ClusterError.reason(of: error))
+                throw ReconcileError.clusterRead(object: "\(group.count) \(kind) objects", reason: "\(error)")
             }
         }
         let fetched = await BoundedConcurrency.map(singles, limit: concurrency) { identity -> Result<JSON?, any Error> in
@@ -100,7 +100,7 @@ public struct LiveStateReader: Sendable {
         for (identity, result) in zip(singles, fetched) {
             switch result {
             case .success(let object): if let object { objects.append(object) }
-            case .failure(let error): throw ReconcileError.clusterRead(object: identity.description, reason: ClusterError.reason(of: error))
+            case .failure(let error): throw ReconcileError.clusterRead(object: identity.description, reason: "\(error)")
             }
         }
         return objects

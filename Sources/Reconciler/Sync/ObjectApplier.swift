@@ -1,4 +1,3 @@
-import KubeAPI
 import Manifests
 
 /// Applies one object: server-side apply with field manager `mooring` and force. An immutable
@@ -24,7 +23,7 @@ struct ObjectApplier: Sendable {
                 _ = try await cluster.patch(identity, jsonPatch: patch)
             }
         } catch {
-            return .failed("\(identity): taking over the fields of its previous appliers failed: \(ClusterError.reason(of: error))")
+            return .failed("\(identity): taking over the fields of its previous appliers failed: \(error)")
         }
         return await apply(object, identity: identity)
     }
@@ -33,11 +32,7 @@ struct ObjectApplier: Sendable {
         do {
             _ = try await cluster.apply(object, fieldManager: Tracking.fieldManager, force: true, dryRun: false)
             return .applied
-        } catch let error as APIError where error.reason == .invalid {
-            let fields = ApplyRejection.immutableFields(in: error.status.json)
-            guard !fields.isEmpty || error.status.message.contains("immutable") else {
-                return .failed("\(identity): \(error.status.message)")
-            }
+        } catch ClusterError.immutableFields(_, let fields) {
             guard ApplyRejection.mayRecreate(object) else {
                 return .failed(ApplyRejection.message(for: identity, fields: fields))
             }
@@ -47,19 +42,10 @@ struct ObjectApplier: Sendable {
                 _ = try await cluster.apply(object, fieldManager: Tracking.fieldManager, force: true, dryRun: false)
                 return .recreated
             } catch {
-                return .failed("\(identity): recreating it failed: \(ClusterError.reason(of: error))")
+                return .failed("\(identity): recreating it failed: \(error)")
             }
         } catch {
-            return .failed("\(identity): \(ClusterError.reason(of: error))")
+            return .failed("\(identity): \(error)")
         }
-    }
-}
-
-extension APIStatus {
-    /// The `Status` object's JSON form, as `ApplyRejection` reads it.
-    var json: JSON {
-        let causes: [JSON] = causes.map { ["reason": .string($0.reason), "message": .string($0.message), "field": .string($0.field)] }
-        return ["kind": "Status", "code": .int(Int64(code)), "reason": .string(reason), "message": .string(message),
-                "details": ["causes": .array(causes)]]
     }
 }

@@ -77,8 +77,7 @@ public struct SyncRunner: Sendable {
         } else if !plan.prune.isEmpty {
             for object in plan.prune {
                 if let index = changes.entries.firstIndex(where: { $0.identity == object.identity }) {
-                    changes.entries[index].action = .kept
-                    changes.entries[index].message = "not pruned: \(interrupted ?? "the apply failed")"
+                    changes.entries[index].keep(because: interrupted.map(KeepReason.interrupted) ?? .applyFailed)
                 }
             }
         }
@@ -110,7 +109,7 @@ public struct SyncRunner: Sendable {
                     try await cluster.waitUntilGone(object.identity, timeout: timeout)
                     return nil
                 } catch {
-                    return "pruning failed: \(ClusterError.reason(of: error))"
+                    return "pruning failed: \(error)"
                 }
             }
             for (object, failure) in zip(group, failures) {

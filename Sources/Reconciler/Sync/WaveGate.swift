@@ -26,7 +26,7 @@ public struct WaveGate: Sendable {
             if case .failed(let reason) = decision { return "wave \(wave) did not become healthy: \(reason)" }
             return nil
         } catch {
-            return "wave \(wave) health could not be assessed: \(ClusterError.reason(of: error))"
+            return "wave \(wave) health could not be assessed: \(error)"
         }
     }
 }

@@ -19,7 +19,7 @@ extension EnvironmentReport {
                                         manifest: action == .create ? manifests[entry.identity] : nil,
                                         health: entry.health, message: entry.message))
             if SecretMask.isSecret(entry.identity), action == .configure || action == .drifted,
-               entry.changes.contains(where: { ["data", "stringData"].contains($0.path.firstKey) }) {
+               entry.changes.contains(where: { SecretMask.holdsValues($0.path) }) {
                 changedSecrets.append(entry.identity)
             }
         }

@@ -16,7 +16,7 @@ extension EnvironmentReport {
                                         manifest: action == .create ? object.displayDesired : nil,
                                         message: EnvironmentReport.message(for: object)))
             if SecretMask.isSecret(object.identity), action == .configure || action == .drifted,
-               object.changes.contains(where: { ["data", "stringData"].contains($0.path.firstKey) }) {
+               object.changes.contains(where: { SecretMask.holdsValues($0.path) }) {
                 changedSecrets.append(object.identity)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Reconciler
 
 /// The commit a report is about, as GitSource's log knows it; every field but the id is optional
 /// because a report may be made from a bare revision.
@@ -14,6 +15,11 @@ public struct CommitInfo: Sendable, Hashable {
         self.author = author
         self.summary = summary.map { $0.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? $0 }
         self.time = time
+    }
+
+    /// The commit as the reconciler described it (`ConfigSource.describe`).
+    public init(_ facts: RevisionFacts) {
+        self.init(id: facts.revision, author: facts.author, summary: facts.message, time: facts.time)
     }
 
     /// `1a2b3c4`

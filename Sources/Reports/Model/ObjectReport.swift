@@ -22,12 +22,12 @@ public struct ObjectReport: Sendable, Hashable {
                 health: HealthAssessment? = nil, message: String? = nil) {
         self.identity = identity
         self.action = action
-        let changes = changes.map { SecretRedaction.redact($0, of: identity) }
+        let changes = changes.map { SecretMask.mask($0, of: identity) }
         self.changes = changes
         if !changes.isEmpty {
             diff = DiffLines.lines(for: changes)
         } else if action == .create, let manifest {
-            diff = DiffLines.lines(adding: SecretRedaction.redact(manifest))
+            diff = DiffLines.lines(adding: SecretMask.masked(manifest))
         } else {
             diff = []
         }

@@ -24,7 +24,7 @@ extension Report {
             }
         }
         let changedSecrets = promotion.objects.filter { object in
-            SecretMask.isSecret(object.identity) && object.changes.contains { ["data", "stringData"].contains($0.path.firstKey) }
+            SecretMask.isSecret(object.identity) && object.changes.contains { SecretMask.holdsValues($0.path) }
         }.map(\.identity)
         let notes = PolicyChecker.notes(objects: promotion.objects.compactMap(\.promoted), changedSecrets: changedSecrets)
         let environment = EnvironmentReport(
@@ -35,5 +35,16 @@ extension Report {
             objects: objects, notes: notes, remarks: remarks)
         self.init(kind: .promotion, title: "Mooring promotion: \(promotion.fromEnvironment) → \(promotion.toEnvironment)",
                   environments: [environment])
+    }
+
+    /// A promotion plan as a report in the target's terms: what its objects become, and the
+    /// promotion commit once there is one. `mooring promote` and `mooring diff --from … --to …`
+    /// show the same.
+    public init(promotionPlan plan: PromotionPlan, commit: RevisionFacts? = nil) {
+        let diff = PromotionComparer.compare(
+            source: plan.promotedObjects, target: plan.currentObjects, fromEnvironment: plan.fromEnvironment,
+            toEnvironment: plan.toEnvironment, sourceRevision: plan.sourceRevision,
+            targetRevision: commit?.revision ?? plan.targetRevision)
+        self.init(promotion: diff, commit: commit.map(CommitInfo.init))
     }
 }

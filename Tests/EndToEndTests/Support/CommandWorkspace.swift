@@ -12,16 +12,10 @@ struct CommandWorkspace {
     let folder: String
     var config: String { folder + "/mooring.yaml" }
 
-    static var binary: String {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent(".build/debug/mooring").path
-    }
-
     /// - Parameter settings: the environments' YAML under `environments:` (indented by 2).
     static func with<T>(environments: String = Harness.sampleEnvironments, settings: String, repositoryURL: String? = nil,
                         _ body: (CommandWorkspace) async throws -> T) async throws -> T {
-        let repository = try await ConfigRepository.create(copying: environments)
+        let repository = try await ConfigRepository.create(seed: (environments, "environments"), serve: true)
         defer { repository.stop() }
         let folder = TemporaryFolder.make("cli-safety")
         var options = LocalClusterOptions(dataDirectory: folder + "/.mooring/cluster")
@@ -45,9 +39,10 @@ struct CommandWorkspace {
     }
 
     /// The binary with `--config` (this workspace's file unless one is given).
-    func mooring(_ arguments: [String], config: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120) async throws -> CommandResult {
-        try await Command.run(Self.binary, arguments + ["--config", config ?? self.config],
-                              environment: environment.merging(["MOORING_LOCAL_TIME_SCALE": "100"]) { a, _ in a }, input: nil, timeout: timeout)
+    func mooring(_ arguments: [String], config: String? = nil, environment: [String: String] = [:],
+                 timeout: Duration = .seconds(120)) async throws -> CommandResult {
+        try await MooringBinary.run(arguments + ["--config", config ?? self.config],
+                                    environment: environment.merging(["MOORING_LOCAL_TIME_SCALE": "100"]) { a, _ in a }, timeout: timeout)
     }
 
     func kubectl(_ arguments: String..., input: String? = nil) async throws -> CommandResult {

@@ -18,14 +18,10 @@ struct Harness {
     /// The plain-folder sample, `Tests/Fixtures/plain-sample/environments`: the repository's sample
     /// as it was before it became kustomize overlays, one file per object, so tests can edit a
     /// Deployment's file. (The overlays of `environments/` have tests of their own.)
-    static let sampleEnvironments: String = projectRoot + "/Tests/Fixtures/plain-sample/environments"
+    static var sampleEnvironments: String { SampleRepository.environments }
 
     /// This repository's root, holding the kustomize sample in `environments/`.
-    static let projectRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static var projectRoot: String { SampleRepository.projectRoot }
 
     static let options = SyncOptions(concurrency: 8, deleteTimeout: .seconds(30), definitionTimeout: .seconds(20),
                                      healthPollInterval: .milliseconds(50), pollInterval: .milliseconds(20))
@@ -33,7 +29,7 @@ struct Harness {
     /// - Parameter environments: the folder the repository's `environments/` is copied from.
     static func start(timeScale: Double = 100, environments: String = sampleEnvironments) async throws -> Harness {
         let folder = TemporaryFolder.make("world")
-        let repository = try await ConfigRepository.create(copying: environments)
+        let repository = try await ConfigRepository.create(seed: (environments, "environments"), serve: true)
         do {
             var options = LocalClusterOptions(dataDirectory: folder + "/cluster")
             options.timeScale = timeScale
@@ -95,22 +91,12 @@ struct Harness {
 
     /// Replaces the cluster's fault rules (`/mooring-admin/faults`).
     func setFaults(_ json: String) async throws {
-        let result = try await Command.run("curl", ["-s", "-f", "-X", "PUT", "-H", "Authorization: Bearer \(cluster.token)",
-                                                    "--data-binary", json, cluster.url + "/mooring-admin/faults"],
-                                           environment: [:], input: nil)
-        guard result.status == 0 else { throw FixtureError("setting faults failed: \(result.stdout) \(result.stderr)") }
+        try await Command.check("curl", ["-s", "-f", "-X", "PUT", "-H", "Authorization: Bearer \(cluster.token)",
+                                         "--data-binary", json, cluster.url + "/mooring-admin/faults"])
     }
 }
 
 func withHarness<T>(timeScale: Double = 100, environments: String = Harness.sampleEnvironments,
                     _ body: (Harness) async throws -> T) async throws -> T {
-    let harness = try await Harness.start(timeScale: timeScale, environments: environments)
-    do {
-        let result = try await body(harness)
-        await harness.stop()
-        return result
-    } catch {
-        await harness.stop()
-        throw error
-    }
+    try await withStopping(try await Harness.start(timeScale: timeScale, environments: environments), stop: { await $0.stop() }, body)
 }

@@ -1,6 +1,6 @@
-import ChildProcess
 import Foundation
 import Manifests
+import TestSupport
 
 /// A temporary git repository of kustomize files with a `mooring.yaml` whose one environment,
 /// `app`, is an overlay of it: what the built `mooring` binary and the real `kubectl kustomize`
@@ -9,8 +9,6 @@ struct KustomizeWorkTree {
     let root: String
     var config: String { root + "/mooring.yaml" }
 
-    static let binary: String = Harness.projectRoot + "/.build/debug/mooring"
-
     /// Commits `files` (and `symlinks`, path → target) with a configuration naming `overlay`.
     static func make(_ files: [String: String], symlinks: [String: String] = [:], overlay: String,
                      configuration extra: String = "") async throws -> KustomizeWorkTree {
@@ -18,7 +16,7 @@ struct KustomizeWorkTree {
         var all = files
         all["mooring.yaml"] = "repository:\n  url: .\n\(extra)environments:\n  app:\n    path: \(overlay)\n"
         try tree.write(all, symlinks: symlinks)
-        try await tree.run("/usr/bin/git", ["init", "-q", "-b", "main"])
+        try await Git(in: tree.root).run(["init", "-q", "-b", "main"])
         try await tree.commit("fixture")
         return tree
     }
@@ -37,37 +35,20 @@ struct KustomizeWorkTree {
     }
 
     func commit(_ message: String) async throws {
-        try await run("/usr/bin/git", ["add", "-A"])
-        try await run("/usr/bin/git", ["commit", "-q", "-m", message])
+        try await Git(in: root).run(["add", "-A"])
+        try await Git(in: root).run(["commit", "-q", "-m", message])
     }
 
     /// `mooring <arguments> --config <this tree's mooring.yaml>`.
-    func mooring(_ arguments: [String]) async throws -> ChildProcessResult {
-        try await execute(Self.binary, arguments + ["--config", config])
+    func mooring(_ arguments: [String]) async throws -> CommandResult {
+        try await MooringBinary.run(arguments + ["--config", config], timeout: .seconds(180))
     }
 
     /// The real `kubectl kustomize` of a folder of the work tree, as parsed objects.
     func kubectlKustomize(_ folder: String, loadRestrictor: String = "LoadRestrictionsNone") async throws -> [JSON] {
-        let result = try await execute("kubectl", ["kustomize", root + "/" + folder, "--load-restrictor", loadRestrictor])
-        guard result.succeeded else { throw FixtureError("kubectl kustomize \(folder): \(result.stderr)") }
-        return try YAML.load(bytes: result.standardOutput, file: "kubectl kustomize").map(\.value)
-    }
-
-    @discardableResult
-    func run(_ program: String, _ arguments: [String]) async throws -> String {
-        let result = try await execute(program, arguments)
-        guard result.succeeded else { throw FixtureError("\(program) \(arguments.joined(separator: " ")): \(result.stderr)") }
-        return result.stdout
-    }
-
-    func execute(_ program: String, _ arguments: [String]) async throws -> ChildProcessResult {
-        var request = ChildProcess(program, arguments, environment: [
-            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
-            "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
-        ], workingDirectory: root)
-        request.timeout = .seconds(180)
-        return try await request.run()
+        let output = try await Command.check("kubectl", ["kustomize", root + "/" + folder, "--load-restrictor", loadRestrictor],
+                                             timeout: .seconds(180))
+        return try YAML.load(output, file: "kubectl kustomize").map(\.value)
     }
 
     func remove() {

@@ -1,6 +1,7 @@
 import Foundation
 import Manifests
 import Reconciler
+import TestSupport
 
 /// Small environment folders for the safety scenarios, written as a team would write them.
 enum SafetyFixture {

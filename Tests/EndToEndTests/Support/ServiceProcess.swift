@@ -44,8 +44,8 @@ struct ServiceProcess {
         let folder = TemporaryFolder.make("service-\(name)")
         let file = folder + "/mooring.yaml"
         try configuration.write(toFile: file, atomically: true, encoding: .utf8)
-        let port = try LoopbackPort.pick()
-        var request = ChildProcess(ReconcileCommandTests.binary, [
+        let port = try LoopbackPort.free()
+        var request = ChildProcess(MooringBinary.path, [
             "run", "--listen", "127.0.0.1:\(port)", "--config", file, "--cache-dir", folder + "/cache", "--log-format", "json",
         ])
         var environment: [String: String?] = ["MOORING_E2E_HOOK": webhookSecret, "POD_NAME": name]
@@ -55,11 +55,9 @@ struct ServiceProcess {
         request.gracePeriod = .seconds(60)
         let child = try await request.start()
         let process = ServiceProcess(child: child, port: port)
-        do {
-            try await LoopbackPort.waitUntilListening(port, timeout: .seconds(60))
-        } catch {
-            await child.stop()
-            throw error
+        guard await LoopbackPort.waitUntilListening(port, timeout: .seconds(60)) else {
+            let ended = await child.stop()
+            throw FixtureError("mooring run --listen never listened on \(port): \(ended.map { $0.stderr } ?? "")")
         }
         return process
     }

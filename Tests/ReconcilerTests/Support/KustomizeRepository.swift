@@ -1,7 +1,7 @@
-import ChildProcess
 import Foundation
 import GitSource
 import Manifests
+import TestSupport
 @testable import Reconciler
 
 /// A config repository made with the git CLI for kustomize tests: a work tree to write and
@@ -62,20 +62,12 @@ struct KustomizeRepository {
 
     @discardableResult
     func git(_ arguments: String...) async throws -> String {
-        var request = ChildProcess("/usr/bin/git", arguments, environment: Self.gitEnvironment, workingDirectory: work)
-        request.timeout = .seconds(60)
-        let result = try await request.run()
-        guard result.succeeded else { throw KustomizeRepositoryError(message: "git \(arguments.joined(separator: " ")): \(result.stderr)") }
-        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try await Git(in: work).run(arguments)
     }
 
     /// The real `kubectl kustomize` on the work tree, as parsed objects.
     func kubectlKustomize(_ overlay: String) async throws -> [JSON] {
-        var request = ChildProcess("kubectl", ["kustomize", work + "/" + overlay, "--load-restrictor", "LoadRestrictionsNone"])
-        request.timeout = .seconds(120)
-        let result = try await request.run()
-        guard result.succeeded else { throw KustomizeRepositoryError(message: "kubectl kustomize \(overlay): \(result.stderr)") }
-        return try YAML.load(bytes: result.standardOutput, file: "kubectl kustomize").map(\.value)
+        try await SampleOverlays.kustomize(work + "/" + overlay)
     }
 
     /// Writes an executable script (for a stand-in kustomize binary) and returns its path.
@@ -90,15 +82,4 @@ struct KustomizeRepository {
     func remove() {
         try? FileManager.default.removeItem(atPath: root)
     }
-
-    static let gitEnvironment: [String: String?] = [
-        "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
-        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
-        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
-    ]
-}
-
-struct KustomizeRepositoryError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

@@ -1,6 +1,6 @@
-import ChildProcess
 import Foundation
 import Manifests
+import TestSupport
 
 /// The repository's own sample, `environments/base` with the `develop` and `master` overlays,
 /// rendered from disk by the real `kubectl kustomize` (what Mooring runs on a revision's tree).
@@ -13,11 +13,14 @@ enum SampleOverlays {
     }()
 
     static func render(_ environment: String) async throws -> RenderedEnvironment {
-        var kustomize = ChildProcess("kubectl", ["kustomize", root + "/environments/" + environment])
-        kustomize.timeout = .seconds(120)
-        let result = try await kustomize.run()
-        guard result.succeeded else { throw KustomizeRepositoryError(message: "kubectl kustomize \(environment): \(result.stderr)") }
-        return try ManifestRenderer.render(files: [SourceFile(path: "environments/\(environment)/build.yaml", content: .file(result.standardOutput))],
+        let output = try await Command.check("kubectl", ["kustomize", root + "/environments/" + environment])
+        return try ManifestRenderer.render(files: [SourceFile(path: "environments/\(environment)/build.yaml", content: .file(Array(output.utf8)))],
                                            environmentPath: "environments/\(environment)")
+    }
+
+    /// The real `kubectl kustomize` of a folder (references outside it allowed), as parsed objects.
+    static func kustomize(_ folder: String) async throws -> [JSON] {
+        let output = try await Command.check("kubectl", ["kustomize", folder, "--load-restrictor", "LoadRestrictionsNone"])
+        return try YAML.load(output, file: "kubectl kustomize").map(\.value)
     }
 }

@@ -1,10 +1,9 @@
-import Reconciler
-
 /// The environments a revision changes: those whose folder's tree at the revision differs from
-/// the tree at their own ref (a folder that appears or disappears counts as a change).
-enum TouchedEnvironments {
-    static func find(_ environments: [EnvironmentConfiguration], revision: String,
-                     source: GitConfigSource) async throws -> [EnvironmentConfiguration] {
+/// the tree at their own ref (a folder that appears or disappears counts as a change): what
+/// `mooring diff --all --revision REF` previews for a pull request's head.
+public enum TouchedEnvironments {
+    public static func find(_ environments: [EnvironmentConfiguration], revision: String,
+                            source: any ConfigSource) async throws -> [EnvironmentConfiguration] {
         var touched: [EnvironmentConfiguration] = []
         for environment in environments {
             let current: RevisionFacts
