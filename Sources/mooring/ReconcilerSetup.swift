@@ -40,7 +40,7 @@ struct ReconcilerSetup {
     func reconciler(for environment: EnvironmentConfiguration, lock: (tenure: EnvironmentLock.Tenure, wait: Bool)? = nil) async throws -> EnvironmentReconciler {
         let cluster: KubeClusterClient
         do {
-            cluster = try await connector.client(for: environment.cluster)
+            cluster = try await connector.client(for: environment.cluster, rateLimit: environment.clientRateLimit)
         } catch {
             throw ReconcileError.cluster("\(environment.name): \(error)")
         }
@@ -58,6 +58,29 @@ struct ReconcilerSetup {
             reconciler.lock?.notices = ProgressLines.notices
         }
         return reconciler
+    }
+
+    /// `mooring run`: every reconciler reads its cluster through that cluster's live cache
+    /// (its Lease keeps asking the server) and keeps its in-sync verdicts between passes;
+    /// returns them and the caches, one per cluster.
+    func readingLiveCaches(_ reconcilers: [EnvironmentReconciler]) async throws -> ([EnvironmentReconciler], caches: [LiveCache]) {
+        var seen = Set<String>()
+        var caches: [LiveCache] = []
+        var cached: [EnvironmentReconciler] = []
+        for var reconciler in reconcilers {
+            let target = reconciler.environment.cluster
+            let cache: LiveCache
+            do {
+                cache = try await connector.liveCache(for: target)
+            } catch {
+                throw ReconcileError.cluster("\(reconciler.environment.name): \(error)")
+            }
+            if seen.insert(target.description).inserted { caches.append(cache) }
+            reconciler.cluster = CachedClusterClient(reconciler.cluster, cache: cache)
+            reconciler.diffMemo = DiffMemo()
+            cached.append(reconciler)
+        }
+        return (cached, caches)
     }
 
     /// Runs `body` and always shuts down (stopping an embedded cluster this process started).

@@ -32,11 +32,15 @@ struct RunCommand: AsyncParsableCommand {
                 reconciler.lock?.stop = stop
                 reconcilers.append(reconciler)
             }
+            // A continuous run reads tracked objects from a live cache per cluster (LIST then
+            // WATCH) and hears of drift from it; --once LISTs, like diff and sync.
+            var caches: [LiveCache] = []
+            if !once { (reconcilers, caches) = try await setup.readingLiveCaches(reconcilers) }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
             if !once, let address = try service.address(in: setup.configuration) {
                 let all = reconcilers
-                try await ServiceMode.run(setup, reconcilers: all, address: address, options: service) { results in
+                try await ServiceMode.run(setup, reconcilers: all, caches: caches, address: address, options: service) { results in
                     _ = try? report(results, counters: setup.counters)
                 }
                 return Int32(0)
@@ -46,7 +50,15 @@ struct RunCommand: AsyncParsableCommand {
             // environments' Leases are given back.
             let signals = TerminationSignals(stopping: stop)
             defer { signals.cancel() }
-            try await poller.run(until: stop) { results in _ = try report(results, counters: setup.counters) }
+            let drift = DriftNudges()
+            for cache in caches {
+                cache.onChange { change in
+                    guard let environment = change.environment else { return }
+                    ReconcileMetrics.recordDriftEvent(environment: environment)
+                    drift.nudge(environment)
+                }
+            }
+            try await poller.run(until: stop, drift: drift) { results in _ = try report(results, counters: setup.counters) }
             for reconciler in reconcilers { await reconciler.releaseLease() }
             return 0
         }

@@ -8,7 +8,7 @@ import ServiceLifecycle
 /// group. SIGTERM or SIGINT stops new work; the apply in progress finishes, the Leases are
 /// released, and the process exits 0.
 enum ServiceMode {
-    static func run(_ setup: ReconcilerSetup, reconcilers: [EnvironmentReconciler], address: ListenAddress,
+    static func run(_ setup: ReconcilerSetup, reconcilers: [EnvironmentReconciler], caches: [LiveCache] = [], address: ListenAddress,
                     options: ServiceOptions, report: @escaping @Sendable ([EnvironmentResult]) async -> Void) async throws {
         (options.logFormat ?? .automatic).bootstrap(level: options.logLevel)
         let logger = Logger(label: "mooring")
@@ -27,13 +27,14 @@ enum ServiceMode {
             var reconciler = reconciler
             let name = reconciler.environment.name
             reconciler.progress = SyncProgress { line in logger.debug("\(line)", metadata: ["environment": "\(name)"]) }
-            reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: reconciler.cluster, wait: false,
+            // A Lease is decided on the server's word, never the live cache's.
+            reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: reconciler.cluster.direct, wait: false,
                                               tenure: .untilReleased, timing: timing, identity: identity)
             return reconciler
         }
         let claims = LeaseClaims(
             leases: reconcilers.compactMap { reconciler in reconciler.lock.map { (reconciler.environment.name, $0.lease as any EnvironmentLease) } },
-            membership: ReplicaMembership(identity: identity, cluster: reconcilers[0].cluster, durationSeconds: Int(timing.duration.components.seconds)),
+            membership: ReplicaMembership(identity: identity, cluster: reconcilers[0].cluster.direct, durationSeconds: Int(timing.duration.components.seconds)),
             timings: timing, logger: logger)
         let readiness = Readiness()
         readiness.configurationLoaded()
@@ -43,6 +44,14 @@ enum ServiceMode {
         let loop = ReconcileLoop(source: setup.source, reconcilers: reconcilers,
                                  schedule: PollSchedule(interval: configuration.repository.interval),
                                  claims: claims, readiness: readiness, logger: logger, report: report)
+        // A change to a tracked object (an edit, a scale, a deletion) reconciles its environment now.
+        for cache in caches {
+            cache.onChange { [loop] change in
+                guard let environment = change.environment else { return }
+                ReconcileMetrics.recordDriftEvent(environment: environment)
+                loop.reconcileSoon([environment], reason: "drift: \(change)")
+            }
+        }
         let routing = PushRouting(repositoryURL: configuration.repository.url.redacted, environments: configuration.environments)
         let server = ServiceServer(address: address, providers: [
             HealthRoutes(readiness: readiness),

@@ -6,6 +6,9 @@ public struct KubeClientOptions: Sendable {
     /// Limit of one ordinary request (not of a watch).
     public var requestTimeout: Duration
     public var userAgent: String
+    /// Requests one client keeps in flight: starts at `initial`, adapts between 1 and `maximum`
+    /// (halved on 429 and on answers far slower than usual, widened as answers come).
+    public var concurrency: (initial: Int, maximum: Int) = (16, 64)
 
     public init(rateLimit: RateLimit? = .kubectlDefault, retryPolicy: RetryPolicy = RetryPolicy(),
                 requestTimeout: Duration = .seconds(60), userAgent: String = "mooring/0.1") {

@@ -30,10 +30,12 @@ public struct Poller: Sendable {
         self.schedule = schedule
     }
 
-    /// One pass over all environments, in configuration order.
-    public func pass(now: Date = Date()) async -> [EnvironmentResult] {
+    /// One pass over all environments (or only those named), in configuration order; `fetch:
+    /// false` reconciles at the revisions already fetched (a pass for drift, between polls).
+    public func pass(now: Date = Date(), only names: Set<String>? = nil, fetch: Bool = true) async -> [EnvironmentResult] {
+        let reconcilers = names.map { names in self.reconcilers.filter { names.contains($0.environment.name) } } ?? self.reconcilers
         do {
-            try await source.fetch()
+            if fetch { try await source.fetch() }
         } catch {
             let failure = error as? ReconcileError ?? .source("fetching the config repository failed: \(error)")
             return reconcilers.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
@@ -66,11 +68,20 @@ public struct Poller: Sendable {
     }
 
     /// Polls until `stop` is set (a pass in progress finishes first); `report` receives each
-    /// pass's results. An error `report` throws ends the polling.
-    public func run(until stop: StopSignal, report: ([EnvironmentResult]) async throws -> Void) async rethrows {
+    /// pass's results. An error `report` throws ends the polling. Environments `drift` names
+    /// between polls are reconciled at once, without a fetch.
+    public func run(until stop: StopSignal, drift: DriftNudges? = nil, report: ([EnvironmentResult]) async throws -> Void) async rethrows {
+        let clock = ContinuousClock()
         while !stop.isStopped {
+            _ = drift?.take()
             try await report(await pass())
-            await stop.sleep(for: schedule.nextDelay(unit: Double.random(in: 0..<1)))
+            let nextPoll = clock.now + schedule.nextDelay(unit: Double.random(in: 0..<1))
+            while !stop.isStopped && clock.now < nextPoll {
+                guard let drift else { await stop.sleep(for: nextPoll - clock.now); break }
+                await drift.sleep(for: nextPoll - clock.now, stop: stop)
+                let nudged = drift.take()
+                if !nudged.isEmpty && !stop.isStopped { try await report(await pass(only: nudged, fetch: false)) }
+            }
         }
     }
 }

@@ -1,0 +1,26 @@
+import Synchronization
+
+/// Environments whose tracked objects changed in the cluster (the live cache saw it), waiting
+/// for the poller to reconcile them before their next poll. Many changes to one environment
+/// while it waits are one reconcile.
+public final class DriftNudges: Sendable {
+    private let pending = Mutex<Set<String>>([])
+
+    public init() {}
+
+    public func nudge(_ environment: String) { pending.withLock { _ = $0.insert(environment) } }
+
+    /// Takes the waiting environments.
+    public func take() -> Set<String> { pending.withLock { pending in defer { pending = [] }; return pending } }
+
+    public var isEmpty: Bool { pending.withLock { $0.isEmpty } }
+
+    /// Sleeps `duration`, or until stopped or nudged, whichever comes first; checks every 50 ms.
+    public func sleep(for duration: Duration, stop: StopSignal) async {
+        let clock = ContinuousClock()
+        let end = clock.now + duration
+        while !stop.isStopped && isEmpty && clock.now < end {
+            try? await Task.sleep(for: min(end - clock.now, .milliseconds(50)))
+        }
+    }
+}
