@@ -57,7 +57,7 @@ before = metrics()
 passes = 3
 for _ in range(passes):
     seen = reconciles(metrics(), "bench")
-    body = json.dumps({"ref": "refs/heads/main", "repository": "config", "after": ""}).encode()
+    body = json.dumps({"ref": "refs/heads/main"}).encode()
     signature = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     request = urllib.request.Request(metrics_url.replace("/metrics", "/hooks/generic"), data=body, method="POST",
                                      headers={"Content-Type": "application/json", "X-Mooring-Signature": signature})

@@ -32,9 +32,11 @@ enum ServiceMode {
                                               tenure: .untilReleased, timing: timing, identity: identity)
             return reconciler
         }
+        // The replicas' census reads the Leases from the live cache (no LIST while idle); each
+        // environment's Lease is still taken and renewed on the server's word.
         let claims = LeaseClaims(
             leases: reconcilers.compactMap { reconciler in reconciler.lock.map { (reconciler.environment.name, $0.lease as any EnvironmentLease) } },
-            membership: ReplicaMembership(identity: identity, cluster: reconcilers[0].cluster.direct, durationSeconds: Int(timing.duration.components.seconds)),
+            membership: ReplicaMembership(identity: identity, cluster: reconcilers[0].cluster, durationSeconds: Int(timing.duration.components.seconds)),
             timings: timing, logger: logger)
         let readiness = Readiness()
         readiness.configurationLoaded()
