@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
 
         // Running programs (kustomize, exec credential plugins; servers and tools in tests).
         .target(name: "ChildProcess", dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]),
@@ -25,13 +26,14 @@ let package = Package(
         .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
         .target(name: "GitSource", dependencies: ["CGit2", "Manifests"]),
         .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests"]),
+        .target(name: "LuaSandbox", dependencies: ["CLua", "Manifests"]),
         .target(name: "LocalCluster", dependencies: [
             "Manifests",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], exclude: ["README.md"]),
-        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI"]),
+        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI", "LuaSandbox"]),
         .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
         .executableTarget(name: "mooring", dependencies: [
             "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports",
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
+        .testTarget(name: "LuaSandboxTests", dependencies: ["LuaSandbox", "Manifests"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),

@@ -7,7 +7,9 @@
 // Diff/           `Differ` → `EnvironmentDiff` of `ObjectDiff`s (Synced / OutOfSync / prune, with
 //                 `FieldChange`s): normalization, keyed lists (`FieldSemantics` over `KubeSchema`), quantities,
 //                 managed-field removals, ignoreDifferences, dry-run confirmation, Secret masking
-// Health/         `HealthAssessor` (kstatus rules, Argo CD states) → `EnvironmentHealth`, `HealthWait`
+// Health/         `HealthAssessor` (kstatus and Argo CD rules per kind, `CustomResourceHealth`, users'
+//                 Lua `HealthChecks` over LuaSandbox) → `EnvironmentHealth`, `HealthWait`;
+//                 `ObjectFileHealth` for `mooring health`
 // History/        `History` of `HistoryRecord`s in the ConfigMap `mooring-history-<env>`
 // Sync/           `ChangeSet`: what a sync did, for reports and history; and its IO: `LiveStateReader`
 //                 (one LIST per type), `DriftConfirmation` (dry-run), `SyncRunner` (waves, prune),

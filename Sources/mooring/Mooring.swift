@@ -22,6 +22,7 @@ struct Mooring: AsyncParsableCommand {
             StatusCommand.self,
             HistoryCommand.self,
             RollbackCommand.self,
+            HealthCommand.self,
         ])
 
     /// Parses and runs, mapping every failure to exit code 2 with one line on stderr.

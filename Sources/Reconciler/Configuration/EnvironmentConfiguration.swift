@@ -23,6 +23,8 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     /// After an auto-rollback, also commit and push a revert of the bad commit.
     public var revertInGit: Bool
     public var ignoreDifferences: [IgnoreDifferenceRule]
+    /// The custom health checks (`health.scripts`, the same in every environment).
+    public var healthChecks: HealthChecks = .builtIn
 
     public static let defaultHealthTimeout: Duration = .seconds(300)
 

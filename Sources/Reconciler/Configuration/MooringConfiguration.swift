@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 
 /// `mooring.yaml`: the config repository and the environments moored from it.
@@ -5,10 +6,13 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var repository: RepositoryConfiguration
     /// In the order the file lists them.
     public var environments: [EnvironmentConfiguration]
+    /// `health.scripts`; every environment carries a copy as `healthChecks`.
+    public var health: HealthChecks
 
-    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration]) {
+    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn) {
         self.repository = repository
         self.environments = environments
+        self.health = health
     }
 
     public func environment(named name: String) -> EnvironmentConfiguration? {
@@ -29,7 +33,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments"]
+    static let topLevelKeys = ["repository", "environments", "health"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -59,8 +63,14 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"environments\" (a map from environment name to its settings)", at: [])
         }
+        var health = HealthChecks.builtIn
+        if let value = root["health"], !value.isNull {
+            let directory = URL(fileURLWithPath: reader.file).deletingLastPathComponent().path
+            health = readHealth(value, directory: directory, with: &reader)
+            for index in environments.indices { environments[index].healthChecks = health }
+        }
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments)
+        return MooringConfiguration(repository: repository, environments: environments, health: health)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.

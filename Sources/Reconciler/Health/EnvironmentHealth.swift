@@ -1,3 +1,4 @@
+import Foundation
 import Manifests
 
 /// The health of every object of an environment; the environment is as healthy as its worst object.
@@ -16,9 +17,10 @@ public struct EnvironmentHealth: Sendable, CustomStringConvertible {
 
     public init(entries: [Entry]) { self.entries = entries }
 
-    /// Assesses the desired identities against the live objects found for them (absent = Missing).
-    public init(identities: [ObjectIdentity], live: [ObjectIdentity: JSON]) {
-        entries = identities.map { Entry(identity: $0, health: HealthAssessor.assess(live[$0])) }
+    /// Assesses the desired identities against the live objects found for them (absent = Missing),
+    /// with the users' `checks` where they have one for a kind.
+    public init(identities: [ObjectIdentity], live: [ObjectIdentity: JSON], checks: HealthChecks = .builtIn, now: Date = Date()) {
+        entries = identities.map { Entry(identity: $0, health: HealthAssessor.assess(live[$0], checks: checks, now: now)) }
     }
 
     /// The worst status by Argo CD's order; Healthy for an empty environment.

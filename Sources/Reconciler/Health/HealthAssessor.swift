@@ -1,17 +1,36 @@
+import Foundation
 import Manifests
 
-/// Assesses live objects with kstatus's rules (cli-utils `pkg/kstatus/status`), mapped onto Argo
-/// CD's states: InProgress → Progressing, Failed → Degraded, Current → Healthy, plus Argo's
-/// Suspended for paused Deployments and suspended CronJobs and Jobs.
+/// Assesses live objects in Argo CD's states (Healthy, Progressing, Degraded, Suspended, Missing,
+/// Unknown).
+///
+/// In order: an object being deleted is Progressing; a user's Lua script for its kind
+/// (`HealthChecks`) replaces every rule below; built-in kinds follow kstatus (cli-utils
+/// `pkg/kstatus/status`: InProgress → Progressing, Failed → Degraded, Current → Healthy) and Argo
+/// CD's built-in checks (gitops-engine `pkg/health`, argo-cd `resource_customizations`), each rule
+/// saying which where the two differ; custom resources get `CustomResourceHealth`.
 public enum HealthAssessor {
     /// The health of a live object; `nil` (not found) is Missing.
-    public static func assess(_ object: JSON?) -> HealthAssessment {
+    ///
+    /// - Parameters:
+    ///   - checks: the users' scripts; by default only the built-in rules.
+    ///   - now: when the object is looked at (a custom resource without a status is given a
+    ///     moment for its controller to write one, an autoscaler for its metrics, an aggregated API
+    ///     for its backend).
+    public static func assess(_ object: JSON?, checks: HealthChecks = .builtIn, now: Date = Date()) -> HealthAssessment {
         guard let object else { return HealthAssessment(.missing, "not found in the cluster") }
         guard let identity = ObjectIdentity(of: object) else { return HealthAssessment(.unknown, "object has no kind or name") }
         if let deletion = object[path: ["metadata", "deletionTimestamp"]], !deletion.isNull {
-            return HealthAssessment(.progressing, "pending deletion")
+            return pendingDeletion(object)
         }
-        switch (identity.group, identity.kind) {
+        if let script = checks.script(for: identity.groupKind) {
+            return LuaHealthCheck.assess(object, with: script, limits: checks.limits)
+        }
+        return builtIn(object, kind: identity.groupKind, now: now)
+    }
+
+    static func builtIn(_ object: JSON, kind: GroupKind, now: Date) -> HealthAssessment {
+        switch (kind.group, kind.kind) {
         case ("apps", "Deployment"), ("extensions", "Deployment"): return WorkloadHealth.deployment(object)
         case ("apps", "StatefulSet"): return WorkloadHealth.statefulSet(object)
         case ("apps", "DaemonSet"), ("extensions", "DaemonSet"): return WorkloadHealth.daemonSet(object)
@@ -19,41 +38,35 @@ public enum HealthAssessor {
         case ("", "Pod"): return PodHealth.assess(object)
         case ("batch", "Job"): return JobHealth.job(object)
         case ("batch", "CronJob"): return JobHealth.cronJob(object)
+        case ("autoscaling", "HorizontalPodAutoscaler"): return AutoscalerHealth.assess(object, now: now)
+        case ("policy", "PodDisruptionBudget"): return DisruptionBudgetHealth.assess(object)
         case ("", "PersistentVolumeClaim"): return ServingHealth.persistentVolumeClaim(object)
         case ("", "Service"): return ServingHealth.service(object)
         case ("networking.k8s.io", "Ingress"), ("extensions", "Ingress"): return ServingHealth.ingress(object)
         case ("apiextensions.k8s.io", "CustomResourceDefinition"): return ServingHealth.customResourceDefinition(object)
+        case ("apiregistration.k8s.io", "APIService"): return ServingHealth.apiService(object, now: now)
         case ("", "Namespace"): return ServingHealth.namespace(object)
-        default: return ConditionHealth.assess(object, kind: identity.kind)
+        default:
+            if BuiltInKinds.contains(kind) { return ConditionHealth.assess(object, kind: kind.kind) }
+            return CustomResourceHealth.assess(object, kind: kind.kind, now: now)
         }
+    }
+
+    /// `pending deletion; blocked by finalizers: …` (gitops-engine checks deletion first too).
+    private static func pendingDeletion(_ object: JSON) -> HealthAssessment {
+        let finalizers = (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).compactMap(\.stringValue)
+        if finalizers.isEmpty { return HealthAssessment(.progressing, "pending deletion") }
+        return HealthAssessment(.progressing, "pending deletion; blocked by finalizers: \(finalizers.joined(separator: ", "))")
     }
 }
 
-/// Reading helpers shared by the rules.
-enum StatusFields {
-    static func int(_ object: JSON, _ path: [String], default value: Int64) -> Int64 {
-        object[path: path]?.intValue ?? value
-    }
+/// The kinds Kubernetes itself serves (the bundled 1.32 schema, plus the retired `extensions`
+/// group): they follow kstatus's generic rules when no rule of their own applies. Every other kind
+/// is a custom resource.
+enum BuiltInKinds {
+    private static let kinds: Set<GroupKind> = Set(KubeSchema.builtin.resources.map { GroupKind(group: $0.group, kind: $0.kind) })
 
-    static func string(_ object: JSON, _ path: [String]) -> String? {
-        object[path: path]?.stringValue
-    }
-
-    /// The condition of `type` in `status.conditions`.
-    static func condition(_ object: JSON, _ type: String) -> JSON? {
-        object[path: ["status", "conditions"]]?.arrayValue?.first { $0["type"]?.stringValue == type }
-    }
-
-    /// Progressing when `metadata.generation` is ahead of `status.observedGeneration` (the
-    /// controller has not seen the latest spec, so the rest of the status is stale).
-    static func generationNotObserved(_ object: JSON, kind: String, required: Bool = false) -> HealthAssessment? {
-        guard let generation = object[path: ["metadata", "generation"]]?.intValue else { return nil }
-        guard let observed = object[path: ["status", "observedGeneration"]]?.intValue else {
-            return required ? HealthAssessment(.progressing, "\(kind) status.observedGeneration not yet reported") : nil
-        }
-        if observed < generation {
-            return HealthAssessment(.progressing, "waiting for the controller to observe generation \(generation) (observed \(observed))")
-        }
-        return nil
+    static func contains(_ kind: GroupKind) -> Bool {
+        kind.group == "extensions" || kinds.contains(kind)
     }
 }

@@ -3,15 +3,25 @@ import Manifests
 /// Pods: by phase, readiness and container states. A container stuck waiting on an error
 /// (`CrashLoopBackOff`, `ImagePullBackOff`, `ErrImagePull`, `CreateContainerConfigError`, …) is
 /// Degraded at once for long-running pods, as Argo CD does, rather than waiting for a timeout.
+///
+/// Pods that run to completion (`restartPolicy` Never or OnFailure): Argo CD leaves them to finish
+/// (its sync hooks are such pods), so one whose image cannot be pulled waits out the timeout. An
+/// image that cannot be pulled never runs, whatever the restart policy, so here those pods are
+/// Degraded at once too; other waiting errors still let them finish. kstatus only fails
+/// `CrashLoopBackOff`.
 enum PodHealth {
+    /// Waiting reasons of a container whose image cannot be pulled (kubelet `images` package).
+    static let imagePullFailures: Set<String> = [
+        "ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "RegistryUnavailable",
+        "SignatureValidationFailed",
+    ]
+
     static func assess(_ pod: JSON) -> HealthAssessment {
         let restartPolicy = StatusFields.string(pod, ["spec", "restartPolicy"]) ?? "Always"
         let statuses = (pod[path: ["status", "initContainerStatuses"]]?.arrayValue ?? [])
             + (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? [])
-        if restartPolicy == "Always" {
-            let failing = statuses.compactMap(waitingOnError)
-            if !failing.isEmpty { return HealthAssessment(.degraded, failing.joined(separator: "; ")) }
-        }
+        let failing = statuses.compactMap { waitingOnError($0, imagePullOnly: restartPolicy != "Always") }
+        if !failing.isEmpty { return HealthAssessment(.degraded, failing.joined(separator: "; ")) }
         let message = StatusFields.string(pod, ["status", "message"]) ?? ""
         switch StatusFields.string(pod, ["status", "phase"]) {
         case "Pending", nil:
@@ -40,10 +50,11 @@ enum PodHealth {
     }
 
     /// `container web: ImagePullBackOff: Back-off pulling image "…"` for a container waiting on an error.
-    private static func waitingOnError(_ status: JSON) -> String? {
-        guard let waiting = status[path: ["state", "waiting"]], let reason = waiting["reason"]?.stringValue,
-              reason.hasPrefix("Err") || reason.hasSuffix("Error") || reason.hasSuffix("BackOff")
-        else { return nil }
+    private static func waitingOnError(_ status: JSON, imagePullOnly: Bool) -> String? {
+        guard let waiting = status[path: ["state", "waiting"]], let reason = waiting["reason"]?.stringValue else { return nil }
+        let isError = imagePullOnly ? imagePullFailures.contains(reason)
+            : reason.hasPrefix("Err") || reason.hasSuffix("Error") || reason.hasSuffix("BackOff")
+        guard isError else { return nil }
         let name = status["name"]?.stringValue ?? "?"
         let message = waiting["message"]?.stringValue.map { ": \($0)" } ?? ""
         return "container \(name): \(reason)\(message)"

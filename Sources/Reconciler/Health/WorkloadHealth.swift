@@ -8,7 +8,7 @@ enum WorkloadHealth {
         if let stale = StatusFields.generationNotObserved(object, kind: "Deployment", required: object["status"] != nil) { return stale }
         if let progressing = StatusFields.condition(object, "Progressing"), progressing["reason"]?.stringValue == "ProgressDeadlineExceeded" {
             let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
-            return HealthAssessment(.degraded, "Deployment \"\(name)\" exceeded its progress deadline" + detail(progressing))
+            return HealthAssessment(.degraded, "Deployment \"\(name)\" exceeded its progress deadline" + StatusFields.detail(progressing))
         }
         let spec = StatusFields.int(object, ["spec", "replicas"], default: 1)
         let replicas = StatusFields.int(object, ["status", "replicas"], default: 0)
@@ -78,7 +78,7 @@ enum WorkloadHealth {
     static func replicaSet(_ object: JSON) -> HealthAssessment {
         if let stale = StatusFields.generationNotObserved(object, kind: "ReplicaSet", required: object["status"] != nil) { return stale }
         if let failure = StatusFields.condition(object, "ReplicaFailure"), failure["status"]?.stringValue == "True" {
-            return HealthAssessment(.degraded, "replica failure" + detail(failure))
+            return HealthAssessment(.degraded, "replica failure" + StatusFields.detail(failure))
         }
         let spec = StatusFields.int(object, ["spec", "replicas"], default: 1)
         let replicas = StatusFields.int(object, ["status", "replicas"], default: 0)
@@ -88,11 +88,5 @@ enum WorkloadHealth {
         if ready < spec { return HealthAssessment(.progressing, "waiting for replicas to be ready (\(ready)/\(spec))") }
         if replicas > spec { return HealthAssessment(.progressing, "\(replicas - spec) replicas pending termination") }
         return HealthAssessment(.healthy, "ReplicaSet is available (\(available)/\(spec) replicas)")
-    }
-
-    /// `: <message>` of a condition, when it has one.
-    static func detail(_ condition: JSON) -> String {
-        guard let message = condition["message"]?.stringValue, !message.isEmpty else { return "" }
-        return ": \(message)"
     }
 }

@@ -100,7 +100,7 @@ public struct EnvironmentReconciler: Sendable {
     /// An outcome that applied nothing: the diff and the health as found.
     private func observed(_ state: ReadState, target: String, decision: ReconcileDecision, history: History,
                           headline: String?, remarks: [ReconcileRemark]) -> ReconcileOutcome {
-        let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
+        let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
         let message = ((headline.map { [$0] } ?? []) + remarks.map(\.description)).joined(separator: "; ")
         // The revision before this one: the latest record's predecessor when it is this revision.
         let previous = history.latest.flatMap { $0.revision == state.revision ? $0.previousRevision : $0.revision }
@@ -142,8 +142,8 @@ public struct EnvironmentReconciler: Sendable {
                  rolledBackFrom: String?, rolledBackTo: String?, history: History) async throws -> Execution {
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress)
         var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
-                                       waveGate: WaveGate(environment: name, timeout: environment.healthTimeout))
-        let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval)
+                                       waveGate: WaveGate(environment: name, timeout: environment.healthTimeout, checks: environment.healthChecks))
+        let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval, checks: environment.healthChecks)
         var failure: HealthFailure?
         do {
             if changes.succeeded {

@@ -37,7 +37,7 @@ extension EnvironmentReconciler {
             return EnvironmentStatus(environment: environment.name, revision: nil, synced: nil, health: .missing, lastOperation: nil)
         }
         let state = try await read(revision: latest.revision)
-        let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity)
+        let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
         return EnvironmentStatus(environment: environment.name, revision: latest.revision, synced: state.plan.isEmpty,
                                  health: health.status, lastOperation: latest)
     }

@@ -6,10 +6,13 @@ import Manifests
 public struct HealthMonitor: Sendable {
     public let cluster: any ClusterClient
     public var pollInterval: Duration
+    /// The users' Lua checks (`health.scripts`).
+    public var checks: HealthChecks
 
-    public init(cluster: any ClusterClient, pollInterval: Duration = .seconds(1)) {
+    public init(cluster: any ClusterClient, pollInterval: Duration = .seconds(1), checks: HealthChecks = .builtIn) {
         self.cluster = cluster
         self.pollInterval = pollInterval
+        self.checks = checks
     }
 
     /// The health of `identities` as the cluster shows them now.
@@ -24,7 +27,7 @@ public struct HealthMonitor: Sendable {
                 if let identity = ObjectIdentity(of: object) { live[identity] = object }
             }
         }
-        return EnvironmentHealth(identities: identities, live: live)
+        return EnvironmentHealth(identities: identities, live: live, checks: checks)
     }
 
     /// Waits until `HealthWait` decides; returns the last assessment and the decision.

@@ -7,10 +7,13 @@ public struct WaveGate: Sendable {
     public var environment: String
     /// How long one wave may take to become Healthy (the environment's `healthTimeout`).
     public var timeout: Duration
+    /// The users' Lua checks (`health.scripts`).
+    public var checks: HealthChecks
 
-    public init(environment: String, timeout: Duration) {
+    public init(environment: String, timeout: Duration, checks: HealthChecks = .builtIn) {
         self.environment = environment
         self.timeout = timeout
+        self.checks = checks
     }
 
     /// `nil` when the wave became Healthy, else why the sync stops.
@@ -18,7 +21,7 @@ public struct WaveGate: Sendable {
                  progress: SyncProgress) async -> String? {
         progress.say("waiting for wave \(wave) to become healthy")
         do {
-            let (_, decision) = try await HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval)
+            let (_, decision) = try await HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval, checks: checks)
                 .wait(environment: environment, identities: applied, timeout: timeout, progress: progress)
             if case .failed(let reason) = decision { return "wave \(wave) did not become healthy: \(reason)" }
             return nil
