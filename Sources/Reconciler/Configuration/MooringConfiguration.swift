@@ -8,6 +8,10 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var environments: [EnvironmentConfiguration]
     /// `health.scripts`; every environment carries a copy as `healthChecks`.
     public var health: HealthChecks
+    /// `notifications`: the targets told about events, in the order the file lists them.
+    public var notifications: [NotificationTarget] = []
+    /// `links`: URL templates messages link to.
+    public var links = NotificationLinks()
 
     public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn) {
         self.repository = repository
@@ -33,7 +37,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "health"]
+    static let topLevelKeys = ["repository", "environments", "health", "notifications", "links"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -69,8 +73,17 @@ public struct MooringConfiguration: Sendable, Equatable {
             health = readHealth(value, directory: directory, with: &reader)
             for index in environments.indices { environments[index].healthChecks = health }
         }
+        var notifications: [NotificationTarget] = []
+        if let value = root["notifications"], !value.isNull {
+            notifications = readNotifications(value, environments: Array((root["environments"]?.objectValue ?? JSONObject()).keys), repositoryURL: repository?.url, with: &reader)
+        }
+        var links = NotificationLinks()
+        if let value = root["links"], !value.isNull { links = readLinks(value, with: &reader) }
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments, health: health)
+        var configuration = MooringConfiguration(repository: repository, environments: environments, health: health)
+        configuration.notifications = notifications
+        configuration.links = links
+        return configuration
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.
