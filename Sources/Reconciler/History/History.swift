@@ -22,6 +22,9 @@ public struct History: Sendable, Equatable {
     /// Data keys that could not be read, with why; kept out of `records` so one bad entry does
     /// not blind the reconciler.
     public private(set) var unreadable: [String: String] = [:]
+    /// What Notify last told about the environment (see `History+Notifications`); not part of
+    /// `configMap`, which the reconciler applies.
+    public var notificationMemory: JSON?
 
     public init(environment: String, records: [HistoryRecord] = []) {
         self.environment = environment
@@ -93,6 +96,7 @@ public struct History: Sendable, Equatable {
             }
         }
         records = read.sorted { $0.id < $1.id }
+        notificationMemory = History.notificationMemory(in: configMap)
     }
 
     static func key(for id: Int) -> String {
