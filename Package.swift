@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // Notifications (Sources/Notify): counters through swift-metrics (the backend is the
+        // service's), webhook signatures with swift-crypto's HMAC, users' message templates.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages. Their pointers never leave the wrapping module.
@@ -35,13 +40,24 @@ let package = Package(
         ], exclude: ["README.md"]),
         .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI", "LuaSandbox"]),
         .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
+        // Events from outcomes, sent to chat, webhooks and forges over KubeAPI's curl engine.
+        .target(name: "Notify", dependencies: [
+            "Reconciler", "Reports", "Manifests", "KubeAPI",
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .executableTarget(name: "mooring", dependencies: [
-            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports",
+            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "Notify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Running real programs from tests, shared so each target doesn't carry its own copy.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], path: "Tests/TestSupport"),
 
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
@@ -51,7 +67,13 @@ let package = Package(
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport"]),
+        .testTarget(name: "NotifyTests", dependencies: [
+            "Notify", "Reconciler", "Reports", "Manifests", "LocalCluster", "KubeAPI", "TestSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "Notify", "TestSupport",
+                                                          .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )
