@@ -30,7 +30,7 @@ let package = Package(
 
         .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
         .target(name: "GitSource", dependencies: ["CGit2", "Manifests"]),
-        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests"]),
+        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests", "ChildProcess"]),
         .target(name: "LuaSandbox", dependencies: ["CLua", "Manifests"]),
         .target(name: "LocalCluster", dependencies: [
             "Manifests",
@@ -52,21 +52,23 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Running real programs from tests, shared so each target doesn't carry its own copy.
+        // What every test target shares: running programs (on ChildProcess), servers (git daemon,
+        // nginx, HTTP receivers on loopback), certificates, free ports, temporary folders, git.
         .target(name: "TestSupport", dependencies: [
+            "ChildProcess",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], path: "Tests/TestSupport"),
 
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests"]),
-        .testTarget(name: "GitSourceTests", dependencies: ["GitSource"]),
-        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
-        .testTarget(name: "LuaSandboxTests", dependencies: ["LuaSandbox", "Manifests"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"]),
+        .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "TestSupport"]),
+        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests", "TestSupport"]),
+        .testTarget(name: "LuaSandboxTests", dependencies: ["LuaSandbox", "Manifests", "TestSupport"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotifyTests", dependencies: [
             "Notify", "Reconciler", "Reports", "Manifests", "LocalCluster", "KubeAPI", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),

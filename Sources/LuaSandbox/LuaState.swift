@@ -1,4 +1,4 @@
-import CLua
+internal import CLua
 import Manifests
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import CLua
+internal import CLua
 import Manifests
 
 /// Converts between `JSON` and Lua values, the way Argo CD hands objects to its scripts: objects

@@ -18,10 +18,9 @@ import Testing
         try await body(folder)
     }
 
-    /// The binary in `folder` (`env -C`: relative paths and `./mooring.yaml` are the folder's).
+    /// The binary run in `folder` (relative paths and `./mooring.yaml` are the folder's).
     func health(in folder: String, _ arguments: [String], input: String? = nil) async throws -> CommandResult {
-        try await Command.run("env", ["-C", folder, ReconcileCommandTests.binary, "health"] + arguments,
-                              environment: [:], input: input, timeout: 60)
+        try await Command.run(MooringBinary.path, ["health"] + arguments, directory: folder, input: input, timeout: .seconds(60))
     }
 
     static let deployment = """
@@ -212,7 +211,7 @@ import Testing
 
     /// The configuration's scripts reach a real sync: the reconciler waits on the check's verdict.
     @Test func aConfiguredCheckDecidesTheHealthOfASync() async throws {
-        let repository = try await ConfigRepository.create(copying: Harness.sampleEnvironments)
+        let repository = try await SampleRepository.create(serve: true).repository
         defer { repository.stop() }
         let script = """
             if obj.data ~= nil and obj.data.DEBUG == "True" then
@@ -230,8 +229,8 @@ import Testing
             """
         try await withFolder(["mooring.yaml": configuration, "checks/configmap.lua": script]) { folder in
             func mooring(_ arguments: String...) async throws -> CommandResult {
-                try await Command.run(ReconcileCommandTests.binary, arguments + ["--config", folder + "/mooring.yaml"],
-                                      environment: ["MOORING_LOCAL_TIME_SCALE": "100"], input: nil, timeout: 120)
+                try await MooringBinary.run(arguments + ["--config", folder + "/mooring.yaml"],
+                                            environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
             }
             let sync = try await mooring("sync", "--env", "develop")
             #expect(sync.status == 1, "\(sync.stdout)\(sync.stderr)")

@@ -6,12 +6,6 @@ import Testing
 /// repository served by `git daemon` and the embedded cluster the binary starts itself
 /// (`cluster: local`, persisted in `.mooring/cluster` between runs).
 @Suite struct ReconcileCommandTests {
-    static var binary: String {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent(".build/debug/mooring").path
-    }
-
     struct Workspace {
         let repository: ConfigRepository
         let folder: String
@@ -22,13 +16,12 @@ import Testing
         }
 
         func mooring(_ arguments: [String]) async throws -> CommandResult {
-            try await Command.run(ReconcileCommandTests.binary, arguments + ["--config", config],
-                                  environment: ["MOORING_LOCAL_TIME_SCALE": "100"], input: nil, timeout: 120)
+            try await MooringBinary.run(arguments + ["--config", config], environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
         }
     }
 
     func withWorkspace(_ body: (Workspace) async throws -> Void) async throws {
-        let repository = try await ConfigRepository.create(copying: Harness.sampleEnvironments)
+        let repository = try await SampleRepository.create(serve: true).repository
         defer { repository.stop() }
         let folder = TemporaryFolder.make("cli")
         try """
@@ -153,29 +146,19 @@ import Testing
 
     @Test func runStopsCleanlyOnSIGTERMAfterThePass() async throws {
         try await withWorkspace { workspace in
+            // Each pass's report replaces the file: the first one shows the pass happened.
             let output = workspace.folder + "/run.out"
-            FileManager.default.createFile(atPath: output, contents: nil)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.binary)
-            process.arguments = ["run", "--config", workspace.config]
-            process.environment = ProcessInfo.processInfo.environment.merging(["MOORING_LOCAL_TIME_SCALE": "100"]) { $1 }
-            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-            let deadline = ContinuousClock.now + .seconds(60)
-            while ContinuousClock.now < deadline, !(try String(contentsOfFile: output, encoding: .utf8)).contains("master @") {
-                try await Task.sleep(for: .milliseconds(100))
+            let run = try await Command.start(MooringBinary.path, ["run", "--config", workspace.config, "--output", output],
+                                              environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
+            defer { run.kill() }
+            let reported = try await eventually(timeout: .seconds(60)) {
+                ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").contains("master @")
             }
+            #expect(reported, "a pass was reported")
             #expect(try String(contentsOfFile: output, encoding: .utf8).contains("develop @"))
-            kill(process.processIdentifier, SIGTERM)
-            let stopBy = ContinuousClock.now + .seconds(10)
-            while process.isRunning && ContinuousClock.now < stopBy { try await Task.sleep(for: .milliseconds(50)) }
-            #expect(!process.isRunning, "mooring run exits after SIGTERM")
-            if !process.isRunning {
-                #expect(process.terminationReason == .exit && process.terminationStatus == 0)
-            }
+            kill(run.pid, SIGTERM)
+            let ended = try await run.wait(timeout: .seconds(20))
+            #expect(ended?.status == 0, "mooring run exits 0 after SIGTERM: \(String(describing: ended))")
         }
     }
 }

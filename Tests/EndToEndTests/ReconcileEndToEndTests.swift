@@ -2,6 +2,7 @@ import Foundation
 import KubeAPI
 import Manifests
 import Reconciler
+import TestSupport
 import Testing
 
 /// The reconciler end to end: a config repository served by `git daemon`, the embedded cluster
@@ -277,7 +278,7 @@ import Testing
             }
 
             // An API server address nothing listens on.
-            let nowhere = KubeClient(connection: ClusterConnection(server: "http://127.0.0.1:\(try LoopbackPort.pick())"),
+            let nowhere = KubeClient(connection: ClusterConnection(server: "http://127.0.0.1:\(try LoopbackPort.free())"),
                                      options: KubeClientOptions(retryPolicy: RetryPolicy(maxAttempts: 2), requestTimeout: .seconds(2)))
             let offline = EnvironmentReconciler(environment: Harness.environment("develop"), source: world.source,
                                                 cluster: KubeClusterClient(client: nowhere), options: Harness.options)

@@ -18,8 +18,7 @@ import Testing
         var repository: ConfigRepository { harness.repository }
 
         func mooring(_ arguments: String...) async throws -> CommandResult {
-            try await Command.run(ReconcileCommandTests.binary, arguments + ["--config", config],
-                                  environment: ["NO_COLOR": "1"], input: nil, timeout: 120)
+            try await MooringBinary.run(arguments + ["--config", config], environment: ["NO_COLOR": "1"])
         }
 
         func json(_ result: CommandResult) throws -> JSON {
@@ -29,7 +28,7 @@ import Testing
         }
 
         func git(_ arguments: String...) async throws -> String {
-            try await ConfigRepository.git(arguments, in: repository.work).trimmingCharacters(in: .whitespacesAndNewlines)
+            try await repository.git(arguments)
         }
     }
 
@@ -213,8 +212,7 @@ import Testing
         ["--env", "master", "--only", "deployment/web"], ["--from", "develop", "--to", "master", "--revision", "main"],
     ])
     func contradictoryDiffOptionsExitTwo(arguments: [String]) async throws {
-        let result = try await Command.run(ReconcileCommandTests.binary, ["diff"] + arguments + ["--config", "/nonexistent/mooring.yaml"],
-                                           environment: [:], input: nil)
+        let result = try await MooringBinary.run(["diff"] + arguments + ["--config", "/nonexistent/mooring.yaml"])
         #expect(result.status == 2, "\(arguments): \(result.stdout)\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("--"), "the message names the options: \(result.stderr)")

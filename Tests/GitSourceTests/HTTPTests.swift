@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import GitSource
 
@@ -11,12 +12,12 @@ import Testing
         let server: GitHTTPServer
         let userVariable: String, passwordVariable: String, tokenVariable: String
 
-        init(username: String, password: String) throws {
+        init(username: String, password: String) async throws {
             folder = try TemporaryFolder("http")
-            config = try ConfigRepository(in: folder)
+            config = try await ConfigRepository.create(in: folder)
             try config.write("environments/develop/app.yaml", "image: v1\n")
-            try config.commitAndPush("Develop v1")
-            server = try GitHTTPServer(projectRoot: config.base, username: username, password: password)
+            try await config.commitAndPush("Develop v1")
+            server = try await GitHTTPServer.start(projectRoot: config.served, username: username, password: password)
             // Unique names: tests run in parallel in one process.
             let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "")
             userVariable = "MOORING_TEST_USER_\(suffix)"
@@ -32,17 +33,17 @@ import Testing
     }
 
     @Test func clonesFetchesAndPushesWithBasicCredentials() async throws {
-        let fixture = try Fixture(username: "alice", password: "s3cret")
+        let fixture = try await Fixture(username: "alice", password: "s3cret")
         defer { fixture.stop() }
         setenv(fixture.userVariable, "alice", 1)
         setenv(fixture.passwordVariable, "s3cret", 1)
         let remote = GitRemote(url: fixture.server.url(fixture.config.name),
                                credentials: .basic(usernameVariable: fixture.userVariable, passwordVariable: fixture.passwordVariable))
-        let mirror = try await GitMirror.open(remote, cacheFolder: fixture.folder.appending("cache"))
-        #expect(try await mirror.repository.resolve(nil).hex == (try fixture.config.git(["rev-parse", "main"])))
+        let mirror = try await GitMirror.open(remote, cacheFolder: fixture.folder.file("cache"))
+        #expect(try await mirror.repository.resolve(nil).hex == (try await fixture.config.git(["rev-parse", "main"])))
 
         try fixture.config.write("environments/develop/app.yaml", "image: v2\n")
-        let second = try fixture.config.commitAndPush("Develop v2")
+        let second = try await fixture.config.commitAndPush("Develop v2")
         let fetched = try await mirror.fetch()
         #expect(fetched.updatedReferences == ["refs/heads/main"])
         #expect(try await mirror.repository.resolve("main").hex == second)
@@ -50,24 +51,24 @@ import Testing
         let pushed = try #require(try await mirror.repository.commit(
             replacing: "environments/master", with: ["app.yaml": Data("image: v2\n".utf8)], onBranch: "main", message: "Promote v2"))
         try await mirror.push(branch: "main")
-        #expect(try fixture.config.gitBare(["rev-parse", "main"]) == pushed.hex)
+        #expect(try await fixture.config.gitBare(["rev-parse", "main"]) == pushed.hex)
     }
 
     @Test func clonesWithAToken() async throws {
-        let fixture = try Fixture(username: "x-access-token", password: "tok-123")
+        let fixture = try await Fixture(username: "x-access-token", password: "tok-123")
         defer { fixture.stop() }
         setenv(fixture.tokenVariable, "tok-123", 1)
         let remote = GitRemote(url: fixture.server.url(fixture.config.name), credentials: .token(variable: fixture.tokenVariable))
-        let mirror = try await GitMirror.open(remote, cacheFolder: fixture.folder.appending("cache"))
+        let mirror = try await GitMirror.open(remote, cacheFolder: fixture.folder.file("cache"))
         let files = try await mirror.repository.files(under: "environments", at: try await mirror.repository.resolve(nil))
         #expect(files.map(\.path) == ["environments/develop/app.yaml"])
     }
 
     @Test func missingOrRefusedCredentialsAreOneClearError() async throws {
-        let fixture = try Fixture(username: "x-access-token", password: "right")
+        let fixture = try await Fixture(username: "x-access-token", password: "right")
         defer { fixture.stop() }
         let url = fixture.server.url(fixture.config.name)
-        let cache = fixture.folder.appending("cache")
+        let cache = fixture.folder.file("cache")
 
         let anonymous = try await #require(throws: GitError.self) { try await GitMirror.open(GitRemote(url: url), cacheFolder: cache) }
         #expect(anonymous.kind == .authentication)
@@ -91,20 +92,20 @@ import Testing
     /// TLS through nginx: untrusted until the test CA is configured, then a normal fetch.
     /// (Trusting a CA is process-wide; no other test uses https.)
     @Test func fetchesOverHTTPSOnceTheServersCAIsTrusted() async throws {
-        let fixture = try Fixture(username: "x-access-token", password: "tls-token")
+        let fixture = try await Fixture(username: "x-access-token", password: "tls-token")
         defer { fixture.stop() }
-        let proxy = try TLSProxy(folder: fixture.folder.appending("nginx"), backendPort: fixture.server.port)
+        let proxy = try await TLSProxy.start(in: fixture.folder, backendPort: Int(fixture.server.port))
         defer { proxy.stop() }
         setenv(fixture.tokenVariable, "tls-token", 1)
         let url = proxy.url(fixture.config.name)
         let remote = GitRemote(url: url, credentials: .token(variable: fixture.tokenVariable))
-        let cache = fixture.folder.appending("cache")
+        let cache = fixture.folder.file("cache")
 
         let untrusted = try await #require(throws: GitError.self) { try await GitMirror.open(remote, cacheFolder: cache) }
         #expect(untrusted.kind == .authentication)
         #expect(untrusted.description.hasPrefix("cannot fetch \(url): the SSL certificate is invalid"))
         try GitLibrary.useCertificateAuthorities(file: proxy.caCertificate)
         let mirror = try await GitMirror.open(remote, cacheFolder: cache)
-        #expect(try await mirror.repository.resolve(nil).hex == (try fixture.config.git(["rev-parse", "main"])))
+        #expect(try await mirror.repository.resolve(nil).hex == (try await fixture.config.git(["rev-parse", "main"])))
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import GitSource
 
 @Suite struct KnownHostsTests {
     @Test(arguments: ["", "abc", String(repeating: "mooring ", count: 40)])
-    func sha1AgreesWithSha1sum(_ text: String) throws {
+    func sha1AgreesWithSha1sum(_ text: String) async throws {
         let folder = try TemporaryFolder("sha1")
         defer { folder.remove() }
-        let file = folder.appending("input")
+        let file = folder.file("input")
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        let expected = try Command.run("/usr/bin/sha1sum", [file]).split(separator: " ")[0]
+        let expected = try await Command.check("sha1sum", [file]).split(separator: " ")[0]
         #expect(SHA1.hash(Data(text.utf8)).map { String(format: "%02x", $0) }.joined() == expected)
     }
 

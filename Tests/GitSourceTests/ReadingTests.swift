@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import GitSource
 
@@ -12,23 +13,27 @@ import Testing
 
         init() async throws {
             folder = try TemporaryFolder("reading")
-            config = try ConfigRepository(in: folder)
+            config = try await ConfigRepository.create(in: folder)
             try config.write("environments/develop/deployment.yaml", "replicas: 1\n")
             try config.write("environments/develop/config/settings.yaml", "DEBUG: \"true\"\n")
             try config.write("environments/develop/config/deep/nested.json", "{}\n")
             try config.symlink("environments/develop/shared.yaml", to: "../common/shared.yaml")
             try config.write("environments/common/shared.yaml", "shared: yes\n")
             try config.write("environments/master/deployment.yaml", "replicas: 2\n")
-            first = try config.commit("Add environments")
-            try config.git(["tag", "light"])
+            first = try await config.commit("Add environments")
+            try await config.git(["tag", "light"])
             try config.write("environments/develop/deployment.yaml", "replicas: 3\n")
-            second = try config.commit("Scale develop")
-            try config.git(["tag", "-a", "v2.0", "-m", "Release 2.0"])
+            // Author and committer told apart, as `readsCommitMetadata` reads them.
+            try await config.git(["add", "-A"])
+            try await Git(in: config.work).run(["commit", "--quiet", "-m", "Scale develop"], environment: [
+                "GIT_AUTHOR_NAME": "Test Author", "GIT_AUTHOR_EMAIL": "author@example.com", "GIT_COMMITTER_NAME": "Test Committer"])
+            second = try await config.git(["rev-parse", "HEAD"])
+            try await config.git(["tag", "-a", "v2.0", "-m", "Release 2.0"])
             try config.write("environments/master/deployment.yaml", "replicas: 4\n")
-            third = try config.commit("Scale master")
-            try config.push()
-            try config.git(["push", "--quiet", "origin", "light"])
-            mirror = try await GitMirror.open(GitRemote(url: config.fileURL), cacheFolder: folder.appending("cache"))
+            third = try await config.commit("Scale master")
+            try await config.push()
+            try await config.git(["push", "--quiet", "origin", "light"])
+            mirror = try await GitMirror.open(GitRemote(url: config.fileURL), cacheFolder: folder.file("cache"))
         }
     }
 
@@ -80,7 +85,7 @@ import Testing
         let second = try await repository.resolve(fixture.second)
         let third = try await repository.resolve(fixture.third)
         let developAtSecond = try await repository.treeID(of: "environments/develop", at: second)
-        #expect(developAtSecond?.hex == (try fixture.config.git(["rev-parse", "\(fixture.second):environments/develop"])))
+        #expect(developAtSecond?.hex == (try await fixture.config.git(["rev-parse", "\(fixture.second):environments/develop"])))
         #expect(try await repository.treeID(of: "environments/develop", at: third) == developAtSecond)
         #expect(try await repository.treeID(of: "environments/develop", at: first) != developAtSecond)
         #expect(try await repository.treeID(of: "environments/nope", at: third) == nil)
@@ -99,7 +104,7 @@ import Testing
         #expect(commit.author.email == "author@example.com")
         #expect(commit.committer.name == "Test Committer")
         #expect(commit.parents.map(\.hex) == [fixture.first])
-        let authorTime = try fixture.config.git(["log", "-1", "--format=%at", fixture.second])
+        let authorTime = try await fixture.config.git(["log", "-1", "--format=%at", fixture.second])
         #expect(Int(commit.time.timeIntervalSince1970) == Int(authorTime))
     }
 
@@ -128,11 +133,11 @@ import Testing
         // The work clone (not bare), named relative to the current directory.
         let relative = String(repeating: "../", count: FileManager.default.currentDirectoryPath.split(separator: "/").count)
             + fixture.config.work.dropFirst()
-        let mirror = try await GitMirror.open(GitRemote(url: relative), cacheFolder: fixture.folder.appending("cache2"))
+        let mirror = try await GitMirror.open(GitRemote(url: relative), cacheFolder: fixture.folder.file("cache2"))
         #expect(try await mirror.repository.resolve(nil).hex == fixture.third)
         #expect(try await mirror.repository.resolve("light").hex == fixture.first)
         // The same repository named by its absolute path shares the mirror.
-        let absolute = try await GitMirror.open(GitRemote(url: fixture.config.work), cacheFolder: fixture.folder.appending("cache2"))
+        let absolute = try await GitMirror.open(GitRemote(url: fixture.config.work), cacheFolder: fixture.folder.file("cache2"))
         #expect(absolute.folder == mirror.folder)
     }
 }

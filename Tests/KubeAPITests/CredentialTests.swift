@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import TestSupport
 import Testing
 @testable import KubeAPI
 
@@ -49,7 +50,7 @@ import Testing
 
     /// A plugin that counts its runs, records its arguments and `KUBERNETES_EXEC_INFO`, and
     /// prints the token and expiry held in files of the test's folder.
-    private func writePlugin(_ fixture: AuthFixture, apiVersion: String = "client.authentication.k8s.io/v1") throws -> (TemporaryDirectory, String) {
+    private func writePlugin(_ fixture: AuthFixture, apiVersion: String = "client.authentication.k8s.io/v1") throws -> (TemporaryFolder, String) {
         let directory = fixture.directory
         let script = try directory.write("bin/get-token", """
             #!/bin/sh
@@ -62,7 +63,7 @@ import Testing
         return (directory, script)
     }
 
-    private func runs(_ directory: TemporaryDirectory) -> Int {
+    private func runs(_ directory: TemporaryFolder) -> Int {
         Int(((try? directory.read("count")) ?? "0").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
@@ -134,7 +135,7 @@ import Testing
 
     @Test func inClusterServiceAccount() async throws {
         let tls = try await TLSFixture.started()
-        let root = try TemporaryDirectory("serviceaccount")
+        let root = try TemporaryFolder("serviceaccount")
         try root.write("token", "good-token")
         try root.write("namespace", "apps")
         try FileManager.default.copyItem(atPath: tls.directory.file("server-ca.crt"), toPath: root.file("ca.crt"))

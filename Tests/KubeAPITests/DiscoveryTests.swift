@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import TestSupport
 import Testing
 @testable import KubeAPI
 
@@ -14,17 +15,15 @@ import Testing
     ]
 
     @Test func fallsBackToLegacyDiscoveryAndSkipsUnavailableGroups() async throws {
-        let directory = try TemporaryDirectory("legacy-discovery")
+        let directory = try TemporaryFolder("legacy-discovery")
         let locations = Self.documents.map { "location = \($0.path) { return 200 '\($0.body)'; }" }.joined(separator: "\n")
-        let nginx = try await Command.offPool {
-            try Nginx(portCount: 1, servers: """
+        let nginx = try await Nginx.start(portCount: 1, servers: """
                 server {
                     listen 127.0.0.1:PORT0;
                     \(locations)
                     location = /apis/metrics.example/v1beta1 { return 503 '{"kind":"Status","code":503,"reason":"ServiceUnavailable"}'; }
                 }
                 """, in: directory)
-        }
         let client = KubeClient(connection: ClusterConnection(server: "http://127.0.0.1:\(nginx.ports[0])"), options: noRetries)
         let deployments = try await client.resource(for: .deployment)
         #expect(deployments.resource == "deployments" && deployments.namespaced)

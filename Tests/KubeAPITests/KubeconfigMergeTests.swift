@@ -1,12 +1,13 @@
 import Foundation
 import Manifests
+import TestSupport
 import Testing
 @testable import KubeAPI
 
 /// Kubeconfig reading and merging, checked against what the real kubectl makes of the same files.
 @Suite struct KubeconfigMergeTests {
     /// Three files in three folders, overlapping names; a missing file in between.
-    private func writeFiles(_ dir: TemporaryDirectory) throws -> [String] {
+    private func writeFiles(_ dir: TemporaryFolder) throws -> [String] {
         try dir.write("a/ca.crt", "CA OF FILE A\n")
         try dir.write("a/certs/client.crt", "CLIENT CERT A\n")
         try dir.write("a/certs/client.key", "CLIENT KEY A\n")
@@ -39,11 +40,11 @@ import Testing
     }
 
     @Test func mergeMatchesKubectlConfigView() async throws {
-        let dir = try TemporaryDirectory("kubeconfig-merge")
+        let dir = try TemporaryFolder("kubeconfig-merge")
         let files = try writeFiles(dir)
         let kubeconfigVariable = files.joined(separator: ":")
         let ours = try Kubeconfig.load(environment: ["KUBECONFIG": kubeconfigVariable, "HOME": dir.path])
-        let output = try await Command.checkAsync(["kubectl", "config", "view", "--merge", "--raw", "-o", "json"],
+        let output = try await Command.check("kubectl", ["config", "view", "--merge", "--raw", "-o", "json"],
                                        environment: ["KUBECONFIG": kubeconfigVariable, "HOME": dir.path, "PATH": "/usr/bin:/bin"])
         let kubectl = try JSON(parsing: output)
 
@@ -84,13 +85,13 @@ import Testing
     /// `--flatten` inlines the files kubectl resolved: ours must have read the very same bytes,
     /// so relative paths were resolved against the file that named them.
     @Test func relativePathsResolveAgainstTheirOwnFile() async throws {
-        let dir = try TemporaryDirectory("kubeconfig-paths")
+        let dir = try TemporaryFolder("kubeconfig-paths")
         let files = try writeFiles(dir)
         let variable = files.joined(separator: ":")
         let ours = try Kubeconfig.load(environment: ["KUBECONFIG": variable])
         for context in ["ctx-a", "ctx-b"] {
-            let flattened = try JSON(parsing: try await Command.checkAsync(
-                ["kubectl", "config", "view", "--flatten", "--minify", "--context", context, "-o", "json"],
+            let flattened = try JSON(parsing: try await Command.check(
+                "kubectl", ["config", "view", "--flatten", "--minify", "--context", context, "-o", "json"],
                 environment: ["KUBECONFIG": variable, "HOME": dir.path, "PATH": "/usr/bin:/bin"]))
             let connection = try ours.connection(context: context)
             let caData = try #require(flattened["clusters"]?[0]?[path: ["cluster", "certificate-authority-data"]]?.stringValue)
@@ -104,7 +105,7 @@ import Testing
     }
 
     @Test func contextResolvesServerCredentialsAndNamespace() async throws {
-        let dir = try TemporaryDirectory("kubeconfig-context")
+        let dir = try TemporaryFolder("kubeconfig-context")
         let ours = try Kubeconfig.load(files: try writeFiles(dir).filter { !$0.contains("missing") })
         let b = try ours.connection()
         #expect(b.contextName == "ctx-b")
@@ -124,7 +125,7 @@ import Testing
     }
 
     @Test func errorsNameWhatIsWrong() async throws {
-        let dir = try TemporaryDirectory("kubeconfig-errors")
+        let dir = try TemporaryFolder("kubeconfig-errors")
         let good = try dir.write("good", KubeconfigFixture.single(cluster: ["server": "https://x:1", "certificate-authority": "nope.crt"],
                                                                   user: ["token": "secret-token-123"]))
         let config = try Kubeconfig.load(files: [good])
@@ -160,7 +161,7 @@ import Testing
     }
 
     @Test func credentialsNeverShowInDescriptions() async throws {
-        let dir = try TemporaryDirectory("kubeconfig-redaction")
+        let dir = try TemporaryFolder("kubeconfig-redaction")
         let file = try dir.write("config", KubeconfigFixture.single(cluster: ["server": "https://x:1"],
                                                                     user: ["token": "secret-token-123", "username": "u", "password": "secret-pw-456"]))
         let config = try Kubeconfig.load(files: [file])
@@ -177,7 +178,7 @@ import Testing
     }
 
     @Test func homeKubeconfigIsTheDefault() async throws {
-        let dir = try TemporaryDirectory("kubeconfig-home")
+        let dir = try TemporaryFolder("kubeconfig-home")
         try dir.write(".kube/config", KubeconfigFixture.single(cluster: ["server": "https://home:6443"], user: [:], namespace: "mine"))
         let connection = try Kubeconfig.load(environment: ["HOME": dir.path]).connection()
         #expect(connection.server == "https://home:6443")
@@ -186,15 +187,15 @@ import Testing
 
     /// The YAML kubectl itself writes (`kubectl config set-cluster` ...), read back the same way.
     @Test func yamlWrittenByKubectlReadsTheSame() async throws {
-        let dir = try TemporaryDirectory("kubeconfig-yaml")
+        let dir = try TemporaryFolder("kubeconfig-yaml")
         let file = dir.file("config")
         let environment = ["KUBECONFIG": file, "HOME": dir.path, "PATH": "/usr/bin:/bin"]
-        try await Command.checkAsync(["kubectl", "config", "set-cluster", "prod", "--server=https://10.1.2.3:6443", "--tls-server-name=api.prod",
+        try await Command.check("kubectl", ["config", "set-cluster", "prod", "--server=https://10.1.2.3:6443", "--tls-server-name=api.prod",
                            "--insecure-skip-tls-verify=true"], environment: environment)
-        try await Command.checkAsync(["kubectl", "config", "set-credentials", "ops", "--token=yaml-token"], environment: environment)
-        try await Command.checkAsync(["kubectl", "config", "set-context", "prod-ops", "--cluster=prod", "--user=ops", "--namespace=payments"],
+        try await Command.check("kubectl", ["config", "set-credentials", "ops", "--token=yaml-token"], environment: environment)
+        try await Command.check("kubectl", ["config", "set-context", "prod-ops", "--cluster=prod", "--user=ops", "--namespace=payments"],
                           environment: environment)
-        try await Command.checkAsync(["kubectl", "config", "use-context", "prod-ops"], environment: environment)
+        try await Command.check("kubectl", ["config", "use-context", "prod-ops"], environment: environment)
         #expect(try dir.read("config").contains("current-context: prod-ops"), "kubectl wrote YAML")
         let connection = try Kubeconfig.load(environment: environment).connection()
         #expect(connection.server == "https://10.1.2.3:6443")
@@ -208,7 +209,7 @@ import Testing
     }
 
     @Test func authProvidersAndInteractivePlugins() async throws {
-        let dir = try TemporaryDirectory("kubeconfig-providers")
+        let dir = try TemporaryFolder("kubeconfig-providers")
         let gcp = try dir.write("gcp", KubeconfigFixture.single(cluster: ["server": "https://x:1"],
                                                                 user: ["auth-provider": ["name": "gcp", "config": ["access-token": "secret-gcp"]]]))
         do {

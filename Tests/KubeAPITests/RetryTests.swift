@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import TestSupport
 import Testing
 @testable import KubeAPI
 
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func connectionRefusedIsATransportErrorWithCurlsMessage() async throws {
-        let port = try FreePort.next()
+        let port = try LoopbackPort.free()
         let client = KubeClient(connection: ClusterConnection(server: "http://user:pw-secret@127.0.0.1:\(port)/auth/token-secret"), options: noRetries)
         let error = await #expect(throws: TransportError.self) { try await client.version() }
         #expect(error?.message.contains("127.0.0.1") == true && error?.message.contains("\(port)") == true, "\(String(describing: error))")

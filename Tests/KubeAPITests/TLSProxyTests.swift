@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import TestSupport
 import Testing
 @testable import KubeAPI
 
@@ -8,14 +9,13 @@ import Testing
 @Suite struct TLSProxyTests {
     @Test func verbsAndWatchThroughTLSTermination() async throws {
         try await withCluster { cluster in
-            let directory = try TemporaryDirectory("tls-proxy")
-            let certificates = CertificateFactory(directory: directory)
-            let nginx = try await Command.offPool { () throws -> Nginx in
-                try certificates.makeCA("ca")
-                try certificates.makeLeaf("server", signedBy: "ca", subjectAltName: "IP:127.0.0.1,DNS:localhost")
-                try certificates.makeLeaf("client", signedBy: "ca", clientAuth: true)
-                let d = directory.path
-                return try Nginx(portCount: 1, servers: """
+            let directory = try TemporaryFolder("tls-proxy")
+            let certificates = CertificateFactory(folder: directory)
+            try await certificates.makeCA("ca")
+            try await certificates.makeLeaf("server", signedBy: "ca", subjectAltName: "IP:127.0.0.1,DNS:localhost")
+            try await certificates.makeLeaf("client", signedBy: "ca", clientAuth: true)
+            let d = directory.path
+            let nginx = try await Nginx.start(portCount: 1, servers: """
                     server {
                         listen 127.0.0.1:PORT0 ssl http2;
                         ssl_certificate \(d)/server.crt; ssl_certificate_key \(d)/server.key;
@@ -28,7 +28,6 @@ import Testing
                         }
                     }
                     """, in: directory)
-            }
             defer { nginx.stop() }
             let file = try directory.write("kubeconfig", KubeconfigFixture.single(
                 cluster: ["server": .string("https://localhost:\(nginx.ports[0])"), "certificate-authority-data": .string(try certificates.base64("ca.crt"))],

@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import TestSupport
 import Testing
 @testable import KubeAPI
 
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func inClusterHostIsBracketedForIPv6() throws {
-        let root = try TemporaryDirectory("sa-ipv6")
+        let root = try TemporaryFolder("sa-ipv6")
         try root.write("token", "t")
         try root.write("ca.crt", "CA")
         let connection = try InClusterConfiguration.connection(
@@ -59,7 +60,7 @@ import Testing
     /// The cluster's host does not resolve; only the proxy can reach "it".
     @Test func proxyURLIsHonoured() async throws {
         let proxy = try await AuthFixture.started()
-        let directory = try TemporaryDirectory("proxy")
+        let directory = try TemporaryFolder("proxy")
         let file = try directory.write("config", KubeconfigFixture.single(
             cluster: ["server": "http://kube.mooring.invalid:8080", "proxy-url": .string(proxy.server)], user: [:]))
         let client = try KubeClient(kubeconfig: try Kubeconfig.load(files: [file]), options: noRetries)

@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import TestSupport
 import Testing
 @testable import KubeAPI
 
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func expiredVersionRelistsThenContinues() async throws {
-        let directory = try TemporaryDirectory("cluster-expired")
+        let directory = try TemporaryFolder("cluster-expired")
         try await withCluster(directory: directory) { cluster in
             for index in 0..<3 { _ = try await cluster.client.create(configMap("before-\(index)")) }
         }

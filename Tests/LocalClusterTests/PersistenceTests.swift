@@ -40,8 +40,8 @@ import Manifests
         }
         func startServer() async throws -> BackgroundCommand {
             try? FileManager.default.removeItem(atPath: kubeconfig)
-            let server = try BackgroundCommand(binary, ["cluster", "serve", "--data", folder, "--port", "0"], environment: [:])
-            let up = try await eventually(timeout: 20) {
+            let server = try await Command.start(binary, ["cluster", "serve", "--data", folder, "--port", "0"])
+            let up = try await eventually(timeout: .seconds(20)) {
                 guard FileManager.default.fileExists(atPath: kubeconfig) else { return false }
                 return try await kubectl(["get", "--raw", "/readyz"]).stdout == "ok"
             }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import LocalCluster
 import Manifests
@@ -8,13 +9,13 @@ import Manifests
     @Test func kubectlGetWatchSeesAddedModifiedAndDeleted() async throws {
         try await withCluster { cluster in
             try await cluster.apply(TestManifests.configMap("first", data: ["a": "1"]))
-            let watch = try cluster.kubectlInBackground("get", "configmaps", "-w", "-o", "custom-columns=NAME:.metadata.name,A:.data.a")
+            let watch = try await cluster.kubectlInBackground("get", "configmaps", "-w", "-o", "custom-columns=NAME:.metadata.name,A:.data.a")
             try await Task.sleep(for: .milliseconds(1500))
             try await cluster.apply(TestManifests.configMap("second", data: ["a": "2"]))
             _ = try await cluster.kubectl("patch", "cm", "first", "--type=merge", "-p", #"{"data":{"a":"changed"}}"#)
             _ = try await cluster.kubectl("delete", "cm", "second")
             try await Task.sleep(for: .milliseconds(500))
-            let (output, _) = await watch.stop()
+            let output = await watch.stop().stdout
             #expect(output.contains("first"))
             #expect(output.contains("second"))
             #expect(output.contains("changed"))
@@ -68,8 +69,8 @@ import Manifests
     @Test func aWatchEndsWhenItsClientGoesAway() async throws {
         try await withCluster { cluster in
             let before = await cluster.server.context.store.watchCount
-            let watch = try BackgroundCommand("curl", ["-s", "-N", "-H", "Authorization: Bearer \(cluster.server.token)",
-                                                      cluster.server.url + "/api/v1/namespaces/default/configmaps?watch=1"], environment: [:])
+            let watch = try await Command.start("curl", ["-s", "-N", "-H", "Authorization: Bearer \(cluster.server.token)",
+                                                         cluster.server.url + "/api/v1/namespaces/default/configmaps?watch=1"])
             let opened = try await eventually { await cluster.server.context.store.watchCount == before + 1 }
             #expect(opened)
             _ = await watch.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import LocalCluster
 import Manifests
@@ -162,7 +163,7 @@ import Manifests
             _ = try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=20s")
             _ = try await cluster.kubectl("set", "image", "deployment/re", "main=nginx:1.26")
             var mixed = false
-            let done = try await eventually(timeout: 20) {
+            let done = try await eventually(timeout: .seconds(20)) {
                 let images = try await cluster.kubectl("get", "pods", "-l", "app=re", "-o", "jsonpath={.items[*].spec.containers[0].image}")
                 let set = Set(images.stdout.split(separator: " "))
                 if set.count > 1 { mixed = true }

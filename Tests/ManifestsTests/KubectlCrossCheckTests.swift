@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Manifests
 
@@ -6,25 +7,14 @@ import Testing
 /// sigs.k8s.io/yaml: `kubectl annotate --local -f FILE -o json` parses a file without a cluster.
 struct KubectlCrossCheckTests {
     /// Runs kubectl on `yaml` and returns the `data` of the ConfigMap it prints.
-    static func kubectlData(of yaml: String) throws -> JSON {
-        let folder = try TemporaryFolder()
+    static func kubectlData(of yaml: String) async throws -> JSON {
+        let folder = try TemporaryFolder("kubectl-yaml")
         try folder.write("input.yaml", yaml)
         try folder.write("kubeconfig", "")  // never reach whatever cluster the machine is configured for
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["kubectl", "annotate", "--local", "-f", folder.path + "/input.yaml", "mooring.dev/check=1", "-o", "json"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["KUBECONFIG": folder.path + "/kubeconfig"]) { $1 }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw KubectlFailed(message: String(decoding: message, as: UTF8.self))
-        }
-        return try #require(try JSON(parsing: [UInt8](bytes))["data"])
+        let result = try await Command.run("kubectl", ["annotate", "--local", "-f", folder.file("input.yaml"), "mooring.dev/check=1", "-o", "json"],
+                                           environment: ["KUBECONFIG": folder.file("kubeconfig")])
+        guard result.status == 0 else { throw KubectlFailed(message: result.stderr) }
+        return try #require(try JSON(parsing: result.stdout)["data"])
     }
 
     struct KubectlFailed: Error, CustomStringConvertible {
@@ -48,7 +38,7 @@ struct KubectlCrossCheckTests {
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: check\ndata:\n" + data
     }
 
-    @Test func loaderAgreesWithKubectl() throws {
+    @Test func loaderAgreesWithKubectl() async throws {
         var data = ""
         for (index, row) in YAMLScalarTests.table.enumerated() where row.expected.doubleValue?.isFinite ?? true {
             data += "  s\(index): \(row.text)\n"
@@ -82,7 +72,7 @@ struct KubectlCrossCheckTests {
         """
         let yaml = Self.configMap(data: data)
         let ours = try #require(try YAML.load(yaml, file: "check.yaml").first?.value["data"])
-        let theirs = try Self.kubectlData(of: yaml)
+        let theirs = try await Self.kubectlData(of: yaml)
         let oursByKey = try #require(ours.objectValue), theirsByKey = try #require(theirs.objectValue)
         #expect(oursByKey.keys.sorted() == theirsByKey.keys.sorted())
         for key in theirsByKey.keys {
@@ -90,20 +80,20 @@ struct KubectlCrossCheckTests {
         }
     }
 
-    @Test func kubectlReadsOurDumpAsWeMeantIt() throws {
+    @Test func kubectlReadsOurDumpAsWeMeantIt() async throws {
         var data = JSONObject()
         for (index, text) in YAMLDumpTests.trickyStrings.enumerated() { data["t\(index)"] = .string(text) }
         data["numbers"] = [0, -1, .int(Int64.max), 1.5, 1e-7, 6.02e23, true, false, nil]
         data["nested"] = ["list": [["a": "yes"], [], [:]], "yes": "key that looks like a boolean", "1.0": "numeric key"]
         let value: JSON = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "check"], "data": .object(data)]
-        let theirs = try Self.kubectlData(of: YAML.dump(value))
+        let theirs = try await Self.kubectlData(of: YAML.dump(value))
         #expect(Self.canonical(theirs) == Self.canonical(.object(data)))
     }
 
-    @Test func kubectlAlsoRefusesWhatWeRefuse() throws {
+    @Test func kubectlAlsoRefusesWhatWeRefuse() async throws {
         for body in ["  ~: 1\n", "  x: .nan\n"] {
             let yaml = Self.configMap(data: body)
-            #expect(throws: KubectlFailed.self) { try Self.kubectlData(of: yaml) }
+            await #expect(throws: KubectlFailed.self) { try await Self.kubectlData(of: yaml) }
             #expect(throws: RenderError.self) { try ManifestRenderer.render(files: [.file("e/x.yaml", yaml)], environmentPath: "e") }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Manifests
 
 /// Rendering real folders: selection, order, symlink safety, lists, identity errors.

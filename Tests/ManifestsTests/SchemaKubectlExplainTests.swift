@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Manifests
 
@@ -53,6 +54,7 @@ import Testing
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     routes = json.load(open(sys.argv[1]))
+    port = int(sys.argv[2])
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             body = routes.get(self.path.split('?')[0])
@@ -64,19 +66,17 @@ import Testing
             self.wfile.write(data)
         def log_message(self, *args):
             pass
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
-    print(server.server_address[1], flush=True)
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', port), Handler)
     server.serve_forever()
     """
 
     /// (kubectl 1.28 also fetches `/openapi/v2` first, which this fake server does not serve; the
     /// local cluster does.)
     @Test(arguments: [32, 33])
-    func kubectlExplainReadsTheDocuments(minor: Int) throws {
+    func kubectlExplainReadsTheDocuments(minor: Int) async throws {
         let binary = try #require(Self.kubectl(minor: minor), "kubectl.1.\(minor) is not installed")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mooring-explain-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = try TemporaryFolder("explain")
+        let directory = URL(fileURLWithPath: folder.path)
 
         let crd = try JSON(parsing: """
         {"spec":{"group":"example.com","scope":"Namespaced","names":{"plural":"widgets","kind":"Widget"},
@@ -89,18 +89,10 @@ import Testing
         let scriptFile = directory.appendingPathComponent("server.py")
         try Self.serverScript.write(to: scriptFile, atomically: true, encoding: .utf8)
 
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", scriptFile.path, routesFile.path]
-        let output = Pipe()
-        server.standardOutput = output
-        try server.run()
-        defer {
-            kill(server.processIdentifier, SIGTERM)
-            server.waitUntilExit()
-        }
-        let firstLine = try #require(Self.readLine(from: output.fileHandleForReading))
-        let port = try #require(Int(firstLine), "server printed \(firstLine)")
+        let port = try LoopbackPort.free()
+        let server = try await Command.start("python3", [scriptFile.path, routesFile.path, String(port)])
+        defer { Task { await server.stop() } }
+        try #require(await LoopbackPort.waitUntilListening(port, process: server), "the python server did not start")
 
         let kubeconfig = directory.appendingPathComponent("kubeconfig")
         try """
@@ -112,41 +104,23 @@ import Testing
         current-context: fake
         """.write(to: kubeconfig, atomically: true, encoding: .utf8)
 
-        func explain(_ field: String) throws -> String {
-            let kubectl = Process()
-            kubectl.executableURL = URL(fileURLWithPath: binary)
-            kubectl.arguments = ["explain", field, "--kubeconfig", kubeconfig.path, "--cache-dir", directory.appendingPathComponent("cache").path]
-            let stdout = Pipe(), stderr = Pipe()
-            kubectl.standardOutput = stdout
-            kubectl.standardError = stderr
-            try kubectl.run()
-            let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            kubectl.waitUntilExit()
-            #expect(kubectl.terminationStatus == 0, "kubectl 1.\(minor) explain \(field): \(err)")
-            return out
+        func explain(_ field: String) async throws -> String {
+            let result = try await Command.run(binary, ["explain", field, "--kubeconfig", kubeconfig.path,
+                                                        "--cache-dir", folder.file("cache")])
+            #expect(result.status == 0, "kubectl 1.\(minor) explain \(field): \(result.stderr)")
+            return result.stdout
         }
 
-        let ports = try explain("deployments.spec.template.spec.containers.ports")
+        let ports = try await explain("deployments.spec.template.spec.containers.ports")
         #expect(ports.contains("KIND:       Deployment"))
         #expect(ports.contains("FIELD: ports <[]ContainerPort>"))
         #expect(ports.range(of: #"containerPort\s+<integer> -required-"#, options: .regularExpression) != nil, "\(ports)")
         #expect(ports.contains("protocol"))
 
-        let service = try explain("svc.spec.ports.targetPort")
+        let service = try await explain("svc.spec.ports.targetPort")
         #expect(service.contains("FIELD: targetPort <IntOrString>"), "\(service)")
 
-        let widget = try explain("widgets.spec")
+        let widget = try await explain("widgets.spec")
         #expect(widget.range(of: #"size\s+<integer> -required-"#, options: .regularExpression) != nil, "\(widget)")
-    }
-
-    static func readLine(from handle: FileHandle) -> String? {
-        var bytes: [UInt8] = []
-        while true {
-            let chunk = handle.readData(ofLength: 1)
-            guard let byte = chunk.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-            if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(byte)
-        }
     }
 }

@@ -3,6 +3,7 @@ import KubeAPI
 import LocalCluster
 import Manifests
 @testable import Reconciler
+import TestSupport
 import Testing
 
 /// `cluster: local`: reuse the embedded cluster serving from the data folder, else start one.

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Manifests
 
@@ -18,22 +19,31 @@ struct ExecPluginRunner: Sendable {
             throw .execOutputInvalid(command: config.command,
                                      detail: "interactiveMode Always needs a terminal, and Mooring runs without one")
         }
-        guard let executable = locate(config.command) else {
+        // A bare name is looked up on `PATH`, as exec does; stdin gets nothing.
+        var plugin = ChildProcess(config.command, config.args, environment: environment())
+        plugin.timeout = Self.timeout
+        plugin.outputLimit = 1 << 20
+        let result: ChildProcessResult
+        do {
+            result = try await plugin.run()
+        } catch ChildProcessError.notFound {
             throw .execNotFound(command: config.command, installHint: config.installHint)
-        }
-        let output: (status: Int32, stdout: Data, stderr: Data)
-        do { output = try await Self.execute(executable, arguments: config.args, environment: environment()) } catch {
+        } catch {
             throw .execFailed(command: config.command, exitStatus: -1, stderr: "\(error)")
         }
-        guard output.status == 0 else {
-            let stderr = String(decoding: output.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .execFailed(command: config.command, exitStatus: output.status, stderr: String(stderr.prefix(500)))
+        guard result.succeeded else {
+            let stderr = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .execFailed(command: config.command, exitStatus: result.exitCode, stderr: String(stderr.prefix(500)))
         }
-        return try parse(output.stdout)
+        return try parse(Data(result.standardOutput))
     }
 
-    private func environment() -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
+    /// How long a plugin may take (a cloud CLI fetching a token); one that hangs is stopped.
+    static let timeout: Duration = .seconds(120)
+
+    /// The plugin's `env` and `KUBERNETES_EXEC_INFO`, on top of this process's environment.
+    private func environment() -> [String: String?] {
+        var environment: [String: String?] = [:]
         for variable in config.env { environment[variable.name] = variable.value }
         var spec: JSON = ["interactive": false]
         if config.provideClusterInfo, let cluster { spec["cluster"] = cluster }
@@ -78,47 +88,5 @@ struct ExecPluginRunner: Sendable {
         let fractional = ISO8601DateFormatter()
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return fractional.date(from: text)
-    }
-
-    /// A bare name is looked up on `PATH`, as exec does.
-    private func locate(_ command: String) -> String? {
-        if command.contains("/") { return FileManager.default.isExecutableFile(atPath: command) ? command : nil }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(command)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// Runs a program to completion off the cooperative pool, reading both pipes concurrently.
-    private static func execute(_ executable: String, arguments: [String], environment: [String: String]) async throws
-        -> (status: Int32, stdout: Data, stderr: Data)
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        return await withCheckedContinuation { continuation in
-            let errorData = Locked(Data())
-            let group = DispatchGroup()
-            group.enter()
-            DispatchQueue.global().async {
-                let data = stderr.fileHandleForReading.readDataToEndOfFile()
-                errorData.withLock { $0 = data }
-                group.leave()
-            }
-            DispatchQueue.global().async {
-                let data = stdout.fileHandleForReading.readDataToEndOfFile()
-                group.wait()
-                process.waitUntilExit()
-                continuation.resume(returning: (process.terminationStatus, data, errorData.withLock { $0 }))
-            }
-        }
     }
 }

@@ -16,18 +16,14 @@ struct Harness {
     let folder: String
 
     /// This repository's `environments/` folder.
-    static let sampleEnvironments: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("environments").path
-    }()
+    static var sampleEnvironments: String { SampleRepository.environments }
 
     static let options = SyncOptions(concurrency: 8, deleteTimeout: .seconds(30), definitionTimeout: .seconds(20),
                                      healthPollInterval: .milliseconds(50), pollInterval: .milliseconds(20))
 
     static func start(timeScale: Double = 100) async throws -> Harness {
         let folder = TemporaryFolder.make("world")
-        let repository = try await ConfigRepository.create(copying: sampleEnvironments)
+        let repository = try await SampleRepository.create(serve: true).repository
         do {
             var options = LocalClusterOptions(dataDirectory: folder + "/cluster")
             options.timeScale = timeScale
@@ -84,26 +80,16 @@ struct Harness {
     /// The real kubectl against the cluster.
     func kubectl(_ arguments: String...) async throws -> CommandResult {
         try await Command.run("kubectl", arguments + ["--cache-dir", folder + "/kubectl-cache"],
-                              environment: ["KUBECONFIG": cluster.kubeconfigPath], input: nil)
+                              environment: ["KUBECONFIG": cluster.kubeconfigPath])
     }
 
     /// Replaces the cluster's fault rules (`/mooring-admin/faults`).
     func setFaults(_ json: String) async throws {
-        let result = try await Command.run("curl", ["-s", "-f", "-X", "PUT", "-H", "Authorization: Bearer \(cluster.token)",
-                                                    "--data-binary", json, cluster.url + "/mooring-admin/faults"],
-                                           environment: [:], input: nil)
-        guard result.status == 0 else { throw FixtureError("setting faults failed: \(result.stdout) \(result.stderr)") }
+        try await Command.check("curl", ["-s", "-f", "-X", "PUT", "-H", "Authorization: Bearer \(cluster.token)",
+                                         "--data-binary", json, cluster.url + "/mooring-admin/faults"])
     }
 }
 
 func withHarness<T>(timeScale: Double = 100, _ body: (Harness) async throws -> T) async throws -> T {
-    let harness = try await Harness.start(timeScale: timeScale)
-    do {
-        let result = try await body(harness)
-        await harness.stop()
-        return result
-    } catch {
-        await harness.stop()
-        throw error
-    }
+    try await withStopping(try await Harness.start(timeScale: timeScale), stop: { await $0.stop() }, body)
 }

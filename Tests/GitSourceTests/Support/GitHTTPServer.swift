@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,13 +15,21 @@ final class GitHTTPServer: @unchecked Sendable {
     private let projectRoot: String
     private let expectedAuthorization: String
     private let username: String
+    /// git's own CGI program.
+    private let backend: String
 
-    init(projectRoot: String, username: String, password: String) throws {
+    static func start(projectRoot: String, username: String, password: String) async throws -> GitHTTPServer {
+        try GitHTTPServer(projectRoot: projectRoot, username: username, password: password,
+                          backend: try await Git.execPath() + "/git-http-backend")
+    }
+
+    private init(projectRoot: String, username: String, password: String, backend: String) throws {
         self.projectRoot = projectRoot
         self.username = username
+        self.backend = backend
         self.expectedAuthorization = "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Command.Failure(description: "socket() failed") }
+        guard fd >= 0 else { throw FixtureError("socket() failed") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -29,7 +39,7 @@ final class GitHTTPServer: @unchecked Sendable {
         }
         guard bound == 0, listen(fd, 16) == 0 else {
             close(fd)
-            throw Command.Failure(description: "cannot listen on 127.0.0.1")
+            throw FixtureError("cannot listen on 127.0.0.1")
         }
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
@@ -95,9 +105,7 @@ final class GitHTTPServer: @unchecked Sendable {
     }
 
     private func runBackend(method: String, path: String, query: String, contentType: String?, contentEncoding: String?, body: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/lib/git-core/git-http-backend")
-        var environment = Command.gitEnvironment(home: projectRoot)
+        var environment = Git.environment
         environment["GIT_PROJECT_ROOT"] = projectRoot
         environment["GIT_HTTP_EXPORT_ALL"] = "1"
         environment["REQUEST_METHOD"] = method
@@ -108,17 +116,23 @@ final class GitHTTPServer: @unchecked Sendable {
         environment["REMOTE_USER"] = username
         environment["REMOTE_ADDR"] = "127.0.0.1"
         if let contentEncoding { environment["HTTP_CONTENT_ENCODING"] = contentEncoding }
-        process.environment = environment
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let writer = Thread { input.fileHandleForWriting.write(body); try? input.fileHandleForWriting.close() }
-        writer.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
+        let backend = self.backend, input = [UInt8](body), variables = environment
+        return Data(try Self.waiting { try await Command.run(backend, [], environment: variables, input: input).output })
+    }
+
+    /// Runs async work from a connection's own thread (never one of the cooperative pool's, so
+    /// blocking it starves nothing) and waits for its result.
+    private static func waiting<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let result = Mutex<Result<T, any Error>?>(nil)
+        Task {
+            let outcome: Result<T, any Error>
+            do { outcome = .success(try await work()) } catch { outcome = .failure(error) }
+            result.withLock { $0 = outcome }
+            done.signal()
+        }
+        done.wait()
+        return try result.withLock { $0! }.get()
     }
 
     /// Turns CGI output (`Status:` and other headers, blank line, body) into an HTTP response.

@@ -1,16 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import TestSupport
 
 /// A real OpenSSH server (`sshd -D`) on 127.0.0.1 and a free port, letting one client key log in
 /// as the current user, so git runs `git-upload-pack`/`git-receive-pack` over SSH as it would on
-/// any server. Needs `/usr/sbin/sshd` (Debian package openssh-server); tests skip without it.
-final class SSHServer: Sendable {
-    static let isAvailable = FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd")
-        && FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh-keygen")
-
-    let port: UInt16
+/// any server. Needs openssh-server: without it the test fails saying so. Stop it with `stop()`.
+struct SSHServer: Sendable {
+    let port: Int
     /// The client's private key (no passphrase), authorised to log in.
     let clientKey: String
     /// A `known_hosts` file listing this server's host key for `[127.0.0.1]:<port>`.
@@ -18,86 +13,51 @@ final class SSHServer: Sendable {
     /// The host key's public line (`ssh-ed25519 AAAA...`).
     let hostPublicKey: String
     let user: String
-    /// The listening sshd's process id, from its PidFile.
-    private let pid: pid_t
+    /// Its keys, configuration and log, kept as long as it runs.
+    let folder: TemporaryFolder
+    private let process: BackgroundCommand
 
-    init(folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let keygen = "/usr/bin/ssh-keygen"
-        try Command.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", folder + "/host_key"])
-        try Command.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", folder + "/client_key"])
-        try FileManager.default.copyItem(atPath: folder + "/client_key.pub", toPath: folder + "/authorized_keys")
-        clientKey = folder + "/client_key"
-        let publicLine = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8).split(separator: " ")
-        hostPublicKey = publicLine.prefix(2).joined(separator: " ")
-        user = String(cString: getpwuid(getuid())!.pointee.pw_name)
+    static func start(in folder: TemporaryFolder) async throws -> SSHServer {
+        // sshd re-executes itself, so it must be started by its absolute path.
+        let sshd = try RequiredProgram.path("/usr/sbin/sshd")
+        try await Command.check("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", folder.file("host_key")])
+        try await Command.check("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", folder.file("client_key")])
+        try FileManager.default.copyItem(atPath: folder.file("client_key.pub"), toPath: folder.file("authorized_keys"))
+        let hostPublicKey = try folder.read("host_key.pub").split(separator: " ").prefix(2).joined(separator: " ")
+        let user = String(cString: getpwuid(getuid())!.pointee.pw_name)
         // sshd insists on its privilege-separation folder.
         try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
 
-        var lastError: Error?
+        var lastError: any Error = FixtureError("sshd did not start")
         for _ in 0..<5 {
             let port = try LoopbackPort.free()
-            let configuration = folder + "/sshd_config"
-            try """
-            Port \(port)
-            ListenAddress 127.0.0.1
-            HostKey \(folder)/host_key
-            PidFile \(folder)/sshd.pid
-            AuthorizedKeysFile \(folder)/authorized_keys
-            PubkeyAuthentication yes
-            PasswordAuthentication no
-            KbdInteractiveAuthentication no
-            PermitRootLogin prohibit-password
-            StrictModes no
-            UsePAM no
-            """.write(toFile: configuration, atomically: true, encoding: .utf8)
-            // sshd forks into the background itself (no -D): it closes every inherited file
-            // descriptor, which would confuse Foundation's Process into waiting on it forever.
-            let pidFile = folder + "/sshd.pid"
-            try? FileManager.default.removeItem(atPath: pidFile)
-            try Command.run("/usr/sbin/sshd", ["-f", configuration, "-E", folder + "/sshd.log"])
-            let pid = SSHServer.readPID(pidFile)
-            if let pid, SSHServer.waitUntilListening(port, pid: pid) {
-                self.port = port
-                self.pid = pid
-                knownHosts = folder + "/known_hosts"
-                try "[127.0.0.1]:\(port) \(hostPublicKey)\n".write(toFile: knownHosts, atomically: true, encoding: .utf8)
-                return
+            try folder.write("sshd_config", """
+                Port \(port)
+                ListenAddress 127.0.0.1
+                HostKey \(folder.file("host_key"))
+                AuthorizedKeysFile \(folder.file("authorized_keys"))
+                PubkeyAuthentication yes
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                PermitRootLogin prohibit-password
+                StrictModes no
+                UsePAM no
+                """)
+            let process = try await Command.start(sshd, ["-D", "-f", folder.file("sshd_config"), "-E", folder.file("sshd.log")])
+            if await LoopbackPort.waitUntilListening(port, process: process) {
+                let knownHosts = try folder.write("known_hosts", "[127.0.0.1]:\(port) \(hostPublicKey)\n")
+                return SSHServer(port: port, clientKey: folder.file("client_key"), knownHosts: knownHosts,
+                                 hostPublicKey: hostPublicKey, user: user, folder: folder, process: process)
             }
-            if let pid { SSHServer.terminate(pid) }
-            lastError = Command.Failure(description: "sshd did not start on port \(port)")
+            process.kill()
+            lastError = FixtureError("sshd did not start on port \(port): \((try? folder.read("sshd.log")) ?? "")")
         }
-        throw lastError!
+        throw lastError
     }
 
     /// `ssh://<user>@127.0.0.1:<port><absolute path>`
     func url(path: String) -> String { "ssh://\(user)@127.0.0.1:\(port)\(path)" }
 
-    func stop() { SSHServer.terminate(pid) }
-
-    /// SIGKILL, as SIGTERM may be blocked in the signal mask sshd inherited; sessions end with
-    /// their connections. sshd is not our child once it forked, so poll until it is gone.
-    private static func terminate(_ pid: pid_t) {
-        kill(pid, SIGKILL)
-        for _ in 0..<100 where kill(pid, 0) == 0 { usleep(20_000) }
-    }
-
-    private static func readPID(_ file: String) -> pid_t? {
-        for _ in 0..<100 {
-            if let text = try? String(contentsOfFile: file, encoding: .utf8), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return pid
-            }
-            usleep(20_000)
-        }
-        return nil
-    }
-
-    private static func waitUntilListening(_ port: UInt16, pid: pid_t) -> Bool {
-        for _ in 0..<100 {
-            if kill(pid, 0) != 0 { return false }
-            if LoopbackPort.isListening(port) { return true }
-            usleep(50_000)
-        }
-        return false
-    }
+    /// Stops it (and the sessions it forked) by its PID.
+    func stop() { process.kill() }
 }

@@ -1,21 +1,20 @@
 import Foundation
+import TestSupport
 
 /// nginx over plain HTTP checking credentials: `/only/NAME` answers 200 only to
 /// `Authorization: Bearer NAME`, `/basic` only to user `ann`, password `s3cret`; anything else
 /// gets the API server's 401 Status. `/status/CODE` answers CODE (with `Retry-After: 1` on 429);
 /// `/version` echoes the Host it was asked for (so it also serves as an HTTP proxy's target).
-final class AuthFixture: @unchecked Sendable {
-    let directory: TemporaryDirectory
+final class AuthFixture: Sendable {
+    let directory: TemporaryFolder
     let nginx: Nginx
 
     static let unauthorized = #"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"#
 
-    static func started() async throws -> AuthFixture { try await Command.offPool { try AuthFixture() } }
-
-    private init() throws {
-        directory = try TemporaryDirectory("auth")
+    static func started() async throws -> AuthFixture {
+        let directory = try TemporaryFolder("auth")
         let basic = Data("ann:s3cret".utf8).base64EncodedString()
-        nginx = try Nginx(portCount: 1, servers: """
+        let nginx = try await Nginx.start(portCount: 1, servers: """
             server {
                 listen 127.0.0.1:PORT0;
                 location ~ ^/only/(?<expected>[A-Za-z0-9-]+)$ {
@@ -38,6 +37,12 @@ final class AuthFixture: @unchecked Sendable {
                 location = /status/404 { return 404 '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"things x not found","reason":"NotFound","details":{"name":"x","kind":"things"},"code":404}'; }
             }
             """, in: directory)
+        return AuthFixture(directory: directory, nginx: nginx)
+    }
+
+    private init(directory: TemporaryFolder, nginx: Nginx) {
+        self.directory = directory
+        self.nginx = nginx
     }
 
     var server: String { "http://127.0.0.1:\(nginx.ports[0])" }

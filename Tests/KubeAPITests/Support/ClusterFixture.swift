@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import LocalCluster
 import Manifests
 @testable import KubeAPI
@@ -6,19 +7,19 @@ import Manifests
 /// The embedded local cluster on a free loopback port, in a temp folder, with a client made
 /// from the kubeconfig the cluster writes. `withCluster` stops it whatever the test's outcome.
 struct ClusterFixture: Sendable {
-    let directory: TemporaryDirectory
+    let directory: TemporaryFolder
     let server: LocalClusterServer
     let client: KubeClient
 
     /// Replaces the cluster's fault rules (format: LocalCluster's `FaultRules`) with the curl CLI,
     /// so fault setup never goes through the client under test.
     func setFaults(_ rules: String) async throws {
-        _ = try await Command.checkAsync(["curl", "-sf", "-X", "PUT", "-H", "Authorization: Bearer \(server.token)",
+        _ = try await Command.check("curl", ["-sf", "-X", "PUT", "-H", "Authorization: Bearer \(server.token)",
                            "-H", "Content-Type: application/json", "--data-binary", rules, server.url + "/mooring-admin/faults"])
     }
 
     func faults() async throws -> JSON {
-        try JSON(parsing: try await Command.checkAsync(["curl", "-sf", "-H", "Authorization: Bearer \(server.token)", server.url + "/mooring-admin/faults"]))
+        try JSON(parsing: try await Command.check("curl", ["-sf", "-H", "Authorization: Bearer \(server.token)", server.url + "/mooring-admin/faults"]))
     }
 
     /// A client of the same cluster with other options.
@@ -30,20 +31,16 @@ struct ClusterFixture: Sendable {
 /// Tests retry on their own terms; the default client does not, so failures show at once.
 let noRetries = KubeClientOptions(retryPolicy: .none)
 
-func withCluster(directory: TemporaryDirectory? = nil, options: KubeClientOptions = noRetries,
+func withCluster(directory: TemporaryFolder? = nil, options: KubeClientOptions = noRetries,
                  _ body: (ClusterFixture) async throws -> Void) async throws {
-    let directory = try directory ?? TemporaryDirectory("cluster")
+    let directory = try directory ?? TemporaryFolder("cluster")
     var clusterOptions = LocalClusterOptions(dataDirectory: directory.file("data"))
     clusterOptions.timeScale = 50
     let server = try await LocalClusterServer.start(clusterOptions)
-    do {
+    try await withStopping(server, stop: { try? await $0.stop() }) { server in
         let client = try KubeClient(kubeconfig: try Kubeconfig.load(files: [server.kubeconfigPath]), options: options)
         try await body(ClusterFixture(directory: directory, server: server, client: client))
-    } catch {
-        try? await server.stop()
-        throw error
     }
-    try await server.stop()
 }
 
 extension GroupVersionKind {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import KubeAPI
 
 /// Reads a watch until `enough` says the events gathered suffice, or the deadline passes.

@@ -1,30 +1,29 @@
 import Foundation
+import TestSupport
 import Manifests
 
 /// nginx terminating TLS on three ports, with certificates made by openssl for this test:
 /// `PORT0` a server certificate for IP 127.0.0.1; `PORT1` one valid only for the name
 /// `kube.test`; `PORT2` like PORT0 but requiring a client certificate signed by `client-ca`.
 /// Each serves `/version` as JSON, and `/echo-auth` answers 200 only to `Bearer good-token`.
-final class TLSFixture: @unchecked Sendable {
-    let directory: TemporaryDirectory
+final class TLSFixture: Sendable {
+    let directory: TemporaryFolder
     let certificates: CertificateFactory
     let nginx: Nginx
 
     static let versionBody = #"{"major":"1","minor":"32","gitVersion":"v1.32.0-nginx"}"#
 
-    /// Makes the certificates and starts nginx off the cooperative pool.
-    static func started() async throws -> TLSFixture { try await Command.offPool { try TLSFixture() } }
-
-    private init() throws {
-        directory = try TemporaryDirectory("tls")
-        certificates = CertificateFactory(directory: directory)
-        try certificates.makeCA("server-ca")
-        try certificates.makeCA("other-ca")
-        try certificates.makeCA("client-ca")
-        try certificates.makeLeaf("server-ip", signedBy: "server-ca", subjectAltName: "IP:127.0.0.1")
-        try certificates.makeLeaf("server-name", signedBy: "server-ca", subjectAltName: "DNS:kube.test")
-        try certificates.makeLeaf("client-good", signedBy: "client-ca", clientAuth: true)
-        try certificates.makeLeaf("client-rogue", signedBy: "other-ca", clientAuth: true)
+    /// Makes the certificates and starts nginx.
+    static func started() async throws -> TLSFixture {
+        let directory = try TemporaryFolder("tls")
+        let certificates = CertificateFactory(folder: directory)
+        try await certificates.makeCA("server-ca")
+        try await certificates.makeCA("other-ca")
+        try await certificates.makeCA("client-ca")
+        try await certificates.makeLeaf("server-ip", signedBy: "server-ca", subjectAltName: "IP:127.0.0.1")
+        try await certificates.makeLeaf("server-name", signedBy: "server-ca", subjectAltName: "DNS:kube.test")
+        try await certificates.makeLeaf("client-good", signedBy: "client-ca", clientAuth: true)
+        try await certificates.makeLeaf("client-rogue", signedBy: "other-ca", clientAuth: true)
         let locations = """
                 location = /version { return 200 '\(Self.versionBody)'; }
                 location = /echo-auth {
@@ -35,7 +34,7 @@ final class TLSFixture: @unchecked Sendable {
                 }
             """
         let d = directory.path
-        nginx = try Nginx(portCount: 3, servers: """
+        let nginx = try await Nginx.start(portCount: 3, servers: """
             server {
                 listen 127.0.0.1:PORT0 ssl http2;
                 ssl_certificate \(d)/server-ip.crt; ssl_certificate_key \(d)/server-ip.key;
@@ -54,6 +53,13 @@ final class TLSFixture: @unchecked Sendable {
             \(locations)
             }
             """, in: directory)
+        return TLSFixture(directory: directory, certificates: certificates, nginx: nginx)
+    }
+
+    private init(directory: TemporaryFolder, certificates: CertificateFactory, nginx: Nginx) {
+        self.directory = directory
+        self.certificates = certificates
+        self.nginx = nginx
     }
 
     var plainServer: String { "https://127.0.0.1:\(nginx.ports[0])" }

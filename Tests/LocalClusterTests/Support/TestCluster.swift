@@ -35,8 +35,8 @@ struct TestCluster {
     }
 
     /// `kubectl` left running in the background (e.g. `get -w`); stop it with `stop()`.
-    func kubectlInBackground(_ arguments: String...) throws -> BackgroundCommand {
-        try BackgroundCommand("kubectl", arguments + ["--cache-dir", cacheDirectory], environment: ["KUBECONFIG": server.kubeconfigPath])
+    func kubectlInBackground(_ arguments: String...) async throws -> BackgroundCommand {
+        try await Command.start("kubectl", arguments + ["--cache-dir", cacheDirectory], environment: ["KUBECONFIG": server.kubeconfigPath])
     }
 
     /// Applies a manifest given as text through `kubectl apply -f -` (extra arguments appended).
@@ -60,21 +60,5 @@ struct TestCluster {
 /// Runs the body against a fresh cluster and always stops it.
 func withCluster<T>(timeScale: Double = 20, configure: (inout LocalClusterOptions) -> Void = { _ in },
                     _ body: (TestCluster) async throws -> T) async throws -> T {
-    let cluster = try await TestCluster.start(timeScale: timeScale, configure: configure)
-    do {
-        let result = try await body(cluster)
-        await cluster.stop()
-        return result
-    } catch {
-        await cluster.stop()
-        throw error
-    }
-}
-
-enum TemporaryFolder {
-    static func make(_ prefix: String) -> String {
-        let path = NSTemporaryDirectory() + "mooring-\(prefix)-\(UUID().uuidString.prefix(8))"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    try await withStopping(try await TestCluster.start(timeScale: timeScale, configure: configure), stop: { await $0.stop() }, body)
 }

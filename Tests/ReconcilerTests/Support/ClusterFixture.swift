@@ -45,23 +45,7 @@ struct InProcessLauncher: LocalClusterLauncher {
 
 /// Runs the body against a fresh cluster and always stops it.
 func withCluster<T>(timeScale: Double = 50, _ body: (ClusterFixture) async throws -> T) async throws -> T {
-    let cluster = try await ClusterFixture.start(timeScale: timeScale)
-    do {
-        let result = try await body(cluster)
-        await cluster.stop()
-        return result
-    } catch {
-        await cluster.stop()
-        throw error
-    }
-}
-
-enum TemporaryFolder {
-    static func make(_ prefix: String) -> String {
-        let path = NSTemporaryDirectory() + "mooring-\(prefix)-\(UUID().uuidString.prefix(8))"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    try await withStopping(try await ClusterFixture.start(timeScale: timeScale), stop: { await $0.stop() }, body)
 }
 
 /// Small manifests for tests.
@@ -83,19 +67,22 @@ enum Manifest {
     }
 }
 
-/// Prepares, lists, diffs and plans like the loop does, for tests of the pieces in between.
+/// Prepares, lists, diffs and plans through the loop's own reader (`EnvironmentStateReader`),
+/// for tests of the pieces in between, then syncs with the loop's runner.
 struct Pipeline {
     let cluster: any ClusterClient
     var environment = "test"
     var prune = true
 
+    var reader: EnvironmentStateReader {
+        EnvironmentStateReader(environment: EnvironmentConfiguration(name: environment, namespace: "default", prune: prune),
+                               cluster: cluster)
+    }
+
     func plan(_ objects: [JSON], revision: String = "rev1") async throws -> (SyncPlan, [JSON], LiveState) {
-        let desired = try DesiredState.prepare(objects, environment: environment, revision: revision, defaultNamespace: "default")
-        let live = try await LiveStateReader(cluster: cluster).read(environment: environment, desired: desired)
-        let differ = Differ()
-        let diff = await DriftConfirmation(cluster: cluster, differ: differ)
-            .confirm(try differ.diff(environment: environment, revision: revision, desired: desired, live: live.objects))
-        return (try SyncPlanner.plan(diff, prune: prune, allowEmpty: false, liveListingComplete: live.complete), desired, live)
+        let desired = try await reader.prepare(objects, revision: revision)
+        let (live, _, plan) = try await reader.read(desired: desired, revision: revision)
+        return (plan, desired, live)
     }
 
     func sync(_ objects: [JSON], revision: String = "rev1") async throws -> ChangeSet {

@@ -1,56 +1,33 @@
 import Foundation
+import TestSupport
 
-/// Debian's `chromium` run headless on a local file: the page as a browser builds it.
+/// Debian's `chromium` run headless on a local file: the page as a browser builds it. A missing
+/// chromium fails the test, naming the package.
 struct HeadlessChromium {
     let executable: String
 
-    /// `nil` when chromium is not installed.
-    static func find() -> HeadlessChromium? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            for name in ["chromium", "chromium-browser"] {
-                let path = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return HeadlessChromium(executable: path) }
-            }
+    static func find() throws -> HeadlessChromium {
+        do {
+            return HeadlessChromium(executable: try RequiredProgram.path("chromium"))
+        } catch {
+            guard let other = try? RequiredProgram.path("chromium-browser") else { throw error }
+            return HeadlessChromium(executable: other)
         }
-        return nil
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
     }
 
     /// The DOM after loading `file` (`--dump-dom`).
-    func dumpDOM(of file: URL, profile: URL) throws -> String {
-        String(decoding: try run(["--dump-dom", file.absoluteString], profile: profile), as: UTF8.self)
+    func dumpDOM(of file: URL, profile: URL) async throws -> String {
+        try await run(["--dump-dom", file.absoluteString], profile: profile)
     }
 
     /// Writes a PNG of the page to `output`.
-    func screenshot(of file: URL, to output: URL, profile: URL) throws {
-        _ = try run(["--window-size=1200,1400", "--screenshot=\(output.path)", file.absoluteString], profile: profile)
+    func screenshot(of file: URL, to output: URL, profile: URL) async throws {
+        _ = try await run(["--window-size=1200,1400", "--screenshot=\(output.path)", file.absoluteString], profile: profile)
     }
 
-    /// Runs chromium with its own profile folder; stops it by its PID after `timeout` seconds.
-    private func run(_ arguments: [String], profile: URL, timeout: TimeInterval = 60) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--user-data-dir=\(profile.path)"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let pid = process.processIdentifier
-        let watchdog = DispatchWorkItem { if process.isRunning { kill(pid, SIGKILL) } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        defer {
-            watchdog.cancel()
-            if process.isRunning { kill(pid, SIGKILL) }
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "chromium exited with status \(process.terminationStatus)")
-        }
-        return data
+    /// Runs chromium with its own profile folder; stopped (by its process group) after a minute.
+    private func run(_ arguments: [String], profile: URL) async throws -> String {
+        try await Command.check(executable, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                             "--user-data-dir=\(profile.path)"] + arguments, timeout: .seconds(60))
     }
 }
