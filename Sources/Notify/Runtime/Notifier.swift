@@ -56,7 +56,7 @@ public final class Notifier: Sendable {
     public func finish(within limit: Duration) async -> Int {
         inputs.finish()
         let consumer = consumer, lanes = lanes
-        let finished = await withTaskGroup(of: Bool.self) { group in
+        return await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 await consumer.value
                 for lane in lanes { await lane.waitUntilIdle() }
@@ -66,15 +66,15 @@ public final class Notifier: Sendable {
                 try? await Task.sleep(for: limit)
                 return false
             }
-            let first = await group.next() ?? false
+            let finished = await group.next() ?? false
             group.cancelAll()
-            return first
+            guard !finished else { return 0 }
+            // Out of time: stop deriving, cancel what is in flight; the waiting task then ends too.
+            consumer.cancel()
+            var abandoned = 0
+            for lane in lanes { abandoned += await lane.abandon() }
+            return abandoned
         }
-        guard !finished else { return 0 }
-        consumer.cancel()
-        var abandoned = 0
-        for lane in lanes { abandoned += await lane.abandon() }
-        return abandoned
     }
 }
 
