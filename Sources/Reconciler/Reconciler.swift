@@ -16,10 +16,13 @@
 //                 `WaveGate`, `HealthMonitor`
 // Loop/           the loop's policies: `ReconcileDecision`, `SelfHealBackoff`, `RollbackDetection`,
 //                 `PollSchedule`, `ApplyRejection`; and the loop itself: `EnvironmentReconciler`
-//                 (one environment's poll, `sync`, `diff`, `status`), `Poller` (`mooring run`),
-//                 `GitRollback` and `RevertPublisher` (reverts in git)
-// Cluster/        `ClusterClient` over KubeAPI (`KubeClusterClient`), `ClusterConnector` (targets,
-//                 the embedded cluster via `LocalClusterLauncher`), `HistoryStore`, request counting
-// Seams/          the IO the loop needs: `ClusterClient`, `ConfigSource`
+//                 (one environment's poll, `sync`, `preview`, `diff`, `status`, reading through
+//                 `EnvironmentStateReader`) → `ReconcileOutcome` with typed `ReconcileRemark`s, all a
+//                 report needs; `Poller` (`mooring run`), `GitRollback` and `RevertPublisher` (reverts in git)
+// Source/         `GitConfigSource` (the config repository's mirror, rendered), `TouchedEnvironments`
+// Cluster/        `ClusterClient` over KubeAPI (`KubeClusterClient`, the only place KubeAPI's errors are
+//                 seen: they become `ClusterError`s), `ClusterConnector` (targets, the embedded
+//                 cluster via `LocalClusterLauncher`), `HistoryStore`, request counting
+// Seams/          the IO the loop needs: `ClusterClient`, `ConfigSource` (and `RevisionFacts`)
 //
 // Policies and values are pure; the IO lives in Cluster/, the Sync/ runners and the Loop/ reconciler.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Manifests
 import Reconciler
+import Reports
 
 /// `mooring health`: the health of objects saved to files, by the built-in rules, the
 /// configuration's Lua checks and `--script` ones; for testing checks before they reach a cluster.
@@ -77,9 +78,7 @@ struct HealthCommand: ParsableCommand {
             rows.append([result.identity.groupKind.description, result.identity.namespace ?? "-", result.identity.name,
                          result.health.status.rawValue, result.health.message])
         }
-        // An empty last column (no message) would leave the padding of the one before it.
-        return TextOutput.columns(rows).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        return TextTable.render(rows)
     }
 
     static func json(_ results: [AssessedObject]) -> String {

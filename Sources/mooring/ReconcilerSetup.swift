@@ -38,7 +38,8 @@ struct ReconcilerSetup {
         return environment
     }
 
-    func reconciler(for environment: EnvironmentConfiguration) async throws -> EnvironmentReconciler {
+    /// - Parameter lock: for commands that apply, how the environment's Lease is held.
+    func reconciler(for environment: EnvironmentConfiguration, lock: (tenure: EnvironmentLock.Tenure, wait: Bool)? = nil) async throws -> EnvironmentReconciler {
         let cluster: KubeClusterClient
         do {
             cluster = try await connector.client(for: environment.cluster)
@@ -51,8 +52,14 @@ struct ReconcilerSetup {
             counters.add(environment.name, counting, http: cluster.client)
             client = counting
         }
-        return EnvironmentReconciler(environment: environment, source: source, cluster: client, progress: progress,
-                                     revertPublisher: GitRevertPublisher(mirror: source.mirror))
+        var reconciler = EnvironmentReconciler(environment: environment, source: source, cluster: client, progress: progress,
+                                               revertPublisher: GitRevertPublisher(mirror: source.mirror))
+        reconciler.siblings = configuration.environments.filter { $0.name != environment.name && $0.cluster == environment.cluster }
+        if let lock {
+            reconciler.lock = EnvironmentLock(environment: environment, cluster: client, wait: lock.wait, tenure: lock.tenure)
+            reconciler.lock?.notices = ProgressLines.notices
+        }
+        return reconciler
     }
 
     /// Runs `body` and always shuts down (stopping an embedded cluster this process started).

@@ -17,6 +17,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(help: "Print one line per object instead of YAML.")
     var summary = false
 
+    @Flag(help: "Print the values of Secrets (masked as *** by default).")
+    var showSecrets = false
+
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options, clusters: false)
         let environment = try setup.environment(self.environment.env)
@@ -33,7 +36,7 @@ struct RenderCommand: AsyncParsableCommand {
                 print("\(object.identity)  (\(object.source))")
             }
         } else {
-            print(YAML.dumpDocuments(rendered.objects.map(\.object)), terminator: "")
+            print(YAML.dumpDocuments(rendered.objects.map { showSecrets ? $0.object : SecretMask.masked($0.object) }), terminator: "")
         }
     }
 }

@@ -15,13 +15,19 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
     @Option(name: .long, help: "Seconds to wait for notifications before exiting.") var notifyWait: Int = 30
+    @OptionGroup var lease: LeaseOptions
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options, stats: stats)
         let code = try await setup.run { setup in
+            let stop = StopSignal()
             var reconcilers: [EnvironmentReconciler] = []
             for environment in setup.configuration.environments {
-                reconcilers.append(try await setup.reconciler(for: environment))
+                // A continuous run keeps each environment's Lease: a second runner is a standby,
+                // whose wait ends when it is told to stop.
+                var reconciler = try await setup.reconciler(for: environment, lock: (once ? .perOperation : .untilReleased, !lease.noWait))
+                reconciler.lock?.stop = stop
+                reconcilers.append(reconciler)
             }
             let notifier = try setup.notifier(for: &reconcilers)
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
@@ -31,11 +37,12 @@ struct RunCommand: AsyncParsableCommand {
                 await finish(notifier)
                 return code
             }
-            // SIGINT and SIGTERM let the pass in progress finish, then the poller stops.
-            let stop = StopSignal()
+            // SIGINT and SIGTERM let the pass in progress finish, then the poller stops and the
+            // environments' Leases are given back.
             let signals = TerminationSignals(stopping: stop)
             defer { signals.cancel() }
             try await poller.run(until: stop) { results in _ = try report(results, counters: setup.counters, notifier: notifier) }
+            for reconciler in reconcilers { await reconciler.releaseLease() }
             await finish(notifier)
             return 0
         }
@@ -55,7 +62,7 @@ struct RunCommand: AsyncParsableCommand {
                 parts += EnvironmentReport.parts(of: outcome)
                 if !outcome.isSyncedAndHealthy { code = max(code, 1) }
             case .failure(let error):
-                FileHandle.standardError.write(Data((TextOutput.failure(environment: result.environment, error) + "\n").utf8))
+                FileHandle.standardError.write(Data("\(result.environment): error: \(error)\n".utf8))
                 code = 2
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reconciler
+import Reports
 
 /// `mooring status`: environment, revision, sync status, health, last operation and when.
 struct StatusCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct StatusCommand: AsyncParsableCommand {
                     rows.append((environment.name, .failure(.cluster("\(error)"))))
                 }
             }
-            print(TextOutput.statusTable(rows))
+            print(StatusTable.render(rows))
         }
     }
 }

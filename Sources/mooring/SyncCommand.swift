@@ -12,11 +12,13 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var environment: EnvironmentOption
     @OptionGroup var revision: RevisionOption
     @Flag(name: .long, help: "Only show what would be done.") var dryRun = false
+    @OptionGroup var lease: LeaseOptions
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
         let (report, synced) = try await setup.run { setup in
-            let reconciler = try await setup.reconciler(for: try setup.environment(environment.env))
+            let reconciler = try await setup.reconciler(for: try setup.environment(environment.env),
+                                                        lock: (.perOperation, !lease.noWait))
             try await setup.source.fetch()
             let outcome = try await reconciler.sync(ref: revision.revision, dryRun: dryRun)
             return (Report(kind: .sync, title: "Mooring sync: \(environment.env)", environments: EnvironmentReport.parts(of: outcome)),

@@ -33,15 +33,16 @@ import Testing
     @Test func manyUntrackedObjectsOfAKindAreFoundWithOneListNotOneGetEach() async throws {
         try await withCluster { cluster in
             let objects = [Manifest.namespace("apps")] + (0..<20).map { Manifest.configMap("cm-\($0)") }
-            // Someone created half of them by hand, untracked: they must be found (and adopted).
+            // Someone created half of them by hand, untracked: they must be found (and, with
+            // `adopt: true`, adopted).
             for object in objects.prefix(11) {
                 _ = try await cluster.client.apply(object, fieldManager: "kubectl", force: true, dryRun: false)
             }
             let counting = CountingClusterClient(cluster.client)
-            let (plan, _, _) = try await Pipeline(cluster: counting).plan(objects)
+            let (plan, _, _) = try await Pipeline(cluster: counting, adopt: true).plan(objects)
             #expect(counting.counts.gets == 1, "only the namespace is fetched alone: \(counting.counts)")
             #expect(plan.objectsToApply.filter { $0.status == .outOfSync(.create) }.count == 10)
-            #expect(plan.objectsToApply.filter { $0.status == .outOfSync(.configure) }.count == 11)
+            #expect(plan.objectsToApply.filter { $0.status == .outOfSync(.adopt) }.count == 11)
         }
     }
 

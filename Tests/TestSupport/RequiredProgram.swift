@@ -7,7 +7,7 @@ public enum RequiredProgram {
     static let packages: [String: String] = [
         "git": "git", "git-daemon": "git", "git-http-backend": "git", "openssl": "openssl", "nginx": "nginx-light",
         "sshd": "openssh-server", "ssh-keygen": "openssh-client", "chromium": "chromium", "curl": "curl",
-        "kubectl": "kubectl (google-cloud-cli-kubectl)", "python3": "python3",
+        "kubectl": "kubectl (google-cloud-cli-kubectl)", "python3": "python3", "fcgiwrap": "fcgiwrap", "script": "bsdutils",
     ]
 
     /// `sshd is not installed: install openssh-server (scripts/install-deps.sh does)`

@@ -1,8 +1,9 @@
 import Foundation
 import Manifests
 
-/// Reading a revision against the cluster: render, describe, prepare, list live objects, diff,
-/// confirm, plan.
+/// Reading a revision against the cluster: render, describe, prepare, refuse what sibling
+/// environments declare, then the state reader's live objects, diff, ownership review, strict
+/// confirmation and plan.
 extension EnvironmentReconciler {
     /// A revision's desired objects against the live state.
     struct ReadState: Sendable {
@@ -14,50 +15,91 @@ extension EnvironmentReconciler {
         var diff: EnvironmentDiff
         var plan: SyncPlan
 
-        var identities: [ObjectIdentity] { desired.compactMap { ObjectIdentity(of: $0) } }
+        /// The declared objects this environment answers for (conflicts are someone else's):
+        /// what health is assessed on.
+        var identities: [ObjectIdentity] {
+            diff.objects.filter { $0.desired != nil && $0.status != .conflict }.map(\.identity)
+        }
         var definitions: [JSON] { desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" } }
     }
 
     var stateReader: EnvironmentStateReader {
-        EnvironmentStateReader(environment: environment, cluster: cluster, concurrency: options.concurrency)
+        EnvironmentStateReader(environment: environment, cluster: cluster, concurrency: options.concurrency, lock: lock)
     }
 
     func read(revision: String) async throws -> ReadState {
-        let rendered: RenderedEnvironment
-        do {
-            rendered = try await source.render(revision: revision, path: environment.path)
-        } catch {
-            throw ReconcileError.render("\(error)")
-        }
+        let desired = try await desiredObjects(revision: revision)
+        try await refuseObjectsSiblingsDeclare(desired.byIdentity)
         let commit: RevisionFacts
         do {
             commit = try await source.describe(revision: revision, path: environment.path)
         } catch {
             throw ReconcileError.source("reading commit \(revision.prefix(7)) failed: \(error)")
         }
-        var desired: [JSON] = []
         do {
-            desired = try await stateReader.prepare(rendered.objects.map(\.object), revision: revision)
-            let (live, diff, plan) = try await stateReader.read(desired: desired, revision: revision)
-            return ReadState(revision: revision, rendered: rendered, commit: commit, desired: desired, live: live, diff: diff, plan: plan)
+            let state = try await stateReader.read(desired: desired.prepared, revision: revision, rendered: desired.byIdentity)
+            return ReadState(revision: revision, rendered: desired.rendered, commit: commit, desired: state.desired,
+                             live: state.live, diff: state.diff, plan: state.plan)
         } catch let error as PlanError {
-            throw ReconcileError.plan(Self.located(error, in: rendered, prepared: desired))
-        } catch let error as ReconcileError {
-            throw error
+            throw ReconcileError.plan(Self.located(error, in: desired))
+        }
+    }
+
+    /// A revision rendered and prepared for applying, with each prepared object as rendered.
+    struct DesiredObjects: Sendable {
+        var rendered: RenderedEnvironment
+        var prepared: [JSON]
+        /// For file and line in messages.
+        var byIdentity: [ObjectIdentity: RenderedObject]
+    }
+
+    /// The revision's objects prepared for applying, and each one as rendered (for file and line).
+    func desiredObjects(revision: String) async throws -> DesiredObjects {
+        let rendered: RenderedEnvironment
+        do {
+            rendered = try await source.render(revision: revision, path: environment.path)
+        } catch {
+            throw ReconcileError.render("\(error)")
+        }
+        do {
+            let prepared = try await stateReader.prepare(rendered.objects.map(\.object), revision: revision)
+            var byIdentity: [ObjectIdentity: RenderedObject] = [:]
+            for (object, source) in zip(prepared, rendered.objects) {
+                if let identity = ObjectIdentity(of: object) { byIdentity[identity] = source }
+            }
+            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: byIdentity)
+        } catch let error as PlanError {
+            throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: rendered, prepared: [], byIdentity: [:])))
         } catch {
             throw ReconcileError.cluster("discovery failed: \(error)")
         }
     }
 
     /// `environments/develop/widget.yaml:1: Widget.example.com web/w: unknown kind …`: the error
-    /// with the file and line of its object (prepared objects are in rendering order).
-    static func located(_ error: PlanError, in rendered: RenderedEnvironment, prepared: [JSON]) -> String {
+    /// with the file and line of its object (as prepared, or as rendered before preparing).
+    static func located(_ error: PlanError, in desired: DesiredObjects) -> String {
         guard let object = error.object,
-              let index = prepared.firstIndex(where: { ObjectIdentity(of: $0) == object })
-                ?? rendered.objects.firstIndex(where: { $0.identity == object }),
-              rendered.objects.indices.contains(index)
+              let source = desired.byIdentity[object]?.source ?? desired.rendered.objects.first(where: { $0.identity == object })?.source
         else { return "\(error)" }
-        return "\(rendered.objects[index].source): \(error)"
+        return "\(source): \(error)"
+    }
+
+    /// Renders each sibling environment at its own ref and refuses the revision when one of
+    /// them declares an object this one declares. A sibling that cannot be rendered is skipped
+    /// (its own reconcile reports why).
+    func refuseObjectsSiblingsDeclare(_ rendered: [ObjectIdentity: RenderedObject]) async throws {
+        guard !siblings.isEmpty else { return }
+        let check = SiblingDeclarations(own: rendered.mapValues(\.source), environment: name, cluster: environment.cluster.description)
+        var problems: [String] = []
+        for sibling in siblings {
+            let other = EnvironmentReconciler(environment: sibling, source: source, cluster: cluster, options: options)
+            guard let revision = try? await other.resolve(sibling.ref),
+                  let theirs = try? await other.desiredObjects(revision: revision) else { continue }
+            problems += check.overlaps(with: sibling.name, declaring: theirs.byIdentity.mapValues(\.source))
+        }
+        if let first = problems.first {
+            throw ReconcileError.render(first + (problems.count > 1 ? " (and \(problems.count - 1) more objects)" : ""))
+        }
     }
 
     func resolve(_ ref: String?) async throws -> String {

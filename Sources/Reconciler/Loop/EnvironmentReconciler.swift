@@ -17,10 +17,17 @@ public struct EnvironmentReconciler: Sendable {
     /// Commits and pushes reverts for `revertInGit`; `nil` leaves git alone.
     public var revertPublisher: (any RevertPublisher)?
     public var backoff: SelfHealBackoff
+    /// The environment's Lease, taken before a poll or a sync applies anything; `nil` applies
+    /// without one (tests of a single applier).
+    public var lock: EnvironmentLock?
+    /// The other environments of the configuration moored to the same cluster: an object two of
+    /// them declare is refused at render time.
+    public var siblings: [EnvironmentConfiguration] = []
 
     public init(environment: EnvironmentConfiguration, source: any ConfigSource, cluster: any ClusterClient,
                 options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent,
-                revertPublisher: (any RevertPublisher)? = nil, backoff: SelfHealBackoff = SelfHealBackoff()) {
+                revertPublisher: (any RevertPublisher)? = nil, backoff: SelfHealBackoff = SelfHealBackoff(),
+                lock: EnvironmentLock? = nil) {
         self.environment = environment
         self.source = source
         self.cluster = cluster
@@ -28,6 +35,7 @@ public struct EnvironmentReconciler: Sendable {
         self.progress = progress
         self.revertPublisher = revertPublisher
         self.backoff = backoff
+        self.lock = lock
     }
 
     var name: String { environment.name }
@@ -35,9 +43,13 @@ public struct EnvironmentReconciler: Sendable {
 
     // MARK: - The poll
 
-    /// One poll of the environment (the repository already fetched). The history is read once,
-    /// at the start: the environment's Lease makes this reconciler its only writer.
+    /// One poll of the environment (the repository already fetched), holding its Lease. The
+    /// history is read once, at the start: the Lease makes this reconciler its only writer.
     public func reconcile(now: Date = Date()) async throws -> ReconcileOutcome {
+        try await holdingLease { try await poll(now: now) }
+    }
+
+    private func poll(now: Date) async throws -> ReconcileOutcome {
         let target = try await resolve(environment.ref)
         let past = try await loadHistory()
         let (revision, skipped) = ReconcileDecision.effectiveRevision(target: target, history: past)
@@ -46,7 +58,8 @@ public struct EnvironmentReconciler: Sendable {
                                                 selfHeal: environment.selfHeal, now: now, backoff: backoff)
         switch decision {
         case .upToDate:
-            let remarks = skipped.map { [ReconcileRemark.rolledBackRevisionSkipped($0)] } ?? []
+            var remarks = skipped.map { [ReconcileRemark.rolledBackRevisionSkipped($0)] } ?? []
+            remarks += ReconcileRemark.conflicts(in: state.diff)
             return observed(state, target: target, decision: decision, history: past,
                             headline: "Synced to \(revision.prefix(7))", remarks: remarks)
         case .reportDrift(_, let retryAt):
@@ -72,9 +85,32 @@ public struct EnvironmentReconciler: Sendable {
         try await read(revision: try await resolve(ref ?? environment.ref)).diff
     }
 
-    /// `mooring sync`: applies a revision now, whatever the history says; `dryRun` only plans
-    /// (and says whether the real sync would be recorded as a rollback).
+    /// `mooring sync`: applies a revision now, whatever the history says, holding the
+    /// environment's Lease; `dryRun` only plans (and takes no Lease), and says whether the real
+    /// sync would be recorded as a rollback.
     public func sync(ref: String? = nil, dryRun: Bool = false) async throws -> ReconcileOutcome {
+        if dryRun { return try await syncNow(ref: ref, dryRun: true) }
+        return try await holdingLease { try await syncNow(ref: ref, dryRun: false) }
+    }
+
+    /// Gives the environment's Lease back (`mooring run` stopping).
+    public func releaseLease() async { await lock?.release() }
+
+    /// Runs `body` holding the Lease, given back afterwards when its tenure is per operation.
+    private func holdingLease<T>(_ body: () async throws -> T) async throws -> T {
+        guard let lock else { return try await body() }
+        try await lock.hold(environment: name, progress: progress)
+        do {
+            let result = try await body()
+            await lock.finish()
+            return result
+        } catch {
+            await lock.finish()
+            throw error
+        }
+    }
+
+    private func syncNow(ref: String?, dryRun: Bool) async throws -> ReconcileOutcome {
         let revision = try await resolve(ref ?? environment.ref)
         let past = try await loadHistory()
         let state = try await read(revision: revision)
@@ -141,7 +177,10 @@ public struct EnvironmentReconciler: Sendable {
     /// operation is more than "<operation> to <revision>" (a rollback).
     func execute(_ state: ReadState, operation: SyncOperation, lead: ReconcileRemark?,
                  rolledBackFrom: String?, rolledBackTo: String?, history: History) async throws -> Execution {
-        let runner = SyncRunner(cluster: cluster, options: options, progress: progress)
+        let lock = self.lock
+        let runner = SyncRunner(cluster: cluster, options: options, progress: progress,
+                                transfer: FieldOwnershipTransfer(adoptFrom: environment.adoptFrom),
+                                interruption: { await lock?.interruption() })
         var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
                                        waveGate: WaveGate(environment: name, timeout: environment.healthTimeout, checks: environment.healthChecks))
         let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval, checks: environment.healthChecks)
@@ -163,6 +202,7 @@ public struct EnvironmentReconciler: Sendable {
 
         var remarks = lead.map { [$0] } ?? []
         if let firstFailure = changes.entries(.failed).first?.message { remarks.append(.objectFailed(firstFailure)) }
+        remarks += ReconcileRemark.conflicts(in: state.diff)
         if let failure { remarks.append(.healthFailed(failure)) }
         if !state.live.complete { remarks.append(.pruneSkipped(state.live.failures)) }
         let headline = lead == nil ? ["\(operation.rawValue) to \(state.revision.prefix(7))"] : []

@@ -14,6 +14,9 @@ public enum ReconcileRemark: Sendable, Equatable, CustomStringConvertible {
     case rollback(RollbackDetection)
     /// The first object the API server rejected (or that could not be applied), with its message.
     case objectFailed(String)
+    /// Objects the revision declares that another owner holds: left alone (how many, and why
+    /// the first is someone else's).
+    case conflicts(count: Int, first: String)
     /// Health did not end Healthy, or could not be assessed.
     case healthFailed(HealthFailure)
     /// A LIST failed, so nothing was pruned (the failed LISTs).
@@ -36,6 +39,8 @@ public enum ReconcileRemark: Sendable, Equatable, CustomStringConvertible {
             return "OutOfSync: \(objects) object(s) differ from \(revision.prefix(7)); \(reason)"
         case .rollback(let detection): return detection.message
         case .objectFailed(let message): return "failed: \(message)"
+        case let .conflicts(count, first):
+            return "\(count) object\(count == 1 ? "" : "s") in conflict (\(first)\(count > 1 ? ", …" : ""))"
         case .healthFailed(let failure): return failure.description
         case .pruneSkipped(let failures): return "nothing pruned: \(failures.joined(separator: "; "))"
         case let .rolledBack(from, to): return "Degraded: rolled back from \(from.prefix(7)) to \(to.prefix(7))"
@@ -43,6 +48,15 @@ public enum ReconcileRemark: Sendable, Equatable, CustomStringConvertible {
         case .revertedInGit(let commit): return "reverted in git by \(commit.prefix(7))"
         case let .revertInGitFailed(revision, reason): return "reverting \(revision.prefix(7)) in git failed: \(reason)"
         }
+    }
+}
+
+extension ReconcileRemark {
+    /// `2 objects in conflict (ConfigMap shop/settings exists and is not managed by mooring …)`,
+    /// when the diff has conflicts.
+    static func conflicts(in diff: EnvironmentDiff) -> [ReconcileRemark] {
+        guard let first = diff.conflicts.first?.conflict else { return [] }
+        return [.conflicts(count: diff.conflicts.count, first: first.description)]
     }
 }
 

@@ -13,6 +13,8 @@ public struct SyncPlan: Sendable, CustomStringConvertible {
     /// Set when pruning is off as a whole for this sync.
     public var pruneBlocked: PruneBlock?
     public var unchanged: [ObjectIdentity]
+    /// Declared objects this environment may not change: neither applied nor pruned.
+    public var conflicts: [ObjectDiff] = []
 
     /// Nothing to apply and nothing to prune.
     public var isEmpty: Bool { applySteps.isEmpty && prune.isEmpty }
@@ -25,6 +27,7 @@ public struct SyncPlan: Sendable, CustomStringConvertible {
         }
         for object in prune { lines.append("  prune \(object.identity)") }
         for kept in kept { lines.append("  keep \(kept.identity): \(kept.reason)") }
+        for conflict in conflicts { lines.append("  conflict \(conflict)") }
         if let pruneBlocked { lines.append("  no prune: \(pruneBlocked)") }
         return lines.joined(separator: "\n")
     }
@@ -46,6 +49,8 @@ public struct ApplyStep: Sendable {
 public struct KeptObject: Sendable, Equatable {
     public var identity: ObjectIdentity
     public var reason: KeepReason
+    /// For a Namespace kept because of what it holds: the objects that block its prune.
+    public var holds: [ObjectIdentity] = []
 }
 
 /// Why an object that would be pruned stays.
@@ -54,14 +59,29 @@ public enum KeepReason: Sendable, Hashable, CustomStringConvertible {
     case annotated
     /// Pruning is off for this sync as a whole.
     case pruneBlocked(PruneBlock)
+    /// A Namespace that holds objects this environment does not track or still declares (why, in words).
+    case namespaceHolds(String)
     /// An apply step failed, and prunes only follow a complete apply.
     case applyFailed
+    /// The sync stopped before its prunes (the environment's Lease was lost: why).
+    case interrupted(String)
+
+    /// Whether the object staying leaves the environment short of its revision (not a choice
+    /// the configuration made, like an annotation or `prune: false`).
+    public var leavesEnvironmentOutOfSync: Bool {
+        switch self {
+        case .annotated, .pruneBlocked: return false
+        case .namespaceHolds, .applyFailed, .interrupted: return true
+        }
+    }
 
     public var description: String {
         switch self {
         case .annotated: return "annotated \(Tracking.pruneAnnotation): \"false\""
         case .pruneBlocked(let block): return block.description
+        case .namespaceHolds(let reason): return reason
         case .applyFailed: return "not pruned: the apply failed"
+        case .interrupted(let reason): return "not pruned: \(reason)"
         }
     }
 }

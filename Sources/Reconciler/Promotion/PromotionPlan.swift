@@ -28,6 +28,8 @@ public struct PromotionPlan: Sendable {
     public var images: [PromotedImage]
     /// How the source and target environments' own names and namespaces were told apart.
     public var mapping: EnvironmentValueMapping
+    /// The source's Secrets not promoted because `--only` does not name them.
+    public var leftOutSecrets: [ObjectIdentity] = []
 
     /// Nothing to promote: the target already holds what the promotion would write.
     public var isEmpty: Bool { changedObjects.isEmpty && addedObjects.isEmpty }

@@ -19,7 +19,7 @@ public final class GitConfigSource: ConfigSource {
     ///     against it, so the sample's `url: .` means "this repository".
     ///   - cacheFolder: where mirrors live, e.g. `.mooring/cache` beside the configuration.
     public static func open(_ repository: RepositoryConfiguration, configDirectory: String, cacheFolder: String) async throws -> GitConfigSource {
-        let remote = GitRemote(url: resolvedURL(repository.url, against: configDirectory),
+        let remote = GitRemote(location: repository.url.resolved(against: configDirectory),
                                credentials: credentials(repository.auth))
         do {
             return GitConfigSource(mirror: try await GitMirror.open(remote, cacheFolder: cacheFolder))
@@ -50,12 +50,6 @@ public final class GitConfigSource: ConfigSource {
         let commit = try await mirror.repository.commit(id)
         let tree = try await mirror.repository.treeID(of: path, at: id)
         return RevisionFacts(commit, pathTree: tree?.hex)
-    }
-
-    /// A relative local path is relative to the configuration's folder; URLs pass through.
-    static func resolvedURL(_ url: String, against directory: String) -> String {
-        if url.contains("://") || url.hasPrefix("/") || url.contains("@") && url.contains(":") { return url }
-        return URL(fileURLWithPath: url, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
     }
 
     static func credentials(_ auth: RepositoryAuth) -> GitCredentials {

@@ -21,9 +21,10 @@ struct Harness {
     static let options = SyncOptions(concurrency: 8, deleteTimeout: .seconds(30), definitionTimeout: .seconds(20),
                                      healthPollInterval: .milliseconds(50), pollInterval: .milliseconds(20))
 
-    static func start(timeScale: Double = 100) async throws -> Harness {
+    /// - Parameter environments: the folder the repository's `environments/` is copied from.
+    static func start(timeScale: Double = 100, environments: String = sampleEnvironments) async throws -> Harness {
         let folder = TemporaryFolder.make("world")
-        let repository = try await SampleRepository.create(serve: true).repository
+        let repository = try await ConfigRepository.create(seed: (environments, "environments"), serve: true)
         do {
             var options = LocalClusterOptions(dataDirectory: folder + "/cluster")
             options.timeScale = timeScale
@@ -78,9 +79,9 @@ struct Harness {
     }
 
     /// The real kubectl against the cluster.
-    func kubectl(_ arguments: String...) async throws -> CommandResult {
+    func kubectl(_ arguments: String..., input: String? = nil) async throws -> CommandResult {
         try await Command.run("kubectl", arguments + ["--cache-dir", folder + "/kubectl-cache"],
-                              environment: ["KUBECONFIG": cluster.kubeconfigPath])
+                              environment: ["KUBECONFIG": cluster.kubeconfigPath], input: input)
     }
 
     /// Replaces the cluster's fault rules (`/mooring-admin/faults`).
@@ -90,6 +91,7 @@ struct Harness {
     }
 }
 
-func withHarness<T>(timeScale: Double = 100, _ body: (Harness) async throws -> T) async throws -> T {
-    try await withStopping(try await Harness.start(timeScale: timeScale), stop: { await $0.stop() }, body)
+func withHarness<T>(timeScale: Double = 100, environments: String = Harness.sampleEnvironments,
+                    _ body: (Harness) async throws -> T) async throws -> T {
+    try await withStopping(try await Harness.start(timeScale: timeScale, environments: environments), stop: { await $0.stop() }, body)
 }

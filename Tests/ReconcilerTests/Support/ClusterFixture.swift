@@ -73,16 +73,19 @@ struct Pipeline {
     let cluster: any ClusterClient
     var environment = "test"
     var prune = true
+    /// `adopt: true`: objects made by hand are taken over instead of being conflicts.
+    var adopt = false
 
     var reader: EnvironmentStateReader {
-        EnvironmentStateReader(environment: EnvironmentConfiguration(name: environment, namespace: "default", prune: prune),
-                               cluster: cluster)
+        var configuration = EnvironmentConfiguration(name: environment, namespace: "default", prune: prune)
+        configuration.adopt = adopt
+        return EnvironmentStateReader(environment: configuration, cluster: cluster)
     }
 
     func plan(_ objects: [JSON], revision: String = "rev1") async throws -> (SyncPlan, [JSON], LiveState) {
         let desired = try await reader.prepare(objects, revision: revision)
-        let (live, _, plan) = try await reader.read(desired: desired, revision: revision)
-        return (plan, desired, live)
+        let state = try await reader.read(desired: desired, revision: revision)
+        return (state.plan, state.desired, state.live)
     }
 
     func sync(_ objects: [JSON], revision: String = "rev1") async throws -> ChangeSet {

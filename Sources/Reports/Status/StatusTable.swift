@@ -1,0 +1,32 @@
+import Foundation
+import Reconciler
+
+/// `mooring status`: one row per environment — revision, sync status, health, last operation and
+/// how long ago; an environment that could not be read shows its error.
+public enum StatusTable {
+    public static func render(_ rows: [(environment: String, status: Result<EnvironmentStatus, ReconcileError>)],
+                              now: Date = Date()) -> String {
+        var table = [["ENVIRONMENT", "REVISION", "SYNC", "HEALTH", "LAST OPERATION", "WHEN"]]
+        for (name, result) in rows {
+            switch result {
+            case .success(let status):
+                let operation = status.lastOperation.map { "\($0.operation.rawValue) \($0.result.rawValue)" } ?? "-"
+                let when = status.lastOperation.map { age(of: $0.time, now: now) } ?? "-"
+                table.append([name, status.revision.map { String($0.prefix(7)) } ?? "-", status.syncStatus,
+                              status.health.rawValue, operation, when])
+            case .failure(let error):
+                table.append([name, "-", "Unknown", "Unknown", "error: \(error)", "-"])
+            }
+        }
+        return TextTable.render(table)
+    }
+
+    /// "12s ago", "5m ago", "3h ago", "2d ago".
+    public static func age(of time: Date, now: Date = Date()) -> String {
+        let seconds = max(0, Int(now.timeIntervalSince(time)))
+        if seconds < 120 { return "\(seconds)s ago" }
+        if seconds < 7200 { return "\(seconds / 60)m ago" }
+        if seconds < 172_800 { return "\(seconds / 3600)h ago" }
+        return "\(seconds / 86400)d ago"
+    }
+}
