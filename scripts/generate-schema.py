@@ -54,40 +54,88 @@ def resource(group, version, kind, plural, namespaced, short_names=(), categorie
     }
 
 
-# The kinds the embedded cluster serves; facts from kube-apiserver 1.32 discovery.
+CREATE_ONLY = ["create"]
+
+
+def virtual(group, version, kind, plural, namespaced):
+    """A create-only kind that is answered, never stored (access reviews, token reviews)."""
+    entry = resource(group, version, kind, plural, namespaced, verbs=CREATE_ONLY)
+    entry["listKind"] = ""
+    return entry
+
+
+# Every resource kube-apiserver 1.32 serves by default (21 group-versions), in its discovery order:
+# the core group, then the groups by the aggregator's priority (apiregistration 18000, apps 17800,
+# events 17750, …, flowcontrol 16100), resources sorted by name inside a group-version.
+# Facts (short names, categories, verbs, status/scale) from `kubectl api-resources -o wide` on 1.32.
+API_EXTENSIONS = ["api-extensions"]
 SERVED_RESOURCES = [
-    resource("", "v1", "Namespace", "namespaces", False, ["ns"], subresources=["status"], verbs=NO_COLLECTION_VERBS),
+    virtual("", "v1", "Binding", "bindings", True),
+    resource("", "v1", "ComponentStatus", "componentstatuses", False, ["cs"], verbs=["get", "list"]),
     resource("", "v1", "ConfigMap", "configmaps", True, ["cm"]),
-    resource("", "v1", "Secret", "secrets", True),
-    resource("", "v1", "Service", "services", True, ["svc"], ["all"], ["status"]),
-    resource("", "v1", "ServiceAccount", "serviceaccounts", True, ["sa"]),
-    resource("", "v1", "Pod", "pods", True, ["po"], ["all"], ["status"]),
+    resource("", "v1", "Endpoints", "endpoints", True, ["ep"]),
+    resource("", "v1", "Event", "events", True, ["ev"]),
+    resource("", "v1", "LimitRange", "limitranges", True, ["limits"]),
+    resource("", "v1", "Namespace", "namespaces", False, ["ns"], subresources=["status"], verbs=NO_COLLECTION_VERBS),
+    resource("", "v1", "Node", "nodes", False, ["no"], subresources=["status"]),
     resource("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", True, ["pvc"], subresources=["status"]),
     resource("", "v1", "PersistentVolume", "persistentvolumes", False, ["pv"], subresources=["status"]),
-    resource("", "v1", "Event", "events", True, ["ev"]),
-    resource("", "v1", "Endpoints", "endpoints", True, ["ep"]),
-    resource("", "v1", "LimitRange", "limitranges", True, ["limits"]),
+    resource("", "v1", "Pod", "pods", True, ["po"], ["all"], ["status"]),
+    resource("", "v1", "PodTemplate", "podtemplates", True),
+    resource("", "v1", "ReplicationController", "replicationcontrollers", True, ["rc"], ["all"], ["status", "scale"]),
     resource("", "v1", "ResourceQuota", "resourcequotas", True, ["quota"], subresources=["status"]),
+    resource("", "v1", "Secret", "secrets", True),
+    resource("", "v1", "ServiceAccount", "serviceaccounts", True, ["sa"]),
+    resource("", "v1", "Service", "services", True, ["svc"], ["all"], ["status"]),
+    resource("apiregistration.k8s.io", "v1", "APIService", "apiservices", False, categories=API_EXTENSIONS, subresources=["status"]),
+    resource("apps", "v1", "ControllerRevision", "controllerrevisions", True),
+    resource("apps", "v1", "DaemonSet", "daemonsets", True, ["ds"], ["all"], ["status"]),
     resource("apps", "v1", "Deployment", "deployments", True, ["deploy"], ["all"], ["status", "scale"]),
     resource("apps", "v1", "ReplicaSet", "replicasets", True, ["rs"], ["all"], ["status", "scale"]),
     resource("apps", "v1", "StatefulSet", "statefulsets", True, ["sts"], ["all"], ["status", "scale"]),
-    resource("apps", "v1", "DaemonSet", "daemonsets", True, ["ds"], ["all"], ["status"]),
-    resource("batch", "v1", "Job", "jobs", True, [], ["all"], ["status"]),
-    resource("batch", "v1", "CronJob", "cronjobs", True, ["cj"], ["all"], ["status"]),
-    resource("networking.k8s.io", "v1", "Ingress", "ingresses", True, ["ing"], subresources=["status"]),
-    resource("networking.k8s.io", "v1", "IngressClass", "ingressclasses", False),
-    resource("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", True, ["netpol"]),
-    resource("rbac.authorization.k8s.io", "v1", "Role", "roles", True),
-    resource("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", True),
-    resource("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", False),
-    resource("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", False),
+    resource("events.k8s.io", "v1", "Event", "events", True, ["ev"]),
+    virtual("authentication.k8s.io", "v1", "SelfSubjectReview", "selfsubjectreviews", False),
+    virtual("authentication.k8s.io", "v1", "TokenReview", "tokenreviews", False),
+    virtual("authorization.k8s.io", "v1", "LocalSubjectAccessReview", "localsubjectaccessreviews", True),
+    virtual("authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", False),
+    virtual("authorization.k8s.io", "v1", "SelfSubjectRulesReview", "selfsubjectrulesreviews", False),
+    virtual("authorization.k8s.io", "v1", "SubjectAccessReview", "subjectaccessreviews", False),
     resource("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", True, ["hpa"], ["all"], ["status"]),
+    resource("autoscaling", "v1", "HorizontalPodAutoscaler", "horizontalpodautoscalers", True, ["hpa"], ["all"], ["status"]),
+    resource("batch", "v1", "CronJob", "cronjobs", True, ["cj"], ["all"], ["status"]),
+    resource("batch", "v1", "Job", "jobs", True, [], ["all"], ["status"]),
+    resource("certificates.k8s.io", "v1", "CertificateSigningRequest", "certificatesigningrequests", False, ["csr"],
+             subresources=["status"]),
+    resource("networking.k8s.io", "v1", "IngressClass", "ingressclasses", False),
+    resource("networking.k8s.io", "v1", "Ingress", "ingresses", True, ["ing"], subresources=["status"]),
+    resource("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", True, ["netpol"]),
     resource("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", True, ["pdb"], subresources=["status"]),
-    resource("coordination.k8s.io", "v1", "Lease", "leases", True),
+    resource("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", False),
+    resource("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", False),
+    resource("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", True),
+    resource("rbac.authorization.k8s.io", "v1", "Role", "roles", True),
+    resource("storage.k8s.io", "v1", "CSIDriver", "csidrivers", False),
+    resource("storage.k8s.io", "v1", "CSINode", "csinodes", False),
+    resource("storage.k8s.io", "v1", "CSIStorageCapacity", "csistoragecapacities", True),
     resource("storage.k8s.io", "v1", "StorageClass", "storageclasses", False, ["sc"]),
-    resource("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", True),
+    resource("storage.k8s.io", "v1", "VolumeAttachment", "volumeattachments", False, subresources=["status"]),
+    resource("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations", False,
+             categories=API_EXTENSIONS),
+    resource("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicy", "validatingadmissionpolicies", False,
+             categories=API_EXTENSIONS, subresources=["status"]),
+    resource("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings",
+             False, categories=API_EXTENSIONS),
+    resource("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", False,
+             categories=API_EXTENSIONS),
     resource("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", False,
-             ["crd", "crds"], ["api-extensions"], ["status"]),
+             ["crd", "crds"], API_EXTENSIONS, ["status"]),
+    resource("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", False, ["pc"]),
+    resource("coordination.k8s.io", "v1", "Lease", "leases", True),
+    resource("node.k8s.io", "v1", "RuntimeClass", "runtimeclasses", False),
+    resource("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", True),
+    resource("flowcontrol.apiserver.k8s.io", "v1", "FlowSchema", "flowschemas", False, subresources=["status"]),
+    resource("flowcontrol.apiserver.k8s.io", "v1", "PriorityLevelConfiguration", "prioritylevelconfigurations", False,
+             subresources=["status"]),
 ]
 
 # Types every group-version document needs besides its kinds (errors, deletes, watches, scale,
@@ -102,6 +150,8 @@ EXTRA_ROOTS = [
     "io.k8s.apimachinery.pkg.apis.meta.v1.APIGroup",
     "io.k8s.apimachinery.pkg.apis.meta.v1.APIVersions",
     "io.k8s.api.autoscaling.v1.Scale",
+    "io.k8s.api.authentication.v1.TokenRequest",
+    "io.k8s.api.policy.v1.Eviction",
 ]
 
 # The JSON-Schema rendering spells these two as `oneOf`; kube-apiserver's OpenAPI v3 spells them so
@@ -202,6 +252,8 @@ def build(definitions_path):
     roots = list(EXTRA_ROOTS)
     for r in SERVED_RESOURCES:
         for kind in (r["kind"], r["listKind"]):
+            if not kind:
+                continue
             key = (r["group"], r["version"], kind)
             if key not in by_gvk:
                 sys.exit("no definition for %s/%s %s" % key)

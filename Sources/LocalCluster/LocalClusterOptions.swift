@@ -12,6 +12,9 @@ public struct LocalClusterOptions: Sendable {
     public var timeScale: Double = 1.0
     /// Glob patterns (`*` wildcard) of images whose pods never start: `ImagePullBackOff`.
     public var unpullableImagePatterns: [String] = ["*:broken", "unreachable.invalid/*"]
+    /// Glob patterns of images whose containers start and then exit with code 1 (a Job's pods
+    /// fail, a Deployment's crash-loop); see `SimulatedRun` for commands that fail or take time.
+    public var failingImagePatterns: [String] = ["*:fails"]
     /// Fault rules active from the start (see `FaultRules` for the format).
     public var faults: FaultRules = FaultRules()
 

@@ -43,6 +43,7 @@ public final class LocalClusterServer: Sendable {
         let store = try ObjectStore(directory: options.dataDirectory)
         let context = ClusterContext(store: store, options: options, token: token)
         try await ClusterBootstrap(context: context).seed()
+        await store.startWatchHistory()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         let serverAddress = LockedAddress()
         let responder = ClusterResponder(context: context, serverAddress: serverAddress)

@@ -79,7 +79,8 @@ import Testing
             signal.finish()
             try await writer.value
             guard case .relisted(let items, let version) = seen.first else { Issue.record("expected a relist first, got \(seen.map(\.summary))"); return }
-            #expect(Set(items.compactMap { $0[path: ["metadata", "name"]]?.stringValue }) == ["before-0", "before-1", "before-2"])
+            // Every namespace also holds the cluster's kube-root-ca.crt, as on a real cluster.
+            #expect(Set(items.compactMap { $0[path: ["metadata", "name"]]?.stringValue }) == ["before-0", "before-1", "before-2", "kube-root-ca.crt"])
             #expect(!version.isEmpty && version != "1")
             #expect(seen.last?.summary == "ADDED after")
         }

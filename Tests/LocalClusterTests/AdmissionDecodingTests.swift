@@ -106,8 +106,8 @@ import Manifests
     }
 
     @Test func statusBodies() throws {
-        let causes = [FieldCause.required(FieldPath("spec", "selector")),
-                      FieldCause.invalid(FieldPath("metadata", "name"), .string("Web"), "bad")]
+        let causes = [FieldCause.required(FieldErrorPath("spec", "selector")),
+                      FieldCause.invalid(FieldErrorPath("metadata", "name"), .string("Web"), "bad")]
         let status = RejectionStatus.invalid(kind: GroupKind(group: "apps", kind: "Deployment"), name: "Web", causes: causes)
         #expect(status.serialized() == #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Deployment.apps \"Web\" is invalid: [spec.selector: Required value, metadata.name: Invalid value: \"Web\": bad]","reason":"Invalid","details":{"name":"Web","group":"apps","kind":"Deployment","causes":[{"reason":"FieldValueRequired","message":"Required value","field":"spec.selector"},{"reason":"FieldValueInvalid","message":"Invalid value: \"Web\": bad","field":"metadata.name"}]},"code":422}"#)
         #expect(RejectionStatus.badRequest("nope")["code"] == 400)

@@ -110,6 +110,27 @@ import Manifests
         }
     }
 
+    /// A patch that renames or moves the object is refused (apiserver `checkName`), whichever patch type.
+    @Test func aPatchCannotRenameOrMoveAnObject() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply(TestManifests.configMap("named", data: ["a": "1"]))
+            let merge = try await cluster.kubectl("patch", "cm", "named", "--type=merge", "-p", #"{"metadata":{"name":"renamed"}}"#)
+            #expect(merge.status != 0)
+            #expect(merge.stderr.contains("the name of the object (renamed) does not match the name on the URL (named)"), "\(merge.stderr)")
+            let json = try await cluster.kubectl("patch", "cm", "named", "--type=json", "-p",
+                                                 #"[{"op":"replace","path":"/metadata/name","value":"other"}]"#)
+            #expect(json.stderr.contains("does not match the name on the URL (named)"))
+            let raw = try await cluster.curl("/api/v1/namespaces/default/configmaps/named", method: "PATCH",
+                                             headers: ["Content-Type: application/strategic-merge-patch+json"],
+                                             body: #"{"metadata":{"namespace":"kube-system"}}"#)
+            #expect(raw.httpStatus == 400)
+            #expect(raw.httpBody.contains("the namespace of the object (kube-system) does not match the namespace on the request (default)"))
+            #expect(try await cluster.kubectl("get", "cm", "named", "-o", "jsonpath={.metadata.name}").stdout == "named")
+            let names = try await cluster.kubectl("get", "cm", "-o", "name").stdout
+            #expect(names.contains("configmap/named\n") && !names.contains("renamed") && !names.contains("other"))
+        }
+    }
+
     @Test func labelAndAnnotate() async throws {
         try await withCluster { cluster in
             try await cluster.apply(TestManifests.configMap("tagged", data: ["a": "1"]))

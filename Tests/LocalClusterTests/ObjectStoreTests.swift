@@ -39,7 +39,7 @@ import Manifests
         #expect(same.resourceVersion == created.resourceVersion)
         let changed = try await store.update(key, configMap("x", "b"), expected: created.resourceVersion)
         #expect(changed.resourceVersion > created.resourceVersion)
-        await #expect(throws: APIError.self) { _ = try await store.update(key, configMap("x", "c"), expected: created.resourceVersion) }
-        await #expect(throws: APIError.self) { _ = try await store.create(key, configMap("x", "c")) }
+        await #expect(throws: StatusError.self) { _ = try await store.update(key, configMap("x", "c"), expected: created.resourceVersion) }
+        await #expect(throws: StatusError.self) { _ = try await store.create(key, configMap("x", "c")) }
     }
 }

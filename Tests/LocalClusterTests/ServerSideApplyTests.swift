@@ -1,7 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import LocalCluster
 import Manifests
+import MergePatch
 
 /// `kubectl apply --server-side` and `kubectl diff` against the local cluster.
 @Suite struct ServerSideApplyTests {
@@ -69,6 +71,47 @@ import Manifests
             let bad = try await cluster.curl("/api/v1/namespaces/default/configmaps/from-yaml?fieldManager=yaml-client", method: "PATCH",
                                              headers: ["Content-Type: application/apply-patch+yaml"], body: "a: [unclosed\n")
             #expect(bad.httpStatus == 400)
+        }
+    }
+}
+
+/// Client-side apply, then server-side apply by kubectl, then client-side again: kube-apiserver's
+/// `lastAppliedManager` lets field manager `kubectl` take over the fields recorded in the
+/// last-applied annotation without a conflict, and `lastAppliedUpdater` rewrites that annotation
+/// from each server-side apply (k8s.io/apimachinery util/managedfields/internal/lastapplied*.go).
+@Suite struct ClientToServerSideApplyTests {
+    static let binaries = ["/usr/lib/google-cloud-sdk/bin/kubectl.1.28", "/usr/lib/google-cloud-sdk/bin/kubectl.1.30",
+                           "/usr/lib/google-cloud-sdk/bin/kubectl.1.32", "/usr/lib/google-cloud-sdk/bin/kubectl.1.33"]
+
+    @Test(arguments: binaries)
+    func kubectlTakesOverClientSideAppliedFieldsAndKeepsTheAnnotation(binary: String) async throws {
+        try await withCluster { cluster in
+            func apply(_ data: [String: String], _ extra: [String] = []) async throws -> CommandResult {
+                try await cluster.kubectl(["apply", "-f", "-"] + extra, binary: binary, input: TestManifests.configMap("take", data: data))
+            }
+            #expect(try await apply(["a": "1", "b": "2"]).stdout == "configmap/take created\n")
+            let switched = try await apply(["a": "changed", "b": "2", "c": "3"], ["--server-side"])
+            #expect(switched.status == 0, "\(switched.stderr)")
+            #expect(try await cluster.kubectl("get", "cm", "take", "-o", "jsonpath={.data}").stdout == #"{"a":"changed","b":"2","c":"3"}"#)
+            let annotation = try await cluster.kubectl("get", "cm", "take", "-o",
+                                                       #"jsonpath={.metadata.annotations.kubectl\.kubernetes\.io/last-applied-configuration}"#)
+            #expect(annotation.stdout == #"{"apiVersion":"v1","data":{"a":"changed","b":"2","c":"3"},"kind":"ConfigMap","metadata":{"name":"take","namespace":"default"}}"# + "\n")
+            // Client-side again: its three-way diff reads the annotation, so b and c go.
+            #expect(try await apply(["a": "changed"]).status == 0)
+            #expect(try await cluster.kubectl("get", "cm", "take", "-o", "jsonpath={.data}").stdout == #"{"a":"changed"}"#)
+        }
+    }
+
+    @Test func fieldsOutsideTheLastAppliedConfigurationStillConflict() async throws {
+        try await withCluster { cluster in
+            _ = try await cluster.apply(TestManifests.configMap("mixed", data: ["a": "1"]))
+            #expect(try await cluster.kubectl("patch", "cm", "mixed", "--type=merge", "-p", #"{"data":{"x":"9"}}"#).status == 0)
+            let conflict = try await cluster.apply(TestManifests.configMap("mixed", data: ["a": "2", "x": "10"]), "--server-side")
+            #expect(conflict.status != 0)
+            #expect(conflict.stderr.contains(#"conflict with "kubectl-patch" using v1: .data.x"#), "\(conflict.stderr)")
+            // Another field manager gets no takeover at all.
+            let other = try await cluster.apply(TestManifests.configMap("mixed", data: ["a": "3"]), "--server-side", "--field-manager=ci")
+            #expect(other.stderr.contains(#"conflict with "kubectl-client-side-apply""#), "\(other.stderr)")
         }
     }
 }

@@ -79,3 +79,55 @@ import Manifests
         }
     }
 }
+
+/// Watch and list details client-go relies on: history before the server's start is gone (410),
+/// watch-list's end-of-initial-events bookmark, and `continue` pages as one snapshot.
+@Suite struct WatchListAndPagingTests {
+    /// A real server's watch cache starts at its startup LIST: `resourceVersion=1` is too old.
+    @Test func aWatchFromResourceVersionOneIsExpired() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply(TestManifests.configMap("now", data: ["a": "1"]))
+            let stream = try await cluster.curl("/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=1&timeoutSeconds=1")
+            let event = try JSON(parsing: stream.httpBody.split(separator: "\n").first.map(String.init) ?? "")
+            #expect(event["type"] == "ERROR")
+            #expect(event[path: ["object", "code"]] == 410)
+        }
+    }
+
+    /// `sendInitialEvents=true` (client-go's WatchList): ADDED for what exists, then a BOOKMARK
+    /// annotated `k8s.io/initial-events-end`, then changes (KEP-3157).
+    @Test func watchListEndsItsInitialEventsWithABookmark() async throws {
+        try await withCluster { cluster in
+            try await cluster.apply(TestManifests.configMap("one", data: ["a": "1"]))
+            try await cluster.apply(TestManifests.configMap("two", data: ["a": "1"]))
+            let path = "/api/v1/namespaces/default/configmaps?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1"
+            let stream = try await cluster.curl(path)
+            let events = try stream.httpBody.split(separator: "\n").map { try JSON(parsing: String($0)) }
+            #expect(events.map { $0["type"]?.stringValue ?? "" }.prefix(4) == ["ADDED", "ADDED", "ADDED", "BOOKMARK"])
+            #expect(events.count >= 4 && events[3][path: ["object", "metadata", "annotations", "k8s.io/initial-events-end"]] == "true")
+            let refused = try await cluster.curl("/api/v1/namespaces/default/configmaps?watch=1&sendInitialEvents=true&timeoutSeconds=1")
+            #expect(refused.httpStatus == 422)
+            #expect(refused.httpBody.contains("sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"))
+        }
+    }
+
+    /// Later pages show the list as of the first page's resourceVersion: changes in between do
+    /// not appear, deleted objects still do (etcd snapshot reads).
+    @Test func continuePagesAreOneConsistentSnapshot() async throws {
+        try await withCluster { cluster in
+            for name in ["a", "b", "c", "d"] { try await cluster.apply(TestManifests.configMap("page-\(name)", data: ["v": "1"], labels: ["set": "p"])) }
+            let first = try JSON(parsing: try await cluster.curl("/api/v1/namespaces/default/configmaps?labelSelector=set%3Dp&limit=2").httpBody)
+            let token = try #require(first[path: ["metadata", "continue"]]?.stringValue)
+            #expect(first[path: ["metadata", "remainingItemCount"]] == 2)
+            _ = try await cluster.kubectl("delete", "cm", "page-d")
+            _ = try await cluster.kubectl("label", "cm", "page-c", "changed=yes")
+            try await cluster.apply(TestManifests.configMap("page-e", data: ["v": "1"], labels: ["set": "p"]))
+            let escaped = token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? token
+            let second = try JSON(parsing: try await cluster.curl("/api/v1/namespaces/default/configmaps?labelSelector=set%3Dp&limit=2&continue=\(escaped)").httpBody)
+            let names = second["items"]?.arrayValue?.compactMap { $0[path: ["metadata", "name"]]?.stringValue }
+            #expect(names == ["page-c", "page-d"])
+            #expect(second["items"]?.arrayValue?.first?[path: ["metadata", "labels", "changed"]] == nil)
+            #expect(second[path: ["metadata", "resourceVersion"]] == first[path: ["metadata", "resourceVersion"]])
+        }
+    }
+}

@@ -12,7 +12,7 @@ import Manifests
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/web", "--timeout=30s")
             #expect(rollout.status == 0)
             #expect(rollout.stdout.contains(#"deployment "web" successfully rolled out"#))
-            let wait = try await cluster.kubectl("wait", "--for=condition=Available", "deployment/web", "--timeout=20s")
+            let wait = try await cluster.kubectl("wait", "--for=condition=Available", "deployment/web", "--timeout=60s")
             #expect(wait.stdout == "deployment.apps/web condition met\n")
             let table = try await cluster.kubectl("get", "deployment", "web")
             #expect(table.stdout.hasPrefix("NAME   READY   UP-TO-DATE   AVAILABLE   AGE"))
@@ -54,7 +54,7 @@ import Manifests
     @Test func anUnpullableImageExceedsTheProgressDeadline() async throws {
         try await withCluster(timeScale: 50) { cluster in
             try await cluster.apply(TestManifests.deployment("broken", image: "nginx:broken", replicas: 1, progressDeadline: 100))
-            let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=20s")
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=60s")
             #expect(rollout.status != 0)
             #expect(rollout.stderr.contains(#"error: deployment "broken" exceeded its progress deadline"#))
             let exceeded = try await eventually {
@@ -74,15 +74,15 @@ import Manifests
 
     @Test func progressRestartsTheDeadlineClock() async throws {
         try await withCluster(timeScale: 20) { cluster in
-            // A 120 s deadline is 6 s here (loose enough for a loaded test machine); a scale long after
+            // A 240 s deadline is 12 s here (loose enough for a loaded test machine); a scale long after
             // the last rollout must not exceed it.
-            try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 120))
-            let first = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=20s")
+            try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 240))
+            let first = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=60s")
             let state = try await cluster.kubectl("get", "deploy,rs,pods", "-o", "yaml")
             #expect(first.status == 0, "\(first.stdout) \(first.stderr) \(state.stdout)")
-            try await Task.sleep(for: .milliseconds(6500))
+            try await Task.sleep(for: .milliseconds(12500))
             _ = try await cluster.kubectl("scale", "deployment", "calm", "--replicas=3")
-            let rollout = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=20s")
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=60s")
             #expect(rollout.status == 0, "\(rollout.stderr)")
         }
     }
@@ -135,11 +135,11 @@ import Manifests
                   ports: [{port: 80}]
                 """)
             #expect(result.status == 0, "\(result.stderr)")
-            let complete = try await cluster.kubectl("wait", "--for=condition=Complete", "job/once", "--timeout=20s")
+            let complete = try await cluster.kubectl("wait", "--for=condition=Complete", "job/once", "--timeout=60s")
             #expect(complete.status == 0, "\(complete.stderr)")
-            #expect(try await cluster.kubectl("rollout", "status", "statefulset/db", "--timeout=20s").status == 0)
-            #expect(try await cluster.kubectl("rollout", "status", "daemonset/agent", "--timeout=20s").status == 0)
-            let bound = try await cluster.kubectl("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/data", "--timeout=20s")
+            #expect(try await cluster.kubectl("rollout", "status", "statefulset/db", "--timeout=60s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "daemonset/agent", "--timeout=60s").status == 0)
+            let bound = try await cluster.kubectl("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/data", "--timeout=60s")
             #expect(bound.status == 0, "\(bound.stderr)")
             let ingress = try await eventually {
                 try await cluster.kubectl("get", "svc", "front", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}").stdout.hasPrefix("127.0.0.")
@@ -160,7 +160,7 @@ import Manifests
         try await withCluster(timeScale: 10) { cluster in
             let manifest = TestManifests.deployment("re").replacingOccurrences(of: "  replicas: 2\n", with: "  replicas: 2\n  strategy: {type: Recreate}\n")
             try await cluster.apply(manifest)
-            _ = try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=60s")
             _ = try await cluster.kubectl("set", "image", "deployment/re", "main=nginx:1.26")
             var mixed = false
             let done = try await eventually(timeout: .seconds(20)) {
@@ -171,22 +171,26 @@ import Manifests
             }
             #expect(done)
             #expect(!mixed)
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=20s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=60s").status == 0)
         }
     }
 
     @Test func aPausedDeploymentDoesNotRollOut() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("held"))
-            _ = try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=60s")
             _ = try await cluster.kubectl("rollout", "pause", "deployment/held")
             _ = try await cluster.kubectl("set", "image", "deployment/held", "main=nginx:1.27")
             try await Task.sleep(for: .milliseconds(600))
             #expect(try await cluster.kubectl("get", "rs", "-o", "name").stdout.split(separator: "\n").count == 1)
             let reason = try await cluster.kubectl("get", "deploy", "held", "-o", #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#)
             #expect(reason.stdout == "DeploymentPaused")
+            // The new template has no ReplicaSet yet: nothing is updated, so the rollout is not done.
+            let waiting = try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=2s")
+            #expect(waiting.status != 0)
+            #expect(waiting.stdout.contains("0 out of 2 new replicas have been updated"), "\(waiting.stdout)")
             _ = try await cluster.kubectl("rollout", "resume", "deployment/held")
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=20s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/held", "--timeout=60s").status == 0)
         }
     }
 }
@@ -256,7 +260,7 @@ import Manifests
                   selector: {app: ep}
                   ports: [{port: 80, targetPort: 80}]
                 """)
-            _ = try await cluster.kubectl("rollout", "status", "deployment/ep", "--timeout=20s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/ep", "--timeout=60s")
             let two = try await eventually {
                 try await cluster.kubectl("get", "endpoints", "ep", "-o", "jsonpath={.subsets[0].addresses[*].ip}").stdout
                     .split(separator: " ").count == 2
@@ -267,6 +271,41 @@ import Manifests
             #expect(table.stdout.contains(":80,"))
             let slice = try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=ep", "-o", "jsonpath={.items[0].endpoints[*].conditions.ready}")
             #expect(slice.stdout == "true true")
+        }
+    }
+}
+
+extension EndpointsTests {
+    /// The endpointslice controller always sets the port name pointer, so an unnamed Service port
+    /// reads `name: ""` in the slice; kubectl 1.32/1.33 `describe svc` dereferences it and panicked
+    /// without it (k8s.io/kubectl describe.go formatEndpointSlices).
+    @Test(arguments: ["/usr/lib/google-cloud-sdk/bin/kubectl.1.32", "/usr/lib/google-cloud-sdk/bin/kubectl.1.33"])
+    func describeShowsAServiceWithAnUnnamedPortAndReadyEndpoints(binary: String) async throws {
+        try await withCluster(timeScale: 20) { cluster in
+            try await cluster.apply(TestManifests.deployment("plain", replicas: 1))
+            try await cluster.apply("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: plain, namespace: default}
+                spec:
+                  selector: {app: plain}
+                  ports: [{port: 80}]
+                """)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/plain", "--timeout=30s").status == 0)
+            let ready = try await eventually {
+                try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=plain", "-o",
+                                          "jsonpath={.items[0].endpoints[0].conditions.ready}").stdout == "true"
+            }
+            #expect(ready)
+            let port = try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=plain", "-o", "json")
+            let slice = try JSON(parsing: port.stdout)[path: ["items"]]?.arrayValue?.first
+            #expect(slice?["ports"] == [["name": "", "port": 80, "protocol": "TCP"]])
+            let endpoints = try await cluster.kubectl("get", "endpoints", "plain", "-o", "jsonpath={.subsets[0].ports[0]}")
+            #expect(endpoints.stdout == #"{"port":80,"protocol":"TCP"}"#)
+            let described = try await cluster.kubectl(["describe", "svc", "plain"], binary: binary)
+            #expect(described.status == 0, "\(described.stderr)")
+            #expect(described.stdout.contains("Endpoints:"))
+            #expect(described.stdout.contains("<unset>  80/TCP"))
         }
     }
 }
@@ -346,6 +385,15 @@ import Manifests
             #expect(scheduled)
             let jobs = try await cluster.kubectl("get", "jobs", "-o", "jsonpath={.items[*].metadata.ownerReferences[0].name}")
             #expect(jobs.stdout.hasPrefix("tick"))
+            // It keeps firing at any time scale (a minute is one second here), each Job for its own minute.
+            let first = try await cluster.kubectl("get", "cronjob", "tick", "-o", "jsonpath={.status.lastScheduleTime}").stdout
+            let several = try await eventually(timeout: .seconds(60)) {
+                let names = try await cluster.kubectl("get", "events", "--field-selector", "involvedObject.name=tick,reason=SuccessfulCreate",
+                                                      "-o", "jsonpath={.items[*].message}").stdout
+                return Set(names.components(separatedBy: "Created job ").filter { !$0.isEmpty }).count >= 3
+            }
+            #expect(several)
+            #expect(try await cluster.kubectl("get", "cronjob", "tick", "-o", "jsonpath={.status.lastScheduleTime}").stdout != first)
             let table = try await cluster.kubectl("get", "cronjob", "tick")
             #expect(table.stdout.hasPrefix("NAME   SCHEDULE    TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE"))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import MergePatch
 import Testing
 @testable import Reconciler
 

@@ -5,7 +5,7 @@ struct AdminEndpoints: Sendable {
     let context: ClusterContext
 
     func respond(path: String, request: APIRequest) throws -> APIResponse {
-        guard path == "/mooring-admin/faults" else { throw APIError.resourceNotFound }
+        guard path == "/mooring-admin/faults" else { throw StatusError.resourceNotFound }
         switch request.method {
         case .GET:
             return .json(context.faults.rules.json)
@@ -14,12 +14,12 @@ struct AdminEndpoints: Sendable {
             do {
                 rules = try FaultRules(json: try RequestBody.json(request))
             } catch let error as FaultRulesError {
-                throw APIError.badRequest(error.description)
+                throw StatusError.badRequest(error.description)
             }
             context.faults.replace(with: rules)
             return .json(rules.json)
         default:
-            throw APIError.methodNotAllowed
+            throw StatusError.methodNotAllowed
         }
     }
 }

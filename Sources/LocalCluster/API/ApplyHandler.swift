@@ -1,4 +1,5 @@
 import Manifests
+import MergePatch
 
 /// Server-side apply (`application/apply-patch+yaml`): merges the applied configuration by the
 /// schema with Manifests' `ServerSideApply` (managed fields, conflicts, `force`, removal of fields
@@ -8,19 +9,19 @@ struct ApplyHandler: Sendable {
 
     func apply(_ target: ResourceRequest, name: String, request: APIRequest, options: WriteOptions) async throws -> APIResponse {
         guard let manager = options.fieldManager, !manager.isEmpty else {
-            throw APIError.invalid(kind: GroupKind(group: "meta.k8s.io", kind: "PatchOptions"), name: "",
-                                   causes: [.required(FieldPath("fieldManager"), "is required for apply patch")])
+            throw StatusError.invalid(kind: GroupKind(group: "meta.k8s.io", kind: "PatchOptions"), name: "",
+                                   causes: [.required(FieldErrorPath("fieldManager"), "is required for apply patch")])
         }
-        if target.subresource == "scale" { throw APIError.unsupportedMediaType(request.contentType) }
+        if target.subresource == "scale" { throw StatusError.unsupportedMediaType(request.contentType) }
         var config = try RequestBody.object(request, for: target)
         let appliedName = config[path: ["metadata", "name"]]?.stringValue ?? ""
         if appliedName != name {
-            throw APIError.badRequest("the name of the object (\(appliedName)) does not match the name on the URL (\(name))")
+            throw StatusError.badRequest("the name of the object (\(appliedName)) does not match the name on the URL (\(name))")
         }
         if target.resource.namespaced {
             let given = config[path: ["metadata", "namespace"]]?.stringValue ?? ""
             if !given.isEmpty && given != target.namespace {
-                throw APIError.badRequest("the namespace of the provided object does not match the namespace sent on the request")
+                throw StatusError.badRequest("the namespace of the provided object does not match the namespace sent on the request")
             }
             config[path: ["metadata", "namespace"]] = .string(target.namespace ?? "")
         }
@@ -30,13 +31,13 @@ struct ApplyHandler: Sendable {
         let recorder = ManagedFieldsRecorder(registry: registry, resource: target.resource, subresource: target.subresource ?? "")
         let key = target.key(name: name)
         if await writer.context.store.get(key) == nil {
-            if target.subresource != nil { throw APIError.notFound(target.groupResource, name: name) }
+            if target.subresource != nil { throw StatusError.notFound(target.groupResource, name: name) }
             let created = try recorder.apply(decoded, to: nil, manager: manager, force: options.force)
             do {
                 let stored = try await writer.create(created, target: target, options: options, manager: nil)
                 return ObjectEncoding(request: request).single(stored, resource: target.resource)
                     .withStatus(.created).withWarnings(warnings)
-            } catch let error as APIError where error.reason == "AlreadyExists" {
+            } catch let error as StatusError where error.reason == "AlreadyExists" {
                 // Lost a race with another creator: apply to what is there now.
             }
         }

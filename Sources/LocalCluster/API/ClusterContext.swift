@@ -10,6 +10,8 @@ final class ClusterContext: Sendable {
     let token: String
     private let registryState: Mutex<ResourceRegistry>
     let faults: FaultInjector
+    /// Service-account tokens from `kubectl create token`, accepted until they expire.
+    let issuedTokens = IssuedTokens()
 
     init(store: ObjectStore, options: LocalClusterOptions, token: String) {
         self.store = store

@@ -24,8 +24,8 @@ struct DeleteOptions: Sendable {
         let policy = body["propagationPolicy"]?.stringValue ?? request.query["propagationPolicy"]
         if let policy {
             guard let parsed = Propagation(rawValue: policy) else {
-                throw APIError.invalid(kind: GroupKind(group: "meta.k8s.io", kind: "DeleteOptions"), name: "",
-                                       causes: [.notSupported(FieldPath("propagationPolicy"), .string(policy),
+                throw StatusError.invalid(kind: GroupKind(group: "meta.k8s.io", kind: "DeleteOptions"), name: "",
+                                       causes: [.notSupported(FieldErrorPath("propagationPolicy"), .string(policy),
                                                               supported: ["Foreground", "Background", "Orphan"])])
             }
             propagation = parsed
@@ -35,7 +35,7 @@ struct DeleteOptions: Sendable {
         preconditionUID = body[path: ["preconditions", "uid"]]?.stringValue
         preconditionResourceVersion = body[path: ["preconditions", "resourceVersion"]]?.stringValue
         let dryRunValues = (body["dryRun"]?.arrayValue?.compactMap(\.stringValue) ?? []) + request.query.all("dryRun")
-        for value in dryRunValues where value != "All" { throw APIError.badRequest("Invalid dry run value: \(value)") }
+        for value in dryRunValues where value != "All" { throw StatusError.badRequest("Invalid dry run value: \(value)") }
         dryRun = !dryRunValues.isEmpty
     }
 }

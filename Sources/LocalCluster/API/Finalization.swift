@@ -10,17 +10,17 @@ struct Finalization: Sendable {
     static let orphanFinalizer = "orphan"
 
     /// Starts deleting an object; returns its state afterwards (terminating, or the last state).
-    func delete(_ key: ObjectKey, resource: APIResource, options: DeleteOptions) async throws -> StoredObject {
+    func delete(_ key: ObjectKey, resource: ClusterResource, options: DeleteOptions) async throws -> StoredObject {
         let store = context.store
         while true {
-            guard let current = await store.get(key) else { throw APIError.notFound(key.resource, name: key.name) }
+            guard let current = await store.get(key) else { throw StatusError.notFound(key.resource, name: key.name) }
             let uid = current.object[path: ["metadata", "uid"]]?.stringValue ?? ""
             if let expected = options.preconditionUID, expected != uid {
-                throw APIError.conflict(key.resource, name: key.name,
+                throw StatusError.conflict(key.resource, name: key.name,
                                         why: "Precondition failed: UID in precondition: \(expected), UID in object meta: \(uid)")
             }
             if let expected = options.preconditionResourceVersion, expected != String(current.resourceVersion) {
-                throw APIError.conflict(key.resource, name: key.name,
+                throw StatusError.conflict(key.resource, name: key.name,
                                         why: "Precondition failed: ResourceVersion in precondition: \(expected), ResourceVersion in object meta: \(current.resourceVersion)")
             }
             var object = current.object
@@ -37,7 +37,7 @@ struct Finalization: Sendable {
                     let last = try await store.delete(key, expected: current.resourceVersion)
                     await collectDependents(of: last.object, policy: options.propagation ?? .background)
                     return last
-                } catch let error as APIError where error.reason == "Conflict" { continue }
+                } catch let error as StatusError where error.reason == "Conflict" { continue }
             }
             if object[path: ["metadata", "deletionTimestamp"]] == nil {
                 object[path: ["metadata", "deletionTimestamp"]] = .string(Timestamps.now())
@@ -49,7 +49,7 @@ struct Finalization: Sendable {
                 let stored = try await store.update(key, object, expected: current.resourceVersion, dryRun: options.dryRun)
                 if !options.dryRun { scheduleFinalizerWork(key, object: stored.object) }
                 return stored
-            } catch let error as APIError where error.reason == "Conflict" { continue }
+            } catch let error as StatusError where error.reason == "Conflict" { continue }
         }
     }
 
@@ -82,19 +82,25 @@ struct Finalization: Sendable {
     }
 
     /// Foreground, orphan and namespace deletions finish in the background, as the garbage
-    /// collector and namespace controller do.
-    private func scheduleFinalizerWork(_ key: ObjectKey, object: JSON) {
+    /// collector and namespace controller do: a namespace is emptied first, then the garbage
+    /// collector's finalizers (`foregroundDeletion`, `orphan`) of any object are worked off.
+    func scheduleFinalizerWork(_ key: ObjectKey, object: JSON) {
         let finalizers = (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).compactMap(\.stringValue)
-        let isNamespace = key.resource == GroupResource(group: "", resource: "namespaces")
+        let isNamespace = key.resource == NamespaceCleanup.namespaces
         guard isNamespace || finalizers.contains(Self.foregroundFinalizer) || finalizers.contains(Self.orphanFinalizer) else { return }
         let context = self.context
         Task {
             try? await Task.sleep(for: context.scaled(0.2))
-            if isNamespace {
-                await NamespaceCleanup(context: context).empty(key.name)
-            } else {
-                await Finalization(context: context).runOwnerFinalizers(key)
-            }
+            if isNamespace { await NamespaceCleanup(context: context).empty(key.name) }
+            await Finalization(context: context).runOwnerFinalizers(key)
+        }
+    }
+
+    /// After a restart: finish every deletion that was under way (terminating namespaces, objects
+    /// held by the garbage collector's finalizers), as the controllers do when they start.
+    func resumePendingDeletions() async {
+        for (key, stored) in await context.store.terminating() {
+            scheduleFinalizerWork(key, object: stored.object)
         }
     }
 
@@ -113,11 +119,21 @@ struct Finalization: Sendable {
             }
             finalizers.removeAll { $0 == Self.foregroundFinalizer }
         }
-        guard let latest = await context.store.get(key) else { return }
-        var object = latest.object
-        object[path: ["metadata", "finalizers"]] = finalizers.isEmpty ? nil : .array(finalizers.map(JSON.string))
-        if let stored = try? await context.store.update(key, object, expected: latest.resourceVersion) {
-            try? await finishIfReleased(stored, key: key)
+        // Other finalizers (added meanwhile, or the namespace's own) are not the collector's to remove.
+        while let latest = await context.store.get(key) {
+            var object = latest.object
+            let current = (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).compactMap(\.stringValue)
+            let kept = current.filter { $0 != Self.foregroundFinalizer && $0 != Self.orphanFinalizer || finalizers.contains($0) }
+            object[path: ["metadata", "finalizers"]] = kept.isEmpty ? nil : .array(kept.map(JSON.string))
+            do {
+                let stored = try await context.store.update(key, object, expected: latest.resourceVersion)
+                try? await finishIfReleased(stored, key: key)
+                return
+            } catch let error as StatusError where error.reason == "Conflict" {
+                continue
+            } catch {
+                return
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ import Manifests
 
 /// The status a new object starts with, as each kind's create strategy sets it.
 enum InitialStatus {
-    static func of(_ resource: APIResource, object: JSON) -> JSON {
+    static func of(_ resource: ClusterResource, object: JSON) -> JSON {
         switch (resource.group, resource.kind) {
         case ("", "Namespace"): return ["phase": "Active"]
         case ("", "Pod"): return ["phase": "Pending", "qosClass": "BestEffort"]

@@ -1,10 +1,11 @@
 import Manifests
+import MergePatch
 
 /// Keeps `metadata.managedFields` as the API server's field manager does: ordinary writes
 /// record their manager (operation Update), server-side apply records Apply, with conflicts.
 struct ManagedFieldsRecorder: Sendable {
     let registry: ResourceRegistry
-    let resource: APIResource
+    let resource: ClusterResource
     /// `""` for the main resource, `"status"` or `"scale"`.
     let subresource: String
 
@@ -30,27 +31,40 @@ struct ManagedFieldsRecorder: Sendable {
         }
     }
 
-    /// Server-side apply of `config` over `live` (nil: the apply creates the object).
+    /// Server-side apply of `config` over `live` (nil: the apply creates the object); for the
+    /// manager `kubectl`, with the client-side-apply takeover (`LastAppliedTakeover`).
     func apply(_ config: JSON, to live: JSON?, manager: String, force: Bool) throws -> JSON {
+        let engine = self.engine
+        let now = Timestamps.now()
+        var merged: JSON
         do {
-            return try engine.apply(config, to: live, manager: manager, force: force, subresource: subresource,
-                                    now: Timestamps.now()).object
+            merged = try engine.apply(config, to: live, manager: manager, force: force, subresource: subresource, now: now).object
+        } catch .conflicts(let conflicts) where manager == LastAppliedTakeover.manager {
+            let remaining = LastAppliedTakeover.remaining(conflicts, live: live, schema: engine.schema)
+            guard remaining.conflicts.isEmpty else { throw Self.apiError(.conflicts(remaining)) }
+            do {
+                merged = try engine.apply(config, to: live, manager: manager, force: true, subresource: subresource, now: now).object
+            } catch {
+                throw Self.apiError(error)
+            }
         } catch {
             throw Self.apiError(error)
         }
+        if manager == LastAppliedTakeover.manager { merged = LastAppliedTakeover.syncingAnnotation(of: merged, to: config) }
+        return merged
     }
 
-    static func apiError(_ error: ServerSideApplyError) -> APIError {
+    static func apiError(_ error: ServerSideApplyError) -> StatusError {
         switch error {
         case .conflicts(let conflicts):
             let causes = conflicts.conflicts.map { conflict -> JSON in
                 ["reason": "FieldManagerConflict", "message": .string(conflict.causeMessage), "field": .string(conflict.field)]
             }
-            return APIError(code: 409, reason: "Conflict", message: conflicts.message, details: ["causes": .array(causes)])
+            return StatusError(code: 409, reason: "Conflict", message: conflicts.message, details: ["causes": .array(causes)])
         case .invalidObject(let error):
-            return APIError(code: 422, reason: "Invalid", message: error.description)
+            return StatusError(code: 422, reason: "Invalid", message: error.description)
         case .invalidManagedFields(let message):
-            return APIError.badRequest(message)
+            return StatusError.badRequest(message)
         }
     }
 }

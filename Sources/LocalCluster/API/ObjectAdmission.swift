@@ -8,23 +8,24 @@ struct ObjectAdmission: Sendable {
 
     /// Checks the object as decoded from the client; returns it (unknown fields dropped unless
     /// Strict rejected them) and the warnings for `fieldValidation=Warn`.
-    func decode(_ object: JSON, body: [UInt8]?, resource: APIResource, options: WriteOptions) throws -> (JSON, [String]) {
+    func decode(_ object: JSON, body: [UInt8]?, resource: ClusterResource, options: WriteOptions) throws -> (JSON, [String]) {
         let directive = FieldValidationDirective(rawValue: options.fieldValidation.rawValue) ?? .warn
         let report = BodyDecoding.check(object, body: body, schema: registry.schema)
         if let message = report.badRequestMessage(for: resource.groupVersionKind, directive: directive) {
-            throw APIError.badRequest(message)
+            throw StatusError.badRequest(message)
         }
         if !report.schemaCauses.isEmpty {
-            throw APIError.invalid(kind: resource.groupKind, name: object[path: ["metadata", "name"]]?.stringValue ?? "",
+            throw StatusError.invalid(kind: resource.groupKind, name: object[path: ["metadata", "name"]]?.stringValue ?? "",
                                    causes: report.schemaCauses)
         }
         let kept = report.unknownFields.isEmpty ? object : BodyDecoding.droppingUnknownFields(object, schema: registry.schema)
         return (kept, report.warnings(for: directive))
     }
 
-    /// Defaults and validates an object about to be created (`old == nil`) or updated.
-    func admit(_ object: inout JSON, old: JSON?, resource: APIResource) throws {
-        Defaulting.apply(to: &object)
+    /// Defaults (custom resources by their CRD's structural schema) and validates an object about
+    /// to be created (`old == nil`) or updated.
+    func admit(_ object: inout JSON, old: JSON?, resource: ClusterResource) throws {
+        Defaulting.apply(to: &object, schema: registry.schema)
         let causes: [FieldCause]
         if let old {
             causes = Validation.validateUpdate(object, old: old, namespaced: resource.namespaced, schema: registry.schema)
@@ -32,7 +33,7 @@ struct ObjectAdmission: Sendable {
             causes = Validation.validateCreate(object, namespaced: resource.namespaced, schema: registry.schema)
         }
         if !causes.isEmpty {
-            throw APIError.invalid(kind: resource.groupKind, name: object[path: ["metadata", "name"]]?.stringValue ?? "",
+            throw StatusError.invalid(kind: resource.groupKind, name: object[path: ["metadata", "name"]]?.stringValue ?? "",
                                    causes: causes)
         }
     }

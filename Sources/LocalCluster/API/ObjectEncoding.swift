@@ -10,7 +10,8 @@ struct ObjectEncoding: Sendable {
         includeObject = request.query["includeObject"]
     }
 
-    func single(_ stored: StoredObject, resource: APIResource) -> APIResponse {
+    func single(_ stored: StoredObject, resource: ClusterResource) -> APIResponse {
+        let stored = Self.served(stored, as: resource)
         if table {
             let rv = stored.object[path: ["metadata", "resourceVersion"]] ?? ""
             return .json(TableResponse.table([stored.object], resource: resource, listMetadata: ["resourceVersion": rv],
@@ -19,7 +20,8 @@ struct ObjectEncoding: Sendable {
         return .bytes(stored.bytes)
     }
 
-    func list(_ items: [StoredObject], resource: APIResource, metadata: JSONObject) -> APIResponse {
+    func list(_ items: [StoredObject], resource: ClusterResource, metadata: JSONObject) -> APIResponse {
+        let items = VersionConversion.converts(resource) ? items.map { Self.served($0, as: resource) } : items
         if table {
             return .json(TableResponse.table(items.map(\.object), resource: resource, listMetadata: metadata,
                                              includeObject: includeObject))
@@ -36,12 +38,16 @@ struct ObjectEncoding: Sendable {
     }
 
     /// One watch event line: `{"type":"ADDED","object":{…}}` and a newline.
-    func watchLine(_ event: WatchEvent, resource: APIResource) -> [UInt8] {
+    func watchLine(_ event: StoreEvent, resource: ClusterResource) -> [UInt8] {
+        var event = event
+        event.object = Self.served(event.object, as: resource)
         var line = Array("{\"type\":\"\(event.kind.rawValue)\",\"object\":".utf8)
         if event.kind == .bookmark {
             var marker: JSONObject = ["kind": .string(table ? "Table" : resource.kind),
                                       "apiVersion": .string(table ? "meta.k8s.io/v1" : resource.apiVersion)]
-            marker["metadata"] = ["resourceVersion": .string(String(event.object.resourceVersion)), "creationTimestamp": .null]
+            var metadata: JSONObject = ["resourceVersion": .string(String(event.object.resourceVersion)), "creationTimestamp": .null]
+            if event.endsInitialEvents { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }
+            marker["metadata"] = .object(metadata)
             line.append(contentsOf: JSON.object(marker).serializedBytes())
         } else if table {
             let rv = JSON.string(String(event.object.resourceVersion))
@@ -53,5 +59,11 @@ struct ObjectEncoding: Sendable {
         }
         line.append(contentsOf: Array("}\n".utf8))
         return line
+    }
+
+    /// A stored object in the version the client asked for.
+    static func served(_ stored: StoredObject, as resource: ClusterResource) -> StoredObject {
+        guard VersionConversion.converts(resource) else { return stored }
+        return StoredObject(VersionConversion.fromStorage(stored.object, to: resource), resourceVersion: stored.resourceVersion)
     }
 }

@@ -5,10 +5,10 @@ import Manifests
 /// creationTimestamp, generation, status resets, and the metadata clients cannot change.
 enum ObjectLifecycle {
     /// Makes a client's object ready to be stored as new.
-    static func prepareCreate(_ object: JSON, resource: APIResource) throws -> JSON {
+    static func prepareCreate(_ object: JSON, resource: ClusterResource) throws -> JSON {
         var object = object
         if let version = object[path: ["metadata", "resourceVersion"]]?.stringValue, !version.isEmpty {
-            throw APIError.badRequest("resourceVersion should not be set on objects to be created")
+            throw StatusError.badRequest("resourceVersion should not be set on objects to be created")
         }
         object[path: ["metadata", "resourceVersion"]] = nil
         object[path: ["metadata", "uid"]] = .string(UUID().uuidString.lowercased())
@@ -25,9 +25,9 @@ enum ObjectLifecycle {
 
     /// Merges a client's replacement with the stored object. For the main resource of a kind
     /// with a status subresource the status is kept; for `/status` only the status changes.
-    static func prepareUpdate(_ new: JSON, old: JSON, resource: APIResource, subresource: String?) -> JSON {
+    static func prepareUpdate(_ new: JSON, old: JSON, resource: ClusterResource, subresource: String?) -> JSON {
         var result: JSON
-        if subresource == "status" {
+        if subresource == "status" || subresource == "approval" {
             result = old
             result["status"] = new["status"]
             for key in ["managedFields"] {
@@ -49,7 +49,7 @@ enum ObjectLifecycle {
 
     /// Spec-like changes bump the generation: everything but metadata (and status when it is a
     /// subresource); a Deployment's annotations count too, as its strategy says.
-    static func generationChanges(old: JSON, new: JSON, resource: APIResource) -> Bool {
+    static func generationChanges(old: JSON, new: JSON, resource: ClusterResource) -> Bool {
         func content(_ object: JSON) -> JSON {
             guard var members = object.objectValue else { return object }
             members["metadata"] = nil

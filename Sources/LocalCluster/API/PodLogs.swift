@@ -7,20 +7,20 @@ struct PodLogs: Sendable {
 
     func respond(_ target: ResourceRequest, name: String, request: APIRequest) async throws -> APIResponse {
         guard let stored = await context.store.get(target.key(name: name)) else {
-            throw APIError.notFound(target.groupResource, name: name)
+            throw StatusError.notFound(target.groupResource, name: name)
         }
         let pod = stored.object
         let containers = (pod[path: ["spec", "containers"]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
         let container = request.query["container"] ?? (containers.count == 1 ? containers[0] : nil)
         guard let container else {
-            throw APIError.badRequest("a container name must be specified for pod \(name), choose one of: [\(containers.joined(separator: " "))]")
+            throw StatusError.badRequest("a container name must be specified for pod \(name), choose one of: [\(containers.joined(separator: " "))]")
         }
         guard let status = (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).first(where: { $0["name"]?.stringValue == container }),
               let started = status[path: ["state", "running", "startedAt"]]?.stringValue
                 ?? status[path: ["state", "terminated", "startedAt"]]?.stringValue else {
             let reason = (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? [])
                 .first { $0["name"]?.stringValue == container }?[path: ["state", "waiting", "reason"]]?.stringValue ?? "ContainerCreating"
-            throw APIError.badRequest("container \"\(container)\" in pod \"\(name)\" is waiting to start: \(reason)")
+            throw StatusError.badRequest("container \"\(container)\" in pod \"\(name)\" is waiting to start: \(reason)")
         }
         let image = status["image"]?.stringValue ?? ""
         let line = "\(started) mooring local cluster: container \(container) (image \(image)) is simulated and writes no output\n"

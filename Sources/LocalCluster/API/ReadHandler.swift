@@ -7,27 +7,33 @@ struct ReadHandler: Sendable {
 
     func get(_ target: ResourceRequest, name: String, request: APIRequest) async throws -> APIResponse {
         let key = target.key(name: name)
-        guard let stored = await context.store.get(key) else { throw APIError.notFound(target.groupResource, name: name) }
+        guard let stored = await context.store.get(key) else { throw StatusError.notFound(target.groupResource, name: name) }
         switch target.subresource {
         case nil, "status":
             return ObjectEncoding(request: request).single(stored, resource: target.resource)
         case "scale" where target.resource.hasScale:
             return .json(ScaleSubresource.scale(of: stored.object))
         default:
-            throw APIError.resourceNotFound
+            throw StatusError.resourceNotFound
         }
     }
 
     func list(_ target: ResourceRequest, request: APIRequest) async throws -> APIResponse {
         let labels = try LabelQuery(parsing: request.query["labelSelector"] ?? "")
         let fields = try FieldSelector(parsing: request.query["fieldSelector"] ?? "", kind: target.resource.kind)
-        let (all, resourceVersion) = await context.store.list(target.groupResource, namespace: target.namespace)
+        var (all, resourceVersion) = await context.store.list(target.groupResource, namespace: target.namespace)
         var start: String?
         if let token = request.query["continue"], !token.isEmpty {
             guard let decoded = ContinueToken(encoded: token) else {
-                throw APIError.badRequest("continue key is not valid: illegal base64 data at input byte 0")
+                throw StatusError.badRequest("continue key is not valid: illegal base64 data at input byte 0")
             }
             start = decoded.after
+            // Every page shows the list as of the first one, as etcd's snapshot reads do.
+            guard let snapshot = await context.store.list(target.groupResource, namespace: target.namespace, asOf: decoded.resourceVersion) else {
+                throw StatusError.expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.")
+            }
+            all = snapshot
+            resourceVersion = decoded.resourceVersion
         }
         let limit = Int(request.query["limit"] ?? "") ?? 0
         var items: [StoredObject] = []
@@ -60,17 +66,29 @@ struct ReadHandler: Sendable {
             filter.fields.requirements.append(.init(path: ["metadata", "name"], value: name, negated: false))
         }
         var since: Int64?
-        if let text = request.query["resourceVersion"], !text.isEmpty, text != "0" {
-            guard let value = Int64(text) else { throw APIError.badRequest("invalid resource version: \(text)") }
+        // Watch-list (`sendInitialEvents`, beta and on in 1.32): the current state, a BOOKMARK
+        // marking its end, then changes; it needs NotOlderThan and bookmarks (ValidateListOptions).
+        let initialEvents = request.query["sendInitialEvents"].map { $0 == "true" || $0 == "1" } ?? false
+        if initialEvents {
+            var causes: [FieldCause] = []
+            if request.query["resourceVersionMatch"] != "NotOlderThan" {
+                causes.append(.forbidden(FieldErrorPath("resourceVersionMatch"), "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"))
+            }
+            if !request.query.flag("allowWatchBookmarks") {
+                causes.append(.forbidden(FieldErrorPath("allowWatchBookmarks"), "allowWatchBookmarks must be set to true when sendInitialEvents is specified"))
+            }
+            if !causes.isEmpty { throw StatusError.invalid(kind: GroupKind(group: "meta.k8s.io", kind: "ListOptions"), name: "", causes: causes) }
+        } else if let text = request.query["resourceVersion"], !text.isEmpty, text != "0" {
+            guard let value = Int64(text) else { throw StatusError.badRequest("invalid resource version: \(text)") }
             since = value
         }
         let encoding = ObjectEncoding(request: request)
         let store = context.store
         let resource = target.resource
-        let (events, id): (AsyncStream<WatchEvent>, UUID)
+        let (events, id): (AsyncStream<StoreEvent>, UUID)
         do {
-            (events, id) = try await store.watch(filter, after: since)
-        } catch let error as APIError where error.code == 410 {
+            (events, id) = try await store.watch(filter, after: since, markInitialEventsEnd: initialEvents)
+        } catch let error as StatusError where error.code == 410 {
             // A real server answers 200 and sends the 410 as an ERROR event.
             let line = Array("{\"type\":\"ERROR\",\"object\":".utf8) + error.status.serializedBytes() + Array("}\n".utf8)
             return .stream(status: .ok, headers: ["Content-Type": "application/json"],
@@ -98,7 +116,7 @@ struct ReadHandler: Sendable {
                         while !Task.isCancelled {
                             try? await Task.sleep(for: bookmarkInterval)
                             if Task.isCancelled { return }
-                            await store.sendBookmark(to: id, resource: resource.groupResource)
+                            await store.sendBookmark(to: id, resource: resource.storage)
                         }
                     }
                 }

@@ -1,16 +1,17 @@
 /// A request aimed at a resource, parsed from its URL:
 /// `/api/v1/namespaces/NS/pods/NAME/status` or `/apis/GROUP/VERSION/RESOURCE[/NAME]`.
 struct ResourceRequest: Sendable {
-    var resource: APIResource
+    var resource: ClusterResource
     /// Set for namespaced resources addressed inside a namespace; nil lists across namespaces.
     var namespace: String?
     var name: String?
     var subresource: String?
 
-    var groupResource: GroupResource { resource.groupResource }
+    /// The resource its objects are stored under (see `ClusterResource.storage`).
+    var groupResource: GroupResource { resource.storage }
 
     func key(name: String) -> ObjectKey {
-        ObjectKey(resource: resource.groupResource, namespace: resource.namespaced ? (namespace ?? "") : "", name: name)
+        ObjectKey(resource: resource.storage, namespace: resource.namespaced ? (namespace ?? "") : "", name: name)
     }
 
     enum Parsed {

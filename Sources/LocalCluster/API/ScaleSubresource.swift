@@ -18,12 +18,12 @@ enum ScaleSubresource {
     /// The desired replicas of a Scale body, or a 422 / 400.
     static func replicas(in body: JSON) throws -> Int64 {
         guard let replicas = body[path: ["spec", "replicas"]]?.intValue else {
-            throw APIError.badRequest("Scale object has no spec.replicas")
+            throw StatusError.badRequest("Scale object has no spec.replicas")
         }
         if replicas < 0 {
-            throw APIError.invalid(kind: GroupKind(group: "autoscaling", kind: "Scale"),
+            throw StatusError.invalid(kind: GroupKind(group: "autoscaling", kind: "Scale"),
                                    name: body[path: ["metadata", "name"]]?.stringValue ?? "",
-                                   causes: [.invalid(FieldPath("spec", "replicas"), .int(replicas),
+                                   causes: [.invalid(FieldErrorPath("spec", "replicas"), .int(replicas),
                                                      "must be greater than or equal to 0")])
         }
         return replicas

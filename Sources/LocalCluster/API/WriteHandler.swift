@@ -19,7 +19,7 @@ struct WriteHandler: Sendable {
             let requested = target.namespace ?? ""
             let given = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
             if !given.isEmpty && given != requested {
-                throw APIError.badRequest("the namespace of the provided object does not match the namespace sent on the request")
+                throw StatusError.badRequest("the namespace of the provided object does not match the namespace sent on the request")
             }
             object[path: ["metadata", "namespace"]] = .string(requested)
         } else {
@@ -35,35 +35,61 @@ struct WriteHandler: Sendable {
     /// already wrote them).
     func create(_ object: JSON, target: ResourceRequest, options: WriteOptions, manager: String?) async throws -> StoredObject {
         var object = object
+        let served = target.resource
+        var target = target
+        if VersionConversion.converts(served) {
+            object = VersionConversion.toStorage(object, from: served)
+            target = storageTarget(target)
+        }
         var name = object[path: ["metadata", "name"]]?.stringValue ?? ""
         if name.isEmpty, let prefix = object[path: ["metadata", "generateName"]]?.stringValue, !prefix.isEmpty {
             name = ObjectLifecycle.generatedName(prefix)
             object[path: ["metadata", "name"]] = .string(name)
         }
         if name.isEmpty {
-            throw APIError.invalid(kind: target.resource.groupKind, name: "",
-                                   causes: [.required(FieldPath("metadata", "name"), "name or generateName is required")])
+            throw StatusError.invalid(kind: target.resource.groupKind, name: "",
+                                   causes: [.required(FieldErrorPath("metadata", "name"), "name or generateName is required")])
         }
-        if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "") }
+        if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "", for: target.groupResource, name: name) }
         object = try ObjectLifecycle.prepareCreate(object, resource: target.resource)
         try admission.admit(&object, old: nil, resource: target.resource)
         try await ServiceAllocation(context: context).allocate(&object, resource: target.resource)
         if let manager {
-            object = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource, subresource: "")
-                .recordUpdate(from: nil, to: object, manager: manager)
+            object = try recordUpdate(from: nil, to: object, manager: manager, served: served, subresource: "")
         }
         return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
     }
 
-    private func requireLiveNamespace(_ namespace: String) async throws {
-        let key = ObjectKey(resource: GroupResource(group: "", resource: "namespaces"), namespace: "", name: namespace)
+    /// Managed fields of an ordinary write, in the version the client wrote (the entry's
+    /// `apiVersion` and field paths are the client's, as on a real server).
+    private func recordUpdate(from old: JSON?, to new: JSON, manager: String, served: ClusterResource, subresource: String) throws -> JSON {
+        let recorder = ManagedFieldsRecorder(registry: context.registry, resource: served, subresource: subresource)
+        guard VersionConversion.converts(served) else { return try recorder.recordUpdate(from: old, to: new, manager: manager) }
+        let recorded = try recorder.recordUpdate(from: old.map { VersionConversion.fromStorage($0, to: served) },
+                                                 to: VersionConversion.fromStorage(new, to: served), manager: manager)
+        var object = new
+        object[path: ["metadata", "managedFields"]] = recorded[path: ["metadata", "managedFields"]]
+        return object
+    }
+
+    /// The same request aimed at the version its objects are stored in.
+    func storageTarget(_ target: ResourceRequest) -> ResourceRequest {
+        var storage = target
+        if VersionConversion.converts(target.resource), let resource = context.registry.resource(target.resource.storage) {
+            storage.resource = resource
+        }
+        return storage
+    }
+
+    /// The NamespaceLifecycle admission plugin: nothing is created in a missing namespace (404) or
+    /// in one being deleted (403 with the `NamespaceTerminating` cause controllers look for).
+    private func requireLiveNamespace(_ namespace: String, for resource: GroupResource, name: String) async throws {
+        let key = ObjectKey(resource: NamespaceCleanup.namespaces, namespace: "", name: namespace)
         guard let stored = await context.store.get(key) else {
-            throw APIError.notFound(GroupResource(group: "", resource: "namespaces"), name: namespace)
+            throw StatusError.notFound(NamespaceCleanup.namespaces, name: namespace)
         }
         if stored.object[path: ["metadata", "deletionTimestamp"]] != nil {
-            throw APIError(code: 403, reason: "Forbidden",
-                           message: "unable to create new content in namespace \(namespace) because it is being terminated",
-                           details: ["name": .string(namespace), "kind": "namespaces"])
+            throw StatusError.namespaceTerminating(resource, name: name, namespace: namespace)
         }
     }
 
@@ -75,7 +101,7 @@ struct WriteHandler: Sendable {
         if target.subresource != "scale" {
             let bodyName = body[path: ["metadata", "name"]]?.stringValue ?? ""
             if bodyName != name {
-                throw APIError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+                throw StatusError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
             }
         }
         let precondition = body[path: ["metadata", "resourceVersion"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
@@ -111,14 +137,27 @@ struct WriteHandler: Sendable {
                 return try scaled(current, replicas: ScaleSubresource.replicas(in: scale))
             }
             var patched = try patcher.apply(contentType: contentType, patch: patch, to: current, resource: target.resource, scale: false)
+            try Self.checkName(patched, name: name, namespace: target.namespace)
             if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue,
                version != current[path: ["metadata", "resourceVersion"]]?.stringValue {
-                throw APIError.modified(target.groupResource, name: name)
+                throw StatusError.modified(target.groupResource, name: name)
             }
             patched[path: ["metadata", "resourceVersion"]] = current[path: ["metadata", "resourceVersion"]]
             return patched
         }
         return respond(stored, target: target, request: request, warnings: warnings)
+    }
+
+    /// A patch may not rename or move the object (apiserver handlers `checkName`, 400 BadRequest).
+    static func checkName(_ object: JSON, name: String, namespace: String?) throws {
+        let objectName = object[path: ["metadata", "name"]]?.stringValue ?? ""
+        if objectName != name {
+            throw StatusError.badRequest("the name of the object (\(objectName)) does not match the name on the URL (\(name))")
+        }
+        if let namespace, !namespace.isEmpty, let objectNamespace = object[path: ["metadata", "namespace"]]?.stringValue,
+           !objectNamespace.isEmpty, objectNamespace != namespace {
+            throw StatusError.badRequest("the namespace of the object (\(objectNamespace)) does not match the namespace on the request (\(namespace))")
+        }
     }
 
     // MARK: Shared
@@ -129,16 +168,22 @@ struct WriteHandler: Sendable {
     func modify(_ target: ResourceRequest, name: String, options: WriteOptions, precondition: String?,
                 manager: String?, body: [UInt8]?, change: (JSON) throws -> JSON) async throws -> (StoredObject, [String]) {
         let key = target.key(name: name)
+        let served = target
+        let target = storageTarget(target)
+        let converts = VersionConversion.converts(served.resource)
         while true {
-            guard let current = await context.store.get(key) else { throw APIError.notFound(target.groupResource, name: name) }
+            guard let current = await context.store.get(key) else { throw StatusError.notFound(target.groupResource, name: name) }
             if let precondition, precondition != String(current.resourceVersion) {
-                throw APIError.modified(target.groupResource, name: name)
+                throw StatusError.modified(target.groupResource, name: name)
             }
-            var requested = try change(current.object)
+            // The client's change is made to the object in the version it asked for.
+            let view = converts ? VersionConversion.fromStorage(current.object, to: served.resource) : current.object
+            var requested = try change(view)
             var warnings: [String] = []
             if target.subresource != "scale" {
-                (requested, warnings) = try admission.decode(requested, body: body, resource: target.resource, options: options)
+                (requested, warnings) = try admission.decode(requested, body: body, resource: served.resource, options: options)
             }
+            if converts { requested = VersionConversion.toStorage(requested, from: served.resource) }
             let subresource = target.subresource == "scale" ? nil : target.subresource
             var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
             ServiceAllocation.carryOver(&new, old: current.object, resource: target.resource)
@@ -152,15 +197,14 @@ struct WriteHandler: Sendable {
                 if target.subresource == nil, let sent, sent != current.object[path: ["metadata", "managedFields"]] {
                     previous[path: ["metadata", "managedFields"]] = sent.arrayValue?.isEmpty == true ? nil : sent
                 }
-                new = try ManagedFieldsRecorder(registry: context.registry, resource: target.resource,
-                                                subresource: target.subresource ?? "")
-                    .recordUpdate(from: previous, to: new, manager: manager)
+                new = try recordUpdate(from: previous, to: new, manager: manager, served: served.resource,
+                                       subresource: target.subresource ?? "")
             }
             do {
                 let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)
                 if !options.dryRun { try await Finalization(context: context).finishIfReleased(stored, key: key) }
                 return (stored, warnings)
-            } catch let error as APIError where error.reason == "Conflict" && precondition == nil {
+            } catch let error as StatusError where error.reason == "Conflict" && precondition == nil {
                 continue
             }
         }

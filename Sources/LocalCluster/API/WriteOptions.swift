@@ -11,7 +11,7 @@ struct WriteOptions: Sendable {
     init(_ request: APIRequest) throws {
         let dryRunValues = request.query.all("dryRun")
         for value in dryRunValues where value != "All" {
-            throw APIError.badRequest("Invalid dry run value: \(value)")
+            throw StatusError.badRequest("Invalid dry run value: \(value)")
         }
         dryRun = !dryRunValues.isEmpty
         fieldManager = request.query["fieldManager"]
@@ -20,12 +20,12 @@ struct WriteOptions: Sendable {
         case "Strict": fieldValidation = .strict
         case "Ignore": fieldValidation = .ignore
         case let other:
-            throw APIError.badRequest("fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \"\(other)\"")
+            throw StatusError.badRequest("fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \"\(other)\"")
         }
         force = request.query.flag("force")
         if let manager = fieldManager, manager.count > 128 {
-            throw APIError.invalid(kind: GroupKind(group: "", kind: "Request"), name: "",
-                                   causes: [FieldCause(type: .tooLong, field: "fieldManager", message: "Too long: must have at most 128 bytes")])
+            throw StatusError.invalid(kind: GroupKind(group: "", kind: "Request"), name: "",
+                                   causes: [.tooLong(FieldErrorPath("fieldManager"), maximum: 128)])
         }
     }
 

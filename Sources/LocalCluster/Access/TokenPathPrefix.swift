@@ -7,18 +7,16 @@
 enum TokenPathPrefix {
     static let marker = "/auth/"
 
-    enum Credential: Equatable { case absent, valid, invalid }
-
     static func prefix(for token: String) -> String { marker + token }
 
-    /// Removes a `/auth/<token>` prefix from the request path and says whether it was right.
-    static func strip(_ request: inout APIRequest, token: String) -> Credential {
-        guard request.path.hasPrefix(marker) else { return .absent }
+    /// Removes a `/auth/<token>` prefix from the request path and returns the token it carried.
+    static func strip(_ request: inout APIRequest) -> String? {
+        guard request.path.hasPrefix(marker) else { return nil }
         let rest = request.path.dropFirst(marker.count)
         let given = rest.prefix { $0 != "/" }
         request.path = String(rest.dropFirst(given.count))
         request.basePath = marker + given
         if request.path.isEmpty { request.path = "/" }
-        return BearerToken.matches(String(given), token) ? .valid : .invalid
+        return String(given)
     }
 }

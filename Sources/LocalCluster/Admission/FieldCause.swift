@@ -19,33 +19,44 @@ public struct FieldCause: Hashable, Sendable, CustomStringConvertible {
     // The constructors mirror apimachinery's `field.Invalid`, `field.Required`, … so a rule reads
     // like its Go original.
 
-    public static func invalid(_ path: FieldPath, _ value: GoValue, _ detail: String) -> FieldCause {
+    public static func invalid(_ path: FieldErrorPath, _ value: GoValue, _ detail: String) -> FieldCause {
         make(.invalid, path, value: value, detail: detail)
     }
 
-    public static func required(_ path: FieldPath, _ detail: String = "") -> FieldCause {
+    public static func required(_ path: FieldErrorPath, _ detail: String = "") -> FieldCause {
         make(.required, path, value: nil, detail: detail)
     }
 
-    public static func forbidden(_ path: FieldPath, _ detail: String) -> FieldCause {
+    public static func forbidden(_ path: FieldErrorPath, _ detail: String) -> FieldCause {
         make(.forbidden, path, value: nil, detail: detail)
     }
 
-    public static func notFound(_ path: FieldPath, _ value: GoValue) -> FieldCause {
+    public static func notFound(_ path: FieldErrorPath, _ value: GoValue) -> FieldCause {
         make(.notFound, path, value: value, detail: "")
     }
 
-    public static func duplicate(_ path: FieldPath, _ value: GoValue) -> FieldCause {
+    public static func duplicate(_ path: FieldErrorPath, _ value: GoValue) -> FieldCause {
         make(.duplicate, path, value: value, detail: "")
     }
 
-    public static func notSupported(_ path: FieldPath, _ value: GoValue, supported: [String]) -> FieldCause {
+    public static func notSupported(_ path: FieldErrorPath, _ value: GoValue, supported: [String]) -> FieldCause {
         let detail = supported.isEmpty ? "" : "supported values: " + supported.map(GoValue.quote).joined(separator: ", ")
         return make(.notSupported, path, value: value, detail: detail)
     }
 
+    /// `field.TooLong` (1.32, after kubernetes#128553 merged TooLongMaxLength into it): the value
+    /// is never shown, the limit is in bytes.
+    public static func tooLong(_ path: FieldErrorPath, maximum: Int) -> FieldCause {
+        make(.tooLong, path, value: nil, detail: "may not be more than \(maximum) \(maximum == 1 ? "byte" : "bytes")")
+    }
+
+    /// `field.TooMany`: `Too many: 4: must have at most 3 items`.
+    public static func tooMany(_ path: FieldErrorPath, actual: Int, maximum: Int) -> FieldCause {
+        make(.tooMany, path, value: .int(Int64(actual)), detail: "must have at most \(maximum) items")
+    }
+
     /// Builds the body as `field.Error.ErrorBody()` does: required, forbidden and the like omit the value.
-    private static func make(_ type: FieldCauseType, _ path: FieldPath, value: GoValue?, detail: String) -> FieldCause {
+    private static func make(_ type: FieldCauseType, _ path: FieldErrorPath, value: GoValue?, detail: String) -> FieldCause {
         var body = type.phrase
         if let value, type.showsValue { body += ": " + value.formatted }
         if !detail.isEmpty { body += ": " + detail }

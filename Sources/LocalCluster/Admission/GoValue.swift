@@ -1,4 +1,5 @@
 import Manifests
+import MergePatch
 
 /// A value as Go's `fmt` prints it in a validation message: strings `%q`-quoted, numbers and
 /// booleans bare, other values as their `%#v` rendering (`map[string]string{"app":"web"}`).

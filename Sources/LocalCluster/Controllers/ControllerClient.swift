@@ -26,6 +26,10 @@ struct ControllerClient: Sendable {
     func create(_ object: JSON, resource: GroupResource) async -> StoredObject? {
         guard let served = context.registry.resource(resource),
               var prepared = try? ObjectLifecycle.prepareCreate(object, resource: served) else { return nil }
+        // NamespaceLifecycle refuses controllers too: nothing new in a namespace being deleted.
+        if let namespace = object[path: ["metadata", "namespace"]]?.stringValue, !namespace.isEmpty,
+           let holder = await context.store.get(ObjectKey(resource: NamespaceCleanup.namespaces, namespace: "", name: namespace)),
+           holder.object[path: ["metadata", "deletionTimestamp"]] != nil { return nil }
         Defaulting.apply(to: &prepared)
         let key = ObjectKey(resource: resource, namespace: prepared[path: ["metadata", "namespace"]]?.stringValue ?? "",
                             name: prepared[path: ["metadata", "name"]]?.stringValue ?? "")

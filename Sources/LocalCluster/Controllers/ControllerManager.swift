@@ -22,6 +22,7 @@ actor ControllerManager {
         let workloads = self.workloads
         loop = Task {
             await workloads.resyncAll()
+            await Finalization(context: context).resumePendingDeletions()
             for await event in events {
                 await Self.handle(event, context: context, workloads: workloads)
             }
@@ -35,7 +36,7 @@ actor ControllerManager {
         await workloads.stop()
     }
 
-    private static func handle(_ event: WatchEvent, context: ClusterContext, workloads: WorkloadControllers) async {
+    private static func handle(_ event: StoreEvent, context: ClusterContext, workloads: WorkloadControllers) async {
         let resource = event.key.resource
         switch (resource.group, resource.resource, event.kind) {
         case ("apiextensions.k8s.io", "customresourcedefinitions", .deleted):
@@ -43,7 +44,7 @@ actor ControllerManager {
         case ("apiextensions.k8s.io", "customresourcedefinitions", _):
             await CustomResourceRegistration(context: context).reconcile(event.key)
         case ("", "namespaces", .added):
-            try? await ClusterBootstrap(context: context).ensureDefaultServiceAccount(in: event.key.name)
+            await ClusterBootstrap(context: context).populate(namespace: event.key.name)
         default:
             await workloads.observe(event)
         }

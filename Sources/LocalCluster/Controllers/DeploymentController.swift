@@ -21,7 +21,8 @@ struct DeploymentController: Sendable {
         let template = deployment[path: ["spec", "template"]] ?? .object([:])
         let owned = await client.owned(ControllerClient.replicaSets, namespace: key.namespace, by: uid)
         if deployment[path: ["spec", "paused"]]?.boolValue == true {
-            await markPaused(key)
+            let current = owned.first { Self.template(of: $0.object) == Canonical.sorted(template) }
+            await markPaused(key, replicaSets: owned, current: current)
             return nil
         }
         let maxRevision = owned.compactMap { Int64(Self.revision(of: $0.object)) }.max() ?? 0
@@ -131,12 +132,24 @@ struct DeploymentController: Sendable {
                                                    component: "deployment-controller")
     }
 
-    /// A paused deployment makes no rollout progress; its Progressing condition says so.
-    private func markPaused(_ key: ObjectKey) async {
+    /// A paused deployment makes no rollout progress; its Progressing condition says so, and its
+    /// counts come from the ReplicaSets as they are: a template changed while paused has no
+    /// ReplicaSet yet, so nothing is "updated" and `kubectl rollout status` keeps waiting
+    /// (the controller's `sync` → `calculateStatus` without a new ReplicaSet).
+    private func markPaused(_ key: ObjectKey, replicaSets: [StoredObject], current: StoredObject?) async {
         let now = Timestamps.now()
+        func sum(_ path: [String]) -> Int64 { replicaSets.reduce(0) { $0 + ($1.object[path: path]?.intValue ?? 0) } }
+        let replicas = sum(["status", "replicas"]), ready = sum(["status", "readyReplicas"]), available = sum(["status", "availableReplicas"])
+        let updated = current?.object[path: ["status", "replicas"]]?.intValue ?? 0
         await client.update(key) { object in
             var status = object["status"]?.objectValue ?? JSONObject()
+            let desired = object[path: ["spec", "replicas"]]?.intValue ?? 1
             status["observedGeneration"] = object[path: ["metadata", "generation"]] ?? 1
+            status["replicas"] = replicas > 0 ? .int(replicas) : nil
+            status["updatedReplicas"] = updated > 0 ? .int(updated) : nil
+            status["readyReplicas"] = ready > 0 ? .int(ready) : nil
+            status["availableReplicas"] = available > 0 ? .int(available) : nil
+            status["unavailableReplicas"] = desired - available > 0 ? .int(desired - available) : nil
             var conditions = WorkloadConditions(status["conditions"]?.arrayValue ?? [])
             conditions.set("Progressing", status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused", now: now)
             status["conditions"] = .array(conditions.items)

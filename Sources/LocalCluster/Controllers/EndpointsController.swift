@@ -15,9 +15,19 @@ struct EndpointsController: Sendable {
         let query = LabelQuery(selector: ["matchLabels": .object(selector)])
         let pods = await client.context.store.list(ControllerClient.pods, namespace: key.namespace).items
             .map(\.object).filter { query.matches(StoredObject.labels(of: $0)) && $0[path: ["status", "podIP"]] != nil }
-        let ports = (service[path: ["spec", "ports"]]?.arrayValue ?? []).map { port -> JSON in
+        // Endpoints leave an empty port name out (`omitempty`); EndpointSlice ports hold a pointer
+        // the controller always sets, so an unnamed port reads `name: ""` (kubectl describe relies on it).
+        let servicePorts = service[path: ["spec", "ports"]]?.arrayValue ?? []
+        let ports = servicePorts.map { port -> JSON in
             var entry: JSONObject = ["port": .int(Self.targetPort(port, pods: pods)), "protocol": port["protocol"] ?? "TCP"]
-            if let name = port["name"] { entry["name"] = name }
+            if let name = port["name"]?.stringValue, !name.isEmpty { entry["name"] = .string(name) }
+            if let appProtocol = port["appProtocol"] { entry["appProtocol"] = appProtocol }
+            return .object(entry)
+        }
+        let slicePorts = servicePorts.map { port -> JSON in
+            var entry: JSONObject = ["name": .string(port["name"]?.stringValue ?? ""),
+                                     "port": .int(Self.targetPort(port, pods: pods)), "protocol": port["protocol"] ?? "TCP"]
+            if let appProtocol = port["appProtocol"] { entry["appProtocol"] = appProtocol }
             return .object(entry)
         }
         let ready = pods.filter(PodTemplates.isReady)
@@ -56,7 +66,7 @@ struct EndpointsController: Sendable {
                  "targetRef": ["kind": "Pod", "namespace": .string(key.namespace), "name": pod[path: ["metadata", "name"]] ?? "",
                                "uid": pod[path: ["metadata", "uid"]] ?? ""]]
             }),
-            "ports": .array(ports),
+            "ports": .array(slicePorts),
         ]
         let sliceKey = ObjectKey(resource: Self.slices, namespace: key.namespace, name: "\(key.name)-local")
         if await client.get(sliceKey) == nil {

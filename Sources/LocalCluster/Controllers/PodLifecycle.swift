@@ -1,27 +1,35 @@
 import Foundation
 import Manifests
 
-/// The simulated kubelet: a pod scheduled on `local-node` starts running (Ready) after a short
-/// delay; a pod whose image matches an unpullable pattern stays Pending with its container
-/// waiting in `ErrImagePull` / `ImagePullBackOff` (alternating, as a real kubelet's back-off
-/// does); a pod that never restarts (Job pods) completes.
+/// The simulated scheduler and kubelet: a pod is bound to `local-node` and starts running (Ready)
+/// after a short delay; its containers then run as `SimulatedRun` reads them: until stopped, or for
+/// a while and then end — Succeeded or Failed for pods that do not restart, `CrashLoopBackOff`
+/// with growing back-off (10 s doubling to 5 min) for those that do. A pod whose image matches an
+/// unpullable pattern stays Pending in `ErrImagePull` / `ImagePullBackOff` (alternating, as a real
+/// kubelet's back-off does).
 struct PodLifecycle: Sendable {
     let client: ControllerClient
-    let unpullable: [String]
+    let options: LocalClusterOptions
 
-    /// Advances one pod; returns seconds until it wants to be looked at again (nil: settled).
+    /// Advances one pod; returns cluster seconds until it wants to be looked at again (nil: settled).
     func reconcile(_ key: ObjectKey) async -> Double? {
         guard let stored = await client.get(key), stored.object[path: ["metadata", "deletionTimestamp"]] == nil else { return nil }
         let pod = stored.object
         let phase = pod[path: ["status", "phase"]]?.stringValue ?? "Pending"
         if phase == "Succeeded" || phase == "Failed" { return nil }
         let containers = pod[path: ["spec", "containers"]]?.arrayValue ?? []
+        let unpullable = options.unpullableImagePatterns
         let blocked = containers.contains { ImagePattern.matchesAny($0["image"]?.stringValue ?? "", unpullable) }
         let restartPolicy = pod[path: ["spec", "restartPolicy"]]?.stringValue ?? "Always"
+        let run = SimulatedRun.of(pod: pod, failingImages: options.failingImagePatterns)
         let now = Timestamps.now()
         let events = EventRecorder(client: client)
+        if (pod[path: ["spec", "nodeName"]]?.stringValue ?? "").isEmpty {
+            // The scheduler's part: a bare pod is bound to the one node.
+            await client.update(key) { object in Scheduling.bind(&object) }
+        }
         if blocked {
-            await client.update(key) { object in Self.imagePullFailing(&object, now: now) }
+            await client.update(key) { object in PodStatus.imagePullFailing(&object, now: now) }
             let image = containers.compactMap { $0["image"]?.stringValue }.first { ImagePattern.matchesAny($0, unpullable) } ?? ""
             await events.record(pod, kind: "Pod", apiVersion: "v1", type: "Warning", reason: "Failed",
                                 message: "Failed to pull image \"\(image)\": failed to resolve reference \"\(image)\": not found",
@@ -30,113 +38,62 @@ struct PodLifecycle: Sendable {
                                 component: "kubelet")
             return 5
         }
-        if phase == "Running" && restartPolicy != "Always" {
-            await client.update(key) { object in Self.completed(&object, now: now) }
-            return nil
-        }
         if phase == "Pending" {
-            await client.update(key) { object in Self.running(&object, now: now) }
+            await client.update(key) { object in PodStatus.running(&object, now: now) }
             await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Scheduled",
                                 message: "Successfully assigned \(key.namespace)/\(key.name) to local-node", component: "default-scheduler")
-            for container in containers {
-                let name = container["name"]?.stringValue ?? ""
-                await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Pulled",
-                                    message: "Container image \"\(container["image"]?.stringValue ?? "")\" already present on machine",
-                                    component: "kubelet")
-                await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Created", message: "Created container: \(name)", component: "kubelet")
-                await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Started", message: "Started container \(name)", component: "kubelet")
-            }
-            return restartPolicy == "Always" ? nil : 2
+            await recordStarts(pod, events: events)
+            return run.seconds
         }
-        return nil
-    }
-
-    private static func baseConditions(ready: Bool, now: String) -> JSON {
-        let readiness: JSON = ready ? "True" : "False"
-        var conditions: [JSON] = [
-            ["type": "PodReadyToStartContainers", "status": readiness, "lastProbeTime": .null, "lastTransitionTime": .string(now)],
-            ["type": "Initialized", "status": "True", "lastProbeTime": .null, "lastTransitionTime": .string(now)],
-            ["type": "Ready", "status": readiness, "lastProbeTime": .null, "lastTransitionTime": .string(now)],
-            ["type": "ContainersReady", "status": readiness, "lastProbeTime": .null, "lastTransitionTime": .string(now)],
-            ["type": "PodScheduled", "status": "True", "lastProbeTime": .null, "lastTransitionTime": .string(now)],
-        ]
-        if !ready {
-            conditions[2]["reason"] = "ContainersNotReady"
-            conditions[3]["reason"] = "ContainersNotReady"
+        guard let seconds = run.seconds else { return nil }
+        let statuses = pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []
+        let first = statuses.first ?? .object([:])
+        if let waiting = first[path: ["state", "waiting", "reason"]]?.stringValue, waiting == "CrashLoopBackOff" {
+            let backoff = Self.backoff(restarts: first["restartCount"]?.intValue ?? 1)
+            let since = elapsed(since: first[path: ["lastState", "terminated", "finishedAt"]]?.stringValue)
+            if since < Double(backoff) { return Double(backoff) - since }
+            await client.update(key) { object in PodStatus.restarted(&object, now: now) }
+            await recordStarts(pod, events: events)
+            return seconds
         }
-        return .array(conditions)
+        let ran = elapsed(since: first[path: ["state", "running", "startedAt"]]?.stringValue)
+        if ran < seconds { return seconds - ran }
+        switch (run.exitCode, restartPolicy) {
+        case (0, "Never"), (0, "OnFailure"):
+            await client.update(key) { object in PodStatus.completed(&object, now: now) }
+            return nil
+        case (_, "Never"):
+            await client.update(key) { object in PodStatus.failed(&object, run: run, now: now) }
+            return nil
+        default:
+            let backoff = Self.backoff(restarts: (first["restartCount"]?.intValue ?? 0) + 1)
+            await client.update(key) { object in PodStatus.crashed(&object, run: run, backoff: backoff, now: now) }
+            await events.record(pod, kind: "Pod", apiVersion: "v1", type: "Warning", reason: "BackOff",
+                                message: "Back-off restarting failed container \(containers.first?["name"]?.stringValue ?? "") in pod \(key.name)_\(key.namespace)(\(pod[path: ["metadata", "uid"]]?.stringValue ?? ""))",
+                                component: "kubelet")
+            return Double(backoff)
+        }
     }
 
-    private static func podIP(_ pod: JSON) -> String {
-        let uid = pod[path: ["metadata", "uid"]]?.stringValue ?? ""
-        let n = uid.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFFFF }
-        return "10.244.\(n / 250 % 250).\(n % 250 + 2)"
+    /// The kubelet's crash back-off: 10 s doubling per restart, at most five minutes.
+    static func backoff(restarts: Int64) -> Int {
+        min(300, 10 << Int(min(max(restarts - 1, 0), 5)))
     }
 
-    static func running(_ pod: inout JSON, now: String) {
-        var status = pod["status"]?.objectValue ?? JSONObject()
-        status["phase"] = "Running"
-        status["conditions"] = baseConditions(ready: true, now: now)
-        status["hostIP"] = "127.0.0.1"
-        status["hostIPs"] = [["ip": "127.0.0.1"]]
-        status["podIP"] = .string(podIP(pod))
-        status["podIPs"] = [["ip": .string(podIP(pod))]]
-        if status["startTime"] == nil { status["startTime"] = .string(now) }
-        status["containerStatuses"] = .array((pod[path: ["spec", "containers"]]?.arrayValue ?? []).map { container in
-            let image = container["image"]?.stringValue ?? ""
-            return ["name": container["name"] ?? "", "image": .string(image),
-                    "imageID": .string(Self.qualified(image) + "@sha256:" + String(repeating: "0", count: 64)),
-                    "containerID": .string("containerd://" + GeneratedNames.templateHash(.string(image + now))),
-                    "ready": true, "started": true, "restartCount": 0,
-                    "state": ["running": ["startedAt": .string(now)]], "lastState": .object([:])]
-        })
-        pod["status"] = .object(status)
+    /// Cluster seconds since a timestamp (real seconds times the time scale).
+    private func elapsed(since timestamp: String?) -> Double {
+        guard let date = timestamp.flatMap(Timestamps.parse) else { return .infinity }
+        return Date().timeIntervalSince(date) * max(options.timeScale, 0.001)
     }
 
-    /// `nginx:1.25` → `docker.io/library/nginx:1.25`; references with a registry host stay as they are.
-    static func qualified(_ image: String) -> String {
-        let first = image.split(separator: "/").first.map(String.init) ?? image
-        if image.contains("/") && (first.contains(".") || first.contains(":") || first == "localhost") { return image }
-        return image.contains("/") ? "docker.io/\(image)" : "docker.io/library/\(image)"
-    }
-
-    static func imagePullFailing(_ pod: inout JSON, now: String) {
-        var status = pod["status"]?.objectValue ?? JSONObject()
-        let previous = (status["containerStatuses"]?.arrayValue ?? []).first?[path: ["state", "waiting", "reason"]]?.stringValue
-        // The first failure is ErrImagePull; then the kubelet backs off and the two alternate.
-        let reason = previous == "ErrImagePull" ? "ImagePullBackOff" : "ErrImagePull"
-        status["phase"] = "Pending"
-        status["conditions"] = baseConditions(ready: false, now: now)
-        status["hostIP"] = "127.0.0.1"
-        status["podIP"] = .string(podIP(pod))
-        if status["startTime"] == nil { status["startTime"] = .string(now) }
-        status["containerStatuses"] = .array((pod[path: ["spec", "containers"]]?.arrayValue ?? []).map { container in
-            let image = container["image"]?.stringValue ?? ""
-            let message = reason == "ImagePullBackOff"
-                ? "Back-off pulling image \"\(image)\""
-                : "failed to pull and unpack image \"\(image)\": failed to resolve reference \"\(image)\": not found"
-            return ["name": container["name"] ?? "", "image": .string(image), "imageID": "", "ready": false, "started": false,
-                    "restartCount": 0, "state": ["waiting": ["reason": .string(reason), "message": .string(message)]],
-                    "lastState": .object([:])]
-        })
-        pod["status"] = .object(status)
-    }
-
-    static func completed(_ pod: inout JSON, now: String) {
-        var status = pod["status"]?.objectValue ?? JSONObject()
-        status["phase"] = "Succeeded"
-        var conditions = (baseConditions(ready: false, now: now).arrayValue ?? [])
-        for index in conditions.indices where conditions[index]["reason"] != nil { conditions[index]["reason"] = "PodCompleted" }
-        status["conditions"] = .array(conditions)
-        status["containerStatuses"] = .array((status["containerStatuses"]?.arrayValue ?? []).map { container in
-            var copy = container
-            let started = container[path: ["state", "running", "startedAt"]] ?? .string(now)
-            copy["ready"] = false
-            copy["started"] = false
-            copy["state"] = ["terminated": ["exitCode": 0, "reason": "Completed", "startedAt": started, "finishedAt": .string(now),
-                                            "containerID": container["containerID"] ?? ""]]
-            return copy
-        })
-        pod["status"] = .object(status)
+    private func recordStarts(_ pod: JSON, events: EventRecorder) async {
+        for container in pod[path: ["spec", "containers"]]?.arrayValue ?? [] {
+            let name = container["name"]?.stringValue ?? ""
+            await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Pulled",
+                                message: "Container image \"\(container["image"]?.stringValue ?? "")\" already present on machine",
+                                component: "kubelet")
+            await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Created", message: "Created container: \(name)", component: "kubelet")
+            await events.record(pod, kind: "Pod", apiVersion: "v1", reason: "Started", message: "Started container \(name)", component: "kubelet")
+        }
     }
 }

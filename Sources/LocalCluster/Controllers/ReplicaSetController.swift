@@ -1,8 +1,11 @@
 import Manifests
 
-/// Keeps `spec.replicas` pods for each ReplicaSet and reports how many exist and are ready.
+/// Keeps `spec.replicas` pods for each ReplicaSet (or legacy ReplicationController) and reports
+/// how many exist and are ready.
 struct ReplicaSetController: Sendable {
     let client: ControllerClient
+    var kind = "ReplicaSet"
+    var apiVersion = "apps/v1"
 
     func reconcile(_ key: ObjectKey) async {
         guard let stored = await client.get(key) else { return }
@@ -15,10 +18,10 @@ struct ReplicaSetController: Sendable {
             let template = replicaSet[path: ["spec", "template"]] ?? .object([:])
             for _ in pods.count..<desired {
                 let pod = PodTemplates.pod(named: "\(key.name)-\(GeneratedNames.suffix())", namespace: key.namespace,
-                                           template: template, owner: replicaSet, ownerKind: "ReplicaSet")
+                                           template: template, owner: replicaSet, ownerKind: kind, ownerAPIVersion: apiVersion)
                 if let created = await client.create(pod, resource: ControllerClient.pods) {
                     pods.append(created)
-                    await EventRecorder(client: client).record(replicaSet, kind: "ReplicaSet", apiVersion: "apps/v1", reason: "SuccessfulCreate",
+                    await EventRecorder(client: client).record(replicaSet, kind: kind, apiVersion: apiVersion, reason: "SuccessfulCreate",
                                                                message: "Created pod: \(created.object[path: ["metadata", "name"]]?.stringValue ?? "")",
                                                                component: "replicaset-controller")
                 }
@@ -32,7 +35,7 @@ struct ReplicaSetController: Sendable {
             }
             for victim in ranked.prefix(pods.count - desired) {
                 await client.delete(ControllerClient.key(of: victim.object, resource: ControllerClient.pods))
-                await EventRecorder(client: client).record(replicaSet, kind: "ReplicaSet", apiVersion: "apps/v1", reason: "SuccessfulDelete",
+                await EventRecorder(client: client).record(replicaSet, kind: kind, apiVersion: apiVersion, reason: "SuccessfulDelete",
                                                            message: "Deleted pod: \(victim.object[path: ["metadata", "name"]]?.stringValue ?? "")",
                                                            component: "replicaset-controller")
             }

@@ -22,11 +22,12 @@ actor WorkloadControllers {
         static let binding = 1.0
     }
 
-    func observe(_ event: WatchEvent) {
+    func observe(_ event: StoreEvent) {
         let key = event.key
         let object = event.object.object
         switch (key.resource.group, key.resource.resource) {
-        case ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"), ("batch", "jobs"):
+        case ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"), ("batch", "jobs"),
+             ("", "replicationcontrollers"):
             if event.kind != .deleted { enqueue(key, after: Delay.controller) }
             enqueueOwner(of: object, namespace: key.namespace)
             if key.resource.resource == "deployments" || key.resource.resource == "statefulsets" {
@@ -39,7 +40,8 @@ actor WorkloadControllers {
             enqueueBudgets(namespace: key.namespace)
         case ("", "persistentvolumeclaims") where event.kind == .added:
             enqueue(key, after: Delay.binding)
-        case ("", "services") where event.kind != .deleted:
+        case ("", "services"):
+            if event.kind == .deleted { enqueueAll(APIServiceController.apiServices, namespace: ""); break }
             enqueue(key, after: Delay.binding)
             enqueue(ObjectKey(resource: EndpointsController.endpoints, namespace: key.namespace, name: key.name), after: Delay.controller)
         case ("batch", "cronjobs") where event.kind != .deleted:
@@ -49,6 +51,10 @@ actor WorkloadControllers {
             enqueue(key, after: Delay.controller)
         case ("networking.k8s.io", "ingresses") where event.kind != .deleted:
             enqueue(key, after: Delay.binding)
+        case ("apiregistration.k8s.io", "apiservices") where event.kind != .deleted:
+            enqueue(key, after: Delay.controller)
+        case ("", "endpoints"):
+            enqueueAll(APIServiceController.apiServices, namespace: "")
         default:
             break
         }
@@ -59,7 +65,8 @@ actor WorkloadControllers {
         for resource in [GroupResource(group: "apps", resource: "deployments"), GroupResource(group: "apps", resource: "replicasets"),
                          GroupResource(group: "apps", resource: "statefulsets"), GroupResource(group: "apps", resource: "daemonsets"),
                          GroupResource(group: "batch", resource: "jobs"), GroupResource(group: "", resource: "pods"),
-                         DisruptionBudgetController.budgets, AutoscalerController.autoscalers, CronJobController.cronJobs] {
+                         DisruptionBudgetController.budgets, AutoscalerController.autoscalers, CronJobController.cronJobs,
+                         APIServiceController.apiServices] {
             for key in await context.store.keys(of: resource) { enqueue(key, after: Delay.controller) }
         }
         for key in await context.store.keys(of: EndpointsController.services) {
@@ -82,6 +89,7 @@ actor WorkloadControllers {
         case "StatefulSet": resource = GroupResource(group: "apps", resource: "statefulsets")
         case "DaemonSet": resource = GroupResource(group: "apps", resource: "daemonsets")
         case "Job": resource = GroupResource(group: "batch", resource: "jobs")
+        case "ReplicationController": resource = GroupResource(group: "", resource: "replicationcontrollers")
         default: return
         }
         enqueue(ObjectKey(resource: resource, namespace: namespace, name: owner.name), after: Delay.controller)
@@ -136,16 +144,19 @@ actor WorkloadControllers {
         case ("apps", "deployments"):
             again = await DeploymentController(client: client, timeScale: context.options.timeScale).reconcile(key)
         case ("apps", "replicasets"): await ReplicaSetController(client: client).reconcile(key)
+        case ("", "replicationcontrollers"):
+            await ReplicaSetController(client: client, kind: "ReplicationController", apiVersion: "v1").reconcile(key)
         case ("apps", "statefulsets"): await StatefulSetController(client: client).reconcile(key)
         case ("apps", "daemonsets"): await DaemonSetController(client: client).reconcile(key)
-        case ("batch", "jobs"): await JobController(client: client).reconcile(key)
+        case ("batch", "jobs"): again = await JobController(client: client, timeScale: context.options.timeScale).reconcile(key)
         case ("batch", "cronjobs"):
             again = await CronJobController(client: client, timeScale: context.options.timeScale).reconcile(key)
         case ("", "pods"):
-            again = await PodLifecycle(client: client, unpullable: context.options.unpullableImagePatterns).reconcile(key)
+            again = await PodLifecycle(client: client, options: context.options).reconcile(key)
         case ("", "persistentvolumeclaims"): await ServiceAndStorageControllers(client: client).bindClaim(key)
         case ("", "services"), ("networking.k8s.io", "ingresses"): await ServiceAndStorageControllers(client: client).assignAddress(key)
         case ("policy", "poddisruptionbudgets"): await DisruptionBudgetController(client: client).reconcile(key)
+        case ("apiregistration.k8s.io", "apiservices"): await APIServiceController(client: client).reconcile(key)
         case ("autoscaling", "horizontalpodautoscalers"): await AutoscalerController(client: client).reconcile(key)
         case ("", "endpoints"):
             await EndpointsController(client: client).reconcile(ObjectKey(resource: EndpointsController.services, namespace: key.namespace, name: key.name))

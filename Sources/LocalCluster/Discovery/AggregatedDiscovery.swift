@@ -31,7 +31,7 @@ enum AggregatedDiscovery {
                 "metadata": .object([:]), "items": .array(items)]
     }
 
-    private static func entry(_ resource: APIResource) -> JSON {
+    private static func entry(_ resource: ClusterResource) -> JSON {
         var entry: JSONObject = [
             "resource": .string(resource.resource),
             "responseKind": kind(resource.groupVersionKind),

@@ -27,6 +27,6 @@ struct OpenAPIEndpoints: Sendable {
         if segments.count == 5, segments[2] == "apis", context.registry.servesGroupVersion(group: segments[3], version: segments[4]) {
             return .json(schema.openAPIDocument(group: segments[3], version: segments[4]))
         }
-        throw APIError.resourceNotFound
+        throw StatusError.resourceNotFound
     }
 }

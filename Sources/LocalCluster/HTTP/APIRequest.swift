@@ -12,6 +12,8 @@ struct APIRequest: Sendable {
     /// The token path prefix the request came through (`/auth/<token>`), or "" — documents that
     /// hold server-relative URLs (OpenAPI) must keep it.
     var basePath: String = ""
+    /// Who sent it, once authenticated (and impersonation applied).
+    var user: UserInfo = .anonymous
 
     init(head: HTTPRequestHead, body: [UInt8]) {
         method = head.method

@@ -5,36 +5,25 @@ import Manifests
 /// included) that admission, patches and OpenAPI use. Answers "which resource does this URL mean".
 struct ResourceRegistry: Sendable {
     private(set) var schema: KubeSchema
-    private(set) var resources: [APIResource]
-    private var byPath: [String: APIResource] = [:]
-    private var byKind: [GroupVersionKind: APIResource] = [:]
+    private(set) var resources: [ClusterResource]
+    private var byPath: [String: ClusterResource] = [:]
+    private var byKind: [GroupVersionKind: ClusterResource] = [:]
 
     init(schema: KubeSchema = .builtin) {
         self.schema = schema
-        resources = schema.resources.map { APIResource(served: $0, isCustom: false) }
-        for extra in Self.servedWithoutSchema where !resources.contains(where: { $0.groupResource == GroupResource(group: extra.group, resource: extra.resource) }) {
-            resources.append(APIResource(served: extra, isCustom: false))
-        }
+        resources = schema.resources.map { ClusterResource(served: $0, isCustom: false) }
         reindex()
     }
 
-    /// Resources a 1.32 server serves that the bundled schema does not describe, served here
-    /// without schema checks: kubectl's default `apply --prune` allowlist lists ReplicationControllers.
-    static let servedWithoutSchema: [ServedResource] = [
-        ServedResource(group: "", version: "v1", kind: "ReplicationController", resource: "replicationcontrollers",
-                       singular: "replicationcontroller", namespaced: true, shortNames: ["rc"], categories: ["all"],
-                       subresources: ["status", "scale"]),
-    ]
-
     /// The resource at `/api(s)/<group>/<version>/<plural>`.
-    func resource(group: String, version: String, plural: String) -> APIResource? {
+    func resource(group: String, version: String, plural: String) -> ClusterResource? {
         byPath["\(group)/\(version)/\(plural)"]
     }
 
-    func resource(for type: GroupVersionKind) -> APIResource? { byKind[type] }
+    func resource(for type: GroupVersionKind) -> ClusterResource? { byKind[type] }
 
     /// Any served version of a group's resource (storage is version-independent).
-    func resource(_ groupResource: GroupResource) -> APIResource? {
+    func resource(_ groupResource: GroupResource) -> ClusterResource? {
         resources.first { $0.groupResource == groupResource }
     }
 
@@ -53,7 +42,7 @@ struct ResourceRegistry: Sendable {
         return resources.filter { $0.group == group }.map(\.version).filter { seen.insert($0).inserted }
     }
 
-    func resources(group: String, version: String) -> [APIResource] {
+    func resources(group: String, version: String) -> [ClusterResource] {
         resources.filter { $0.group == group && $0.version == version }
     }
 
@@ -66,7 +55,7 @@ struct ResourceRegistry: Sendable {
         schema = updated
         resources.removeAll { $0.group == group && $0.resource == plural }
         for served in updated.resources where served.group == group && served.resource == plural {
-            var resource = APIResource(served: served, isCustom: true)
+            var resource = ClusterResource(served: served, isCustom: true)
             let version = versions.first { $0["name"]?.stringValue == served.version }
             resource.printerColumns = version?["additionalPrinterColumns"]?.arrayValue ?? []
             resource.customSchema = version?[path: ["schema", "openAPIV3Schema"]]

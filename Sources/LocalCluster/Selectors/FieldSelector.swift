@@ -19,11 +19,11 @@ struct FieldSelector: Sendable, Equatable {
             let negated = term.contains("!=")
             let separator = negated ? "!=" : (term.contains("==") ? "==" : "=")
             guard let range = term.range(of: separator) else {
-                throw APIError.badRequest("invalid selector: '\(text)'; can't understand '\(term)'")
+                throw StatusError.badRequest("invalid selector: '\(text)'; can't understand '\(term)'")
             }
             let field = String(term[..<range.lowerBound])
             guard Self.supported(field, kind: kind) else {
-                throw APIError.badRequest("field label not supported: \(field)")
+                throw StatusError.badRequest("field label not supported: \(field)")
             }
             requirements.append(Requirement(path: field.split(separator: ".").map(String.init),
                                             value: String(term[range.upperBound...]), negated: negated))

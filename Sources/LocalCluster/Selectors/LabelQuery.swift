@@ -91,7 +91,7 @@ struct LabelQuery: Sendable, Equatable {
             if let range = term.range(of: token) {
                 let key = term[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
                 let value = term[range.upperBound...].trimmingCharacters(in: .whitespaces)
-                guard !key.isEmpty else { throw APIError.badRequest("unable to parse requirement: found '\(token)', expected: identifier") }
+                guard !key.isEmpty else { throw StatusError.badRequest("unable to parse requirement: found '\(token)', expected: identifier") }
                 return Requirement(key: key, op: op, values: [value])
             }
         }
@@ -101,13 +101,13 @@ struct LabelQuery: Sendable, Equatable {
             for (keyword, op) in [("notin", Operator.notIn), ("in", .isIn)] where rest.lowercased().hasPrefix(keyword) {
                 let list = rest.dropFirst(keyword.count).trimmingCharacters(in: .whitespaces)
                 guard list.hasPrefix("("), list.hasSuffix(")") else {
-                    throw APIError.badRequest("unable to parse requirement: found '\(list)', expected: '('")
+                    throw StatusError.badRequest("unable to parse requirement: found '\(list)', expected: '('")
                 }
                 let values = list.dropFirst().dropLast().split(separator: ",")
                     .map { $0.trimmingCharacters(in: .whitespaces) }
                 return Requirement(key: words[0], op: op, values: values)
             }
-            throw APIError.badRequest("unable to parse requirement: found '\(rest)', expected: in, notin, =, ==, !=, gt, lt")
+            throw StatusError.badRequest("unable to parse requirement: found '\(rest)', expected: in, notin, =, ==, !=, gt, lt")
         }
         return Requirement(key: term, op: .exists, values: [])
     }

@@ -9,7 +9,7 @@ final class DataFolderLock: Sendable {
     init(directory: String) throws {
         let path = directory + "/lock"
         let fd = open(path, O_RDWR | O_CREAT, 0o600)
-        guard fd >= 0 else { throw APIError.internalError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw StatusError.internalError("cannot open \(path): \(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
             close(fd)

@@ -7,10 +7,10 @@ import Manifests
 actor ObjectStore {
     private var objects: [GroupResource: [String: StoredObject]] = [:]
     private(set) var resourceVersion: Int64 = 0
-    private var recentEvents: [WatchEvent] = []
+    private var recentEvents: [StoreEvent] = []
     /// Every event with a resourceVersion above this one is in `recentEvents`.
     private var windowStart: Int64 = 0
-    private var watchers: [UUID: (filter: WatchFilter, continuation: AsyncStream<WatchEvent>.Continuation)] = [:]
+    private var watchers: [UUID: (filter: WatchFilter, continuation: AsyncStream<StoreEvent>.Continuation)] = [:]
     private let journal: PersistenceLog
     /// How many events watches can resume from; older resourceVersions get 410 Expired.
     let eventWindow: Int
@@ -77,6 +77,20 @@ actor ObjectStore {
         return keys.sorted()
     }
 
+    /// Objects being deleted (with a deletionTimestamp), whatever their resource.
+    func terminating() -> [(ObjectKey, StoredObject)] {
+        var found: [(ObjectKey, StoredObject)] = []
+        for (resource, byPath) in objects {
+            for (path, stored) in byPath where stored.object[path: ["metadata", "deletionTimestamp"]] != nil {
+                let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+                let key = parts.count == 2 ? ObjectKey(resource: resource, namespace: parts[0], name: parts[1])
+                                           : ObjectKey(resource: resource, namespace: "", name: path)
+                found.append((key, stored))
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
     /// Every stored key of one resource.
     func keys(of resource: GroupResource) -> [ObjectKey] {
         (objects[resource] ?? [:]).map { path, stored in
@@ -89,9 +103,10 @@ actor ObjectStore {
 
     /// Stores a new object, giving it the next resourceVersion.
     func create(_ key: ObjectKey, _ object: JSON, dryRun: Bool = false) async throws -> StoredObject {
-        if objects[key.resource]?[key.path] != nil { throw APIError.alreadyExists(key.resource, name: key.name) }
+        if objects[key.resource]?[key.path] != nil { throw StatusError.alreadyExists(key.resource, name: key.name) }
         let next = resourceVersion + 1
         let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
+        try Self.checkSize(stored)
         if dryRun { return stored }
         try await commit(key, stored, event: .added, previous: nil)
         return stored
@@ -100,37 +115,38 @@ actor ObjectStore {
     /// Replaces an object if its resourceVersion is still `expected`. A replacement equal to the
     /// stored object changes nothing and keeps the resourceVersion.
     func update(_ key: ObjectKey, _ object: JSON, expected: Int64, dryRun: Bool = false) async throws -> StoredObject {
-        guard let current = objects[key.resource]?[key.path] else { throw APIError.notFound(key.resource, name: key.name) }
-        guard current.resourceVersion == expected else { throw APIError.modified(key.resource, name: key.name) }
+        guard let current = objects[key.resource]?[key.path] else { throw StatusError.notFound(key.resource, name: key.name) }
+        guard current.resourceVersion == expected else { throw StatusError.modified(key.resource, name: key.name) }
         if Self.stamped(object, current.resourceVersion) == current.object { return current }
         // A dry run shows the result without claiming a resourceVersion, as on a real server.
         if dryRun { return StoredObject(Self.stamped(object, current.resourceVersion), resourceVersion: current.resourceVersion) }
         let next = resourceVersion + 1
         let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
+        try Self.checkSize(stored)
         try await commit(key, stored, event: .modified, previous: current.object)
         return stored
     }
 
     /// Removes an object if its resourceVersion is still `expected` (when given).
     func delete(_ key: ObjectKey, expected: Int64? = nil, dryRun: Bool = false) async throws -> StoredObject {
-        guard let current = objects[key.resource]?[key.path] else { throw APIError.notFound(key.resource, name: key.name) }
-        if let expected, current.resourceVersion != expected { throw APIError.modified(key.resource, name: key.name) }
+        guard let current = objects[key.resource]?[key.path] else { throw StatusError.notFound(key.resource, name: key.name) }
+        if let expected, current.resourceVersion != expected { throw StatusError.modified(key.resource, name: key.name) }
         if dryRun { return current }
         let next = resourceVersion + 1
         resourceVersion = next
         objects[key.resource]?[key.path] = nil
         let last = StoredObject(Self.stamped(current.object, next), resourceVersion: next)
-        publish(WatchEvent(kind: .deleted, key: key, object: last, previous: current.object))
+        publish(StoreEvent(kind: .deleted, key: key, object: last, previous: current.object))
         // State changes before the suspension, so concurrent writes see it; the reply waits for the disk.
         try await journal.appendDelete(key, resourceVersion: next)
         try compactIfLong()
         return last
     }
 
-    private func commit(_ key: ObjectKey, _ stored: StoredObject, event: WatchEvent.Kind, previous: JSON?) async throws {
+    private func commit(_ key: ObjectKey, _ stored: StoredObject, event: StoreEvent.Kind, previous: JSON?) async throws {
         resourceVersion = stored.resourceVersion
         objects[key.resource, default: [:]][key.path] = stored
-        publish(WatchEvent(kind: event, key: key, object: stored, previous: previous))
+        publish(StoreEvent(kind: event, key: key, object: stored, previous: previous))
         // State changes before the suspension, so concurrent writes see it; the reply waits for the disk.
         try await journal.appendPut(key, stored)
         try compactIfLong()
@@ -152,6 +168,16 @@ actor ObjectStore {
         journalRecords = 0
     }
 
+    /// etcd's request limit (1.5 MiB by default): a larger object is refused as kube-apiserver
+    /// passes etcd's error on, 413 `etcdserver: request is too large`.
+    static let maximumObjectBytes = 1_572_864
+
+    private static func checkSize(_ stored: StoredObject) throws {
+        if stored.bytes.count > maximumObjectBytes {
+            throw StatusError(code: 413, reason: "RequestEntityTooLarge", message: "etcdserver: request is too large")
+        }
+    }
+
     private static func stamped(_ object: JSON, _ version: Int64) -> JSON {
         var copy = object
         copy[path: ["metadata", "resourceVersion"]] = .string(String(version))
@@ -160,13 +186,43 @@ actor ObjectStore {
 
     // MARK: Watching
 
+    /// Forgets the history so far, as a watch cache filled by a LIST at start does: watches can
+    /// resume only from versions after this point (older ones get 410 Expired).
+    func startWatchHistory() {
+        recentEvents.removeAll()
+        windowStart = resourceVersion
+    }
+
+    /// Objects of a resource as they were at `version`, rebuilt from the live objects by undoing
+    /// the newer events (for a consistent `continue` page); nil when `version` is older than the window.
+    func list(_ resource: GroupResource, namespace: String?, asOf version: Int64) -> [StoredObject]? {
+        if version >= resourceVersion { return list(resource, namespace: namespace).items }
+        guard version >= windowStart else { return nil }
+        var byPath = objects[resource] ?? [:]
+        for event in recentEvents.reversed() where event.object.resourceVersion > version && event.key.resource == resource {
+            switch event.kind {
+            case .added: byPath[event.key.path] = nil
+            case .modified, .deleted:
+                if let previous = event.previous {
+                    let previousVersion = Int64(previous[path: ["metadata", "resourceVersion"]]?.stringValue ?? "") ?? 0
+                    byPath[event.key.path] = StoredObject(previous, resourceVersion: previousVersion)
+                }
+            case .bookmark: break
+            }
+        }
+        var items = Array(byPath)
+        if let namespace, !namespace.isEmpty { items = items.filter { $0.key.hasPrefix(namespace + "/") } }
+        return items.sorted { $0.key < $1.key }.map(\.value)
+    }
+
     /// Events after `resourceVersion` (replayed from the window) and then live ones; a version
     /// older than the window throws 410 Expired. `nil` starts with the current state as ADDED.
-    func watch(_ filter: WatchFilter, after since: Int64?) throws -> (stream: AsyncStream<WatchEvent>, id: UUID) {
-        let (stream, continuation) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .unbounded)
+    func watch(_ filter: WatchFilter, after since: Int64?, markInitialEventsEnd: Bool = false) throws
+        -> (stream: AsyncStream<StoreEvent>, id: UUID) {
+        let (stream, continuation) = AsyncStream.makeStream(of: StoreEvent.self, bufferingPolicy: .unbounded)
         if let since {
             if since < windowStart {
-                throw APIError.expired("too old resource version: \(since) (\(windowStart + 1))")
+                throw StatusError.expired("too old resource version: \(since) (\(windowStart + 1))")
             }
             for event in recentEvents where event.object.resourceVersion > since {
                 if let seen = filter.translate(event) { continuation.yield(seen) }
@@ -175,9 +231,14 @@ actor ObjectStore {
             for stored in list(resource, namespace: filter.namespace).items {
                 let key = ObjectKey(resource: resource, namespace: stored.object[path: ["metadata", "namespace"]]?.stringValue ?? "",
                                     name: stored.object[path: ["metadata", "name"]]?.stringValue ?? "")
-                if let seen = filter.translate(WatchEvent(kind: .added, key: key, object: stored, previous: nil)) {
+                if let seen = filter.translate(StoreEvent(kind: .added, key: key, object: stored, previous: nil)) {
                     continuation.yield(seen)
                 }
+            }
+            if markInitialEventsEnd {
+                let marker = StoredObject(["metadata": ["resourceVersion": .string(String(resourceVersion))]], resourceVersion: resourceVersion)
+                continuation.yield(StoreEvent(kind: .bookmark, key: ObjectKey(resource: resource, namespace: "", name: ""),
+                                              object: marker, previous: nil, endsInitialEvents: true))
             }
         }
         let id = UUID()
@@ -191,7 +252,7 @@ actor ObjectStore {
         guard let watcher = watchers[id] else { return }
         let marker = StoredObject(["metadata": ["resourceVersion": .string(String(resourceVersion))]],
                                   resourceVersion: resourceVersion)
-        watcher.continuation.yield(WatchEvent(kind: .bookmark, key: ObjectKey(resource: resource, namespace: "", name: ""),
+        watcher.continuation.yield(StoreEvent(kind: .bookmark, key: ObjectKey(resource: resource, namespace: "", name: ""),
                                               object: marker, previous: nil))
     }
 
@@ -208,7 +269,7 @@ actor ObjectStore {
         watchers.removeAll()
     }
 
-    private func publish(_ event: WatchEvent) {
+    private func publish(_ event: StoreEvent) {
         recentEvents.append(event)
         if recentEvents.count > eventWindow + eventWindow / 4 {
             let dropped = recentEvents.count - eventWindow

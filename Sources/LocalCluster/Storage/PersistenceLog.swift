@@ -5,21 +5,23 @@ import Synchronization
 /// The cluster's durable state: a snapshot plus an append-only journal in the data folder.
 ///
 /// Every write is appended and `fdatasync`ed before the request is answered, so an acknowledged
-/// write survives `kill -9`. Appends wait on a serial queue, off the concurrency threads, and
-/// writes that arrive together share one sync (group commit). On start the journal is replayed
+/// write survives `kill -9`. Appends are written and synced by a flushing thread, off the
+/// concurrency threads, and writes that arrive together share one sync (group commit). On start the journal is replayed
 /// over the snapshot (a torn last line from a crash is ignored), and both are compacted into a
 /// fresh snapshot.
 final class PersistenceLog: Sendable {
     private let snapshotPath: String
     private let journalPath: String
-    private let queue = DispatchQueue(label: "mooring.local-cluster.journal")
 
-    private struct State {
-        var journal: Int32 = -1
+    /// Records waiting for the flushing thread, and whether it runs.
+    private struct Queue {
         var pending: [(record: [UInt8], done: CheckedContinuation<Void, Error>)] = []
         var flushing = false
     }
-    private let state = Mutex(State())
+    private let queue = Mutex(Queue())
+    /// The journal's file descriptor; held while a batch is written and synced, or while the
+    /// journal is compacted, so the two never interleave.
+    private let journal = Mutex<Int32>(-1)
 
     init(directory: String) {
         snapshotPath = directory + "/objects.snapshot"
@@ -27,7 +29,7 @@ final class PersistenceLog: Sendable {
     }
 
     deinit {
-        let fd = state.withLock { $0.journal }
+        let fd = journal.withLock { $0 }
         if fd >= 0 { close(fd) }
     }
 
@@ -55,13 +57,13 @@ final class PersistenceLog: Sendable {
     /// Writes all objects as the new snapshot (atomically) and starts an empty journal, after
     /// every append already queued.
     func compact(objects: [ObjectKey: StoredObject], resourceVersion: Int64) throws {
-        try queue.sync { try compactNow(objects: objects, resourceVersion: resourceVersion) }
+        try journal.withLock { fd in try compactNow(objects: objects, resourceVersion: resourceVersion, journal: &fd) }
     }
 
-    private func compactNow(objects: [ObjectKey: StoredObject], resourceVersion: Int64) throws {
+    private func compactNow(objects: [ObjectKey: StoredObject], resourceVersion: Int64, journal current: inout Int32) throws {
         let temporary = snapshotPath + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw APIError.internalError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw StatusError.internalError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
         var buffer: [UInt8] = Array("{\"op\":\"rv\",\"rv\":\(resourceVersion)}\n".utf8)
         for (key, stored) in objects {
             buffer.append(contentsOf: Self.putRecord(key, stored))
@@ -71,16 +73,12 @@ final class PersistenceLog: Sendable {
         fsync(fd)
         close(fd)
         guard rename(temporary, snapshotPath) == 0 else {
-            throw APIError.internalError("cannot replace \(snapshotPath): \(String(cString: strerror(errno)))")
+            throw StatusError.internalError("cannot replace \(snapshotPath): \(String(cString: strerror(errno)))")
         }
         let journal = open(journalPath, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
-        guard journal >= 0 else { throw APIError.internalError("cannot open \(journalPath): \(String(cString: strerror(errno)))") }
-        let previous = state.withLock { state in
-            let old = state.journal
-            state.journal = journal
-            return old
-        }
-        if previous >= 0 { close(previous) }
+        guard journal >= 0 else { throw StatusError.internalError("cannot open \(journalPath): \(String(cString: strerror(errno)))") }
+        if current >= 0 { close(current) }
+        current = journal
         let folder = open((snapshotPath as NSString).deletingLastPathComponent, O_RDONLY)
         if folder >= 0 { fsync(folder); close(folder) }
     }
@@ -99,34 +97,36 @@ final class PersistenceLog: Sendable {
     /// Returns once the record is on disk.
     private func append(_ record: [UInt8]) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, Error>) in
-            let startFlushing = state.withLock { state -> Bool in
-                state.pending.append((record, done))
-                if state.flushing { return false }
-                state.flushing = true
+            let startFlushing = queue.withLock { queue -> Bool in
+                queue.pending.append((record, done))
+                if queue.flushing { return false }
+                queue.flushing = true
                 return true
             }
-            if startFlushing { queue.async { self.flush() } }
+            if startFlushing { Thread.detachNewThread { self.flush() } }
         }
     }
 
     /// Writes everything pending with one sync, until nothing is left.
     private func flush() {
         while true {
-            let (batch, fd) = state.withLock { state in
-                let batch = state.pending
-                state.pending = []
-                if batch.isEmpty { state.flushing = false }
-                return (batch, state.journal)
+            let batch = queue.withLock { queue in
+                let batch = queue.pending
+                queue.pending = []
+                if batch.isEmpty { queue.flushing = false }
+                return batch
             }
             if batch.isEmpty { return }
-            var failure: Error?
-            do {
-                try Self.writeAll(fd, batch.flatMap(\.record))
-                if fdatasync(fd) != 0 {
-                    failure = APIError.internalError("cannot sync \(journalPath): \(String(cString: strerror(errno)))")
+            let failure: Error? = journal.withLock { fd in
+                do {
+                    try Self.writeAll(fd, batch.flatMap(\.record))
+                    if fdatasync(fd) != 0 {
+                        return StatusError.internalError("cannot sync \(journalPath): \(String(cString: strerror(errno)))")
+                    }
+                    return nil
+                } catch {
+                    return error
                 }
-            } catch {
-                failure = error
             }
             for item in batch {
                 if let failure { item.done.resume(throwing: failure) } else { item.done.resume() }
@@ -161,7 +161,7 @@ final class PersistenceLog: Sendable {
             let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw APIError.internalError("write failed: \(String(cString: strerror(errno)))")
+                throw StatusError.internalError("write failed: \(String(cString: strerror(errno)))")
             }
             offset += written
         }

@@ -4,9 +4,10 @@ import Manifests
 /// kubernetes/pkg/printers/internalversion/printers.go; custom resources use their CRD's
 /// `additionalPrinterColumns`; other kinds get Name and Created At, as the default table does.
 enum KindColumns {
-    static func columns(for resource: APIResource) -> [TableColumn] {
+    static func columns(for resource: ClusterResource) -> [TableColumn] {
         if resource.isCustom { return CustomResourceColumns.columns(resource.printerColumns) }
-        if let columns = MoreKindColumns.columns(group: resource.group, kind: resource.kind) { return columns }
+        if let columns = MoreKindColumns.columns(group: resource.group, kind: resource.kind)
+            ?? ClusterKindColumns.columns(group: resource.group, kind: resource.kind) { return columns }
         switch (resource.group, resource.kind) {
         case ("apps", "Deployment"): return deployment
         case ("apps", "ReplicaSet"): return replicaSet
@@ -22,10 +23,7 @@ enum KindColumns {
         case ("", "Namespace"): return [.name, .text("Status") { $0[path: ["status", "phase"]]?.stringValue ?? "" }, .age]
         case ("", "ServiceAccount"): return [.name, .text("Secrets") { String($0["secrets"]?.arrayValue?.count ?? 0) }, .age]
         case ("", "PersistentVolumeClaim"): return persistentVolumeClaim
-        case ("", "Node"):
-            return [.name, .text("Status") { _ in "Ready" }, .text("Roles") { _ in "<none>" }, .age,
-                    .text("Version") { $0[path: ["status", "nodeInfo", "kubeletVersion"]]?.stringValue ?? "" }]
-        case ("", "Event"): return event
+        case ("", "Event"), ("events.k8s.io", "Event"): return event
         case ("", "Endpoints"): return [.name, .text("Endpoints", endpointsText), .age]
         case ("batch", "Job"): return job
         case ("batch", "CronJob"): return cronJob

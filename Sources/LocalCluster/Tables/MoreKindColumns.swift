@@ -32,7 +32,7 @@ enum MoreKindColumns {
         case ("autoscaling", "HorizontalPodAutoscaler"):
             return [.name,
                     .text("Reference") { "\($0[path: ["spec", "scaleTargetRef", "kind"]]?.stringValue ?? "")/\($0[path: ["spec", "scaleTargetRef", "name"]]?.stringValue ?? "")" },
-                    .text("Targets") { ($0[path: ["spec", "metrics"]]?.arrayValue ?? []).isEmpty ? "<none>" : "<unknown>" },
+                    .text("Targets", AutoscalerTargets.text),
                     .text("MinPods") { String($0[path: ["spec", "minReplicas"]]?.intValue ?? 1) },
                     .text("MaxPods") { String($0[path: ["spec", "maxReplicas"]]?.intValue ?? 0) },
                     .text("Replicas") { String($0[path: ["status", "currentReplicas"]]?.intValue ?? 0) }, .age]

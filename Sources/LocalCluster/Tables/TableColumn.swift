@@ -31,6 +31,11 @@ struct TableColumn: Sendable {
         TableColumn(name: name, type: "integer", priority: priority) { .int($0[path: path]?.intValue ?? 0) }
     }
 
+    /// How many items the list at `path` has.
+    static func count(_ name: String, priority: Int = 0, _ path: [String]) -> TableColumn {
+        TableColumn(name: name, type: "integer", priority: priority) { .int(Int64($0[path: path]?.arrayValue?.count ?? 0)) }
+    }
+
     static func text(_ name: String, priority: Int = 0, _ value: @escaping @Sendable (JSON) -> String) -> TableColumn {
         TableColumn(name: name, priority: priority) { .string(value($0)) }
     }

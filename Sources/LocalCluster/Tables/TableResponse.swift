@@ -10,7 +10,7 @@ enum TableResponse {
         }
     }
 
-    static func table(_ objects: [JSON], resource: APIResource, listMetadata: JSONObject, includeObject: String?) -> JSON {
+    static func table(_ objects: [JSON], resource: ClusterResource, listMetadata: JSONObject, includeObject: String?) -> JSON {
         let columns = KindColumns.columns(for: resource)
         let rows = objects.map { object -> JSON in
             var row: JSONObject = ["cells": .array(columns.map { $0.cell(object) })]

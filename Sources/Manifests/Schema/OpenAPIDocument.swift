@@ -63,10 +63,11 @@ extension KubeSchema {
                 KubeSchema.collectReferences(in: custom, into: &roots)
             } else {
                 roots.append(names.object)
-                roots.append(names.list)
+                if !names.list.isEmpty { roots.append(names.list) }
             }
             if resource.hasScale { roots.append("io.k8s.api.autoscaling.v1.Scale") }
-            OpenAPIPaths.add(resource, objectSchema: names.object, listSchema: names.list, to: &paths)
+            OpenAPIPaths.add(resource, objectSchema: names.object, listSchema: names.list,
+                             custom: customRoots[resource.groupVersionKind] != nil, to: &paths)
         }
         var schemas = JSONObject()
         for name in definitionClosure(of: roots) { schemas[name] = definitions.byName[name] }
@@ -80,11 +81,11 @@ extension KubeSchema {
 
     /// Component names of a resource's object and list: the definitions of built-ins, the
     /// reversed-group form (`com.example.v1.Widget`) kube-apiserver uses for custom resources.
+    /// Create-only kinds (access reviews) have no list: its name is empty.
     func componentNames(for resource: ServedResource) -> (object: String, list: String) {
         let listKind = GroupVersionKind(group: resource.group, version: resource.version, kind: resource.listKind)
-        if customRoots[resource.groupVersionKind] == nil,
-           let object = definitionNameByKind[resource.groupVersionKind], let list = definitionNameByKind[listKind] {
-            return (object, list)
+        if customRoots[resource.groupVersionKind] == nil, let object = definitionNameByKind[resource.groupVersionKind] {
+            return (object, definitionNameByKind[listKind] ?? "")
         }
         let prefix = resource.group.split(separator: ".").reversed().joined(separator: ".") + "." + resource.version
         return (prefix + "." + resource.kind, prefix + "." + resource.listKind)

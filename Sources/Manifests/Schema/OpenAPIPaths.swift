@@ -3,7 +3,9 @@
 /// `x-kubernetes-action` and `x-kubernetes-group-version-kind` extensions, and the query
 /// parameters each verb accepts.
 enum OpenAPIPaths {
-    static func add(_ resource: ServedResource, objectSchema: String, listSchema: String, to paths: inout JSONObject) {
+    /// `custom`: a CRD's resource, whose PATCH takes no strategic merge patch (kubectl reads this
+    /// and sends a JSON merge patch instead).
+    static func add(_ resource: ServedResource, objectSchema: String, listSchema: String, custom: Bool = false, to paths: inout JSONObject) {
         let prefix = resource.group.isEmpty ? "/api/\(resource.version)" : "/apis/\(resource.group)/\(resource.version)"
         let scope = resource.namespaced ? "\(prefix)/namespaces/{namespace}/\(resource.resource)" : "\(prefix)/\(resource.resource)"
         let gvk: JSON = ["group": .string(resource.group), "kind": .string(resource.kind), "version": .string(resource.version)]
@@ -29,12 +31,16 @@ enum OpenAPIPaths {
                                              response: reference("io.k8s.apimachinery.pkg.apis.meta.v1.Status"), codes: ["200"])
         }
         paths[scope] = .object(collection)
+        // Create-only kinds (access reviews, token reviews) have no `{name}` path.
+        guard verbs.contains("get") else { return }
 
         paths[scope + "/{name}"] = item(resource: resource, token: token, namespaced: namespaced, suffix: "", gvk: gvk,
-                                        schema: object, pathParameters: [nameParameter] + pathParameters, withDelete: verbs.contains("delete"))
+                                        schema: object, pathParameters: [nameParameter] + pathParameters, withDelete: verbs.contains("delete"),
+                                        custom: custom)
         if resource.hasStatus {
             paths[scope + "/{name}/status"] = item(resource: resource, token: token, namespaced: namespaced, suffix: "Status", gvk: gvk,
-                                                   schema: object, pathParameters: [nameParameter] + pathParameters, withDelete: false)
+                                                   schema: object, pathParameters: [nameParameter] + pathParameters, withDelete: false,
+                                                   custom: custom)
         }
         if resource.hasScale {
             let scaleGVK: JSON = ["group": "autoscaling", "kind": "Scale", "version": "v1"]
@@ -50,7 +56,9 @@ enum OpenAPIPaths {
 
     /// The `{name}` path (or its `/status`, `/scale`): get, replace, patch and delete.
     private static func item(resource: ServedResource, token: String, namespaced: String, suffix: String, gvk: JSON,
-                             schema: JSON, pathParameters: [JSON], withDelete: Bool) -> JSON {
+                             schema: JSON, pathParameters: [JSON], withDelete: Bool, custom: Bool = false) -> JSON {
+        let patchTypes = ["application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json"]
+            + (custom ? [] : ["application/strategic-merge-patch+json"])
         let name = "\(token)\(namespaced)\(resource.kind)\(suffix)"
         var item: JSONObject = ["parameters": .array(pathParameters)]
         item["get"] = operation("read\(name)", action: "get", gvk: gvk, resource: resource, parameters: [], response: schema, codes: ["200"])
@@ -58,7 +66,7 @@ enum OpenAPIPaths {
                                 body: schema, response: schema, codes: ["200", "201"])
         item["patch"] = operation("patch\(name)", action: "patch", gvk: gvk, resource: resource, parameters: writeParameters + [query("force", type: "boolean")],
                                   body: reference("io.k8s.apimachinery.pkg.apis.meta.v1.Patch"), response: schema, codes: ["200", "201"],
-                                  bodyTypes: ["application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"])
+                                  bodyTypes: patchTypes)
         if withDelete {
             item["delete"] = operation("delete\(name)", action: "delete", gvk: gvk, resource: resource, parameters: deleteParameters,
                                        body: reference("io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions"),

@@ -26,7 +26,10 @@ struct TestCluster {
 
     /// Runs `kubectl` (the dispatcher unless `binary` names a bundled version) with this cluster's kubeconfig.
     func kubectl(_ arguments: [String], binary: String = "kubectl", input: String? = nil) async throws -> CommandResult {
-        try await Command.run(binary, arguments + ["--cache-dir", cacheDirectory],
+        // Flags go before a `--` that ends them (`kubectl create job x -- sh -c ...`).
+        var arguments = arguments
+        arguments.insert(contentsOf: ["--cache-dir", cacheDirectory], at: arguments.firstIndex(of: "--") ?? arguments.count)
+        return try await Command.run(binary, arguments,
                         environment: ["KUBECONFIG": server.kubeconfigPath], input: input)
     }
 
@@ -51,9 +54,10 @@ struct TestCluster {
         let bearer: String? = token ?? server.token
         if let bearer { arguments += ["-H", "Authorization: Bearer \(bearer)"] }
         for header in headers { arguments += ["-H", header] }
-        if let body { arguments += ["--data-binary", body] }
+        // The body goes through stdin: a large one would not fit an argument list.
+        if body != nil { arguments += ["--data-binary", "@-"] }
         arguments.append(server.url + path)
-        return try await Command.run("curl", arguments, environment: [:], input: nil)
+        return try await Command.run("curl", arguments, environment: [:], input: body)
     }
 }
 

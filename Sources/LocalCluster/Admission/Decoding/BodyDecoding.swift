@@ -177,7 +177,7 @@ public enum BodyDecoding {
                 }
                 let actual = value.typeName
                 let path = self.path
-                schemaCauses.append(.invalid(FieldPath(path), .string(actual),
+                schemaCauses.append(.invalid(FieldErrorPath(path), .string(actual),
                                              "\(path) in body must be of type \(expected): \(GoValue.quote(actual))"))
             }
         }

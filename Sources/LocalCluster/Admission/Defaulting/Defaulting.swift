@@ -32,6 +32,17 @@ public enum Defaulting {
         case ("storage.k8s.io", "StorageClass"): ClusterDefaults.storageClass(&object)
         case ("discovery.k8s.io", "EndpointSlice"): ClusterDefaults.endpointSlice(&object)
         case ("apiextensions.k8s.io", "CustomResourceDefinition"): ClusterDefaults.customResourceDefinition(&object)
+        case ("", "ReplicationController"): ExtensionDefaults.replicationController(&object)
+        case ("", "PodTemplate"): ExtensionDefaults.podTemplate(&object)
+        case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"): ExtensionDefaults.webhookConfiguration(&object, mutating: false)
+        case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"): ExtensionDefaults.webhookConfiguration(&object, mutating: true)
+        case ("admissionregistration.k8s.io", "ValidatingAdmissionPolicy"): ExtensionDefaults.admissionPolicy(&object)
+        case ("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding"): ExtensionDefaults.admissionPolicyBinding(&object)
+        case ("apiregistration.k8s.io", "APIService"): ExtensionDefaults.apiService(&object)
+        case ("scheduling.k8s.io", "PriorityClass"): ExtensionDefaults.priorityClass(&object)
+        case ("storage.k8s.io", "CSIDriver"): ExtensionDefaults.csiDriver(&object)
+        case ("flowcontrol.apiserver.k8s.io", "FlowSchema"): ExtensionDefaults.flowSchema(&object)
+        case ("flowcontrol.apiserver.k8s.io", "PriorityLevelConfiguration"): ExtensionDefaults.priorityLevel(&object)
         default: break
         }
         let type = GroupVersionKind(apiVersion: apiVersion, kind: kind)

@@ -37,7 +37,7 @@ enum PodSpecDefaults {
     /// SetDefaults_Container, plus `resources: {}` (a Go struct, so always serialized).
     static func container(_ container: inout JSON) {
         if container["imagePullPolicy"] == nil || container["imagePullPolicy"] == "" || container["imagePullPolicy"] == .null {
-            container["imagePullPolicy"] = ImageReference.tag(of: container["image"]?.stringValue ?? "") == "latest" ? "Always" : "IfNotPresent"
+            container["imagePullPolicy"] = ImageTag.of( container["image"]?.stringValue ?? "") == "latest" ? "Always" : "IfNotPresent"
         }
         container.defaultIfEmpty("terminationMessagePath", "/dev/termination-log")
         container.defaultIfEmpty("terminationMessagePolicy", "File")
@@ -93,23 +93,5 @@ enum PodSpecDefaults {
                 }
             }
         }
-    }
-}
-
-/// The tag part of an image reference, as `pkg/util/parsers.ParseImageName` finds it: `latest`
-/// when neither tag nor digest is given, empty when only a digest is.
-enum ImageReference {
-    static func tag(of image: String) -> String {
-        var name = Substring(image)
-        var hasDigest = false
-        if let at = name.firstIndex(of: "@") {
-            hasDigest = true
-            name = name[..<at]
-        }
-        let lastComponent = name.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
-        if let colon = lastComponent.lastIndex(of: ":") {
-            return String(lastComponent[lastComponent.index(after: colon)...])
-        }
-        return hasDigest ? "" : "latest"
     }
 }

@@ -4,7 +4,7 @@ import Manifests
 /// replica bounds (HPAScaleToZero is off, so `minReplicas` is at least 1) and a target to scale.
 enum AutoscalingValidation {
     static func horizontalPodAutoscaler(_ spec: JSON?) -> [FieldCause] {
-        let path = FieldPath("spec")
+        let path = FieldErrorPath("spec")
         var causes: [FieldCause] = []
         let minimum = spec?["minReplicas"]?.intValue
         let maximum = spec?["maxReplicas"]?.intValue ?? 0

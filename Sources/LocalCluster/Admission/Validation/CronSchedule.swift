@@ -24,7 +24,7 @@ enum CronSchedule {
             if descriptors.contains(schedule) { return nil }
             if schedule.hasPrefix("@every ") {
                 let duration = String(schedule.dropFirst("@every ".count))
-                return GoDuration.isValid(duration) ? nil
+                return GoDurationSyntax.isValid(duration) ? nil
                     : "failed to parse duration \(schedule): time: invalid duration \(GoValue.quote(duration))"
             }
             return "unrecognized descriptor: \(schedule)"
@@ -96,24 +96,5 @@ enum CronSchedule {
         }
         if number < 0 { return .failure(ParseError(text: "negative number (\(number)) not allowed: \(text)")) }
         return .success(number)
-    }
-}
-
-/// Go's `time.ParseDuration` syntax: signed decimal numbers with units (`1h30m`, `90s`, `1.5h`).
-enum GoDuration {
-    static func isValid(_ text: String) -> Bool {
-        var rest = Substring(text)
-        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
-        if rest == "0" { return true }
-        guard !rest.isEmpty else { return false }
-        let units = ["ns", "us", "µs", "μs", "ms", "s", "m", "h"]
-        while !rest.isEmpty {
-            let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard !number.isEmpty, number != "." else { return false }
-            rest = rest.dropFirst(number.count)
-            guard let unit = units.sorted(by: { $0.count > $1.count }).first(where: { rest.hasPrefix($0) }) else { return false }
-            rest = rest.dropFirst(unit.count)
-        }
-        return true
     }
 }

@@ -9,7 +9,7 @@ enum IngressValidation {
     static func validate(_ spec: JSON?) -> [FieldCause] {
         var causes: [FieldCause] = []
         for (ruleIndex, rule) in (spec?["rules"]?.arrayValue ?? []).enumerated() {
-            let rulePath = FieldPath("spec").child("rules").index(ruleIndex)
+            let rulePath = FieldErrorPath("spec").child("rules").index(ruleIndex)
             if let host = rule["host"]?.stringValue, !host.isEmpty {
                 let checked = host.hasPrefix("*.") ? String(host.dropFirst(2)) : host
                 causes += NameRules.dns1123Subdomain(checked).map { .invalid(rulePath.child("host"), .string(host), $0) }
@@ -37,7 +37,7 @@ enum IngressValidation {
 
     /// validateIngressBackend and validateIngressServiceBackend: one kind of backend, a Service name
     /// that is a DNS-1035 label, and a port name or number (not both).
-    static func backend(_ backend: JSON?, path: FieldPath) -> [FieldCause] {
+    static func backend(_ backend: JSON?, path: FieldErrorPath) -> [FieldCause] {
         let service = backend?["service"]
         let resource = backend?["resource"]
         switch (service?.objectValue != nil, resource?.objectValue != nil) {

@@ -3,7 +3,7 @@ import Manifests
 /// `ValidateObjectMeta` (`k8s.io/apimachinery/pkg/api/validation/objectmeta.go`) and the label
 /// and annotation rules it applies.
 enum MetadataValidation {
-    static func validate(_ metadata: JSON?, rule: NameRule, namespaced: Bool, path: FieldPath = FieldPath("metadata")) -> [FieldCause] {
+    static func validate(_ metadata: JSON?, rule: NameRule, namespaced: Bool, path: FieldErrorPath = FieldErrorPath("metadata")) -> [FieldCause] {
         var causes: [FieldCause] = []
         let name = metadata?["name"]?.stringValue ?? ""
         if let generateName = metadata?["generateName"]?.stringValue, !generateName.isEmpty {
@@ -29,7 +29,7 @@ enum MetadataValidation {
 
     /// `ValidateLabels`: each key a qualified name, each value a label value; every cause is on the
     /// map's path. Keys are visited in sorted order (Go's map order is random).
-    static func labels(_ labels: JSONObject?, path: FieldPath) -> [FieldCause] {
+    static func labels(_ labels: JSONObject?, path: FieldErrorPath) -> [FieldCause] {
         guard let labels else { return [] }
         var causes: [FieldCause] = []
         for key in labels.keys.sorted() {
@@ -41,10 +41,15 @@ enum MetadataValidation {
     }
 
     /// `ValidateAnnotations`: keys are qualified names, case aside.
-    static func annotations(_ annotations: JSONObject?, path: FieldPath) -> [FieldCause] {
+    static func annotations(_ annotations: JSONObject?, path: FieldErrorPath) -> [FieldCause] {
         guard let annotations else { return [] }
-        return annotations.keys.sorted().flatMap { key in
+        var causes = annotations.keys.sorted().flatMap { key in
             NameRules.qualifiedName(key.lowercased()).map { FieldCause.invalid(path, .string(key), $0) }
         }
+        // ValidateAnnotationsSize: keys and values together at most 256 KiB.
+        if AnnotationSize.total(.object(annotations)) > AnnotationSize.limit {
+            causes.append(.tooLong(path, maximum: AnnotationSize.limit))
+        }
+        return causes
     }
 }

@@ -4,7 +4,7 @@ import Manifests
 /// manifests commonly trip over: containers, images, names, ports, policies, volumes and mounts.
 enum PodSpecValidation {
     /// `ValidatePodTemplateSpec`: the template's labels and annotations, then its pod spec.
-    static func template(_ template: JSON?, path: FieldPath) -> [FieldCause] {
+    static func template(_ template: JSON?, path: FieldErrorPath) -> [FieldCause] {
         let metadataPath = path.child("metadata")
         var causes = MetadataValidation.labels(template?[path: ["metadata", "labels"]]?.objectValue, path: metadataPath.child("labels"))
         causes += MetadataValidation.annotations(template?[path: ["metadata", "annotations"]]?.objectValue, path: metadataPath.child("annotations"))
@@ -12,7 +12,7 @@ enum PodSpecValidation {
         return causes
     }
 
-    static func spec(_ spec: JSON?, path: FieldPath) -> [FieldCause] {
+    static func spec(_ spec: JSON?, path: FieldErrorPath) -> [FieldCause] {
         var causes: [FieldCause] = []
         let volumeNames = volumes(spec?["volumes"]?.arrayValue ?? [], path: path.child("volumes"), causes: &causes)
         var containerNames = Set<String>()
@@ -35,7 +35,7 @@ enum PodSpecValidation {
     }
 
     /// `validateRestartPolicy`.
-    static func restartPolicy(_ value: JSON?, path: FieldPath) -> [FieldCause] {
+    static func restartPolicy(_ value: JSON?, path: FieldErrorPath) -> [FieldCause] {
         let policy = value?.stringValue ?? ""
         switch policy {
         case "Always", "OnFailure", "Never": return []
@@ -45,7 +45,7 @@ enum PodSpecValidation {
     }
 
     /// Volume names: required, DNS labels, unique. Returns the names for the mounts to refer to.
-    private static func volumes(_ volumes: [JSON], path: FieldPath, causes: inout [FieldCause]) -> Set<String> {
+    private static func volumes(_ volumes: [JSON], path: FieldErrorPath, causes: inout [FieldCause]) -> Set<String> {
         var names = Set<String>()
         for (index, volume) in volumes.enumerated() {
             let namePath = path.index(index).child("name")
@@ -62,7 +62,7 @@ enum PodSpecValidation {
 
     /// validateContainerCommon, in its order (name, image, ports, mounts, pull policy), then the
     /// duplicate-name check of validateContainers.
-    private static func container(_ container: JSON, path: FieldPath, names: inout Set<String>, volumes: Set<String>) -> [FieldCause] {
+    private static func container(_ container: JSON, path: FieldErrorPath, names: inout Set<String>, volumes: Set<String>) -> [FieldCause] {
         var causes: [FieldCause] = []
         let name = container["name"]?.stringValue ?? ""
         if name.isEmpty {
@@ -123,7 +123,7 @@ enum PortRules {
         return errors
     }
 
-    static func protocolCauses(_ value: JSON?, path: FieldPath) -> [FieldCause] {
+    static func protocolCauses(_ value: JSON?, path: FieldErrorPath) -> [FieldCause] {
         guard let value = value?.stringValue else { return [] }
         if value.isEmpty { return [.required(path)] }
         return protocols.contains(value) ? [] : [.notSupported(path, .string(value), supported: protocols)]

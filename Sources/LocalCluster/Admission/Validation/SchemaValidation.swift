@@ -13,7 +13,7 @@ enum SchemaValidation {
             if let value = object[name] {
                 visit(value, node: field, path: name, causes: &causes)
             } else if node.requiredProperties.contains(name) {
-                causes.append(.required(FieldPath(name)))
+                causes.append(.required(FieldErrorPath(name)))
             }
         }
         return causes
@@ -21,7 +21,7 @@ enum SchemaValidation {
 
     private static func visit(_ value: JSON, node: SchemaNode, path: String, causes: inout [FieldCause]) {
         if case .null = value { return }
-        let fieldPath = FieldPath(path)
+        let fieldPath = FieldErrorPath(path)
         if let allowed = node.enumValues, !allowed.contains(value) {
             causes.append(.notSupported(fieldPath, .json(value), supported: allowed.map { $0.stringValue ?? $0.serialized() }))
         }
@@ -39,6 +39,7 @@ enum SchemaValidation {
                 }
             }
         }
+        causes += bounds(value, node: node, path: path)
         if let text = value.stringValue, let pattern = node.raw["pattern"]?.stringValue,
            let regex = try? NSRegularExpression(pattern: pattern),
            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
@@ -63,6 +64,42 @@ enum SchemaValidation {
         default:
             return
         }
+    }
+
+    /// Lengths, item and property counts, multiples, as apiextensions reports kube-openapi's
+    /// errors: maxLength as TooLong, maxItems/maxProperties as TooMany, the minimums as Invalid.
+    private static func bounds(_ value: JSON, node: SchemaNode, path: String) -> [FieldCause] {
+        let fieldPath = FieldErrorPath(path)
+        func limit(_ key: String) -> Int? { node.raw[key]?.intValue.map(Int.init) }
+        var causes: [FieldCause] = []
+        switch value {
+        case .string(let text):
+            let length = text.unicodeScalars.count
+            if let maximum = limit("maxLength"), length > maximum { causes.append(.tooLong(fieldPath, maximum: maximum)) }
+            if let minimum = limit("minLength"), length < minimum {
+                causes.append(.invalid(fieldPath, .string(text), "\(path) in body should be at least \(minimum) chars long"))
+            }
+        case .array(let items):
+            if let maximum = limit("maxItems"), items.count > maximum { causes.append(.tooMany(fieldPath, actual: items.count, maximum: maximum)) }
+            if let minimum = limit("minItems"), items.count < minimum {
+                causes.append(.invalid(fieldPath, .int(Int64(items.count)), "\(path) in body should have at least \(minimum) items"))
+            }
+        case .object(let members):
+            if let maximum = limit("maxProperties"), members.count > maximum {
+                causes.append(.tooMany(fieldPath, actual: members.count, maximum: maximum))
+            }
+            if let minimum = limit("minProperties"), members.count < minimum {
+                causes.append(.invalid(fieldPath, .int(Int64(members.count)), "\(path) in body should have at least \(minimum) properties"))
+            }
+        case .int, .double:
+            if let step = node.raw["multipleOf"]?.doubleValue, step > 0, let number = value.doubleValue,
+               (number / step).rounded() != number / step {
+                causes.append(.invalid(fieldPath, .json(value), "\(path) in body should be a multiple of \(format(step))"))
+            }
+        default:
+            break
+        }
+        return causes
     }
 
     private static func format(_ number: Double) -> String {

@@ -7,7 +7,7 @@ enum ServiceValidation {
     /// In ValidateService's order: ports required, external name, each port, selector labels,
     /// session affinity, type.
     static func validate(_ spec: JSON?) -> [FieldCause] {
-        let path = FieldPath("spec")
+        let path = FieldErrorPath("spec")
         var causes: [FieldCause] = []
         let type = spec?["type"]?.stringValue ?? ""
         let ports = spec?["ports"]?.arrayValue ?? []

@@ -25,14 +25,14 @@ enum UpdateValidation {
         case ("", "Secret"):
             var causes: [FieldCause] = []
             if object["type"] != old["type"] {
-                causes.append(.invalid(FieldPath("type"), .json(object["type"]), immutable))
+                causes.append(.invalid(FieldErrorPath("type"), .json(object["type"]), immutable))
             }
             return causes + immutableData(object, old: old, fields: ["data"])
         case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
             guard object["roleRef"] != old["roleRef"] else { return [] }
             let ref = object["roleRef"]
             let value = GoValue(formatted: "rbac.RoleRef{APIGroup:\(GoValue.quote(ref?["apiGroup"]?.stringValue ?? "")), Kind:\(GoValue.quote(ref?["kind"]?.stringValue ?? "")), Name:\(GoValue.quote(ref?["name"]?.stringValue ?? ""))}")
-            return [.invalid(FieldPath("roleRef"), value, "cannot change roleRef")]
+            return [.invalid(FieldErrorPath("roleRef"), value, "cannot change roleRef")]
         default:
             return []
         }
@@ -43,7 +43,7 @@ enum UpdateValidation {
         let selector = object[path: ["spec", "selector"]]
         guard selector != old[path: ["spec", "selector"]] else { return [] }
         let value = selector.map { LabelSelector($0).goValue } ?? .null
-        return [.invalid(FieldPath("spec", "selector"), value, immutable)]
+        return [.invalid(FieldErrorPath("spec", "selector"), value, immutable)]
     }
 
     /// Only replicas, ordinals, template, updateStrategy, the PVC retention policy and
@@ -57,7 +57,7 @@ enum UpdateValidation {
             return kept
         }
         guard frozen(object["spec"]) != frozen(old["spec"]) else { return [] }
-        return [.forbidden(FieldPath("spec"), "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")]
+        return [.forbidden(FieldErrorPath("spec"), "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")]
     }
 
     /// A Job's selector, pod template, completion mode and (non-indexed) completions are fixed.
@@ -66,17 +66,17 @@ enum UpdateValidation {
         var causes: [FieldCause] = []
         let selector = object[path: ["spec", "selector"]]
         if selector != old[path: ["spec", "selector"]] {
-            causes.append(.invalid(FieldPath("spec", "selector"), selector.map { LabelSelector($0).goValue } ?? .null, immutable))
+            causes.append(.invalid(FieldErrorPath("spec", "selector"), selector.map { LabelSelector($0).goValue } ?? .null, immutable))
         }
         if object[path: ["spec", "template"]] != old[path: ["spec", "template"]] {
-            causes.append(.invalid(FieldPath("spec", "template"), GoValue(formatted: "core.PodTemplateSpec{...}"), immutable))
+            causes.append(.invalid(FieldErrorPath("spec", "template"), GoValue(formatted: "core.PodTemplateSpec{...}"), immutable))
         }
         if object[path: ["spec", "completionMode"]] != old[path: ["spec", "completionMode"]] {
-            causes.append(.invalid(FieldPath("spec", "completionMode"), .json(object[path: ["spec", "completionMode"]]), immutable))
+            causes.append(.invalid(FieldErrorPath("spec", "completionMode"), .json(object[path: ["spec", "completionMode"]]), immutable))
         }
         if object[path: ["spec", "completionMode"]] != "Indexed",
            object[path: ["spec", "completions"]] != old[path: ["spec", "completions"]] {
-            causes.append(.invalid(FieldPath("spec", "completions"), .json(object[path: ["spec", "completions"]]), immutable))
+            causes.append(.invalid(FieldErrorPath("spec", "completions"), .json(object[path: ["spec", "completions"]]), immutable))
         }
         return causes
     }
@@ -90,7 +90,7 @@ enum UpdateValidation {
         let oldIPs = old[path: ["spec", "clusterIPs"]]?.arrayValue?.compactMap(\.stringValue)
             ?? old[path: ["spec", "clusterIP"]]?.stringValue.map { [$0] } ?? []
         guard let newPrimary = newIPs.first, let oldPrimary = oldIPs.first, !newPrimary.isEmpty, newPrimary != oldPrimary else { return [] }
-        return [.invalid(FieldPath("spec", "clusterIPs").index(0), GoValue(formatted: GoValue.stringSliceLiteral(newIPs)), "may not change once set")]
+        return [.invalid(FieldErrorPath("spec", "clusterIPs").index(0), GoValue(formatted: GoValue.stringSliceLiteral(newIPs)), "may not change once set")]
     }
 
     /// Everything but the storage request is fixed after creation. The real message continues with
@@ -103,7 +103,7 @@ enum UpdateValidation {
             return copy
         }
         guard comparable(object["spec"]) != comparable(old["spec"]) else { return [] }
-        return [.forbidden(FieldPath("spec"), "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims")]
+        return [.forbidden(FieldErrorPath("spec"), "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims")]
     }
 
     /// A pod's spec is fixed but for container images, the active deadline, added tolerations, the
@@ -121,7 +121,7 @@ enum UpdateValidation {
             comparable[field] = new[field]
         }
         guard comparable != new else { return [] }
-        return [.forbidden(FieldPath("spec"), "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)")]
+        return [.forbidden(FieldErrorPath("spec"), "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)")]
     }
 
     /// ConfigMaps and Secrets marked `immutable: true` keep their data, and stay immutable.
@@ -129,9 +129,9 @@ enum UpdateValidation {
         guard old["immutable"] == true else { return [] }
         let message = "field is immutable when `immutable` is set"
         var causes: [FieldCause] = []
-        if object["immutable"] != true { causes.append(.forbidden(FieldPath("immutable"), message)) }
+        if object["immutable"] != true { causes.append(.forbidden(FieldErrorPath("immutable"), message)) }
         for field in fields where (object[field] ?? .null) != (old[field] ?? .null) {
-            causes.append(.forbidden(FieldPath(field), message))
+            causes.append(.forbidden(FieldErrorPath(field), message))
         }
         return causes
     }

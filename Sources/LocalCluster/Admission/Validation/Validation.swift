@@ -8,6 +8,10 @@ public enum Validation {
     /// Checks an object about to be created. `namespaced` says whether the kind lives in a
     /// namespace (the built-in table knows; pass it for custom resources).
     public static func validateCreate(_ object: JSON, namespaced: Bool? = nil, schema: KubeSchema = .builtin) -> [FieldCause] {
+        validate(object, old: nil, namespaced: namespaced, schema: schema)
+    }
+
+    private static func validate(_ object: JSON, old: JSON?, namespaced: Bool?, schema: KubeSchema) -> [FieldCause] {
         guard let apiVersion = object["apiVersion"]?.stringValue, let kind = object["kind"]?.stringValue else { return [] }
         let type = GroupVersionKind(apiVersion: apiVersion, kind: kind)
         let scoped = namespaced ?? schema.resource(for: type)?.namespaced ?? true
@@ -16,6 +20,7 @@ public enum Validation {
         // Custom resources: their CRD's schema (required, enum, bounds, patterns).
         if schema.definitionName(for: type) == nil, let node = schema.node(for: type) {
             causes += SchemaValidation.validate(object, node: node)
+            causes += CELRules.validate(object, old: old, node: node)
         }
         return causes
     }
@@ -24,13 +29,13 @@ public enum Validation {
     public static func validateUpdate(_ object: JSON, old: JSON, namespaced: Bool? = nil, schema: KubeSchema = .builtin) -> [FieldCause] {
         guard let apiVersion = object["apiVersion"]?.stringValue, let kind = object["kind"]?.stringValue else { return [] }
         let group = GroupVersionKind(apiVersion: apiVersion, kind: kind).group
-        return validateCreate(object, namespaced: namespaced, schema: schema)
+        return validate(object, old: old, namespaced: namespaced, schema: schema)
             + UpdateValidation.validate(object, old: old, group: group, kind: kind)
     }
 
     private static func kindRules(_ object: JSON, group: String, kind: String) -> [FieldCause] {
         switch (group, kind) {
-        case ("", "Pod"): return PodSpecValidation.spec(object["spec"], path: FieldPath("spec"))
+        case ("", "Pod"): return PodSpecValidation.spec(object["spec"], path: FieldErrorPath("spec"))
         case ("", "Service"): return ServiceValidation.validate(object["spec"])
         case ("", "ConfigMap"): return ConfigDataValidation.configMap(object)
         case ("", "Secret"): return ConfigDataValidation.secret(object)
@@ -41,17 +46,21 @@ public enum Validation {
         case ("batch", "CronJob"):
             var causes = WorkloadValidation.cronJob(object["spec"])
             if let name = object[path: ["metadata", "name"]]?.stringValue, name.count > 52 {
-                causes.insert(.invalid(FieldPath("metadata", "name"), .string(name), "must be no more than 52 characters"), at: 0)
+                causes.insert(.invalid(FieldErrorPath("metadata", "name"), .string(name), "must be no more than 52 characters"), at: 0)
             }
             return causes
         case ("networking.k8s.io", "Ingress"): return IngressValidation.validate(object["spec"])
+        case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+             ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"):
+            return ExtensionValidation.webhookConfiguration(object)
+        case ("scheduling.k8s.io", "PriorityClass"): return ExtensionValidation.priorityClass(object)
         case ("autoscaling", "HorizontalPodAutoscaler"): return AutoscalingValidation.horizontalPodAutoscaler(object["spec"])
         case ("apiextensions.k8s.io", "CustomResourceDefinition"):
             let plural = object[path: ["spec", "names", "plural"]]?.stringValue ?? ""
             let crdGroup = object[path: ["spec", "group"]]?.stringValue ?? ""
             let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
             guard name != plural + "." + crdGroup else { return [] }
-            return [.invalid(FieldPath("metadata", "name"), .string(name), "must be spec.names.plural+\".\"+spec.group")]
+            return [.invalid(FieldErrorPath("metadata", "name"), .string(name), "must be spec.names.plural+\".\"+spec.group")]
         default: return []
         }
     }

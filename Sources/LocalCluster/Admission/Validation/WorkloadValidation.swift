@@ -7,7 +7,7 @@ enum WorkloadValidation {
 
     /// ValidateDeploymentSpec and ValidateReplicaSetSpec (both say "for deployment").
     static func deployment(_ spec: JSON?) -> [FieldCause] {
-        let path = FieldPath("spec")
+        let path = FieldErrorPath("spec")
         var causes = nonNegativeFields(spec, ["replicas"], path: path)
         causes += selectorAndTemplate(spec, path: path, emptyMessage: "empty selector is invalid for deployment", requireSelector: true)
         causes += nonNegativeFields(spec, ["minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds"], path: path)
@@ -20,7 +20,7 @@ enum WorkloadValidation {
 
     /// ValidateDeploymentStrategy and ValidateRollingUpdateDeployment. Values of type
     /// `intstr.IntOrString` print as Go's `%#v` of the struct (`intstr.IntOrString{Type:1, IntVal:0, StrVal:"0%"}`).
-    private static func deploymentStrategy(_ strategy: JSON?, path: FieldPath) -> [FieldCause] {
+    private static func deploymentStrategy(_ strategy: JSON?, path: FieldErrorPath) -> [FieldCause] {
         let type = strategy?["type"]?.stringValue ?? ""
         switch type {
         case "Recreate":
@@ -47,7 +47,7 @@ enum WorkloadValidation {
     }
 
     /// ValidatePositiveIntOrPercent: a percentage string (`25%`) or a non-negative integer.
-    private static func positiveIntOrPercent(_ value: JSON?, path: FieldPath) -> [FieldCause] {
+    private static func positiveIntOrPercent(_ value: JSON?, path: FieldErrorPath) -> [FieldCause] {
         switch value {
         case .string(let text)?:
             let digits = text.dropLast()
@@ -83,7 +83,7 @@ enum WorkloadValidation {
 
     /// ValidateStatefulSetSpec.
     static func statefulSet(_ spec: JSON?) -> [FieldCause] {
-        let path = FieldPath("spec")
+        let path = FieldErrorPath("spec")
         var causes: [FieldCause] = []
         if let policy = spec?["podManagementPolicy"]?.stringValue, !["OrderedReady", "Parallel"].contains(policy) {
             causes.append(.invalid(path.child("podManagementPolicy"), .string(policy), "must be 'OrderedReady' or 'Parallel'"))
@@ -95,7 +95,7 @@ enum WorkloadValidation {
 
     /// ValidateDaemonSetSpec.
     static func daemonSet(_ spec: JSON?) -> [FieldCause] {
-        let path = FieldPath("spec")
+        let path = FieldErrorPath("spec")
         var causes = selectorAndTemplate(spec, path: path, emptyMessage: "empty selector is invalid for daemonset", requireSelector: true)
         causes += nonNegativeFields(spec, ["minReadySeconds", "revisionHistoryLimit"], path: path)
         return causes
@@ -103,7 +103,7 @@ enum WorkloadValidation {
 
     /// The selector is required and not empty, the template's labels match it, the template is a
     /// valid pod template, and its restart policy is Always (`ValidatePodTemplateSpecForReplicaSet`).
-    private static func selectorAndTemplate(_ spec: JSON?, path: FieldPath, emptyMessage: String, requireSelector: Bool) -> [FieldCause] {
+    private static func selectorAndTemplate(_ spec: JSON?, path: FieldErrorPath, emptyMessage: String, requireSelector: Bool) -> [FieldCause] {
         var causes: [FieldCause] = []
         let selectorPath = path.child("selector")
         let selectorJSON = spec?["selector"]
@@ -137,7 +137,7 @@ enum WorkloadValidation {
     }
 
     /// validateJobSpec: counts non-negative, the pod template, restart policy OnFailure or Never.
-    static func job(_ spec: JSON?, path: FieldPath = FieldPath("spec"), generatedSelector: Bool) -> [FieldCause] {
+    static func job(_ spec: JSON?, path: FieldErrorPath = FieldErrorPath("spec"), generatedSelector: Bool) -> [FieldCause] {
         var causes = nonNegativeFields(spec, ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished"], path: path)
         if generatedSelector, spec?["selector"] == nil { causes.append(.required(path.child("selector"))) }
         if let selector = spec?["selector"], selector.objectValue != nil {
@@ -159,7 +159,7 @@ enum WorkloadValidation {
 
     /// ValidateCronJobSpec: a schedule, a known concurrency policy, and a valid job template.
     static func cronJob(_ spec: JSON?) -> [FieldCause] {
-        let path = FieldPath("spec")
+        let path = FieldErrorPath("spec")
         var causes: [FieldCause] = []
         let schedule = spec?["schedule"]?.stringValue ?? ""
         if schedule.isEmpty {
@@ -181,7 +181,7 @@ enum WorkloadValidation {
     }
 
     /// `ValidateNonnegativeField` for each integer field present.
-    static func nonNegativeFields(_ spec: JSON?, _ fields: [String], path: FieldPath) -> [FieldCause] {
+    static func nonNegativeFields(_ spec: JSON?, _ fields: [String], path: FieldErrorPath) -> [FieldCause] {
         fields.compactMap { field in
             guard let value = spec?[field]?.intValue, value < 0 else { return nil }
             return .invalid(path.child(field), .int(value), nonNegative)
