@@ -100,6 +100,20 @@ import Reconciler
         #expect(passes([blocked, retried, switchedOff]).events == [[.syncFailed, .pruneBlocked], [], [.syncSucceeded]])
     }
 
+    @Test func conflictsAreToldWhenANewOneAppears() {
+        let inConflict = { (identities: [ObjectIdentity]) -> ReconcileOutcome in
+            var outcome = Outcomes.idle(Outcomes.good)
+            outcome.diff = EnvironmentDiff(environment: "master", revision: Outcomes.good,
+                                           objects: identities.map { ObjectDiff(identity: $0, status: .conflict, desired: nil, live: nil) })
+            return outcome
+        }
+        let (events, memory) = passes([inConflict([Outcomes.configMap]), inConflict([Outcomes.configMap]),
+                                       inConflict([Outcomes.configMap, Outcomes.deployment]), inConflict([Outcomes.deployment]),
+                                       inConflict([]), inConflict([Outcomes.configMap])])
+        #expect(events == [[.conflict], [], [.conflict], [], [], [.conflict]])
+        #expect(memory.conflicts == [Outcomes.configMap.description])
+    }
+
     @Test func dryRunsTellNothing() {
         var dryRun = Outcomes.sync(Outcomes.good, record: Outcomes.record(1, Outcomes.good))
         dryRun.changeSet?.dryRun = true

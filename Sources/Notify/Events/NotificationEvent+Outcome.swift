@@ -28,6 +28,11 @@ extension NotificationEvent {
         var failing = (changes?.entries(.failed) ?? []).map {
             FailingObject(object: $0.identity.description, status: "Failed", message: scrubber.scrub($0.message ?? ""))
         }
+        if derived.kind == .conflict {
+            failing += outcome.diff.conflicts.map {
+                FailingObject(object: $0.identity.description, status: "Conflict", message: scrubber.scrub($0.conflict?.description ?? ""))
+            }
+        }
         if health.status != .healthy {
             failing += health.worst.map {
                 FailingObject(object: $0.identity.description, status: $0.health.status.rawValue, message: scrubber.scrub($0.health.message))

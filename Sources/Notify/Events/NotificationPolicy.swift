@@ -14,10 +14,11 @@ import Reconciler
 /// - Drift tells when it appears at a revision (`drift-detected`), not while it lasts; it is
 ///   forgotten once live matches again, so the next drift is news.
 /// - A blocked prune tells once per revision (`prune-blocked`).
+/// - Objects in conflict (declared here, owned by someone else) tell when one not told before
+///   appears (`conflict`); the set is forgotten as conflicts are resolved.
 /// - An outcome whose history records were already handled tells nothing (seen twice, replayed).
 ///
-/// `conflict` is derived once the outcome carries ownership conflicts (issue 9), `interrupted`
-/// once syncs can be interrupted (issue 11).
+/// `interrupted` is derived once syncs can be interrupted (issue 11).
 public enum NotificationPolicy {
     /// An event to send, and which part of the outcome it is about.
     public struct Derived: Sendable, Equatable {
@@ -46,6 +47,7 @@ public enum NotificationPolicy {
             memory.applied = .init(revision: record.rolledBackFrom ?? outcome.targetRevision, result: .rolledBack)
         }
         events += pruneEvents(outcome, memory: &memory)
+        events += conflictEvents(outcome, memory: &memory)
         events += healthEvents(outcome, alreadyTold: events.map(\.kind), memory: &memory)
         events += driftEvents(outcome, memory: &memory)
         if let newest = records.max() { memory.record = newest }
@@ -93,6 +95,12 @@ public enum NotificationPolicy {
         }
         defer { memory.pruneBlocked = changes.revision }
         return memory.pruneBlocked == changes.revision ? [] : [Derived(.pruneBlocked)]
+    }
+
+    private static func conflictEvents(_ outcome: ReconcileOutcome, memory: inout NotificationMemory) -> [Derived] {
+        let objects = outcome.diff.conflicts.map(\.identity.description).sorted()
+        defer { memory.conflicts = objects }
+        return Set(objects).isSubset(of: memory.conflicts) ? [] : [Derived(.conflict)]
     }
 
     private static func healthEvents(_ outcome: ReconcileOutcome, alreadyTold: [NotificationEventKind],
