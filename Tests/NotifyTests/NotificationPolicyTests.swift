@@ -114,6 +114,17 @@ import Reconciler
         #expect(memory.conflicts == [Outcomes.configMap.description])
     }
 
+    @Test func aSyncStoppedPartWayIsInterruptedAndANamespaceHoldingForeignObjectsBlocksPrune() {
+        var stopped = Outcomes.sync(Outcomes.bad, record: Outcomes.record(1, Outcomes.bad, result: .failed))
+        stopped.changeSet?.entries.append(ChangeSetEntry(kept: Outcomes.configMap, because: .interrupted("the Lease was lost")))
+        var holding = Outcomes.sync(Outcomes.good, record: Outcomes.record(2, Outcomes.good))
+        let namespace = ObjectIdentity(type: GroupVersionKind(group: "", version: "v1", kind: "Namespace"), namespace: nil, name: "web")
+        holding.changeSet?.entries.append(ChangeSetEntry(kept: namespace, because: .namespaceHolds("it holds 2 objects mooring does not track")))
+        #expect(passes([stopped, holding]).events == [[.syncFailed, .interrupted], [.syncSucceeded, .pruneBlocked]])
+        let event = NotificationEvent(.init(.interrupted), outcome: stopped, scrubber: .none)
+        #expect(event.summary == "stopped before pruning: the Lease was lost")
+    }
+
     @Test func dryRunsTellNothing() {
         var dryRun = Outcomes.sync(Outcomes.good, record: Outcomes.record(1, Outcomes.good))
         dryRun.changeSet?.dryRun = true

@@ -61,7 +61,13 @@ extension NotificationEvent {
             var text = "\(counts.created) created, \(counts.configured) configured, \(counts.pruned) pruned; \(event.health.rawValue)"
             if event.kind == .rollback, let from = event.rolledBackFrom { text = "reverts \(from.prefix(7)): " + text }
             return text
-        case .syncFailed, .healthDegraded, .conflict, .interrupted:
+        case .interrupted:
+            let reason = outcome.changeSet?.entries.lazy.compactMap { entry -> String? in
+                if case .interrupted(let why)? = entry.keepReason { return why }
+                return nil
+            }.first
+            return reason.map { "stopped before pruning: \($0)" } ?? "stopped part-way"
+        case .syncFailed, .healthDegraded, .conflict:
             return reason ?? event.details.first ?? outcome.message
         case .autoRollback:
             let back = "Degraded, rolled back to \((event.rolledBackTo ?? "?").prefix(7)); now \(event.health.rawValue)"
@@ -74,11 +80,14 @@ extension NotificationEvent {
             return "\(event.counts.outOfSync) object(s) differ from git: \(objects)\(more)"
         case .pruneBlocked:
             let skipped = outcome.remarks.first { if case .pruneSkipped = $0 { true } else { false } }
-            let block = outcome.changeSet?.entries.lazy.compactMap { entry -> PruneBlock? in
-                if case .pruneBlocked(let block)? = entry.keepReason, block != .disabled { return block }
-                return nil
+            let kept = outcome.changeSet?.entries.lazy.compactMap { entry -> String? in
+                switch entry.keepReason {
+                case .pruneBlocked(let block)? where block != .disabled: return "nothing pruned: \(block)"
+                case .namespaceHolds(let why)?: return "\(entry.identity) not pruned: \(why)"
+                default: return nil
+                }
             }.first
-            return skipped?.description ?? block.map { "nothing pruned: \($0)" } ?? "nothing pruned"
+            return skipped?.description ?? kept ?? "nothing pruned"
         }
     }
 }

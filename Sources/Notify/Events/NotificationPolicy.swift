@@ -13,12 +13,13 @@ import Reconciler
 ///   Missing and the like change nothing.
 /// - Drift tells when it appears at a revision (`drift-detected`), not while it lasts; it is
 ///   forgotten once live matches again, so the next drift is news.
-/// - A blocked prune tells once per revision (`prune-blocked`).
+/// - A blocked prune tells once per revision (`prune-blocked`): an empty revision, an incomplete
+///   listing, a Namespace holding objects mooring does not track.
+/// - A sync that stopped part-way (the environment's Lease was lost) tells `interrupted`.
 /// - Objects in conflict (declared here, owned by someone else) tell when one not told before
 ///   appears (`conflict`); the set is forgotten as conflicts are resolved.
 /// - An outcome whose history records were already handled tells nothing (seen twice, replayed).
 ///
-/// `interrupted` is derived once syncs can be interrupted (issue 11).
 public enum NotificationPolicy {
     /// An event to send, and which part of the outcome it is about.
     public struct Derived: Sendable, Equatable {
@@ -45,6 +46,9 @@ public enum NotificationPolicy {
         if let record = outcome.autoRollbackRecord, outcome.autoRollback != nil {
             events.append(Derived(.autoRollback, aboutAutoRollback: true))
             memory.applied = .init(revision: record.rolledBackFrom ?? outcome.targetRevision, result: .rolledBack)
+        }
+        if outcome.changeSet?.entries.contains(where: { if case .interrupted? = $0.keepReason { true } else { false } }) == true {
+            events.append(Derived(.interrupted))
         }
         events += pruneEvents(outcome, memory: &memory)
         events += conflictEvents(outcome, memory: &memory)
@@ -86,8 +90,11 @@ public enum NotificationPolicy {
         guard let changes = outcome.changeSet else { return [] }
         let blocked = outcome.remarks.contains { if case .pruneSkipped = $0 { true } else { false } }
             || changes.entries.contains { entry in
-                guard case .pruneBlocked(let block)? = entry.keepReason else { return false }
-                return block != .disabled
+                switch entry.keepReason {
+                case .pruneBlocked(let block)?: return block != .disabled
+                case .namespaceHolds?: return true
+                default: return false
+                }
             }
         guard blocked else {
             if outcome.record?.result == .succeeded { memory.pruneBlocked = nil }

@@ -19,11 +19,12 @@ public enum NotificationEventKind: String, Sendable, Hashable, CaseIterable, Com
     case driftDetected = "drift-detected"
     /// Drift made by hand was re-applied from git.
     case selfHealed = "self-healed"
-    /// A safety guard kept mooring from pruning (an empty revision, an incomplete listing).
+    /// A safety guard kept mooring from pruning (an empty revision, an incomplete listing, a
+    /// Namespace holding objects mooring does not track).
     case pruneBlocked = "prune-blocked"
     /// A declared object belongs to someone else and was left alone.
     case conflict
-    /// A sync stopped part-way (the process was stopped or lost its lease).
+    /// A sync stopped part-way (the environment's Lease was lost before its prunes).
     case interrupted
 
     /// What a target gets when its `events:` is left out: failures and rollbacks, and drift.
