@@ -13,15 +13,7 @@ extension History {
 
     /// The ConfigMap to server-side apply to store `memory` alone.
     public static func notificationMemoryConfigMap(environment: String, memory: JSON) -> JSON {
-        var labels = JSONObject()
-        labels[Tracking.managedByLabel] = .string(Tracking.managedByValue)
-        labels[History.historyOfLabel] = .string(environment)
-        var configMap: JSON = ["apiVersion": "v1", "kind": "ConfigMap"]
-        configMap["metadata"] = [
-            "name": .string(History.configMapName(environment: environment)),
-            "namespace": .string(History.namespace),
-            "labels": .object(labels),
-        ]
+        var configMap = configMapIdentity(environment: environment)
         configMap["data"] = .object([notificationsKey: .string(memory.serialized())])
         return configMap
     }

@@ -66,6 +66,14 @@ public struct History: Sendable, Equatable {
     public var configMap: JSON {
         var data = JSONObject()
         for record in records { data[History.key(for: record.id)] = .string(record.json.serialized()) }
+        var configMap = History.configMapIdentity(environment: environment)
+        configMap[path: ["metadata", "annotations"]] = .object([History.formatAnnotation: "1"])
+        configMap["data"] = .object(data)
+        return configMap
+    }
+
+    /// The history ConfigMap's kind, name, namespace and labels: what every apply of it carries.
+    static func configMapIdentity(environment: String) -> JSON {
         var labels = JSONObject()
         labels[Tracking.managedByLabel] = .string(Tracking.managedByValue)
         labels[History.historyOfLabel] = .string(environment)
@@ -74,9 +82,7 @@ public struct History: Sendable, Equatable {
             "name": .string(History.configMapName(environment: environment)),
             "namespace": .string(History.namespace),
             "labels": .object(labels),
-            "annotations": .object([History.formatAnnotation: "1"]),
         ]
-        configMap["data"] = .object(data)
         return configMap
     }
 
