@@ -19,10 +19,18 @@
 //                 (one environment's poll, `sync`, `preview`, `diff`, `status`, reading through
 //                 `EnvironmentStateReader`) → `ReconcileOutcome` with typed `ReconcileRemark`s, all a
 //                 report needs; `Poller` (`mooring run`), `GitRollback` and `RevertPublisher` (reverts in git)
-// Source/         `GitConfigSource` (the config repository's mirror, rendered), `TouchedEnvironments`
 // Cluster/        `ClusterClient` over KubeAPI (`KubeClusterClient`, the only place KubeAPI's errors are
 //                 seen: they become `ClusterError`s), `ClusterConnector` (targets, the embedded
 //                 cluster via `LocalClusterLauncher`), `HistoryStore`, request counting
+// Source/         `GitConfigSource` (the `ConfigSource` over a GitSource mirror): `EnvironmentRenderer`
+//                 picks plain (`ManifestRenderer`) or kustomize; `RenderCache` keys renderings by the
+//                 trees they read. Kustomize/: `KustomizeInputs` (the overlay's kustomizations followed
+//                 through a `RevisionTree`, remote and escaping references refused), `RenderWorkspace`
+//                 (a private export of those files), `KustomizeTool` (which binary), `KustomizeRenderer`
+//                 (one build through ChildProcess), `KustomizeOutput` (objects with their origins);
+//                 `TouchedEnvironments` (what a revision changes)
+// Promotion/      `PromotionRule` and `PromotionPlanner` for plain folders, `OverlayPromotionPlanner` and
+//                 `KustomizationImagesEditor` for overlays' `images:`, `Promoter` (plan, commit, push)
 // Seams/          the IO the loop needs: `ClusterClient`, `ConfigSource` (and `RevisionFacts`)
 //
 // Policies and values are pure; the IO lives in Cluster/, the Sync/ runners and the Loop/ reconciler.

@@ -12,11 +12,22 @@ struct ConfigurationOptions: ParsableArguments {
         URL(fileURLWithPath: config).deletingLastPathComponent().standardizedFileURL.path
     }
 
-    /// Where repository mirrors are cached between runs.
-    var cacheFolder: String { directory + "/.mooring/cache" }
+    @Option(name: .long, help: ArgumentHelp("Where repository mirrors are cached (default: .mooring/cache beside the configuration).", valueName: "folder"))
+    var cacheDir: String?
+
+    /// Where repository mirrors are cached between runs (in a pod: an emptyDir, since the
+    /// configuration's folder is a read-only ConfigMap).
+    var cacheFolder: String { cacheDir ?? directory + "/.mooring/cache" }
 
     /// Where the embedded cluster of `cluster: local` keeps its state.
     var localClusterFolder: String { directory + "/.mooring/cluster" }
+
+    /// Reads the file; with `checkingClusters`, each `kubeconfig` cluster's context is checked
+    /// against its file too (one pass, every problem with its line).
+    func load(checkingClusters: Bool = false) throws -> MooringConfiguration {
+        let contexts: ((String?) -> [String]?)? = checkingClusters ? { ClusterConnector.kubeconfigContexts($0) } : nil
+        return try MooringConfiguration(contentsOf: config, kubeconfigContexts: contexts)
+    }
 }
 
 /// `--env NAME`, for the commands about one environment.

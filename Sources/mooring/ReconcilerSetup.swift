@@ -20,10 +20,8 @@ struct ReconcilerSetup {
     ///   - stats: count each environment's requests (`--stats`).
     static func open(_ options: ConfigurationOptions, clusters: Bool = true, stats: Bool = false,
                      progress: SyncProgress = ProgressLines.standardError) async throws -> ReconcilerSetup {
-        let contexts: ((String?) -> [String]?)? = clusters ? { ClusterConnector.kubeconfigContexts($0) } : nil
-        let configuration = try MooringConfiguration(contentsOf: options.config, kubeconfigContexts: contexts)
-        let source = try await GitConfigSource.open(configuration.repository, configDirectory: options.directory,
-                                                    cacheFolder: options.cacheFolder)
+        let configuration = try options.load(checkingClusters: clusters)
+        let source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         let connector = ClusterConnector(localDataDirectory: options.localClusterFolder, launcher: EmbeddedClusterLauncher())
         return ReconcilerSetup(options: options, configuration: configuration, source: source, connector: connector,
                                progress: progress, counters: stats ? RequestCounters() : nil)

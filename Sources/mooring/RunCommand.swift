@@ -16,6 +16,11 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
     @Option(name: .long, help: "Seconds to wait for notifications before exiting.") var notifyWait: Int = 30
     @OptionGroup var lease: LeaseOptions
+    @OptionGroup var service: ServiceOptions
+
+    func validate() throws {
+        if once && service.listen != nil { throw ValidationError("--once and --listen do not go together: the service runs until stopped") }
+    }
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options, stats: stats)
@@ -29,9 +34,19 @@ struct RunCommand: AsyncParsableCommand {
                 reconciler.lock?.stop = stop
                 reconcilers.append(reconciler)
             }
+            let address = once ? nil : try service.address(in: setup.configuration)
+            // The service's metrics backend must exist before the notifier takes its counters.
+            if address != nil { ServiceMode.bootstrapMetrics() }
             let notifier = try setup.notifier(for: &reconcilers)
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
+            if let address {
+                try await ServiceMode.run(setup, reconcilers: reconcilers, address: address, options: service, notifier: notifier) { results in
+                    _ = try? report(results, counters: setup.counters, notifier: notifier)
+                }
+                await finish(notifier)
+                return Int32(0)
+            }
             if once {
                 let code = try report(await poller.pass(), counters: setup.counters, notifier: notifier)
                 await finish(notifier)
@@ -50,7 +65,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// Emits one report of the pass (failures on stderr); 2 if any environment failed to
-    /// reconcile, else 1 if any is not Synced and Healthy.
+    /// reconcile, else 1 if any is not Synced and Healthy. `--stats` counts the reconcile's
+    /// requests only: they are reported first.
     private func report(_ results: [EnvironmentResult], counters: RequestCounters?, notifier: Notifier?) throws -> Int32 {
         counters?.report()
         var code: Int32 = 0

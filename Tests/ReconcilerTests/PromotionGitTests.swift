@@ -68,8 +68,8 @@ import Testing
     }
 }
 
-/// A repository seeded with the sample environments, whose bare side (what pushes reach) the
-/// tests inspect with git, and a mirror cache folder beside it.
+/// A repository seeded with the plain-folder sample environments, whose bare side (what pushes
+/// reach) the tests inspect with git, and a mirror cache folder beside it.
 struct PromotionGitRepository {
     let repository: ConfigRepository
 

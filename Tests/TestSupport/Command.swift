@@ -27,6 +27,11 @@ public struct CommandResult: Sendable {
         self.init(status: result.exitCode, stdout: result.stdout, stderr: result.stderr)
     }
 
+    /// Exited with status 0.
+    public var succeeded: Bool { status == 0 }
+    /// Standard output's bytes (for parsers that read bytes).
+    public var standardOutput: [UInt8] { Array(stdout.utf8) }
+
     /// For curl runs made with `-w "\n%{http_code}"`: the body and the HTTP status.
     public var httpBody: String { String(stdout[..<(stdout.lastIndex(of: "\n") ?? stdout.endIndex)]) }
     public var httpStatus: Int { Int(stdout.split(separator: "\n").last ?? "") ?? 0 }

@@ -11,6 +11,11 @@ public func eventually(timeout: Duration = .seconds(20), _ condition: () async t
     return try await condition()
 }
 
+/// `eventually` with the timeout in seconds (`eventually(timeout: 30) { … }`).
+public func eventually(timeout seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
+    try await eventually(timeout: .milliseconds(Int64(seconds * 1000)), condition)
+}
+
 /// Runs `body` with a started fixture (a cluster, a harness) and always stops it afterwards,
 /// whether `body` returns or throws.
 public func withStopping<Fixture, T>(_ fixture: Fixture, stop: (Fixture) async -> Void,

@@ -35,7 +35,7 @@ public struct RepositoryPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The folder holding `path` (`""` at the root).
-    static func parent(of path: String) -> String {
+    public static func parent(of path: String) -> String {
         var parts = components(path)
         parts.removeLast()
         return parts.joined(separator: "/")
@@ -43,7 +43,7 @@ public struct RepositoryPath: Hashable, Sendable, CustomStringConvertible {
 
     /// Resolves a relative symlink target against the link's folder; `nil` when it climbs above
     /// the repository root or is absolute.
-    static func resolve(target: String, from folder: String) -> String? {
+    public static func resolve(target: String, from folder: String) -> String? {
         guard !target.hasPrefix("/") else { return nil }
         var parts = components(folder)
         for part in components(target) {
@@ -58,7 +58,7 @@ public struct RepositoryPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether `path` is `folder` itself or lies below it.
-    static func isInside(_ path: String, folder: String) -> Bool {
+    public static func isInside(_ path: String, folder: String) -> Bool {
         folder.isEmpty || path == folder || path.hasPrefix(folder + "/")
     }
 }

@@ -23,6 +23,8 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     /// After an auto-rollback, also commit and push a revert of the bad commit.
     public var revertInGit: Bool
     public var ignoreDifferences: [IgnoreDifferenceRule]
+    /// `plain` or `kustomize`; `nil` detects a kustomization in the folder.
+    public var render: RenderMode?
     /// Take over objects that exist without mooring's tracking (otherwise each is a conflict
     /// unless annotated `mooring.dev/adopt: "true"`).
     public var adopt: Bool
@@ -46,7 +48,7 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
         healthTimeout: Duration = EnvironmentConfiguration.defaultHealthTimeout,
         rollbackOnFailure: Bool = false, allowEmpty: Bool = false, revertInGit: Bool = false,
         ignoreDifferences: [IgnoreDifferenceRule] = [], adopt: Bool = false, adoptFrom: [String] = [],
-        installation: String = MooringConfiguration.defaultInstallation
+        installation: String = MooringConfiguration.defaultInstallation, render: RenderMode? = nil
     ) {
         self.name = name
         self.ref = ref
@@ -63,5 +65,6 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
         self.adopt = adopt
         self.adoptFrom = adoptFrom
         self.installation = installation
+        self.render = render
     }
 }

@@ -6,12 +6,16 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var repository: RepositoryConfiguration
     /// In the order the file lists them.
     public var environments: [EnvironmentConfiguration]
+    /// How environments are rendered (`render.kustomize`).
+    public var render: RenderSettings
     /// Names this configuration among others moored to the same cluster (like Argo CD's
     /// installation ID): every object applied records `mooring.dev/owner: <installation>/<env>`,
     /// and an object another installation owns is never applied or pruned here.
     public var installation: String
     /// `health.scripts`; every environment carries a copy as `healthChecks`.
     public var health: HealthChecks
+    /// What `mooring run --listen` serves (`server:`); defaults when the file has none.
+    public var server: ServerConfiguration
     /// `notifications`: the targets told about events, in the order the file lists them.
     public var notifications: [NotificationTarget] = []
     /// `links`: URL templates messages link to.
@@ -22,10 +26,13 @@ public struct MooringConfiguration: Sendable, Equatable {
     public static let defaultInstallation = "default"
 
     public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn,
-                installation: String = MooringConfiguration.defaultInstallation) {
+                installation: String = MooringConfiguration.defaultInstallation, render: RenderSettings = RenderSettings(),
+                server: ServerConfiguration = ServerConfiguration()) {
         self.repository = repository
         self.installation = installation
         self.health = health
+        self.render = render
+        self.server = server
         self.environments = environments.map { environment in
             var copy = environment
             copy.installation = installation
@@ -51,7 +58,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "health", "installation", "notifications", "links"]
+    static let topLevelKeys = ["repository", "environments", "health", "installation", "render", "server", "notifications", "links"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -67,6 +74,8 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"repository\" (its url and interval)", at: [])
         }
+
+        let render = root["render"].map { RenderSettings.read($0, with: &reader) } ?? RenderSettings()
 
         var environments: [EnvironmentConfiguration] = []
         if let value = root["environments"] {
@@ -101,8 +110,10 @@ public struct MooringConfiguration: Sendable, Equatable {
         }
         var links = NotificationLinks()
         if let value = root["links"], !value.isNull { links = readLinks(value, with: &reader) }
+        let server = root["server"].flatMap { ServerConfiguration.read($0, with: &reader) } ?? ServerConfiguration()
         guard let repository else { return nil }
-        var configuration = MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation)
+        var configuration = MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation,
+                                                 render: render, server: server)
         configuration.notifications = notifications
         configuration.links = links
         return configuration
@@ -165,7 +176,7 @@ extension RepositoryConfiguration {
 extension EnvironmentConfiguration {
     static let keys = [
         "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout",
-        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom",
+        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom", "render",
     ]
     static let clusterKeys = ["kubeconfig", "context"]
     static let ignoreKeys = ["group", "kind", "name", "namespace", "jsonPointers"]
@@ -229,6 +240,7 @@ extension EnvironmentConfiguration {
         if environment.revertInGit && !environment.rollbackOnFailure {
             reader.report("revertInGit needs rollbackOnFailure: true \(context)", at: path + ["revertInGit"])
         }
+        environment.render = RenderMode.read(object, at: path, context: context, with: &reader)
         if let cluster = object["cluster"], !cluster.isNull {
             environment.cluster = readCluster(cluster, at: path + ["cluster"], context: context, with: &reader) ?? .local
         }
@@ -258,11 +270,12 @@ extension EnvironmentConfiguration {
     private static func readCluster(_ value: JSON, at path: ConfigurationPath, context: String, with reader: inout ConfigurationReader) -> ClusterTarget? {
         if let word = value.stringValue {
             if word == "local" { return .local }
-            reader.report("unknown cluster \"\(word)\" \(context): use local, or a map with kubeconfig and context", at: path)
+            if word == "in-cluster" { return .inCluster }
+            reader.report("unknown cluster \"\(word)\" \(context): use local, in-cluster, or a map with kubeconfig and context", at: path)
             return nil
         }
         guard let object = value.objectValue else {
-            reader.report("cluster \(context) must be local or a map with kubeconfig and context, not \(value.typeName)", at: path)
+            reader.report("cluster \(context) must be local, in-cluster or a map with kubeconfig and context, not \(value.typeName)", at: path)
             return nil
         }
         reader.rejectUnknownKeys(of: object, allowed: clusterKeys, at: path, context: "in the cluster \(context)")

@@ -21,8 +21,12 @@ public struct PromotionPlan: Sendable {
     public var changedObjects: [ObjectIdentity]
     /// Objects the target gains.
     public var addedObjects: [ObjectIdentity]
-    /// The whole folder after the promotion: path relative to ``targetPath`` → bytes.
+    /// The whole folder after the promotion: path relative to ``targetPath`` → bytes. For an
+    /// overlay, only its kustomization file (see ``changedFile``).
     public var files: [String: Data]
+    /// For a kustomize overlay, the one file the promotion commit changes (its kustomization,
+    /// repository path); `nil` for a plain folder, whose folder is rewritten.
+    public var changedFile: String? = nil
     /// The files written (changed or new), relative to ``targetPath``, sorted.
     public var writtenFiles: [String]
     public var images: [PromotedImage]

@@ -20,13 +20,15 @@ public protocol ConfigSource: Sendable {
     func describe(revision: String, path: String) async throws -> RevisionFacts
 }
 
-/// A commit as the loop and its reports see it: who made it and when, its message, and the id of
-/// the tree at the environment's path (equal ids = equal content). Read once per revision by
+/// A commit as the loop and its reports see it: who made it and when, its message, and what the
+/// environment's rendering reads at it (equal = equal content). Read once per revision by
 /// `ConfigSource.describe`; reports build their commit lines from it.
 public struct RevisionFacts: Sendable, Equatable {
     public var revision: String
     public var message: String
-    /// `nil` when the path does not exist at that revision.
+    /// The id of the tree at the environment's path; for a kustomize overlay that reads other
+    /// folders too (`../base`), a key naming every tree it reads. `nil` when the path does not
+    /// exist at that revision.
     public var pathTree: String?
     /// The author's name, when known.
     public var author: String?

@@ -3,12 +3,26 @@ import GitSource
 import Manifests
 
 /// The config repository as the loop sees it: a libgit2 mirror in a cache folder, read at a
-/// revision without a checkout and rendered by the Manifests renderer.
+/// revision without a checkout and rendered by the Manifests renderer, or for a kustomize
+/// overlay by the real kustomize (see ``EnvironmentRenderer``), renderings cached by what they read.
 public final class GitConfigSource: ConfigSource {
     public let mirror: GitMirror
+    let renderer: EnvironmentRenderer
 
-    public init(mirror: GitMirror) {
+    /// - Parameters:
+    ///   - render: which kustomize to run, and how long it may take.
+    ///   - environments: their explicit `render:` choices; other folders are detected.
+    public init(mirror: GitMirror, render: RenderSettings = RenderSettings(), environments: [EnvironmentConfiguration] = []) {
         self.mirror = mirror
+        self.renderer = EnvironmentRenderer(settings: render, environments: environments)
+    }
+
+    /// Opens the mirror of the configuration's repository, rendering as the configuration says.
+    public static func open(_ configuration: MooringConfiguration, configDirectory: String, cacheFolder: String) async throws -> GitConfigSource {
+        let plain = try await open(configuration.repository, configDirectory: configDirectory, cacheFolder: cacheFolder)
+        var render = configuration.render
+        render.kustomize = render.kustomize.resolvingBinary(against: configDirectory)
+        return GitConfigSource(mirror: plain.mirror, render: render, environments: configuration.environments)
     }
 
     /// Opens (cloning once) the mirror of the configured repository; failing that, one
@@ -30,7 +44,12 @@ public final class GitConfigSource: ConfigSource {
 
     /// - Throws: `ReconcileError.source` (git's message names the remote).
     public func fetch() async throws {
-        do { try await mirror.fetch() } catch {
+        let started = ContinuousClock.now
+        do {
+            try await mirror.fetch()
+            ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: false)
+        } catch {
+            ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: true)
             throw ReconcileError.source("fetching the config repository failed: \(error)")
         }
     }
@@ -41,15 +60,22 @@ public final class GitConfigSource: ConfigSource {
 
     public func render(revision: String, path: String) async throws -> RenderedEnvironment {
         let commit = try await mirror.repository.resolve(revision)
-        let files = try await mirror.repository.files(under: path, at: commit).map(Self.sourceFile)
-        return try ManifestRenderer.render(files: files, environmentPath: path)
+        return try await renderer.render(path, in: RevisionTree(repository: mirror.repository, revision: commit))
     }
 
+    /// How `path` renders at `revision`: `plain` or `kustomize`.
+    public func renderMode(revision: String, path: String) async throws -> RenderMode {
+        let commit = try await mirror.repository.resolve(revision)
+        return try await renderer.mode(of: path, in: RevisionTree(repository: mirror.repository, revision: commit))
+    }
+
+    /// The facts of a commit; `pathTree` stands for everything the environment's rendering reads
+    /// (for an overlay, its bases and patches too), so a change to a shared base counts.
     public func describe(revision: String, path: String) async throws -> RevisionFacts {
         let id = try await mirror.repository.resolve(revision)
         let commit = try await mirror.repository.commit(id)
-        let tree = try await mirror.repository.treeID(of: path, at: id)
-        return RevisionFacts(commit, pathTree: tree?.hex)
+        let inputs = try await renderer.inputsKey(of: path, in: RevisionTree(repository: mirror.repository, revision: id))
+        return RevisionFacts(commit, pathTree: inputs)
     }
 
     static func credentials(_ auth: RepositoryAuth) -> GitCredentials {

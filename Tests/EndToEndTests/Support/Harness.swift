@@ -6,7 +6,7 @@ import Manifests
 import Reconciler
 
 /// One end-to-end world: an in-process local cluster (fast controllers), a config repository
-/// served by `git daemon` holding this repository's sample `environments/`, and the reconciler
+/// served by `git daemon` holding the plain-folder sample environments, and the reconciler
 /// wired to both exactly as `mooring run` wires it. Always stopped by `withHarness`.
 struct Harness {
     let cluster: LocalClusterServer
@@ -15,8 +15,13 @@ struct Harness {
     let source: GitConfigSource
     let folder: String
 
-    /// This repository's `environments/` folder.
+    /// The plain-folder sample, `Tests/Fixtures/plain-sample/environments`: the repository's sample
+    /// as it was before it became kustomize overlays, one file per object, so tests can edit a
+    /// Deployment's file. (The overlays of `environments/` have tests of their own.)
     static var sampleEnvironments: String { SampleRepository.environments }
+
+    /// This repository's root, holding the kustomize sample in `environments/`.
+    static var projectRoot: String { SampleRepository.projectRoot }
 
     static let options = SyncOptions(concurrency: 8, deleteTimeout: .seconds(30), definitionTimeout: .seconds(20),
                                      healthPollInterval: .milliseconds(50), pollInterval: .milliseconds(20))
