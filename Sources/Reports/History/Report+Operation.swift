@@ -36,20 +36,6 @@ extension Report {
         self.init(operation: record, environment: history.environment, commit: commits[record.revision])
     }
 
-    /// Reads `Deployment.apps web/django` (how the history names objects) back into an identity;
-    /// the version is not recorded and stays empty.
-    static func identity(named name: String) -> ObjectIdentity {
-        let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
-        let groupKind = parts.first ?? name
-        let kind = groupKind.split(separator: ".", maxSplits: 1).map(String.init)
-        let group = kind.count > 1 ? kind[1] : ""
-        var namespace: String?
-        var objectName = parts.count > 1 ? parts[1] : ""
-        if let slash = objectName.firstIndex(of: "/") {
-            namespace = String(objectName[..<slash])
-            objectName = String(objectName[objectName.index(after: slash)...])
-        }
-        return ObjectIdentity(type: GroupVersionKind(group: group, version: "", kind: kind.first ?? groupKind),
-                              namespace: namespace, name: objectName)
-    }
+    /// Reads `Deployment.apps web/django` (how the history names objects) back into an identity.
+    static func identity(named name: String) -> ObjectIdentity { ObjectIdentity(described: name) }
 }
