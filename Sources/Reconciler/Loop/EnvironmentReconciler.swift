@@ -185,10 +185,13 @@ public struct EnvironmentReconciler: Sendable {
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress,
                                 transfer: FieldOwnershipTransfer(adoptFrom: environment.adoptFrom), interruption: interruption)
         let started = Date()
+        let namespaces = state.plan.applyingOnly(namespaces: Set(hooks.tasks.filter { $0.phase == .preSync }.compactMap(\.identity.namespace)))
+        let prepared = namespaces.isEmpty ? nil : await runner.run(namespaces, operation: operation)
         let preSync = await hookRunner.run(.preSync, of: hooks)
         var changes: ChangeSet
         if let failed = preSync.firstFailure() {
             changes = ChangeSet(notAppliedAfter: failed, plan: state.plan, operation: operation, startedAt: started)
+            changes.restore(prepared?.entries ?? [])
         } else {
             changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
                                        waveGate: WaveGate(environment: name, timeout: environment.healthTimeout, checks: environment.healthChecks),

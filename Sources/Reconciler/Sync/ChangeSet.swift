@@ -129,6 +129,13 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
         for index in entries.indices where entries[index].action == .pruned { entries[index].keep(because: .applyFailed) }
     }
 
+    /// Puts back entries of an earlier run (the Namespaces applied before the PreSync hooks).
+    public mutating func restore(_ earlier: [ChangeSetEntry]) {
+        for entry in earlier {
+            if let index = entries.firstIndex(where: { $0.identity == entry.identity }) { entries[index] = entry }
+        }
+    }
+
     public func entries(_ action: ChangeAction) -> [ChangeSetEntry] { entries.filter { $0.action == action } }
     public func count(_ action: ChangeAction) -> Int { entries.lazy.filter { $0.action == action }.count }
 
