@@ -43,13 +43,14 @@ public struct HookResult: Sendable, Hashable, CustomStringConvertible {
     /// `PostSync Job.batch web/smoke-test Failed after 12s: BackoffLimitExceeded: …`
     public var description: String {
         var text = "\(phase) \(identity) \(status.rawValue)"
-        if status != .notRun { text += " after \(Self.seconds(duration))" }
+        if status != .notRun { text += " after \(Self.formatted(duration))" }
         if !message.isEmpty { text += ": \(message)" }
         if deleted { text += " (deleted)" }
         return text
     }
 
-    static func seconds(_ interval: TimeInterval) -> String {
+    /// `0.4s`, `12s`.
+    public static func formatted(_ interval: TimeInterval) -> String {
         interval < 10 ? String(format: "%.1fs", interval) : "\(Int(interval.rounded()))s"
     }
 }

@@ -162,6 +162,12 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
         !entries.contains { $0.action == .failed } && hooks.firstFailure(in: [.preSync, .sync]) == nil
     }
 
+    /// The environment's health as the operation judges it: Degraded when a PostSync hook (a
+    /// post-deploy test) failed, whatever the objects say; else the assessment's.
+    public var operationHealth: HealthStatus? {
+        hooks.firstFailure(in: [.postSync]) != nil ? .degraded : health?.status
+    }
+
     /// Whether anything was (or would be) created, configured, adopted or pruned.
     public var hasChanges: Bool { entries.contains { [.created, .configured, .adopted, .pruned].contains($0.action) } }
 
@@ -170,7 +176,7 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
 
     /// The history record of this change set.
     public func historyRecord(time: Date, message: String, rolledBackFrom: String? = nil, rolledBackTo: String? = nil) -> HistoryRecord {
-        let healthy = health?.status ?? .unknown
+        let healthy = operationHealth ?? .unknown
         return HistoryRecord(
             revision: revision, time: time, operation: operation,
             result: succeeded && healthy != .degraded ? .succeeded : .failed, health: healthy,

@@ -22,10 +22,11 @@ extension Report {
             context = .rollback(from: from, to: record.rolledBackTo ?? record.revision,
                                 reason: record.operation == .autoRollback ? "health check failed" : "")
         }
-        let report = EnvironmentReport(
+        var report = EnvironmentReport(
             environment: environment, revision: record.revision, previousRevision: record.previousRevision, commit: commit,
             context: context, operation: record.operation, applied: true, objects: objects, health: record.health,
             remarks: ["operation \(record.id) at \(ReportWording.time(record.time)): \(record.result.rawValue)"] + remarks)
+        report.hooks = record.hooks
         self.init(kind: .operation, title: "Mooring operation \(record.id) on \(environment)", environments: [report])
     }
 
