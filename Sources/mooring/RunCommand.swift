@@ -14,6 +14,11 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
     @OptionGroup var lease: LeaseOptions
+    @OptionGroup var service: ServiceOptions
+
+    func validate() throws {
+        if once && service.listen != nil { throw ValidationError("--once and --listen do not go together: the service runs until stopped") }
+    }
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options, stats: stats)
@@ -29,6 +34,13 @@ struct RunCommand: AsyncParsableCommand {
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
+            if !once, let address = try service.address(in: setup.configuration) {
+                let all = reconcilers
+                try await ServiceMode.run(setup, reconcilers: all, address: address, options: service) { results in
+                    _ = try? report(results, counters: setup.counters)
+                }
+                return Int32(0)
+            }
             if once { return try report(await poller.pass(), counters: setup.counters) }
             // SIGINT and SIGTERM let the pass in progress finish, then the poller stops and the
             // environments' Leases are given back.
@@ -42,7 +54,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// Emits one report of the pass (failures on stderr); 2 if any environment failed to
-    /// reconcile, else 1 if any is not Synced and Healthy.
+    /// reconcile, else 1 if any is not Synced and Healthy. `--stats` counts the reconcile's
+    /// requests only: they are reported first.
     private func report(_ results: [EnvironmentResult], counters: RequestCounters?) throws -> Int32 {
         counters?.report()
         var code: Int32 = 0

@@ -1,3 +1,4 @@
+import Manifests
 import Testing
 @testable import Reconciler
 
@@ -72,10 +73,10 @@ import Testing
     }
 
     @Test func imageReferencesSplitLikeKustomize() {
-        #expect(ImageReference(parsing: "ghcr.io/org/app:4.2") == ImageReference(name: "ghcr.io/org/app", tag: "4.2"))
-        #expect(ImageReference(parsing: "localhost:5000/app") == ImageReference(name: "localhost:5000/app"))
-        #expect(ImageReference(parsing: "app:1@sha256:abc") == ImageReference(name: "app", tag: "1", digest: "sha256:abc"))
-        #expect(KustomizeImage(name: "app", rendering: ImageReference(parsing: "app@sha256:abc")) == KustomizeImage(name: "app", digest: "sha256:abc"))
-        #expect(KustomizeImage(name: "app", rendering: ImageReference(parsing: "ghcr.io/x/app:2")) == KustomizeImage(name: "app", newName: "ghcr.io/x/app", newTag: "2"))
+        #expect(ImageReference("ghcr.io/org/app:4.2") == ImageReference(repository: "ghcr.io/org/app", tag: "4.2"))
+        #expect(ImageReference("localhost:5000/app") == ImageReference(repository: "localhost:5000/app"))
+        #expect(ImageReference("app:1@sha256:abc") == ImageReference(repository: "app", tag: "1", digest: "sha256:abc"))
+        #expect(KustomizeImage(name: "app", rendering: ImageReference("app@sha256:abc")) == KustomizeImage(name: "app", digest: "sha256:abc"))
+        #expect(KustomizeImage(name: "app", rendering: ImageReference("ghcr.io/x/app:2")) == KustomizeImage(name: "app", newName: "ghcr.io/x/app", newTag: "2"))
     }
 }

@@ -246,6 +246,7 @@ public struct EnvironmentReconciler: Sendable {
         var history = history
         do {
             record = try await historyStore.append(record, to: &history)
+            ReconcileMetrics.recordOperation(environment: name, record.operation, result: record.result)
         } catch {
             throw ReconcileError.cluster("recording the history of \(name) failed: \(error)")
         }

@@ -56,9 +56,9 @@ struct OverlayPromotionPlanner: Sendable {
             for (container, image) in ContainerImages.of(object.object) {
                 guard let current = targetImages[container], current != image else { continue }
                 let want = WantedImage(object: counterpart.identity, container: container, image: image)
-                let currentReference = ImageReference(parsing: current)
-                let name = entries.first { $0.couldRender(currentReference) }?.name ?? currentReference.name
-                let entry = KustomizeImage(name: name, rendering: ImageReference(parsing: image))
+                let currentReference = ImageReference(current)
+                let name = entries.first { $0.couldRender(currentReference) }?.name ?? currentReference.repository
+                let entry = KustomizeImage(name: name, rendering: ImageReference(image))
                 if let earlier = chosen[name], earlier.entry != entry {
                     throw PromotionError("""
                         \(toEnvironment)'s \(earlier.for.object.kind)/\(earlier.for.object.name) container \(earlier.for.container) \

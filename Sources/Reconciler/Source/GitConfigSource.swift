@@ -44,7 +44,12 @@ public final class GitConfigSource: ConfigSource {
 
     /// - Throws: `ReconcileError.source` (git's message names the remote).
     public func fetch() async throws {
-        do { try await mirror.fetch() } catch {
+        let started = ContinuousClock.now
+        do {
+            try await mirror.fetch()
+            ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: false)
+        } catch {
+            ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: true)
             throw ReconcileError.source("fetching the config repository failed: \(error)")
         }
     }

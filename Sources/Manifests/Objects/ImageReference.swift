@@ -1,9 +1,19 @@
-/// A container image reference split the way a registry reads it:
-/// `registry:5000/team/app:1.2@sha256:…` is repository `registry:5000/team/app`, tag `1.2`, digest `sha256:…`.
-public struct ImageReference: Sendable, Hashable {
+/// A container image reference split the way a registry (and kustomize's `images:` transformer)
+/// reads it: `registry:5000/team/app:1.2@sha256:…` is repository `registry:5000/team/app`, tag
+/// `1.2`, digest `sha256:…`. A `:` before the last `/` is a registry port, not a tag.
+///
+/// One type for the policy checks (`:latest`, unpinned images) and for overlay promotion (which
+/// `images:` entry renders which reference).
+public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     public var repository: String
     public var tag: String?
     public var digest: String?
+
+    public init(repository: String, tag: String? = nil, digest: String? = nil) {
+        self.repository = repository
+        self.tag = tag
+        self.digest = digest
+    }
 
     public init(_ reference: String) {
         var rest = Substring(reference)
@@ -11,7 +21,6 @@ public struct ImageReference: Sendable, Hashable {
             digest = String(rest[rest.index(after: at)...])
             rest = rest[..<at]
         }
-        // A colon after the last slash starts the tag; one before it is a registry port.
         let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
         if let colon = rest[lastSlash...].lastIndex(of: ":") {
             tag = String(rest[rest.index(after: colon)...])
@@ -25,4 +34,7 @@ public struct ImageReference: Sendable, Hashable {
 
     /// `:latest` written out or implied by a missing tag.
     public var isLatest: Bool { !isPinned && (tag == nil || tag == "latest") }
+
+    /// `repository:tag@digest`, each part only when present.
+    public var description: String { repository + (tag.map { ":" + $0 } ?? "") + (digest.map { "@" + $0 } ?? "") }
 }
