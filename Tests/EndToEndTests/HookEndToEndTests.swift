@@ -1,5 +1,6 @@
 import Foundation
 import Manifests
+import Notify
 import Reconciler
 import TestSupport
 import Testing
@@ -145,6 +146,11 @@ import Testing
             let records = try await world.history("master").records
             #expect(records.suffix(2).map(\.operation) == [.sync, .autoRollback])
             #expect(records.dropLast().last?.hooks.first?.message.hasPrefix("BackoffLimitExceeded") == true)
+            // The auto-rollback's notification gives the failed smoke test as its reason.
+            let told = NotificationEvent(.init(.autoRollback, aboutAutoRollback: true), outcome: outcome, scrubber: .none)
+            #expect(told.failing.first?.object == "Job.batch django-master/smoke-test", "\(told.failing)")
+            #expect(told.failing.first?.status == "PostSync hook Failed")
+            #expect(told.summary.contains("PostSync hook Failed: Job.batch django-master/smoke-test: BackoffLimitExceeded"), "\(told.summary)")
             let revert = try #require(outcome.revertCommit)
             try await world.repository.pull()
             #expect(try await world.repository.headMessage().contains("This reverts commit \(bad)"))
