@@ -134,6 +134,8 @@ import Testing
             #expect(try await run(["scale", "deployment/web", "--replicas=3"]).stdout == "deployment.apps/web scaled\n")
             let stale = try await run(["scale", "deployment/web", "--replicas=1", "--current-replicas=2"])
             #expect(stale.status != 0 && stale.stderr.contains("Expected replicas to be 2, was 3"), "\(stale.stderr)")
+            // The controllers must be done writing, or the read version is already stale (as on a real cluster).
+            #expect(try await run(["rollout", "status", "deployment/web", "--timeout=60s"]).status == 0)
             let yaml = try await run(["get", "deployment", "web", "-o", "yaml"]).stdout
             let replaced = try await cluster.kubectl(["replace", "-f", "-"], binary: binary, input: yaml.replacingOccurrences(of: "replicas: 3", with: "replicas: 1"))
             #expect(replaced.stdout == "deployment.apps/web replaced\n", "\(replaced.stderr)")
