@@ -41,10 +41,16 @@ enum ObjectLifecycle {
             }
             if old["metadata"]?["namespace"] != nil { result[path: ["metadata", "namespace"]] = old[path: ["metadata", "namespace"]] }
         }
-        if resource.tracksGeneration, generationChanges(old: old, new: result, resource: resource) {
-            result[path: ["metadata", "generation"]] = .int((old[path: ["metadata", "generation"]]?.intValue ?? 0) + 1)
-        }
         return result
+    }
+
+    /// Bumps the generation of a spec change, once the new object is defaulted (the server
+    /// defaults while decoding, before the strategy's PrepareForUpdate compares): an apply that
+    /// replaces an atomic struct without its defaulted fields changes nothing.
+    static func bumpGeneration(_ new: inout JSON, old: JSON, resource: ClusterResource) {
+        if resource.tracksGeneration, generationChanges(old: old, new: new, resource: resource) {
+            new[path: ["metadata", "generation"]] = .int((old[path: ["metadata", "generation"]]?.intValue ?? 0) + 1)
+        }
     }
 
     /// Spec-like changes bump the generation: everything but metadata (and status when it is a

@@ -188,6 +188,7 @@ struct WriteHandler: Sendable {
             var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
             ServiceAllocation.carryOver(&new, old: current.object, resource: target.resource)
             try admission.admit(&new, old: current.object, resource: target.resource)
+            ObjectLifecycle.bumpGeneration(&new, old: current.object, resource: target.resource)
             try await ServiceAllocation(context: context).allocate(&new, resource: target.resource)
             if let manager {
                 // Managed fields a client sends replace the stored ones (how kubectl migrates
