@@ -53,6 +53,21 @@ enum ObjectLifecycle {
         }
     }
 
+    /// Whether two versions of an object differ at most in their managers' timestamps.
+    static func unchanged(_ new: JSON, _ old: JSON) -> Bool {
+        func withoutTimes(_ object: JSON) -> JSON {
+            var copy = object
+            guard let entries = object[path: ["metadata", "managedFields"]]?.arrayValue else { return copy }
+            copy[path: ["metadata", "managedFields"]] = .array(entries.map { entry in
+                var entry = entry
+                entry["time"] = nil
+                return entry
+            })
+            return copy
+        }
+        return new == old || withoutTimes(new) == withoutTimes(old)
+    }
+
     /// Spec-like changes bump the generation: everything but metadata (and status when it is a
     /// subresource); a Deployment's annotations count too, as its strategy says.
     static func generationChanges(old: JSON, new: JSON, resource: ClusterResource) -> Bool {

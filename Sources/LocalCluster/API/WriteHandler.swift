@@ -201,6 +201,9 @@ struct WriteHandler: Sendable {
                 new = try recordUpdate(from: previous, to: new, manager: manager, served: served.resource,
                                        subresource: target.subresource ?? "")
             }
+            // A write that changes nothing once defaulted (an apply that leaves out defaulted
+            // fields) is no write at all: no new resourceVersion, managers' times kept.
+            if ObjectLifecycle.unchanged(new, current.object) { new = current.object }
             do {
                 let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)
                 if !options.dryRun { try await Finalization(context: context).finishIfReleased(stored, key: key) }
