@@ -53,11 +53,11 @@ struct WriteHandler: Sendable {
         if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "", for: target.groupResource, name: name) }
         object = try ObjectLifecycle.prepareCreate(object, resource: target.resource)
         try admission.admit(&object, old: nil, resource: target.resource)
-        try await ServiceAllocation(context: context).allocate(&object, resource: target.resource)
         if let manager {
             object = try recordUpdate(from: nil, to: object, manager: manager, served: served, subresource: "")
         }
-        return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
+        return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun,
+                                              prepare: ServiceAllocation.preparation(for: target.resource))
     }
 
     /// Managed fields of an ordinary write, in the version the client wrote (the entry's
@@ -189,7 +189,6 @@ struct WriteHandler: Sendable {
             ServiceAllocation.carryOver(&new, old: current.object, resource: target.resource)
             try admission.admit(&new, old: current.object, resource: target.resource)
             ObjectLifecycle.bumpGeneration(&new, old: current.object, resource: target.resource)
-            try await ServiceAllocation(context: context).allocate(&new, resource: target.resource)
             if let manager {
                 // Managed fields a client sends replace the stored ones (how kubectl migrates
                 // client-side-apply ownership to server-side apply), as fieldmanager's decodeLiveOrNew does.
@@ -205,7 +204,8 @@ struct WriteHandler: Sendable {
             // fields) is no write at all: no new resourceVersion, managers' times kept.
             if ObjectLifecycle.unchanged(new, current.object) { new = current.object }
             do {
-                let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)
+                let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun,
+                                                            prepare: ServiceAllocation.preparation(for: target.resource))
                 if !options.dryRun { try await Finalization(context: context).finishIfReleased(stored, key: key) }
                 return (stored, warnings)
             } catch let error as StatusError where error.reason == "Conflict" && precondition == nil {
