@@ -297,4 +297,23 @@ import Testing
             #expect(try JSON(parsing: account.httpBody)["kind"] == "ServiceAccount")
         }
     }
+
+    /// `kubectl certificate approve` sets the Approved condition through `/approval`; nothing signs
+    /// the request (README, "Deviations"), so no certificate appears.
+    @Test func certificateRequestsAreApprovedButNotSigned() async throws {
+        try await withCluster { cluster in
+            // A PKCS#10 request made for this test (CN=alice); the server does not parse it.
+            let request = Data("-----BEGIN CERTIFICATE REQUEST-----\nMIHGMG4CAQAwEDEOMAwGA1UEAwwFYWxpY2UwWTATBgcqhkjOPQIBBggqhkjOPQMB\n-----END CERTIFICATE REQUEST-----\n".utf8).base64EncodedString()
+            try await cluster.apply("""
+                apiVersion: certificates.k8s.io/v1
+                kind: CertificateSigningRequest
+                metadata: {name: alice}
+                spec: {request: \(request), signerName: kubernetes.io/kube-apiserver-client, usages: [client auth]}
+                """)
+            #expect(try await cluster.kubectl("certificate", "approve", "alice").stdout == "certificatesigningrequest.certificates.k8s.io/alice approved\n")
+            let table = try await cluster.kubectl("get", "csr", "alice")
+            #expect(table.stdout.contains("kubernetes.io/kube-apiserver-client   mooring-local   <none>              Approved"), "\(table.stdout)")
+            #expect(try await cluster.kubectl("get", "csr", "alice", "-o", "jsonpath={.status.certificate}").stdout.isEmpty)
+        }
+    }
 }

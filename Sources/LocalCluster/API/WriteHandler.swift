@@ -25,7 +25,13 @@ struct WriteHandler: Sendable {
         } else {
             object[path: ["metadata", "namespace"]] = nil
         }
-        let (decoded, warnings) = try admission.decode(object, body: request.body, resource: target.resource, options: options)
+        var (decoded, warnings) = try admission.decode(object, body: request.body, resource: target.resource, options: options)
+        if target.resource.group == "certificates.k8s.io" && target.resource.kind == "CertificateSigningRequest" {
+            // The CSR strategy records who asked (PrepareForCreate), whatever the body says.
+            decoded[path: ["spec", "username"]] = .string(request.user.username)
+            decoded[path: ["spec", "groups"]] = .array(request.user.groups.map(JSON.string))
+            decoded[path: ["spec", "uid"]] = request.user.uid.isEmpty ? nil : .string(request.user.uid)
+        }
         let manager = options.manager(userAgent: request.headers.first(name: "user-agent"))
         let stored = try await create(decoded, target: target, options: options, manager: manager)
         return ObjectEncoding(request: request).single(stored, resource: target.resource).withStatus(.created).withWarnings(warnings)
