@@ -148,16 +148,7 @@ import Testing
         try await withCluster { cluster in
             try await cluster.apply(TestManifests.deployment("busy", replicas: 1).replacingOccurrences(
                 of: "        ports:", with: "        resources: {requests: {cpu: 100m}}\n        ports:"))
-            try await cluster.apply("""
-                apiVersion: autoscaling/v2
-                kind: HorizontalPodAutoscaler
-                metadata: {name: busy, namespace: default}
-                spec:
-                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: busy}
-                  minReplicas: 2
-                  maxReplicas: 5
-                  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
-                """)
+            try await cluster.apply(TestManifests.autoscaler("busy", minReplicas: 2, maxReplicas: 5, cpuUtilization: 70))
             let active = try await eventually {
                 try await cluster.kubectl("get", "hpa", "busy", "-o",
                                           #"jsonpath={.status.conditions[?(@.type=="ScalingActive")].reason}/{.spec.minReplicas}"#).stdout == "ValidMetricFound/2"

@@ -333,16 +333,7 @@ extension EndpointsTests {
     @Test func autoscalersReportTheirTargetWithoutAMetricsServer() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("scaled", replicas: 2))
-            try await cluster.apply("""
-                apiVersion: autoscaling/v2
-                kind: HorizontalPodAutoscaler
-                metadata: {name: scaled, namespace: default}
-                spec:
-                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: scaled}
-                  minReplicas: 1
-                  maxReplicas: 5
-                  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}}]
-                """)
+            try await cluster.apply(TestManifests.autoscaler("scaled", minReplicas: 1, maxReplicas: 5, cpuUtilization: 50))
             let reported = try await eventually {
                 try await cluster.kubectl("get", "hpa", "scaled", "-o", "jsonpath={.status.currentReplicas}/{.status.desiredReplicas}").stdout == "2/2"
             }
