@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], exclude: ["README.md"], resources: [.copy("Protobuf/protobuf-fields-1.32.json")]),
-        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI", "LuaSandbox"]),
+        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI", "LuaSandbox", "ChildProcess"]),
         .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
         .executableTarget(name: "mooring", dependencies: [
             "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports",
@@ -52,9 +52,9 @@ let package = Package(
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI", "LocalCluster", "Manifests"]),
         .testTarget(name: "LuaSandboxTests", dependencies: ["LuaSandbox", "Manifests"]),
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport", "ChildProcess"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The demo: reconcile this repository's sample environments (develop and master) into the
-# embedded local cluster, show their status, and let the real kubectl look at the result.
+# The demo: reconcile this repository's sample environments (the develop and master kustomize
+# overlays over environments/base, as committed) into the embedded local cluster, show their
+# status, and let the real kubectl look at the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/debug/mooring
@@ -16,6 +17,14 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 
+echo "== mooring version"
+"$BIN" version
+
+echo
+echo "== mooring render --env develop --summary   (kustomize builds the overlay; each object names its source)"
+"$BIN" render --env develop --summary
+
+echo
 echo "== mooring run --once"
 status=0
 "$BIN" run --once || status=$?

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Mooring builds and tests with, only those missing.
 set -euo pipefail
-packages=(pkg-config libgit2-dev libyaml-dev libcurl4-openssl-dev liblua5.4-dev git openssl nginx-light python3 chromium openssh-server)
+packages=(pkg-config libgit2-dev libyaml-dev libcurl4-openssl-dev liblua5.4-dev git openssl nginx-light fcgiwrap python3 chromium openssh-server)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,6 +20,14 @@
 //                 `GitRollback` and `RevertPublisher` (reverts in git)
 // Cluster/        `ClusterClient` over KubeAPI (`KubeClusterClient`), `ClusterConnector` (targets,
 //                 the embedded cluster via `LocalClusterLauncher`), `HistoryStore`, request counting
+// Source/         `GitConfigSource` (the `ConfigSource` over a GitSource mirror): `EnvironmentRenderer`
+//                 picks plain (`ManifestRenderer`) or kustomize; `RenderCache` keys renderings by the
+//                 trees they read. Kustomize/: `KustomizeInputs` (the overlay's kustomizations followed
+//                 through a `RevisionTree`, remote and escaping references refused), `RenderWorkspace`
+//                 (a private export of those files), `KustomizeTool` (which binary), `KustomizeRenderer`
+//                 (one build through ChildProcess), `KustomizeOutput` (objects with their origins)
+// Promotion/      `PromotionRule` and `PromotionPlanner` for plain folders, `OverlayPromotionPlanner` and
+//                 `KustomizationImagesEditor` for overlays' `images:`, `Promoter` (plan, commit, push)
 // Seams/          the IO the loop needs: `ClusterClient`, `ConfigSource`
 //
 // Policies and values are pure; the IO lives in Cluster/, the Sync/ runners and the Loop/ reconciler.

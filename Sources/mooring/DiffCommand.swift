@@ -79,7 +79,7 @@ struct DiffCommand: AsyncParsableCommand {
         let source = try options.environment(from, in: configuration)
         let target = try options.environment(to, in: configuration)
         let repository = try await GitConfigSource.open(
-            configuration.repository, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+            configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         do { try await repository.fetch() } catch {
             throw ReconcileError.source("fetching \(configuration.repository.url) failed: \(error)")
         }

@@ -55,7 +55,7 @@ struct PromoteCommand: AsyncParsableCommand {
         let source = try options.environment(from, in: configuration)
         let target = try options.environment(to, in: configuration)
         let repository = try await GitConfigSource.open(
-            configuration.repository, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+            configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         try await repository.fetch()
         let promoter = Promoter(source: repository)
         let plan = try await promoter.plan(from: source, to: target, rule: rule)
@@ -68,6 +68,11 @@ struct PromoteCommand: AsyncParsableCommand {
         try output.emit(Report(promotionPlan: plan, commit: commit))
 
         let branch = plan.targetBranch ?? to
+        if !plan.leftOutSecrets.isEmpty {
+            let names = plan.leftOutSecrets.map { "Secret/\($0.name)" }
+            output.status("left out \(names.count) Secret\(names.count == 1 ? "" : "s") of \(from) (\(names.joined(separator: ", "))): "
+                + "Secrets are promoted only when named, e.g. --only \(names[0])")
+        }
         if plan.isEmpty {
             output.status("nothing to promote: \(to) (\(branch) at \(plan.targetRevision.prefix(7))) already has \(from)'s manifests at \(plan.sourceRevision.prefix(7))")
         } else if dryRun {

@@ -16,7 +16,7 @@ struct ReconcilerSetup {
         let configuration = try options.load()
         let source: GitConfigSource
         do {
-            source = try await GitConfigSource.open(configuration.repository, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+            source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         } catch {
             throw ReconcileError.source("cannot open the config repository \(configuration.repository.url): \(error)")
         }
@@ -25,7 +25,8 @@ struct ReconcilerSetup {
                                counters: stats ? RequestCounters() : nil)
     }
 
-    func reconciler(for environment: EnvironmentConfiguration) async throws -> EnvironmentReconciler {
+    /// - Parameter lock: for commands that apply, how the environment's Lease is held.
+    func reconciler(for environment: EnvironmentConfiguration, lock: (tenure: EnvironmentLock.Tenure, wait: Bool)? = nil) async throws -> EnvironmentReconciler {
         let cluster: KubeClusterClient
         do {
             cluster = try await connector.client(for: environment.cluster)
@@ -38,8 +39,14 @@ struct ReconcilerSetup {
             counters.add(environment.name, counting, http: cluster.client)
             client = counting
         }
-        return EnvironmentReconciler(environment: environment, source: source, cluster: client, progress: progress,
-                                     revertPublisher: GitRevertPublisher(mirror: source.mirror))
+        var reconciler = EnvironmentReconciler(environment: environment, source: source, cluster: client, progress: progress,
+                                               revertPublisher: GitRevertPublisher(mirror: source.mirror))
+        reconciler.siblings = configuration.environments.filter { $0.name != environment.name && $0.cluster == environment.cluster }
+        if let lock {
+            reconciler.lock = EnvironmentLock(environment: environment, cluster: client, wait: lock.wait, tenure: lock.tenure)
+            reconciler.lock?.notices = ProgressLines.notices
+        }
+        return reconciler
     }
 
     /// Brings the mirror up to date; an unreachable repository is one clear error.

@@ -21,11 +21,14 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(help: "Print one line per object instead of YAML.")
     var summary = false
 
+    @Flag(help: "Print the values of Secrets (masked as *** by default).")
+    var showSecrets = false
+
     func run() async throws {
         let configuration = try options.load()
         let environment = try options.environment(env, in: configuration)
         let source = try await GitConfigSource.open(
-            configuration.repository, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+            configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         try await source.fetch()
         let commit = try await source.resolve(revision ?? environment.ref)
         let rendered = try await source.render(revision: commit, path: environment.path)
@@ -39,7 +42,7 @@ struct RenderCommand: AsyncParsableCommand {
                 print("\(object.identity)  (\(object.source))")
             }
         } else {
-            print(YAML.dumpDocuments(rendered.objects.map(\.object)), terminator: "")
+            print(YAML.dumpDocuments(rendered.objects.map { showSecrets ? $0.object : SecretMask.masked($0.object) }), terminator: "")
         }
     }
 }

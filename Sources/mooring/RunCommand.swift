@@ -13,13 +13,19 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
+    @OptionGroup var lease: LeaseOptions
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options, stats: stats)
         let code = try await setup.run { setup in
+            let stop = StopSignal()
             var reconcilers: [EnvironmentReconciler] = []
             for environment in setup.configuration.environments {
-                reconcilers.append(try await setup.reconciler(for: environment))
+                // A continuous run keeps each environment's Lease: a second runner is a standby,
+                // whose wait ends when it is told to stop.
+                var reconciler = try await setup.reconciler(for: environment, lock: (once ? .perOperation : .untilReleased, !lease.noWait))
+                reconciler.lock?.stop = stop
+                reconcilers.append(reconciler)
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
@@ -31,7 +37,6 @@ struct RunCommand: AsyncParsableCommand {
                 setup.counters?.report()
                 return try await report(results, reconcilers: reconcilers, assembler: assembler)
             }
-            let stop = StopSignal()
             let handlers = SignalHandlers.install(stop)
             while !stop.isStopped {
                 let results = await poller.pass()
@@ -40,6 +45,7 @@ struct RunCommand: AsyncParsableCommand {
                 await stop.sleep(for: poller.schedule.nextDelay(unit: Double.random(in: 0..<1)))
             }
             withExtendedLifetime(handlers) {}
+            for reconciler in reconcilers { await reconciler.releaseLease() }
             return 0
         }
         if code != 0 { throw ExitCode(code) }

@@ -13,11 +13,13 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The environment.") var env: String
     @Option(name: .long, help: "Branch, tag or commit (default: the environment's ref).") var revision: String?
     @Flag(name: .long, help: "Only show what would be done.") var dryRun = false
+    @OptionGroup var lease: LeaseOptions
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
         let (report, synced) = try await setup.run { setup in
-            let reconciler = try await setup.reconciler(for: try options.environment(env, in: setup.configuration))
+            let reconciler = try await setup.reconciler(for: try options.environment(env, in: setup.configuration),
+                                                        lock: (.perOperation, !lease.noWait))
             try await setup.fetch()
             let outcome = try await reconciler.sync(ref: revision, dryRun: dryRun)
             let parts = await ReportAssembler(source: setup.source).reports(outcome: outcome, reconciler: reconciler)

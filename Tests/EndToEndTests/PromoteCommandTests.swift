@@ -185,7 +185,7 @@ private enum PromoteCLI {
     }
 }
 
-/// A bare repository (`served/config.git`) holding the project's sample environments, and a
+/// A bare repository (`served/config.git`) holding the plain-folder sample environments, and a
 /// `mooring.yaml` beside it that points at it.
 private struct PromoteRepository {
     let root: String
@@ -198,7 +198,7 @@ private struct PromoteRepository {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("mooring-promote-\(UUID().uuidString)").path
         let work = root + "/work"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: projectRoot.appendingPathComponent("environments").path, toPath: work + "/environments")
+        try FileManager.default.copyItem(atPath: projectRoot.appendingPathComponent("Tests/Fixtures/plain-sample/environments").path, toPath: work + "/environments")
         for arguments in [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "sample environments"]] {
             try Self.git(["-C", work] + arguments)
         }

@@ -170,7 +170,7 @@ private enum CLI {
     }
 }
 
-/// A temporary git repository holding a copy of this project's sample `environments/` and a
+/// A temporary git repository holding a copy of the plain-folder sample environments and a
 /// `mooring.yaml` that points at it.
 private struct SampleRepository {
     let root: String
@@ -180,7 +180,7 @@ private struct SampleRepository {
         let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("mooring-render-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: projectRoot.appendingPathComponent("environments").path, toPath: root + "/environments")
+        try FileManager.default.copyItem(atPath: projectRoot.appendingPathComponent("Tests/Fixtures/plain-sample/environments").path, toPath: root + "/environments")
         _ = try git("init", "-q", "-b", "main")
         try writeConfig(url: ".")
         try commit("sample environments")

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func masksPasswordsWrittenIntoURLs() {
-        #expect(GitRemote(url: "https://bob:secret@example.com/x.git").description == "https://bob:***@example.com/x.git")
+        #expect(GitRemote(url: "https://bob:secret@example.com/x.git").description == "https://***@example.com/x.git")
         #expect(GitRemote(url: "ssh://git@example.com/x.git").description == "ssh://git@example.com/x.git")
         #expect(GitRemote(url: "/srv/config.git").description == "/srv/config.git")
     }

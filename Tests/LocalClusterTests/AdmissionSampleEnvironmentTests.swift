@@ -1,31 +1,32 @@
 import Foundation
 import Testing
 import Manifests
+import TestSupport
 @testable import LocalCluster
 
-/// The sample environments are valid Kubernetes: every object admits under `fieldValidation=Strict`
+/// The sample environments are valid Kubernetes: every object their overlays render to admits under `fieldValidation=Strict`
 /// (what `kubectl apply --server-side` sends), and admitting the admitted object again changes
 /// nothing, as re-applying unchanged manifests to a real server does not.
 @Suite struct AdmissionSampleEnvironmentTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func manifests() throws -> [(file: String, object: JSON)] {
+    /// Every object the sample's overlays render to, by the real `kubectl kustomize`.
+    static func manifests() async throws -> [(file: String, object: JSON)] {
         var found: [(String, JSON)] = []
         for environment in ["develop", "master"] {
-            let folder = repository.appendingPathComponent("environments").appendingPathComponent(environment)
-            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
-            for file in files {
-                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-                for document in try YAML.load(text, file: file) where document.value.objectValue != nil {
-                    found.append(("\(environment)/\(file)", document.value))
-                }
+            let folder = repository.appendingPathComponent("environments").appendingPathComponent(environment).path
+            let rendered = try await Command.run("kubectl", ["kustomize", folder], environment: [:], input: nil)
+            guard rendered.status == 0 else { throw AdmissionSampleError(message: "kubectl kustomize \(folder): \(rendered.stderr)") }
+            for document in try YAML.load(rendered.stdout, file: "\(environment) (kustomize)") where document.value.objectValue != nil {
+                let name = "\(document.value["kind"]?.stringValue ?? "?")/\(document.value[path: ["metadata", "name"]]?.stringValue ?? "?")"
+                found.append(("\(environment): \(name)", document.value))
             }
         }
         return found
     }
 
-    @Test func everySampleObjectAdmits() throws {
-        let manifests = try Self.manifests()
+    @Test func everySampleObjectAdmits() async throws {
+        let manifests = try await Self.manifests()
         #expect(manifests.count >= 10)
         for (file, object) in manifests {
             switch Admission.admitCreate(object, directive: .strict, uid: "00000000-0000-0000-0000-000000000001") {
@@ -41,4 +42,9 @@ import Manifests
             }
         }
     }
+}
+
+struct AdmissionSampleError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

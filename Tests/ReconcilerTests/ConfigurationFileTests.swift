@@ -57,7 +57,7 @@ import Testing
             cluster: local
             namespace: shop
         """)
-        #expect(configuration.repository.url == ".")
+        #expect(configuration.repository.url.redacted == ".")
         #expect(configuration.repository.interval == .seconds(60))
         #expect(configuration.environments.map(\.name) == ["develop", "master"])
         #expect(configuration.environment(named: "develop")?.ignoreDifferences.first?.jsonPointers == ["/spec/replicas"])

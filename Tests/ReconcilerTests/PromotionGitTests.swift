@@ -70,7 +70,7 @@ import Testing
     }
 }
 
-/// A temporary bare repository (so pushes are accepted) seeded with the sample environments,
+/// A temporary bare repository (so pushes are accepted) seeded with the plain-folder sample environments,
 /// and a mirror cache folder beside it.
 struct PromotionGitRepository {
     let root: String

@@ -3,12 +3,13 @@ import GitSource
 import Manifests
 @testable import Reconciler
 
-/// The repository's sample environments read from disk, as the promotion planner takes them.
+/// The plain-folder sample environments (`Tests/Fixtures/plain-sample`: the repository's sample as
+/// it was before it became kustomize overlays) read from disk, as the promotion planner takes them.
 enum PromotionSample {
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
+        return url.path + "/Tests/Fixtures/plain-sample"
     }()
 
     /// The environment's rendered objects and its files (repository paths), optionally edited.

@@ -4,8 +4,9 @@ import MergePatch
 import Testing
 @testable import Reconciler
 
-/// The repository's own sample: `mooring.yaml` and `environments/`, read from disk, rendered by
-/// Manifests, and taken through the pure pipeline (prepare → diff → plan).
+/// The repository's own sample: `mooring.yaml` and the kustomize overlays of `environments/`,
+/// read from disk, rendered by kubectl kustomize, and taken through the pure pipeline (prepare →
+/// diff → plan).
 @Suite struct SampleEnvironmentTests {
     /// The package root, found from this file's path.
     static let root: String = {
@@ -22,10 +23,11 @@ import Testing
     }
 
     @Test(arguments: ["develop", "master"])
-    func firstSyncPlanAppliesEverythingInDependencyOrder(environment: String) throws {
+    func firstSyncPlanAppliesEverythingInDependencyOrder(environment: String) async throws {
         let configuration = try MooringConfiguration(contentsOf: SampleEnvironmentTests.root + "/mooring.yaml")
         let settings = try #require(configuration.environment(named: environment))
-        let rendered = try ManifestRenderer.render(directory: SampleEnvironmentTests.root, environmentPath: settings.path)
+        #expect(settings.path == "environments/\(environment)")
+        let rendered = try await SampleOverlays.render(environment)
         let desired = try DesiredState.prepare(rendered.objects.map(\.object), environment: environment,
                                                revision: "0123456789abcdef0123456789abcdef01234567", defaultNamespace: settings.namespace)
         let diff = try Differ(ignoreDifferences: settings.ignoreDifferences).diff(environment: environment, revision: "0123456789abcdef", desired: desired, live: [])
@@ -77,8 +79,8 @@ import Testing
 
     /// Sample objects whose lists need no key defaults (the generic OpenAPI node used here has
     /// none; ports are covered by the fixtures above).
-    @Test func sampleObjectsAppliedBySSAAreSynced() throws {
-        let rendered = try ManifestRenderer.render(directory: SampleEnvironmentTests.root, environmentPath: "environments/develop")
+    @Test func sampleObjectsAppliedBySSAAreSynced() async throws {
+        let rendered = try await SampleOverlays.render("develop")
         let desired = try DesiredState.prepare(rendered.objects.map(\.object), environment: "develop", revision: "r1", defaultNamespace: "default")
         let kinds: Set<String> = ["Namespace", "ConfigMap", "PersistentVolumeClaim", "Ingress"]
         let checked = desired.filter { kinds.contains($0["kind"]?.stringValue ?? "") }

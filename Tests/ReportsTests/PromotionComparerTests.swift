@@ -4,10 +4,11 @@ import Reports
 import Testing
 
 @Suite struct PromotionComparerTests {
+    /// The plain-folder sample (the repository's sample before it became kustomize overlays).
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+        .deletingLastPathComponent().path + "/Tests/Fixtures/plain-sample"
 
-    /// The sample config's develop and master: different namespaces, the same objects.
+    /// The plain sample's develop and master: different namespaces, the same objects.
     @Test func sampleEnvironmentsDevelopToMaster() throws {
         let develop = try ManifestRenderer.render(directory: PromotionComparerTests.repositoryRoot, environmentPath: "environments/develop")
         let master = try ManifestRenderer.render(directory: PromotionComparerTests.repositoryRoot, environmentPath: "environments/master")

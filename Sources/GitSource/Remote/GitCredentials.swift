@@ -16,27 +16,20 @@ public enum GitCredentials: Hashable, Sendable {
 
 /// A remote repository: where it is and how to log in.
 public struct GitRemote: Hashable, Sendable, CustomStringConvertible {
-    /// A local path, `file://`, `git://`, `http(s)://` or `ssh://` URL.
-    public let url: String
+    /// Where it is; shown redacted, handed to libgit2 in memory only.
+    public let location: RepositoryLocation
     public let credentials: GitCredentials
 
-    public init(url: String, credentials: GitCredentials = .none) {
-        self.url = url
+    public init(location: RepositoryLocation, credentials: GitCredentials = .none) {
+        self.location = location
         self.credentials = credentials
     }
 
-    /// The URL as shown in messages. It never contains a secret unless the user wrote one into
-    /// the URL itself, in which case the user-info part is masked.
-    public var description: String { GitRemote.redacted(url) }
-
-    static func redacted(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        guard let at = rest[..<hostEnd].lastIndex(of: "@") else { return url }
-        let userInfo = rest[..<at]
-        guard userInfo.contains(":") else { return url }
-        let user = userInfo.split(separator: ":", maxSplits: 1)[0]
-        return String(url[..<schemeEnd.upperBound]) + user + ":***" + String(rest[at...])
+    /// A local path, `file://`, `git://`, `http(s)://` or `ssh://` URL.
+    public init(url: String, credentials: GitCredentials = .none) {
+        self.init(location: RepositoryLocation(url), credentials: credentials)
     }
+
+    /// The location as shown in messages: user-info and secret query values masked.
+    public var description: String { location.redacted }
 }

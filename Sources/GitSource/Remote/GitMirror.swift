@@ -20,7 +20,9 @@ public final class GitMirror: Sendable {
     /// A fresh clone is fully fetched; an existing mirror is returned as it is (call ``fetch()``).
     public static func open(_ remote: GitRemote, cacheFolder: String) async throws -> GitMirror {
         GitLibrary.initialize()
-        let folder = URL(fileURLWithPath: cacheFolder).appendingPathComponent(MirrorFolderName.for(MirrorFolderName.absoluteURL(remote.url))).path
+        let folder = URL(fileURLWithPath: cacheFolder).appendingPathComponent(MirrorFolderName.for(remote.location)).path
+        let legacy = URL(fileURLWithPath: cacheFolder).appendingPathComponent(MirrorFolderName.legacy(remote.location)).path
+        if FileManager.default.fileExists(atPath: legacy) { try? FileManager.default.removeItem(atPath: legacy) }
         if FileManager.default.fileExists(atPath: folder) {
             let handle = try RepositoryHandle.open(path: folder, displayName: remote.description)
             return GitMirror(remote: remote, folder: folder, repository: GitRepository(handle: handle, path: folder))
@@ -30,39 +32,47 @@ public final class GitMirror: Sendable {
     }
 
     /// Fetches new commits, branches and tags (deleted ones are pruned) and follows the remote's
-    /// default branch. Never re-clones.
+    /// default branch. Never re-clones. What arrives is made private to the owner.
     @discardableResult
     public func fetch() async throws -> FetchResult {
-        let remote = self.remote
-        return try await repository.perform { try $0.fetchMirror(remote) }
+        let remote = self.remote, folder = self.folder
+        return try await repository.perform { handle in
+            defer { PrivateFolder.restrict(folder) }
+            return try handle.fetchMirror(remote)
+        }
     }
 
     /// Pushes the mirror's `branch` to the remote (fast-forward only). A rejection is a
     /// ``GitError`` of kind `.pushRejected` carrying the remote's reason.
     public func push(branch: String) async throws {
-        let remote = self.remote
-        try await repository.perform { try $0.push(branch: branch, to: remote) }
+        let remote = self.remote, folder = self.folder
+        try await repository.perform { handle in
+            defer { PrivateFolder.restrict(folder) }
+            try handle.push(branch: branch, to: remote)
+        }
     }
 
     /// Clones into a temporary folder beside the final one and renames it into place, so an
     /// interrupted clone never leaves a half-filled mirror and two processes cannot collide.
+    /// The cache folder and everything in it are private to the owner (0700 / 0600).
     private static func clone(_ remote: GitRemote, into folder: String, cacheFolder: String) async throws {
         let files = FileManager.default
         do {
-            try files.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
+            try PrivateFolder.create(cacheFolder)
         } catch {
             throw GitError(.failed, attempted: "cannot create cache folder \(cacheFolder)", reason: error.localizedDescription)
         }
         let temporary = folder + ".partial-\(UUID().uuidString)"
         defer { try? files.removeItem(atPath: temporary) }
+        try PrivateFolder.create(temporary)
         let handle = try RepositoryHandle.initBare(path: temporary, displayName: remote.description)
         let repository = GitRepository(handle: handle, path: temporary)
-        let url = MirrorFolderName.absoluteURL(remote.url)
-        if url.hasPrefix("/"), !files.fileExists(atPath: url) {
+        if remote.location.isLocalPath, !files.fileExists(atPath: remote.location.transportURL) {
             throw GitError(.notFound, attempted: "cannot fetch \(remote)", reason: "no such repository: the path does not exist")
         }
         try await repository.perform { handle in
-            try handle.configureAsMirror(of: remote, url: url)
+            defer { PrivateFolder.restrict(temporary) }
+            try handle.configureAsMirror(of: remote)
             _ = try handle.fetchMirror(remote)
         }
         if rename(temporary, folder) != 0, !files.fileExists(atPath: folder) {

@@ -78,6 +78,10 @@ final class RemoteSession {
         }
         switch remote.credentials {
         case .none:
+            // Credentials written into the URL travel here, never in the URL libgit2 is given.
+            if let (username, password) = remote.location.userInfoCredentials, allows(GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
+                return git_credential_userpass_plaintext_new(out, username, password)
+            }
             return fail("the remote requires authentication and no credentials are configured")
         case .token(let tokenVariable, let username):
             guard allows(GIT_CREDENTIAL_USERPASS_PLAINTEXT) else { return fail("the remote does not accept a token") }
@@ -102,7 +106,7 @@ final class RemoteSession {
     /// which Debian's libgit2 1.5 would accept unchecked, must be in `known_hosts`.
     private func checkCertificate(_ certificate: UnsafeMutablePointer<git_cert>, host: String?) -> Int32 {
         guard certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
-        let address = SSHAddress(url: remote.url)
+        let address = SSHAddress(url: remote.location.transportURL)
         let name = KnownHosts.name(host: address?.host ?? host ?? "", port: address?.port ?? 22)
         func refuse(_ reason: String) -> Int32 {
             failure = GitError(.authentication, attempted: "cannot trust the SSH server \(name)", reason: reason)
@@ -138,14 +142,16 @@ final class RemoteSession {
     /// The error to report for a failed libgit2 call: a callback's own finding first, then
     /// libgit2's message, with the remote's last words when it sent any.
     /// `usualKind` replaces the generic `.failed` (e.g. `.unreachable` for a failed fetch).
+    /// Any secret of the location that libgit2 or the remote quoted back is masked.
     func error(code: Int32, attempted: String, usualKind: GitError.Kind = .failed) -> GitError {
-        if let failure { return GitError(failure.kind, attempted: attempted, reason: failure.reason) }
+        let location = remote.location
+        if let failure { return GitError(failure.kind, attempted: attempted, reason: location.scrub(failure.reason)) }
         var error = GitError.fromLibgit2(code: code, attempted: attempted)
         if error.kind == .failed { error = GitError(usualKind, attempted: attempted, reason: error.reason) }
         if let said = remoteWords, !error.reason.contains(said) {
             error = GitError(error.kind, attempted: attempted, reason: "\(error.reason) (remote: \(said))")
         }
-        return error
+        return GitError(error.kind, attempted: location.scrub(attempted), reason: location.scrub(error.reason))
     }
 
     /// What the remote printed (hook output, server errors), without its progress meter lines

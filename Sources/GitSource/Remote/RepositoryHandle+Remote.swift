@@ -7,10 +7,12 @@ extension RepositoryHandle {
 
     /// Makes this (empty, bare) repository a mirror of `remote`: remote `origin` fetching every
     /// reference to the same name (`+refs/*:refs/*`), flagged `remote.origin.mirror` like git does.
-    func configureAsMirror(of remote: GitRemote, url: String) throws {
+    /// The config records the location without its secrets; fetches and pushes connect to the
+    /// real URL set on the in-memory remote only (`git_remote_set_instance_url`).
+    func configureAsMirror(of remote: GitRemote) throws {
         let attempted = "cannot set up a mirror of \(remote)"
         var created: OpaquePointer?
-        try check(git_remote_create_with_fetchspec(&created, pointer, Self.mirrorRemoteName, url, "+refs/*:refs/*"), attempted)
+        try check(git_remote_create_with_fetchspec(&created, pointer, Self.mirrorRemoteName, remote.location.withoutSecrets, "+refs/*:refs/*"), attempted)
         git_remote_free(created)
         var config: OpaquePointer?
         try check(git_repository_config(&config, pointer), attempted)
@@ -24,8 +26,7 @@ extension RepositoryHandle {
         let attempted = "cannot fetch \(remote)"
         let session = RemoteSession(remote: remote)
         return try withExtendedLifetime(session) {
-            var origin: OpaquePointer?
-            try check(git_remote_lookup(&origin, pointer, Self.mirrorRemoteName), attempted)
+            let origin = try lookUpOrigin(of: remote, attempted: attempted)
             defer { git_remote_free(origin) }
             var options = git_fetch_options()
             git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION))
@@ -37,7 +38,7 @@ extension RepositoryHandle {
                 throw session.error(code: code, attempted: attempted, usualKind: .unreachable)
             }
             let stats = git_remote_stats(origin)!.pointee
-            let defaultBranch = try updateHead(from: origin!, attempted: attempted)
+            let defaultBranch = try updateHead(from: origin, attempted: attempted)
             return FetchResult(
                 receivedObjects: Int(stats.received_objects),
                 receivedBytes: Int(stats.received_bytes),
@@ -45,6 +46,18 @@ extension RepositoryHandle {
                 defaultBranch: defaultBranch
             )
         }
+    }
+
+    /// The mirror's remote, pointed (in memory only) at the URL to connect to.
+    private func lookUpOrigin(of remote: GitRemote, attempted: String) throws -> OpaquePointer {
+        var origin: OpaquePointer?
+        try check(git_remote_lookup(&origin, pointer, Self.mirrorRemoteName), attempted)
+        let url = remote.location.transportURL
+        guard let origin, git_remote_set_instance_url(origin, url) == 0, git_remote_set_instance_pushurl(origin, url) == 0 else {
+            git_remote_free(origin)
+            throw GitError.fromLibgit2(code: -1, attempted: attempted)
+        }
+        return origin
     }
 
     /// Points HEAD at the branch the remote's HEAD names; returns its short name.
@@ -66,8 +79,7 @@ extension RepositoryHandle {
         let attempted = "cannot push \(reference) to \(remote)"
         let session = RemoteSession(remote: remote)
         try withExtendedLifetime(session) {
-            var origin: OpaquePointer?
-            try check(git_remote_lookup(&origin, pointer, Self.mirrorRemoteName), attempted)
+            let origin = try lookUpOrigin(of: remote, attempted: attempted)
             defer { git_remote_free(origin) }
             var options = git_push_options()
             git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION))

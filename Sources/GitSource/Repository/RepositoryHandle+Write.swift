@@ -60,7 +60,7 @@ extension RepositoryHandle {
 
     // MARK: Building blocks
 
-    private func branchReference(_ branch: String, attempted: String) throws -> String {
+    func branchReference(_ branch: String, attempted: String) throws -> String {
         let name = branch.hasPrefix("refs/") ? branch : "refs/heads/\(branch)"
         var valid: Int32 = 0
         try check(git_reference_name_is_valid(&valid, name), attempted)
@@ -93,10 +93,11 @@ extension RepositoryHandle {
         return ObjectID(tree)
     }
 
-    /// Returns a copy of `tree` with the entry at `components` set to the folder `replacement`
-    /// (or removed when `nil`), rewriting each ancestor. `nil` means the result is empty, since
-    /// git does not keep empty folders.
-    private func replace(_ components: ArraySlice<String>, in tree: ObjectID?, with replacement: ObjectID?, attempted: String) throws -> ObjectID? {
+    /// Returns a copy of `tree` with the entry at `components` set to `replacement` (a folder, or
+    /// with `mode` a file; removed when `nil`), rewriting each ancestor. `nil` means the result
+    /// is empty, since git does not keep empty folders.
+    func replace(_ components: ArraySlice<String>, in tree: ObjectID?, with replacement: ObjectID?,
+                 mode: git_filemode_t = GIT_FILEMODE_TREE, attempted: String) throws -> ObjectID? {
         let name = components.first!
         var builder: OpaquePointer?
         if let tree {
@@ -112,10 +113,10 @@ extension RepositoryHandle {
             if let entry = git_treebuilder_get(builder, name), git_tree_entry_filemode(entry) == GIT_FILEMODE_TREE {
                 existingSubtree = ObjectID(git_tree_entry_id(entry))
             }
-            newChild = try replace(components.dropFirst(), in: existingSubtree, with: replacement, attempted: attempted)
+            newChild = try replace(components.dropFirst(), in: existingSubtree, with: replacement, mode: mode, attempted: attempted)
         }
         if var oid = newChild?.oid {
-            try check(git_treebuilder_insert(nil, builder, name, &oid, GIT_FILEMODE_TREE), attempted)
+            try check(git_treebuilder_insert(nil, builder, name, &oid, components.count > 1 ? GIT_FILEMODE_TREE : mode), attempted)
         } else if git_treebuilder_get(builder, name) != nil {
             try check(git_treebuilder_remove(builder, name), attempted)
         }
@@ -127,7 +128,7 @@ extension RepositoryHandle {
 
     /// Writes a commit with one parent and moves `reference` to it (only if it still points at
     /// `parent`, so a concurrent move is an error rather than lost work).
-    private func createCommit(tree: ObjectID, parent: ObjectID, reference: String, message: String,
+    func createCommit(tree: ObjectID, parent: ObjectID, reference: String, message: String,
                               author: GitSignature?, attempted: String) throws -> ObjectID {
         let signature = try makeSignature(author, attempted: attempted)
         defer { git_signature_free(signature) }

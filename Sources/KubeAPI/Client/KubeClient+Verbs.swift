@@ -48,11 +48,14 @@ extension KubeClient {
         try await put(object, subresource: nil, dryRun: dryRun, fieldManager: fieldManager)
     }
 
-    /// Server-side apply: the object states the fields `fieldManager` owns.
-    public func apply(_ object: JSON, fieldManager: String = "mooring", force: Bool = false, dryRun: Bool = false) async throws -> JSON {
+    /// Server-side apply: the object states the fields `fieldManager` owns. With
+    /// `fieldValidation: .strict` an unknown or duplicate field is a 400 BadRequest instead of
+    /// being dropped (`nil` leaves the server's default).
+    public func apply(_ object: JSON, fieldManager: String = "mooring", force: Bool = false, dryRun: Bool = false,
+                      fieldValidation: FieldValidation? = nil) async throws -> JSON {
         let (resource, namespace, name) = try await target(of: object)
         let query = PathSegment.query([("fieldManager", fieldManager), ("force", force ? "true" : nil),
-                                       ("dryRun", dryRun ? "All" : nil)])
+                                       ("dryRun", dryRun ? "All" : nil), ("fieldValidation", fieldValidation?.rawValue)])
         return try await send(.patch, resource.objectPath(name: name, namespace: namespace) + query, body: object,
                               contentType: PatchType.apply.contentType, idempotent: true)
     }

@@ -88,7 +88,12 @@ public enum ManifestRenderer {
             throw RenderError.nonFiniteNumber(SourceLocation(file: document.file, line: document.line(nearPointer: pointer + field)),
                                               field: field.split(separator: "/").joined(separator: "."))
         }
-        return RenderedObject(identity: ObjectIdentity(of: object)!, object: object, source: location([]))
+        var fieldLines: [String: Int] = [:]
+        for (fieldPointer, line) in document.lines where fieldPointer.hasPrefix(pointer) {
+            let relative = String(fieldPointer.dropFirst(pointer.count))
+            if relative.isEmpty || relative.hasPrefix("/") { fieldLines[relative] = line }
+        }
+        return RenderedObject(identity: ObjectIdentity(of: object)!, object: object, source: location([]), fieldLines: fieldLines)
     }
 }
 

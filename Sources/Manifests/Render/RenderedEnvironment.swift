@@ -16,10 +16,44 @@ public struct RenderedObject: Sendable {
     public var object: JSON
     /// The line where the object starts (its document, or its entry in a `List`'s `items`).
     public var source: SourceLocation
+    /// JSON pointer within the object (`/spec/replicas`) → the line it was written on, when the
+    /// object comes from a file as written (not from a generator).
+    public var fieldLines: [String: Int]
 
-    public init(identity: ObjectIdentity, object: JSON, source: SourceLocation) {
+    public init(identity: ObjectIdentity, object: JSON, source: SourceLocation, fieldLines: [String: Int] = [:]) {
         self.identity = identity
         self.object = object
         self.source = source
+        self.fieldLines = fieldLines
+    }
+
+    /// Where a field was written: its own line, or its nearest recorded parent's, or the object's.
+    /// `field` is in the API server's spelling: `spec.template.spec.containers[0].image`.
+    public func location(ofField field: String) -> SourceLocation {
+        var pointer: String? = Self.pointer(ofField: field)
+        while let candidate = pointer {
+            if let line = fieldLines[candidate] { return SourceLocation(file: source.file, line: line) }
+            pointer = candidate.isEmpty ? nil : JSONPointer.parent(of: candidate)
+        }
+        return source
+    }
+
+    /// `spec.containers[0].image` → `/spec/containers/0/image`.
+    static func pointer(ofField field: String) -> String {
+        var tokens: [String] = []
+        for part in field.split(separator: ".", omittingEmptySubsequences: true) {
+            var rest = Substring(part)
+            if let bracket = rest.firstIndex(of: "[") {
+                tokens.append(String(rest[..<bracket]))
+                rest = rest[bracket...]
+                while rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+                    tokens.append(String(rest[rest.index(after: rest.startIndex)..<close]))
+                    rest = rest[rest.index(after: close)...]
+                }
+            } else {
+                tokens.append(String(rest))
+            }
+        }
+        return JSONPointer.from(path: tokens.filter { !$0.isEmpty })
     }
 }

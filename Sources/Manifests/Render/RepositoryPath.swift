@@ -1,16 +1,16 @@
 /// Repository-relative paths as `/`-separated components, without touching any filesystem.
-enum RepositoryPath {
+public enum RepositoryPath {
     /// `./environments//develop/` → `environments/develop`; `.` and empty components dropped.
-    static func normalized(_ path: String) -> String {
+    public static func normalized(_ path: String) -> String {
         components(path).joined(separator: "/")
     }
 
-    static func components(_ path: String) -> [String] {
+    public static func components(_ path: String) -> [String] {
         path.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
     }
 
     /// The folder holding `path` (`""` at the root).
-    static func parent(of path: String) -> String {
+    public static func parent(of path: String) -> String {
         var parts = components(path)
         parts.removeLast()
         return parts.joined(separator: "/")
@@ -18,7 +18,7 @@ enum RepositoryPath {
 
     /// Resolves a relative symlink target against the link's folder; `nil` when it climbs above
     /// the repository root or is absolute.
-    static func resolve(target: String, from folder: String) -> String? {
+    public static func resolve(target: String, from folder: String) -> String? {
         guard !target.hasPrefix("/") else { return nil }
         var parts = components(folder)
         for part in components(target) {
@@ -33,7 +33,7 @@ enum RepositoryPath {
     }
 
     /// Whether `path` is `folder` itself or lies below it.
-    static func isInside(_ path: String, folder: String) -> Bool {
+    public static func isInside(_ path: String, folder: String) -> Bool {
         folder.isEmpty || path == folder || path.hasPrefix(folder + "/")
     }
 }

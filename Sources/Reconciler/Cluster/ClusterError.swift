@@ -21,6 +21,12 @@ public enum ClusterError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A create found the object already there (someone else created it first).
+    static func isAlreadyExists(_ error: any Error) -> Bool { (error as? APIError)?.reason == .alreadyExists }
+
+    /// A write guarded by a resourceVersion lost the race (someone else wrote first).
+    static func isConflict(_ error: any Error) -> Bool { (error as? APIError)?.reason == .conflict }
+
     /// The API server's message for an error, or the error's own description.
     static func reason(of error: any Error) -> String {
         if let error = error as? APIError { return error.status.description }

@@ -12,13 +12,17 @@ public struct RequestCounts: Sendable, Equatable, CustomStringConvertible {
     /// Server-side applies with `dryRun=All` (PATCH, changes nothing).
     public var dryRunApplies = 0
     public var deletes = 0
+    /// Other writes: JSON patches (adoptions), creates and updates (Leases).
+    public var otherWrites = 0
 
     public init() {}
 
-    public var total: Int { lists + gets + applies + dryRunApplies + deletes }
+    public var total: Int { lists + gets + applies + dryRunApplies + deletes + otherWrites }
 
     public var description: String {
-        "\(lists) LIST, \(gets) GET, \(applies) PATCH, \(dryRunApplies) dry-run PATCH, \(deletes) DELETE"
+        var text = "\(lists) LIST, \(gets) GET, \(applies) PATCH, \(dryRunApplies) dry-run PATCH, \(deletes) DELETE"
+        if otherWrites > 0 { text += ", \(otherWrites) other write\(otherWrites == 1 ? "" : "s")" }
+        return text
     }
 }
 
@@ -37,6 +41,11 @@ public final class CountingClusterClient: ClusterClient {
         return try await base.list(type, labelSelector: labelSelector)
     }
 
+    public func list(_ type: GroupVersionKind, namespace: String) async throws -> [JSON] {
+        state.withLock { $0.lists += 1 }
+        return try await base.list(type, namespace: namespace)
+    }
+
     public func get(_ identity: ObjectIdentity) async throws -> JSON? {
         state.withLock { $0.gets += 1 }
         return try await base.get(identity)
@@ -45,6 +54,21 @@ public final class CountingClusterClient: ClusterClient {
     public func apply(_ object: JSON, fieldManager: String, force: Bool, dryRun: Bool) async throws -> JSON {
         state.withLock { if dryRun { $0.dryRunApplies += 1 } else { $0.applies += 1 } }
         return try await base.apply(object, fieldManager: fieldManager, force: force, dryRun: dryRun)
+    }
+
+    public func patch(_ identity: ObjectIdentity, jsonPatch: JSON) async throws -> JSON {
+        state.withLock { $0.otherWrites += 1 }
+        return try await base.patch(identity, jsonPatch: jsonPatch)
+    }
+
+    public func create(_ object: JSON) async throws -> JSON {
+        state.withLock { $0.otherWrites += 1 }
+        return try await base.create(object)
+    }
+
+    public func replace(_ object: JSON) async throws -> JSON {
+        state.withLock { $0.otherWrites += 1 }
+        return try await base.replace(object)
     }
 
     public func delete(_ identity: ObjectIdentity, propagation: DeletionPropagation) async throws {
@@ -62,5 +86,9 @@ public final class CountingClusterClient: ClusterClient {
 
     public func servedType(_ groupKind: GroupKind) async throws -> GroupVersionKind? {
         try await base.servedType(groupKind)
+    }
+
+    public func namespacedTypes() async throws -> [GroupVersionKind] {
+        try await base.namespacedTypes()
     }
 }

@@ -22,6 +22,14 @@ public struct KubeClusterClient: ClusterClient {
         }
     }
 
+    public func list(_ type: GroupVersionKind, namespace: String) async throws -> [JSON] {
+        do {
+            return try await client.listAll(type, namespace: namespace).items
+        } catch {
+            throw ClusterError.listFailed(type: type.groupKind.description, reason: ClusterError.reason(of: error))
+        }
+    }
+
     public func get(_ identity: ObjectIdentity) async throws -> JSON? {
         do {
             return try await client.get(identity)
@@ -34,7 +42,20 @@ public struct KubeClusterClient: ClusterClient {
     }
 
     public func apply(_ object: JSON, fieldManager: String, force: Bool, dryRun: Bool) async throws -> JSON {
-        try await client.apply(object, fieldManager: fieldManager, force: force, dryRun: dryRun)
+        try await client.apply(object, fieldManager: fieldManager, force: force, dryRun: dryRun, fieldValidation: .strict)
+    }
+
+    public func patch(_ identity: ObjectIdentity, jsonPatch: JSON) async throws -> JSON {
+        try await client.patch(identity.type, name: identity.name, namespace: identity.namespace, patch: jsonPatch,
+                               patchType: .json, fieldManager: Tracking.fieldManager)
+    }
+
+    public func create(_ object: JSON) async throws -> JSON {
+        try await client.create(object, fieldManager: Tracking.fieldManager)
+    }
+
+    public func replace(_ object: JSON) async throws -> JSON {
+        try await client.update(object, fieldManager: Tracking.fieldManager)
     }
 
     public func delete(_ identity: ObjectIdentity, propagation: DeletionPropagation) async throws {
@@ -60,6 +81,15 @@ public struct KubeClusterClient: ClusterClient {
 
     public func servedType(_ groupKind: GroupKind) async throws -> GroupVersionKind? {
         try await servedResource(groupKind)?.type
+    }
+
+    public func namespacedTypes() async throws -> [GroupVersionKind] {
+        let mapper = try await client.restMapper()
+        var kinds: [GroupKind] = []
+        for resource in mapper.resources where resource.namespaced && resource.verbs.contains("list") && !kinds.contains(resource.type.groupKind) {
+            kinds.append(resource.type.groupKind)
+        }
+        return kinds.compactMap { mapper.resource(for: $0)?.type }
     }
 
     /// The resource serving a kind; a kind not found triggers one fresh discovery (a CRD may

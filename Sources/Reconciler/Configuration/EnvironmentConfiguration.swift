@@ -23,8 +23,22 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     /// After an auto-rollback, also commit and push a revert of the bad commit.
     public var revertInGit: Bool
     public var ignoreDifferences: [IgnoreDifferenceRule]
+    /// `plain` or `kustomize`; `nil` detects a kustomization in the folder.
+    public var render: RenderMode?
+    /// Take over objects that exist without mooring's tracking (otherwise each is a conflict
+    /// unless annotated `mooring.dev/adopt: "true"`).
+    public var adopt: Bool
+    /// Field managers, besides kubectl's, `before-first-apply` and `helm`, whose fields an
+    /// adoption hands to mooring.
+    public var adoptFrom: [String]
+    /// The configuration's `installation`: with the name, who owns the objects applied.
+    public var installation: String
+
     /// The custom health checks (`health.scripts`, the same in every environment).
     public var healthChecks: HealthChecks = .builtIn
+
+    /// The owner annotation's value for this environment.
+    public var owner: Owner { Owner(installation: installation, environment: name) }
 
     public static let defaultHealthTimeout: Duration = .seconds(300)
 
@@ -33,7 +47,8 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
         namespace: String = "default", prune: Bool = false, selfHeal: Bool = false,
         healthTimeout: Duration = EnvironmentConfiguration.defaultHealthTimeout,
         rollbackOnFailure: Bool = false, allowEmpty: Bool = false, revertInGit: Bool = false,
-        ignoreDifferences: [IgnoreDifferenceRule] = []
+        ignoreDifferences: [IgnoreDifferenceRule] = [], adopt: Bool = false, adoptFrom: [String] = [],
+        installation: String = MooringConfiguration.defaultInstallation, render: RenderMode? = nil
     ) {
         self.name = name
         self.ref = ref
@@ -47,5 +62,9 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
         self.allowEmpty = allowEmpty
         self.revertInGit = revertInGit
         self.ignoreDifferences = ignoreDifferences
+        self.adopt = adopt
+        self.adoptFrom = adoptFrom
+        self.installation = installation
+        self.render = render
     }
 }

@@ -6,13 +6,30 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var repository: RepositoryConfiguration
     /// In the order the file lists them.
     public var environments: [EnvironmentConfiguration]
+    /// How environments are rendered (`render.kustomize`).
+    public var render: RenderSettings
+    /// Names this configuration among others moored to the same cluster (like Argo CD's
+    /// installation ID): every object applied records `mooring.dev/owner: <installation>/<env>`,
+    /// and an object another installation owns is never applied or pruned here.
+    public var installation: String
     /// `health.scripts`; every environment carries a copy as `healthChecks`.
     public var health: HealthChecks
 
-    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn) {
+    /// The installation of a configuration that names none. Two configurations sharing a cluster
+    /// must set different ones (and different environment names do not need them).
+    public static let defaultInstallation = "default"
+
+    public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn,
+                installation: String = MooringConfiguration.defaultInstallation, render: RenderSettings = RenderSettings()) {
         self.repository = repository
-        self.environments = environments
+        self.installation = installation
         self.health = health
+        self.render = render
+        self.environments = environments.map { environment in
+            var copy = environment
+            copy.installation = installation
+            return copy
+        }
     }
 
     public func environment(named name: String) -> EnvironmentConfiguration? {
@@ -33,7 +50,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "health"]
+    static let topLevelKeys = ["repository", "environments", "health", "installation", "render"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -49,6 +66,8 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"repository\" (its url and interval)", at: [])
         }
+
+        let render = root["render"].map { RenderSettings.read($0, with: &reader) } ?? RenderSettings()
 
         var environments: [EnvironmentConfiguration] = []
         if let value = root["environments"] {
@@ -69,8 +88,17 @@ public struct MooringConfiguration: Sendable, Equatable {
             health = readHealth(value, directory: directory, with: &reader)
             for index in environments.indices { environments[index].healthChecks = health }
         }
+        var installation = defaultInstallation
+        if let name = reader.string(root, "installation", at: [], named: "installation") {
+            if EnvironmentConfiguration.isValidDNSLabel(name) {
+                installation = name
+            } else {
+                reader.report("installation \"\(name)\" must be lowercase letters, digits and '-' (at most 63)", at: ["installation"])
+            }
+        }
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments, health: health)
+        return MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation,
+                                    render: render)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.
@@ -130,7 +158,7 @@ extension RepositoryConfiguration {
 extension EnvironmentConfiguration {
     static let keys = [
         "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout",
-        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences",
+        "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom", "render",
     ]
     static let clusterKeys = ["kubeconfig", "context"]
     static let ignoreKeys = ["group", "kind", "name", "namespace", "jsonPointers"]
@@ -184,12 +212,17 @@ extension EnvironmentConfiguration {
         environment.rollbackOnFailure = reader.bool(object, "rollbackOnFailure", at: path, named: "rollbackOnFailure \(context)") ?? false
         environment.allowEmpty = reader.bool(object, "allowEmpty", at: path, named: "allowEmpty \(context)") ?? false
         environment.revertInGit = reader.bool(object, "revertInGit", at: path, named: "revertInGit \(context)") ?? false
+        environment.adopt = reader.bool(object, "adopt", at: path, named: "adopt \(context)") ?? false
+        if let managers = object["adoptFrom"], !managers.isNull {
+            environment.adoptFrom = readManagers(managers, at: path + ["adoptFrom"], context: context, with: &reader)
+        }
         if let timeout = reader.duration(object, "healthTimeout", at: path, named: "healthTimeout \(context)") {
             environment.healthTimeout = timeout
         }
         if environment.revertInGit && !environment.rollbackOnFailure {
             reader.report("revertInGit needs rollbackOnFailure: true \(context)", at: path + ["revertInGit"])
         }
+        environment.render = RenderMode.read(object, at: path, context: context, with: &reader)
         if let cluster = object["cluster"], !cluster.isNull {
             environment.cluster = readCluster(cluster, at: path + ["cluster"], context: context, with: &reader) ?? .local
         }
@@ -197,6 +230,23 @@ extension EnvironmentConfiguration {
             environment.ignoreDifferences = readIgnoreDifferences(ignore, at: path + ["ignoreDifferences"], context: context, with: &reader)
         }
         return reader.problems.count == problemsBefore ? environment : nil
+    }
+
+    /// `adoptFrom: [flux-client-side-apply, argocd-controller]`: field manager names.
+    private static func readManagers(_ value: JSON, at path: ConfigurationPath, context: String, with reader: inout ConfigurationReader) -> [String] {
+        guard let items = value.arrayValue else {
+            reader.report("adoptFrom \(context) must be a list of field manager names, not \(value.typeName)", at: path)
+            return []
+        }
+        var names: [String] = []
+        for (index, item) in items.enumerated() {
+            guard let name = item.stringValue, !name.isEmpty else {
+                reader.report("adoptFrom \(context) must list field manager names, not \(item.serialized())", at: path + [String(index)])
+                continue
+            }
+            names.append(name)
+        }
+        return names
     }
 
     private static func readCluster(_ value: JSON, at path: ConfigurationPath, context: String, with reader: inout ConfigurationReader) -> ClusterTarget? {

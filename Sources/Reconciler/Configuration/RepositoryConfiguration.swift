@@ -1,17 +1,26 @@
+import GitSource
+
 /// The config repository every environment is rendered from.
 public struct RepositoryConfiguration: Sendable, Equatable {
-    /// A path, `file://`, `git://`, `http(s)://` or `ssh://` URL.
-    public var url: String
+    /// A path, `file://`, `git://`, `http(s)://` or `ssh://` URL. Interpolated into a message it
+    /// shows itself redacted (credentials and token parameters as `***`).
+    public var url: RepositoryLocation
     /// How often the poller fetches.
     public var interval: Duration
     public var auth: RepositoryAuth
 
     public static let defaultInterval: Duration = .seconds(60)
 
-    public init(url: String, interval: Duration = RepositoryConfiguration.defaultInterval, auth: RepositoryAuth = RepositoryAuth()) {
+    public init(url: RepositoryLocation, interval: Duration = RepositoryConfiguration.defaultInterval, auth: RepositoryAuth = RepositoryAuth()) {
         self.url = url
         self.interval = interval
         self.auth = auth
+    }
+}
+
+extension RepositoryConfiguration {
+    public init(url: String, interval: Duration = RepositoryConfiguration.defaultInterval, auth: RepositoryAuth = RepositoryAuth()) {
+        self.init(url: RepositoryLocation(url), interval: interval, auth: auth)
     }
 }
 

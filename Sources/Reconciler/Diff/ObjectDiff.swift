@@ -16,16 +16,26 @@ public struct ObjectDiff: Sendable, CustomStringConvertible, CustomDebugStringCo
     public var desired: JSON?
     /// The live object, `nil` for `create`.
     public var live: JSON?
+    /// Why the object is not this environment's to change, for `conflict`.
+    public var conflict: OwnershipConflict?
+    /// For a Namespace to prune: what else it holds, read from the cluster.
+    public var contents: NamespaceContents?
 
     public init(identity: ObjectIdentity, status: SyncStatus, changes: [FieldChange] = [],
-                needsDryRunConfirmation: Bool = false, desired: JSON?, live: JSON?) {
+                needsDryRunConfirmation: Bool = false, desired: JSON?, live: JSON?,
+                conflict: OwnershipConflict? = nil, contents: NamespaceContents? = nil) {
         self.identity = identity
         self.status = status
         self.changes = changes
         self.needsDryRunConfirmation = needsDryRunConfirmation
         self.desired = desired
         self.live = live
+        self.conflict = conflict
+        self.contents = contents
     }
+
+    /// How a live object came under mooring's management, when it records it.
+    public var origin: Origin? { live.flatMap(Origin.init(of:)) }
 
     /// The desired object fit for display: Secret values masked.
     public var displayDesired: JSON? { desired.map(SecretMask.masked) }
@@ -36,6 +46,7 @@ public struct ObjectDiff: Sendable, CustomStringConvertible, CustomDebugStringCo
     public var description: String {
         var text = "\(identity): \(status)"
         if !changes.isEmpty { text += ", \(changes.count) change\(changes.count == 1 ? "" : "s")" }
+        if let conflict { text += ": \(conflict.reasonText)" }
         return text
     }
 
@@ -47,7 +58,7 @@ public struct ObjectDiff: Sendable, CustomStringConvertible, CustomDebugStringCo
         Mirror(self, children: [
             "identity": identity, "status": status, "changes": changes,
             "needsDryRunConfirmation": needsDryRunConfirmation,
-            "desired": displayDesired as Any, "live": displayLive as Any,
+            "desired": displayDesired as Any, "live": displayLive as Any, "conflict": conflict as Any,
         ])
     }
 }

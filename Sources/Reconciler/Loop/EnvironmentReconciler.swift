@@ -17,10 +17,17 @@ public struct EnvironmentReconciler: Sendable {
     /// Commits and pushes reverts for `revertInGit`; `nil` leaves git alone.
     public var revertPublisher: (any RevertPublisher)?
     public var backoff: SelfHealBackoff
+    /// The environment's Lease, taken before a poll or a sync applies anything; `nil` applies
+    /// without one (tests of a single applier).
+    public var lock: EnvironmentLock?
+    /// The other environments of the configuration moored to the same cluster: an object two of
+    /// them declare is refused at render time.
+    public var siblings: [EnvironmentConfiguration] = []
 
     public init(environment: EnvironmentConfiguration, source: any ConfigSource, cluster: any ClusterClient,
                 options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent,
-                revertPublisher: (any RevertPublisher)? = nil, backoff: SelfHealBackoff = SelfHealBackoff()) {
+                revertPublisher: (any RevertPublisher)? = nil, backoff: SelfHealBackoff = SelfHealBackoff(),
+                lock: EnvironmentLock? = nil) {
         self.environment = environment
         self.source = source
         self.cluster = cluster
@@ -28,6 +35,7 @@ public struct EnvironmentReconciler: Sendable {
         self.progress = progress
         self.revertPublisher = revertPublisher
         self.backoff = backoff
+        self.lock = lock
     }
 
     var name: String { environment.name }
@@ -35,8 +43,12 @@ public struct EnvironmentReconciler: Sendable {
 
     // MARK: - The poll
 
-    /// One poll of the environment (the repository already fetched).
+    /// One poll of the environment (the repository already fetched), holding its Lease.
     public func reconcile(now: Date = Date()) async throws -> ReconcileOutcome {
+        try await holdingLease { try await poll(now: now) }
+    }
+
+    private func poll(now: Date) async throws -> ReconcileOutcome {
         let target = try await resolve(environment.ref)
         let past = try await loadHistory()
         let (revision, skipped) = ReconcileDecision.effectiveRevision(target: target, history: past)
@@ -48,6 +60,7 @@ public struct EnvironmentReconciler: Sendable {
             let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
             var message = "Synced to \(revision.prefix(7))"
             if let skipped { message += " (\(skipped.prefix(7)) was rolled back and is not applied again)" }
+            if let conflicts = Self.conflictSummary(state.diff) { message = "Conflict: \(conflicts); the rest is synced to \(revision.prefix(7))" }
             return ReconcileOutcome(environment: name, targetRevision: target, revision: revision, decision: decision,
                                     diff: state.diff, health: health, message: message)
         case .reportDrift(_, let retryAt):
@@ -69,6 +82,13 @@ public struct EnvironmentReconciler: Sendable {
         }
     }
 
+    /// `2 objects in conflict (ConfigMap shop/settings exists and is not managed by mooring …)`
+    static func conflictSummary(_ diff: EnvironmentDiff) -> String? {
+        guard let first = diff.conflicts.first?.conflict else { return nil }
+        let count = diff.conflicts.count
+        return "\(count) object\(count == 1 ? "" : "s") in conflict (\(first)\(count > 1 ? ", …" : ""))"
+    }
+
     // MARK: - Commands
 
     /// `mooring diff`: live against a revision (default: the environment's ref), confirmed by dry-run.
@@ -76,8 +96,31 @@ public struct EnvironmentReconciler: Sendable {
         try await read(revision: try await resolve(ref ?? environment.ref)).diff
     }
 
-    /// `mooring sync`: applies a revision now, whatever the history says; `dryRun` only plans.
+    /// `mooring sync`: applies a revision now, whatever the history says, holding the
+    /// environment's Lease; `dryRun` only plans (and takes no Lease).
     public func sync(ref: String? = nil, dryRun: Bool = false) async throws -> ReconcileOutcome {
+        if dryRun { return try await syncNow(ref: ref, dryRun: true) }
+        return try await holdingLease { try await syncNow(ref: ref, dryRun: false) }
+    }
+
+    /// Gives the environment's Lease back (`mooring run` stopping).
+    public func releaseLease() async { await lock?.release() }
+
+    /// Runs `body` holding the Lease, given back afterwards when its tenure is per operation.
+    private func holdingLease<T>(_ body: () async throws -> T) async throws -> T {
+        guard let lock else { return try await body() }
+        try await lock.hold(environment: name, progress: progress)
+        do {
+            let result = try await body()
+            await lock.finish()
+            return result
+        } catch {
+            await lock.finish()
+            throw error
+        }
+    }
+
+    private func syncNow(ref: String?, dryRun: Bool) async throws -> ReconcileOutcome {
         let revision = try await resolve(ref ?? environment.ref)
         let state = try await read(revision: revision)
         let decision = ReconcileDecision.apply(revision: revision, reason: .newRevision)
@@ -113,7 +156,10 @@ public struct EnvironmentReconciler: Sendable {
     /// Plan → apply → health → history record.
     func execute(_ state: ReadState, operation: SyncOperation, message: String?,
                          rolledBackFrom: String?, rolledBackTo: String?) async throws -> (ChangeSet, HistoryRecord) {
-        let runner = SyncRunner(cluster: cluster, options: options, progress: progress)
+        let lock = self.lock
+        let runner = SyncRunner(cluster: cluster, options: options, progress: progress,
+                                transfer: FieldOwnershipTransfer(adoptFrom: environment.adoptFrom),
+                                interruption: { await lock?.interruption() })
         var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
                                        waveGate: WaveGate(environment: name, timeout: environment.healthTimeout, checks: environment.healthChecks))
         let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval, checks: environment.healthChecks)
@@ -134,6 +180,7 @@ public struct EnvironmentReconciler: Sendable {
 
         var text = message ?? "\(operation.rawValue) to \(state.revision.prefix(7))"
         if let firstFailure = changes.entries(.failed).first?.message { text += "; failed: \(firstFailure)" }
+        if let conflicts = Self.conflictSummary(state.diff) { text += "; \(conflicts)" }
         if let failure { text += "; \(failure)" }
         if !state.live.complete { text += "; nothing pruned: \(state.live.failures.joined(separator: "; "))" }
         var record = changes.historyRecord(time: Date(), message: text, rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo)

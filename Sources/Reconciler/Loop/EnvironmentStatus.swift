@@ -38,7 +38,7 @@ extension EnvironmentReconciler {
         }
         let state = try await read(revision: latest.revision)
         let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
-        return EnvironmentStatus(environment: environment.name, revision: latest.revision, synced: state.plan.isEmpty,
+        return EnvironmentStatus(environment: environment.name, revision: latest.revision, synced: state.plan.isEmpty && state.plan.conflicts.isEmpty,
                                  health: health.status, lastOperation: latest)
     }
 

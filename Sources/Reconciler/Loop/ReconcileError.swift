@@ -11,6 +11,8 @@ public enum ReconcileError: Error, Sendable, Equatable, CustomStringConvertible 
     case clusterRead(object: String, reason: String)
     /// The cluster could not be reached or used.
     case cluster(String)
+    /// Another process holds the environment's Lease (and `--no-wait` was given).
+    case locked(String)
     case unknownEnvironment(String)
 
     public var description: String {
@@ -20,6 +22,7 @@ public enum ReconcileError: Error, Sendable, Equatable, CustomStringConvertible 
         case .plan(let message): return message
         case let .clusterRead(object, reason): return "reading \(object) from the cluster failed: \(reason)"
         case .cluster(let message): return message
+        case .locked(let message): return message
         case .unknownEnvironment(let name): return "no environment named \"\(name)\" in the configuration"
         }
     }

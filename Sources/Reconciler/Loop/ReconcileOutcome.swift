@@ -43,8 +43,8 @@ public struct ReconcileOutcome: Sendable {
     /// In sync after the reconcile: nothing left OutOfSync and nothing failed.
     public var isSynced: Bool {
         if autoRollback != nil { return false }
-        if let changeSet, changeSet.dryRun { return !changeSet.hasChanges }
-        if let changeSet { return changeSet.succeeded && !changeSet.entries.contains { $0.action == .kept && $0.message?.hasPrefix("not pruned") == true } }
+        if let changeSet, changeSet.dryRun { return !changeSet.hasChanges && changeSet.conflicts.isEmpty }
+        if let changeSet { return changeSet.succeeded && changeSet.conflicts.isEmpty && !changeSet.entries.contains { $0.action == .kept && $0.message?.hasPrefix("not pruned") == true } }
         return diff.isSynced
     }
 

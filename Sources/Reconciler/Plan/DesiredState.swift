@@ -1,7 +1,8 @@
 import Manifests
 
-/// Turns rendered manifests into the objects mooring applies: tracking labels and the revision
-/// annotation added, and the environment's namespace given to namespaced objects that name none.
+/// Turns rendered manifests into the objects mooring applies: tracking labels, the revision and
+/// owner annotations added, and the environment's namespace given to namespaced objects that
+/// name none.
 public enum DesiredState {
     /// - Parameters:
     ///   - objects: rendered manifests, in file order.
@@ -9,8 +10,10 @@ public enum DesiredState {
     /// - Throws: `PlanError` for an unknown kind or an object without identity.
     public static func prepare(
         _ objects: [JSON], environment: String, revision: String, defaultNamespace: String,
-        scopes: any ResourceScopes = SchemaResourceScopes.builtin
+        scopes: any ResourceScopes = SchemaResourceScopes.builtin,
+        installation: String = MooringConfiguration.defaultInstallation
     ) throws -> [JSON] {
+        let owner = Owner(installation: installation, environment: environment).annotationValue
         let allScopes = LayeredResourceScopes([DefinedResourceScopes(definitionsAmong: objects), scopes])
         return try objects.enumerated().map { index, object in
             guard let identity = ObjectIdentity(of: object) else { throw PlanError.unidentifiable(index: index) }
@@ -27,6 +30,7 @@ public enum DesiredState {
             prepared[path: ["metadata", "labels", Tracking.managedByLabel]] = .string(Tracking.managedByValue)
             prepared[path: ["metadata", "labels", Tracking.environmentLabel]] = .string(environment)
             prepared[path: ["metadata", "annotations", Tracking.revisionAnnotation]] = .string(revision)
+            prepared[path: ["metadata", "annotations", Tracking.ownerAnnotation]] = .string(owner)
             return prepared
         }
     }

@@ -13,6 +13,8 @@ public struct SyncPlan: Sendable, CustomStringConvertible {
     /// Set when pruning is off as a whole for this sync.
     public var pruneBlocked: PruneBlock?
     public var unchanged: [ObjectIdentity]
+    /// Declared objects this environment may not change: neither applied nor pruned.
+    public var conflicts: [ObjectDiff] = []
 
     /// Nothing to apply and nothing to prune.
     public var isEmpty: Bool { applySteps.isEmpty && prune.isEmpty }
@@ -25,6 +27,7 @@ public struct SyncPlan: Sendable, CustomStringConvertible {
         }
         for object in prune { lines.append("  prune \(object.identity)") }
         for kept in kept { lines.append("  keep \(kept.identity): \(kept.reason)") }
+        for conflict in conflicts { lines.append("  conflict \(conflict)") }
         if let pruneBlocked { lines.append("  no prune: \(pruneBlocked)") }
         return lines.joined(separator: "\n")
     }
@@ -46,6 +49,8 @@ public struct ApplyStep: Sendable {
 public struct KeptObject: Sendable, Equatable {
     public var identity: ObjectIdentity
     public var reason: String
+    /// For a Namespace kept because of what it holds: the objects that block its prune.
+    public var holds: [ObjectIdentity] = []
 }
 
 /// Why nothing is pruned in this sync.

@@ -1,7 +1,9 @@
 import Manifests
 
 /// Orders a diff into a `SyncPlan`: by sync wave, then kind (`KindOrder`), then namespace and
-/// name; prunes in the reverse order, minus the objects that must be kept.
+/// name; prunes in the reverse order, minus the objects that must be kept: those annotated
+/// `mooring.dev/prune: "false"`, and Namespaces that hold objects this environment does not
+/// track (deleting a Namespace deletes everything in it).
 public enum SyncPlanner {
     /// - Parameters:
     ///   - diff: the environment's diff (confirmed by dry-run where needed).
@@ -14,10 +16,13 @@ public enum SyncPlanner {
 
         var steps: [StepKey: [ObjectDiff]] = [:]
         var unchanged: [ObjectIdentity] = []
+        var conflicts: [ObjectDiff] = []
         for object in diff.objects {
             switch object.status {
             case .synced:
                 unchanged.append(object.identity)
+            case .conflict:
+                conflicts.append(object)
             case .outOfSync:
                 let key = StepKey(wave: try SyncWave.of(object.desired ?? [:]), rank: KindOrder.rank(of: object.identity.groupKind), kind: object.identity.groupKind)
                 steps[key, default: []].append(object)
@@ -39,6 +44,10 @@ public enum SyncPlanner {
             let live = object.live ?? [:]
             if live[path: ["metadata", "annotations", Tracking.pruneAnnotation]]?.stringValue == "false" {
                 kept.append(KeptObject(identity: object.identity, reason: "annotated \(Tracking.pruneAnnotation): \"false\""))
+                continue
+            }
+            if let contents = object.contents, let reason = contents.blockingReason {
+                kept.append(KeptObject(identity: object.identity, reason: reason, holds: contents.blockers))
                 continue
             }
             // A bad wave on a live object must not stop the sync: prune it with the last wave.
@@ -64,7 +73,8 @@ public enum SyncPlanner {
 
         return SyncPlan(
             environment: diff.environment, revision: diff.revision, applySteps: applySteps,
-            prune: block == nil ? pruneOrder : [], kept: kept, pruneBlocked: block, unchanged: unchanged)
+            prune: block == nil ? pruneOrder : [], kept: kept, pruneBlocked: block, unchanged: unchanged,
+            conflicts: conflicts)
     }
 
     private static func byNamespaceAndName(_ a: ObjectIdentity, _ b: ObjectIdentity) -> Bool {

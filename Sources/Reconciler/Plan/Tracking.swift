@@ -13,6 +13,14 @@ public enum Tracking {
     /// `"true"` lets mooring delete and recreate an object whose immutable fields changed.
     public static let forceAnnotation = "mooring.dev/force"
     public static let syncWaveAnnotation = "mooring.dev/sync-wave"
+    /// `<installation>/<environment>`: the one environment of one configuration that owns the object.
+    public static let ownerAnnotation = "mooring.dev/owner"
+    /// `created` or `adopted`: how the object came under mooring's management.
+    public static let originAnnotation = "mooring.dev/origin"
+    /// `"true"` (in git or on the live object) lets an environment take over an existing object.
+    public static let adoptAnnotation = "mooring.dev/adopt"
+    /// What client-side `kubectl apply` leaves behind; dropped when an object is adopted.
+    public static let lastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration"
     public static let argoSyncWaveAnnotation = "argocd.argoproj.io/sync-wave"
 
     /// The label selector that lists an environment's objects.

@@ -3,8 +3,9 @@ import GitSource
 import Manifests
 
 /// Promotion against the config repository: reads both environments from the mirror, plans with
-/// ``PromotionPlanner``, writes the plan as ONE commit on the target's branch that changes only
-/// the target's folder, and pushes that branch when asked.
+/// ``PromotionPlanner`` (a plain folder) or ``OverlayPromotionPlanner`` (a kustomize overlay),
+/// writes the plan as ONE commit on the target's branch that changes only the target's folder
+/// (for an overlay, only its kustomization file), and pushes that branch when asked.
 public struct Promoter: Sendable {
     public let source: GitConfigSource
 
@@ -22,6 +23,12 @@ public struct Promoter: Sendable {
 
         let sourceObjects = try await source.render(revision: sourceCommit.hex, path: from.path).objects
         let targetExists = try await repository.treeID(of: to.path, at: targetCommit) != nil
+        if targetExists, try await source.renderMode(revision: targetCommit.hex, path: to.path) == .kustomize {
+            var plan = try await planOverlay(from: from, to: to, rule: rule, sourceObjects: sourceObjects,
+                                             sourceRevision: sourceCommit.hex, targetRevision: targetCommit)
+            plan.targetBranch = branch
+            return plan
+        }
         let targetObjects = targetExists ? try await source.render(revision: targetCommit.hex, path: to.path).objects : []
         let targetFiles = targetExists ? try await repository.files(under: to.path, at: targetCommit) : []
 
@@ -40,9 +47,53 @@ public struct Promoter: Sendable {
         guard tip.hex == plan.targetRevision else {
             throw PromotionError("\(branch) moved from \(plan.targetRevision.prefix(7)) to \(tip.short) since the promotion was planned; plan again")
         }
-        guard let id = try await repository.commit(replacing: plan.targetPath, with: plan.files, onBranch: branch,
-                                                   message: plan.commitMessage, author: author) else { return nil }
+        let committed: CommitID?
+        if let file = plan.changedFile, let data = plan.files.values.first {
+            committed = try await repository.commit(updating: file, with: data, onBranch: branch, message: plan.commitMessage, author: author)
+        } else {
+            committed = try await repository.commit(replacing: plan.targetPath, with: plan.files, onBranch: branch,
+                                                    message: plan.commitMessage, author: author)
+        }
+        guard let id = committed else { return nil }
         return try await repository.commit(id)
+    }
+
+    /// An overlay target: its `images:` entries set to what the source renders, the target
+    /// rendered again with the edit to show (and check) what the promotion does.
+    private func planOverlay(from: EnvironmentConfiguration, to: EnvironmentConfiguration, rule: PromotionRule,
+                             sourceObjects: [RenderedObject], sourceRevision: String, targetRevision: CommitID) async throws -> PromotionPlan {
+        let tree = RevisionTree(repository: source.mirror.repository, revision: targetRevision)
+        let current = try await source.renderer.render(to.path, in: tree).objects
+        let kustomization = try await source.renderer.kustomization(of: to.path, in: tree)
+        let planner = OverlayPromotionPlanner(fromEnvironment: from.name, toEnvironment: to.name, rule: rule)
+        let draft = try planner.draft(source: sourceObjects, target: current, kustomization: (kustomization.path, kustomization.text))
+        let promoted = draft.entries.isEmpty ? current
+            : try await source.renderer.render(to.path, in: tree, kustomizationText: draft.editedText).objects
+        let promotedByIdentity = Dictionary(promoted.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
+        for want in draft.wanted {
+            let now = promotedByIdentity[want.object].flatMap { ContainerImages.of($0).first { $0.container == want.container }?.image }
+            guard now == want.image else {
+                throw PromotionError(
+                    "setting images in \(kustomization.path) cannot make \(to.name)'s \(want.object.kind)/\(want.object.name) "
+                    + "container \(want.container) run \(want.image) (it would run \(now ?? "nothing")): a patch or a base's own "
+                    + "images entry decides it; promote it by editing that file")
+            }
+        }
+        var changed: [ObjectIdentity] = [], images: [PromotedImage] = []
+        for object in current {
+            guard let after = promotedByIdentity[object.identity], after != object.object else { continue }
+            changed.append(object.identity)
+            images += PromotedImage.changes(from: object.object, to: after, object: object.identity)
+        }
+        let folder = PromotionPlanner.normalized(to.path)
+        let relative = try PromotionPlanner.relativePath(kustomization.storedAt, in: folder)
+        return PromotionPlan(
+            fromEnvironment: from.name, toEnvironment: to.name, sourceRevision: sourceRevision, targetRevision: targetRevision.hex,
+            targetBranch: nil, targetPath: folder, currentObjects: current.map(\.object),
+            promotedObjects: promoted.map(\.object), changedObjects: changed, addedObjects: [],
+            files: changed.isEmpty ? [:] : [relative: Data(draft.editedText.utf8)],
+            changedFile: changed.isEmpty ? nil : kustomization.storedAt,
+            writtenFiles: changed.isEmpty ? [] : [relative], images: images, mapping: EnvironmentValueMapping(replacements: [:]))
     }
 
     /// Publishes the target's branch (fast-forward only).

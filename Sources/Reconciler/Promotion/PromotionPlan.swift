@@ -21,13 +21,19 @@ public struct PromotionPlan: Sendable {
     public var changedObjects: [ObjectIdentity]
     /// Objects the target gains.
     public var addedObjects: [ObjectIdentity]
-    /// The whole folder after the promotion: path relative to ``targetPath`` → bytes.
+    /// The whole folder after the promotion: path relative to ``targetPath`` → bytes. For an
+    /// overlay, only its kustomization file (see ``changedFile``).
     public var files: [String: Data]
+    /// For a kustomize overlay, the one file the promotion commit changes (its kustomization,
+    /// repository path); `nil` for a plain folder, whose folder is rewritten.
+    public var changedFile: String? = nil
     /// The files written (changed or new), relative to ``targetPath``, sorted.
     public var writtenFiles: [String]
     public var images: [PromotedImage]
     /// How the source and target environments' own names and namespaces were told apart.
     public var mapping: EnvironmentValueMapping
+    /// The source's Secrets not promoted because `--only` does not name them.
+    public var leftOutSecrets: [ObjectIdentity] = []
 
     /// Nothing to promote: the target already holds what the promotion would write.
     public var isEmpty: Bool { changedObjects.isEmpty && addedObjects.isEmpty }

@@ -85,7 +85,8 @@ public struct PromotionPlanner: Sendable {
             fromEnvironment: fromEnvironment, toEnvironment: toEnvironment, sourceRevision: sourceRevision,
             targetRevision: targetRevision, targetBranch: nil, targetPath: folder, currentObjects: target.map(\.object),
             promotedObjects: promoted + added, changedObjects: changed, addedObjects: addedIdentities,
-            files: files, writtenFiles: written.sorted(), images: images, mapping: mapping)
+            files: files, writtenFiles: written.sorted(), images: images, mapping: mapping,
+            leftOutSecrets: source.map(\.identity).filter(rule.leavesOutSecret))
     }
 
     /// `deployment-web.yaml`, or `deployment-web-2.yaml` if that is taken.

@@ -15,6 +15,9 @@ import Manifests
 ///
 /// A source object the target lacks is added as mapped; a target object the source lacks (or one
 /// `--only` leaves out) stays as it is: a promotion adds and changes, it never deletes.
+///
+/// Secrets are left out unless `--only` names them: one environment's credentials (a develop
+/// database password) must not land in another's folder by default.
 public struct PromotionRule: Sendable, Hashable {
     /// Fields the target keeps, beyond `/metadata/namespace` which it always keeps.
     public var keep: [KeepPath]
@@ -37,7 +40,14 @@ public struct PromotionRule: Sendable, Hashable {
     public var keptPaths: [KeepPath] { Self.alwaysKept + (keepsReplicas ? [Self.replicas] : []) + keep }
 
     public func includes(_ identity: ObjectIdentity) -> Bool {
-        only.isEmpty || only.contains { $0.matches(identity) }
+        if only.isEmpty { return !SecretMask.isSecret(identity) }
+        return only.contains { $0.matches(identity) }
+    }
+
+    /// Whether the object is a Secret left out for being one (without `--only`, which promotes
+    /// exactly what it names).
+    public func leavesOutSecret(_ identity: ObjectIdentity) -> Bool {
+        only.isEmpty && SecretMask.isSecret(identity)
     }
 
     /// What the target's copy of `source` becomes. `source` is the source's object as written;

@@ -16,12 +16,26 @@ public protocol ClusterClient: Sendable {
     /// reach the planner, or it would prune what it did not see.
     func list(_ type: GroupVersionKind, labelSelector: String) async throws -> [JSON]
 
+    /// Every object of a namespaced `type` in one namespace (one LIST, paginated inside).
+    func list(_ type: GroupVersionKind, namespace: String) async throws -> [JSON]
+
     /// The object, or `nil` when it does not exist.
     func get(_ identity: ObjectIdentity) async throws -> JSON?
 
-    /// Server-side apply (`application/apply-patch+yaml`) with field manager `fieldManager`;
-    /// returns the object as stored — or as it would be, for `dryRun`.
+    /// Server-side apply (`application/apply-patch+yaml`) with field manager `fieldManager` and
+    /// `fieldValidation=Strict` (an unknown or duplicate field is a 400, never dropped in
+    /// silence); returns the object as stored — or as it would be, for `dryRun`.
     func apply(_ object: JSON, fieldManager: String, force: Bool, dryRun: Bool) async throws -> JSON
+
+    /// A JSON patch (RFC 6902), e.g. the field-ownership transfer of an adoption.
+    func patch(_ identity: ObjectIdentity, jsonPatch: JSON) async throws -> JSON
+
+    /// POST: fails with `AlreadyExists` when the object exists (a Lease taken by someone else first).
+    func create(_ object: JSON) async throws -> JSON
+
+    /// PUT guarded by the object's `metadata.resourceVersion`: fails with `Conflict` when the
+    /// object changed meanwhile (a Lease renewed or taken over by someone else).
+    func replace(_ object: JSON) async throws -> JSON
 
     /// Deletes the object; not finding it is success.
     func delete(_ identity: ObjectIdentity, propagation: DeletionPropagation) async throws
@@ -35,6 +49,10 @@ public protocol ClusterClient: Sendable {
     /// The group, version and kind the cluster serves a kind at (its preferred version), from
     /// API discovery — what a LIST of that kind asks for; `nil` when the cluster does not serve it.
     func servedType(_ groupKind: GroupKind) async throws -> GroupVersionKind?
+
+    /// Every namespaced type the cluster serves that can be listed, at its preferred version:
+    /// what a Namespace can hold.
+    func namespacedTypes() async throws -> [GroupVersionKind]
 }
 
 extension ClusterClient {

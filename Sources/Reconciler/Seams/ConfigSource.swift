@@ -18,11 +18,13 @@ public protocol ConfigSource: Sendable {
     func describe(revision: String, path: String) async throws -> RevisionFacts
 }
 
-/// A commit's message and the id of the tree at the environment's path (equal ids = equal content).
+/// A commit's message and what the environment's rendering reads at it (equal = equal content).
 public struct RevisionFacts: Sendable, Equatable {
     public var revision: String
     public var message: String
-    /// `nil` when the path does not exist at that revision.
+    /// The id of the tree at the environment's path; for a kustomize overlay that reads other
+    /// folders too (`../base`), a key naming every tree it reads. `nil` when the path does not
+    /// exist at that revision.
     public var pathTree: String?
 
     public init(revision: String, message: String, pathTree: String?) {

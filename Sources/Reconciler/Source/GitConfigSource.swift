@@ -3,12 +3,26 @@ import GitSource
 import Manifests
 
 /// The config repository as the loop sees it: a libgit2 mirror in a cache folder, read at a
-/// revision without a checkout and rendered by the Manifests renderer.
+/// revision without a checkout and rendered by the Manifests renderer, or for a kustomize
+/// overlay by the real kustomize (see ``EnvironmentRenderer``), renderings cached by what they read.
 public final class GitConfigSource: ConfigSource {
     public let mirror: GitMirror
+    let renderer: EnvironmentRenderer
 
-    public init(mirror: GitMirror) {
+    /// - Parameters:
+    ///   - render: which kustomize to run, and how long it may take.
+    ///   - environments: their explicit `render:` choices; other folders are detected.
+    public init(mirror: GitMirror, render: RenderSettings = RenderSettings(), environments: [EnvironmentConfiguration] = []) {
         self.mirror = mirror
+        self.renderer = EnvironmentRenderer(settings: render, environments: environments)
+    }
+
+    /// Opens the mirror of the configuration's repository, rendering as the configuration says.
+    public static func open(_ configuration: MooringConfiguration, configDirectory: String, cacheFolder: String) async throws -> GitConfigSource {
+        let plain = try await open(configuration.repository, configDirectory: configDirectory, cacheFolder: cacheFolder)
+        var render = configuration.render
+        render.kustomize = render.kustomize.resolvingBinary(against: configDirectory)
+        return GitConfigSource(mirror: plain.mirror, render: render, environments: configuration.environments)
     }
 
     /// Opens (cloning once) the mirror of the configured repository.
@@ -18,7 +32,7 @@ public final class GitConfigSource: ConfigSource {
     ///     against it, so the sample's `url: .` means "this repository".
     ///   - cacheFolder: where mirrors live, e.g. `.mooring/cache` beside the configuration.
     public static func open(_ repository: RepositoryConfiguration, configDirectory: String, cacheFolder: String) async throws -> GitConfigSource {
-        let remote = GitRemote(url: resolvedURL(repository.url, against: configDirectory),
+        let remote = GitRemote(location: repository.url.resolved(against: configDirectory),
                                credentials: credentials(repository.auth))
         return GitConfigSource(mirror: try await GitMirror.open(remote, cacheFolder: cacheFolder))
     }
@@ -33,21 +47,22 @@ public final class GitConfigSource: ConfigSource {
 
     public func render(revision: String, path: String) async throws -> RenderedEnvironment {
         let commit = try await mirror.repository.resolve(revision)
-        let files = try await mirror.repository.files(under: path, at: commit).map(Self.sourceFile)
-        return try ManifestRenderer.render(files: files, environmentPath: path)
+        return try await renderer.render(path, in: RevisionTree(repository: mirror.repository, revision: commit))
     }
 
+    /// How `path` renders at `revision`: `plain` or `kustomize`.
+    public func renderMode(revision: String, path: String) async throws -> RenderMode {
+        let commit = try await mirror.repository.resolve(revision)
+        return try await renderer.mode(of: path, in: RevisionTree(repository: mirror.repository, revision: commit))
+    }
+
+    /// The facts of a commit; `pathTree` stands for everything the environment's rendering reads
+    /// (for an overlay, its bases and patches too), so a change to a shared base counts.
     public func describe(revision: String, path: String) async throws -> RevisionFacts {
         let id = try await mirror.repository.resolve(revision)
         let commit = try await mirror.repository.commit(id)
-        let tree = try await mirror.repository.treeID(of: path, at: id)
-        return RevisionFacts(revision: id.hex, message: commit.message, pathTree: tree?.hex)
-    }
-
-    /// A relative local path is relative to the configuration's folder; URLs pass through.
-    static func resolvedURL(_ url: String, against directory: String) -> String {
-        if url.contains("://") || url.hasPrefix("/") || url.contains("@") && url.contains(":") { return url }
-        return URL(fileURLWithPath: url, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+        let inputs = try await renderer.inputsKey(of: path, in: RevisionTree(repository: mirror.repository, revision: id))
+        return RevisionFacts(revision: id.hex, message: commit.message, pathTree: inputs)
     }
 
     static func credentials(_ auth: RepositoryAuth) -> GitCredentials {

@@ -7,11 +7,26 @@ import Manifests
 struct ObjectApplier: Sendable {
     let cluster: any ClusterClient
     let options: SyncOptions
+    var transfer = FieldOwnershipTransfer()
 
     enum Outcome: Sendable {
         case applied
         case recreated
         case failed(String)
+    }
+
+    /// Adopts an object: its previous appliers' fields become mooring's (one JSON patch guarded
+    /// by the resourceVersion the diff saw), then the usual apply. An object changed meanwhile
+    /// fails the adoption; the next sync looks at it again.
+    func adopt(_ object: JSON, live: JSON, identity: ObjectIdentity) async -> Outcome {
+        do {
+            if let patch = transfer.patch(for: live) {
+                _ = try await cluster.patch(identity, jsonPatch: patch)
+            }
+        } catch {
+            return .failed("\(identity): taking over the fields of its previous appliers failed: \(ClusterError.reason(of: error))")
+        }
+        return await apply(object, identity: identity)
     }
 
     func apply(_ object: JSON, identity: ObjectIdentity) async -> Outcome {

@@ -9,11 +9,19 @@ public struct SyncRunner: Sendable {
     public let cluster: any ClusterClient
     public var options: SyncOptions
     public var progress: SyncProgress
+    /// Whose fields an adoption hands to mooring.
+    public var transfer: FieldOwnershipTransfer
+    /// Checked before each step and before pruning: when it answers a reason (the environment's
+    /// Lease was lost), the sync stops there and reports the rest as not applied.
+    public var interruption: @Sendable () async -> String?
 
-    public init(cluster: any ClusterClient, options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent) {
+    public init(cluster: any ClusterClient, options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent,
+                transfer: FieldOwnershipTransfer = FieldOwnershipTransfer(), interruption: @escaping @Sendable () async -> String? = { nil }) {
         self.cluster = cluster
         self.options = options
         self.progress = progress
+        self.transfer = transfer
+        self.interruption = interruption
     }
 
     /// - Parameters:
@@ -23,13 +31,15 @@ public struct SyncRunner: Sendable {
     ///     is applied (as Argo CD does); a wave that ends Degraded stops the sync.
     public func run(_ plan: SyncPlan, operation: SyncOperation, definitions: [JSON] = [], waveGate: WaveGate? = nil) async -> ChangeSet {
         var changes = ChangeSet(planned: plan, operation: operation, dryRun: false, startedAt: Date())
-        let applier = ObjectApplier(cluster: cluster, options: options)
+        let applier = ObjectApplier(cluster: cluster, options: options, transfer: transfer)
         var stopped: String?
+        var interrupted: String?
         var wave: (number: Int, applied: [ObjectIdentity])?
         for step in plan.applySteps {
             if stopped == nil, let waveGate, let current = wave, current.number != step.wave, !current.applied.isEmpty {
                 stopped = await waveGate.problem(after: current.number, applied: current.applied, cluster: cluster, options: options, progress: progress)
             }
+            if stopped == nil, let reason = await interruption() { stopped = reason; interrupted = reason }
             if wave?.number != step.wave { wave = (step.wave, []) }
             wave?.applied += step.objects.map(\.identity)
             if let stopped {
@@ -49,7 +59,10 @@ public struct SyncRunner: Sendable {
                 }
             }
             let outcomes = await BoundedConcurrency.map(step.objects, limit: options.concurrency) { object in
-                await applier.apply(object.desired ?? [:], identity: object.identity)
+                if object.status == .outOfSync(.adopt), let live = object.live {
+                    return await applier.adopt(object.desired ?? [:], live: live, identity: object.identity)
+                }
+                return await applier.apply(object.desired ?? [:], identity: object.identity)
             }
             for (object, outcome) in zip(step.objects, outcomes) {
                 if case .failed(let message) = outcome {
@@ -58,13 +71,14 @@ public struct SyncRunner: Sendable {
                 }
             }
         }
+        if stopped == nil, !plan.prune.isEmpty, let reason = await interruption() { stopped = reason; interrupted = reason }
         if stopped == nil {
             await prune(plan.prune, into: &changes)
         } else if !plan.prune.isEmpty {
             for object in plan.prune {
                 if let index = changes.entries.firstIndex(where: { $0.identity == object.identity }) {
                     changes.entries[index].action = .kept
-                    changes.entries[index].message = "not pruned: the apply failed"
+                    changes.entries[index].message = "not pruned: \(interrupted ?? "the apply failed")"
                 }
             }
         }
@@ -88,7 +102,11 @@ public struct SyncRunner: Sendable {
             progress.say("pruning \(group[0].identity.groupKind) (\(group.count))")
             let failures = await BoundedConcurrency.map(group, limit: options.concurrency) { object -> String? in
                 do {
-                    try await cluster.delete(object.identity, propagation: .foreground)
+                    // A Namespace's contents go by the namespace controller, not by ownerReferences:
+                    // it is deleted in the background (as `kubectl delete namespace` does) and
+                    // waited for until its contents are gone and it is too.
+                    let propagation: DeletionPropagation = object.identity.groupKind == GroupKind(group: "", kind: "Namespace") ? .background : .foreground
+                    try await cluster.delete(object.identity, propagation: propagation)
                     try await cluster.waitUntilGone(object.identity, timeout: timeout)
                     return nil
                 } catch {

@@ -23,7 +23,9 @@ extension EnvironmentReport {
                 changedSecrets.append(entry.identity)
             }
         }
+        let kept = changeSet.entries(.kept).map { (namespace: $0.identity, holds: $0.holds) }
         let notes = PolicyChecker.notes(objects: desired, warnings: warnings, changedSecrets: changedSecrets)
+            + PolicyChecker.namespaceNotes(kept: kept)
         self.init(environment: changeSet.environment, revision: changeSet.revision, previousRevision: previousRevision,
                   commit: commit, context: context, operation: changeSet.operation, applied: !changeSet.dryRun,
                   objects: objects, health: changeSet.health?.status, notes: notes, remarks: remarks)
@@ -34,6 +36,8 @@ extension EnvironmentReport {
         switch action {
         case .created: return .create
         case .configured: return operation == .selfHeal ? .drifted : .configure
+        case .adopted: return .adopt
+        case .conflict: return .conflict
         case .unchanged: return .unchanged
         case .pruned: return .prune
         case .failed: return .failed

@@ -13,13 +13,16 @@ extension EnvironmentReport {
         for object in diff.objects {
             let action = EnvironmentReport.action(of: object, revision: diff.revision)
             objects.append(ObjectReport(identity: object.identity, action: action, changes: object.changes,
-                                        manifest: action == .create ? object.displayDesired : nil))
+                                        manifest: action == .create ? object.displayDesired : nil,
+                                        message: EnvironmentReport.message(for: object)))
             if SecretMask.isSecret(object.identity), action == .configure || action == .drifted,
                object.changes.contains(where: { ["data", "stringData"].contains($0.path.firstKey) }) {
                 changedSecrets.append(object.identity)
             }
         }
+        let kept = diff.toPrune.compactMap { object in object.contents.map { (namespace: object.identity, holds: $0.blockers) } }
         let notes = PolicyChecker.notes(objects: diff.objects.compactMap(\.desired), warnings: warnings, changedSecrets: changedSecrets)
+            + PolicyChecker.namespaceNotes(kept: kept)
         var remarks = remarks
         let unconfirmed = diff.needingDryRun.count
         if unconfirmed > 0 {
@@ -30,11 +33,21 @@ extension EnvironmentReport {
                   objects: objects, notes: notes, remarks: remarks)
     }
 
+    /// Why an object is in conflict or kept, or what a Namespace's prune deletes with it.
+    static func message(for object: ObjectDiff) -> String? {
+        if let conflict = object.conflict { return conflict.reasonText }
+        guard object.status == .prune, let contents = object.contents else { return nil }
+        if let reason = contents.blockingReason { return reason }
+        return contents.deletedWithIt.isEmpty ? nil : "deletes with it: " + contents.deletedWithIt.map(\.description).joined(separator: ", ")
+    }
+
     static func action(of object: ObjectDiff, revision: String) -> ObjectAction {
         switch object.status {
         case .synced: return .unchanged
-        case .prune: return .prune
+        case .prune: return object.contents?.blocksPrune == true ? .kept : .prune
+        case .conflict: return .conflict
         case .outOfSync(.create): return .create
+        case .outOfSync(.adopt): return .adopt
         case .outOfSync(.configure):
             let applied = object.live?[path: ["metadata", "annotations", Tracking.revisionAnnotation]]?.stringValue
             return applied == revision ? .drifted : .configure

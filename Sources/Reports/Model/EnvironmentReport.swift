@@ -42,8 +42,8 @@ public struct EnvironmentReport: Sendable {
 
     public func count(_ action: ObjectAction) -> Int { objects.lazy.filter { $0.action == action }.count }
 
-    /// Whether anything differs (or was changed), or failed.
-    public var hasChanges: Bool { objects.contains { $0.action.isChange || $0.action == .failed } }
+    /// Whether anything differs (or was changed), failed or is in conflict.
+    public var hasChanges: Bool { objects.contains { $0.action.isChange || $0.action.isProblem } }
 
     /// The counts of the actions that occur, most important first: `[(create, 2), (unchanged, 5)]`.
     public var tally: [(action: ObjectAction, count: Int)] {

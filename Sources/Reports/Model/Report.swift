@@ -26,10 +26,11 @@ public struct Report: Sendable {
     /// Whether any environment has a change (or a failure): exit code 1 for `mooring diff`.
     public var hasChanges: Bool { environments.contains(where: \.hasChanges) }
 
-    /// Whether anything failed or ended unhealthy (Degraded or Missing): exit code 1 for a sync.
+    /// Whether anything failed, is in conflict or ended unhealthy (Degraded or Missing): exit
+    /// code 1 for a sync.
     public var hasFailures: Bool {
         environments.contains { environment in
-            environment.count(.failed) > 0 || [.degraded, .missing].contains(environment.health)
+            environment.count(.failed) > 0 || environment.count(.conflict) > 0 || [.degraded, .missing].contains(environment.health)
         }
     }
 

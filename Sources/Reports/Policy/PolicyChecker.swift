@@ -26,6 +26,19 @@ public enum PolicyChecker {
         return notes
     }
 
+    /// A note for each Namespace kept from the prune because of what it holds, naming every blocker.
+    public static func namespaceNotes(kept: [(namespace: ObjectIdentity, holds: [ObjectIdentity])]) -> [PolicyNote] {
+        kept.filter { !$0.holds.isEmpty }.map { entry in
+            let count = entry.holds.count
+            return PolicyNote(
+                rule: .namespaceNotPruned, severity: .warning, object: entry.namespace.description,
+                message: "not pruned: deleting it would delete \(count) object\(count == 1 ? "" : "s") this environment does not track: "
+                    + entry.holds.map(\.description).joined(separator: ", ") + ".",
+                fix: "move or delete those objects, or let the environment adopt them (adopt: true or the annotation mooring.dev/adopt: \"true\" in git); "
+                    + "to keep the Namespace for good, annotate it mooring.dev/prune: \"false\".")
+        }
+    }
+
     /// The pod templates of the workload kinds (and a bare Pod's spec), with their paths.
     static func podSpecs(of object: JSON) -> [(path: String, value: JSON)] {
         let candidates: [[String]] = [

@@ -11,6 +11,8 @@ public struct PolicyNote: Sendable, Hashable {
         case missingResourceRequests = "missing-resource-requests"
         /// An unquoted scalar YAML 1.1 reads as a boolean or number where a string is expected.
         case yamlBooleanTrap = "yaml-1.1-trap"
+        /// A Namespace the revision no longer has is kept: it holds objects the environment does not track.
+        case namespaceNotPruned = "namespace-not-pruned"
     }
 
     public enum Severity: String, Sendable, Hashable {

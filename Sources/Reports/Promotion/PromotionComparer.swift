@@ -84,7 +84,9 @@ public enum PromotionComparer {
         for label in [Tracking.managedByLabel, Tracking.environmentLabel] {
             copy[path: ["metadata", "labels", label]] = nil
         }
-        copy[path: ["metadata", "annotations", Tracking.revisionAnnotation]] = nil
+        for annotation in [Tracking.revisionAnnotation, Tracking.ownerAnnotation, Tracking.originAnnotation] {
+            copy[path: ["metadata", "annotations", annotation]] = nil
+        }
         for field in ["labels", "annotations"] where copy[path: ["metadata", field]]?.objectValue?.isEmpty == true {
             copy[path: ["metadata", field]] = nil
         }

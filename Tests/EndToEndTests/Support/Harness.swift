@@ -6,7 +6,7 @@ import Manifests
 import Reconciler
 
 /// One end-to-end world: an in-process local cluster (fast controllers), a config repository
-/// served by `git daemon` holding this repository's sample `environments/`, and the reconciler
+/// served by `git daemon` holding the plain-folder sample environments, and the reconciler
 /// wired to both exactly as `mooring run` wires it. Always stopped by `withHarness`.
 struct Harness {
     let cluster: LocalClusterServer
@@ -15,19 +15,25 @@ struct Harness {
     let source: GitConfigSource
     let folder: String
 
-    /// This repository's `environments/` folder.
-    static let sampleEnvironments: String = {
+    /// The plain-folder sample, `Tests/Fixtures/plain-sample/environments`: the repository's sample
+    /// as it was before it became kustomize overlays, one file per object, so tests can edit a
+    /// Deployment's file. (The overlays of `environments/` have tests of their own.)
+    static let sampleEnvironments: String = projectRoot + "/Tests/Fixtures/plain-sample/environments"
+
+    /// This repository's root, holding the kustomize sample in `environments/`.
+    static let projectRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("environments").path
+        return url.path
     }()
 
     static let options = SyncOptions(concurrency: 8, deleteTimeout: .seconds(30), definitionTimeout: .seconds(20),
                                      healthPollInterval: .milliseconds(50), pollInterval: .milliseconds(20))
 
-    static func start(timeScale: Double = 100) async throws -> Harness {
+    /// - Parameter environments: the folder the repository's `environments/` is copied from.
+    static func start(timeScale: Double = 100, environments: String = sampleEnvironments) async throws -> Harness {
         let folder = TemporaryFolder.make("world")
-        let repository = try await ConfigRepository.create(copying: sampleEnvironments)
+        let repository = try await ConfigRepository.create(copying: environments)
         do {
             var options = LocalClusterOptions(dataDirectory: folder + "/cluster")
             options.timeScale = timeScale
@@ -82,9 +88,9 @@ struct Harness {
     }
 
     /// The real kubectl against the cluster.
-    func kubectl(_ arguments: String...) async throws -> CommandResult {
+    func kubectl(_ arguments: String..., input: String? = nil) async throws -> CommandResult {
         try await Command.run("kubectl", arguments + ["--cache-dir", folder + "/kubectl-cache"],
-                              environment: ["KUBECONFIG": cluster.kubeconfigPath], input: nil)
+                              environment: ["KUBECONFIG": cluster.kubeconfigPath], input: input)
     }
 
     /// Replaces the cluster's fault rules (`/mooring-admin/faults`).
@@ -96,8 +102,9 @@ struct Harness {
     }
 }
 
-func withHarness<T>(timeScale: Double = 100, _ body: (Harness) async throws -> T) async throws -> T {
-    let harness = try await Harness.start(timeScale: timeScale)
+func withHarness<T>(timeScale: Double = 100, environments: String = Harness.sampleEnvironments,
+                    _ body: (Harness) async throws -> T) async throws -> T {
+    let harness = try await Harness.start(timeScale: timeScale, environments: environments)
     do {
         let result = try await body(harness)
         await harness.stop()

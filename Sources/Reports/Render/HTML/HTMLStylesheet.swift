@@ -13,7 +13,7 @@ enum HTMLStylesheet {
     dl.facts dt { font-weight: 600; }
     dl.facts dd { margin: 0; }
     .action { font-weight: 600; white-space: nowrap; }
-    .create { color: #1a7f37; } .configure, .drifted { color: #9a6700; } .prune, .failed { color: #cf222e; }
+    .create { color: #1a7f37; } .configure, .drifted, .adopt { color: #9a6700; } .prune, .failed, .conflict { color: #cf222e; }
     .kept { color: #0969da; } .unchanged { color: #656d76; }
     .health-healthy { color: #1a7f37; } .health-progressing, .health-suspended { color: #9a6700; }
     .health-degraded, .health-missing { color: #cf222e; } .health-unknown { color: #656d76; }

@@ -27,11 +27,11 @@ import Reconciler
 ///   "summary": { "<action>": Int, … } (every action, zeros included),
 ///   "objects": [Object], "notes": [Note], "remarks": [String] }
 /// ```
-/// Object (most important first: create, configure, prune, drifted, failed, kept, unchanged):
+/// Object (most important first: create, configure, adopt, prune, drifted, conflict, failed, kept, unchanged):
 /// ```
 /// { "id": "Deployment.apps web/django", "group": String ("" for core), "version"?: String,
 ///   "kind": String, "namespace"?: String, "name": String,
-///   "action": "create" | "configure" | "prune" | "drifted" | "failed" | "kept" | "unchanged",
+///   "action": "create" | "configure" | "adopt" | "prune" | "drifted" | "conflict" | "failed" | "kept" | "unchanged",
 ///   "health"?: { "status": String, "message": String }, "message"?: String,
 ///   "changes": [{ "path": "spec.replicas", "kind": "added" | "changed" | "removed",
 ///                 "old"?: JSON, "new"?: JSON }],
@@ -40,7 +40,7 @@ import Reconciler
 /// Secret values are always `"***"` or `"*** (changed)"`.
 ///
 /// Note: `{ "rule": "secret-masked" | "mutable-image-tag" | "latest-image-tag" |
-/// "missing-resource-requests" | "yaml-1.1-trap", "severity": "info" | "warning",
+/// "missing-resource-requests" | "yaml-1.1-trap" | "namespace-not-pruned", "severity": "info" | "warning",
 /// "object"?: String, "field"?: String, "location"?: "file:line", "message": String, "fix": String }`
 ///
 /// A history (`mooring history --format json`):

@@ -19,8 +19,8 @@ struct TerminalStyle {
     func tone(for action: ObjectAction) -> Tone {
         switch action {
         case .create: return .green
-        case .configure, .drifted: return .yellow
-        case .prune, .failed: return .red
+        case .configure, .drifted, .adopt: return .yellow
+        case .prune, .failed, .conflict: return .red
         case .kept: return .cyan
         case .unchanged: return .dim
         }

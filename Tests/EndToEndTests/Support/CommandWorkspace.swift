@@ -1,0 +1,57 @@
+import Foundation
+import KubeAPI
+import LocalCluster
+import TestSupport
+
+/// A `mooring.yaml` in a folder of its own, a config repository served by `git daemon`, and the
+/// embedded cluster running in the test process at the folder's `.mooring/cluster` — where the
+/// `mooring` binary finds it answering and uses it, so kubectl and the binary see one cluster.
+struct CommandWorkspace {
+    let repository: ConfigRepository
+    let cluster: LocalClusterServer
+    let folder: String
+    var config: String { folder + "/mooring.yaml" }
+
+    static var binary: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent(".build/debug/mooring").path
+    }
+
+    /// - Parameter settings: the environments' YAML under `environments:` (indented by 2).
+    static func with<T>(environments: String = Harness.sampleEnvironments, settings: String, repositoryURL: String? = nil,
+                        _ body: (CommandWorkspace) async throws -> T) async throws -> T {
+        let repository = try await ConfigRepository.create(copying: environments)
+        defer { repository.stop() }
+        let folder = TemporaryFolder.make("cli-safety")
+        var options = LocalClusterOptions(dataDirectory: folder + "/.mooring/cluster")
+        options.timeScale = 100
+        let cluster = try await LocalClusterServer.start(options)
+        let workspace = CommandWorkspace(repository: repository, cluster: cluster, folder: folder)
+        do {
+            try workspace.writeConfig(url: repositoryURL ?? repository.url, settings: settings)
+            let result = try await body(workspace)
+            try? await cluster.stop()
+            return result
+        } catch {
+            try? await cluster.stop()
+            throw error
+        }
+    }
+
+    func writeConfig(url: String, settings: String, file: String? = nil) throws {
+        try "repository:\n  url: \(url)\n  interval: 1s\nenvironments:\n\(settings)"
+            .write(toFile: file ?? config, atomically: true, encoding: .utf8)
+    }
+
+    /// The binary with `--config` (this workspace's file unless one is given).
+    func mooring(_ arguments: [String], config: String? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120) async throws -> CommandResult {
+        try await Command.run(Self.binary, arguments + ["--config", config ?? self.config],
+                              environment: environment.merging(["MOORING_LOCAL_TIME_SCALE": "100"]) { a, _ in a }, input: nil, timeout: timeout)
+    }
+
+    func kubectl(_ arguments: String..., input: String? = nil) async throws -> CommandResult {
+        try await Command.run("kubectl", arguments + ["--cache-dir", folder + "/kubectl-cache"],
+                              environment: ["KUBECONFIG": cluster.kubeconfigPath], input: input)
+    }
+}

@@ -1,0 +1,100 @@
+import Synchronization
+import Foundation
+import Manifests
+@testable import Reconciler
+import Testing
+
+/// Leases against the embedded cluster over HTTP, read back with the real kubectl: one holder at
+/// a time, renewal, takeover after expiry, release.
+@Suite struct LeaseLockTests {
+    static let fast = LeaseTiming(duration: .seconds(2), renewDeadline: .milliseconds(1500), retryPeriod: .milliseconds(200))
+
+    /// Renewals every 200 ms keep a 6 s Lease alive even on a loaded machine.
+    static let patient = LeaseTiming(duration: .seconds(6), renewDeadline: .seconds(4), retryPeriod: .milliseconds(200))
+
+    func lock(_ identity: String, _ cluster: ClusterFixture, name: String = "mooring-env-develop", timing: LeaseTiming = fast) -> LeaseLock {
+        LeaseLock(name: name, namespace: "mooring-system", identity: identity, cluster: cluster.client, timing: timing)
+    }
+
+    @Test func oneHolderAtATimeAndKubectlReadsTheLeaseAsAServerWrotesIt() async throws {
+        try await withCluster { cluster in
+            let a = lock("runner-a", cluster), b = lock("runner-b", cluster)
+            try await a.acquire(wait: false)
+            let held = try await #require(try await b.tryAcquire())
+            #expect(held.record.holderIdentity == "runner-a")
+            await #expect(throws: LeaseHeld.self) { try await b.acquire(wait: false) }
+
+            let got = try await cluster.kubectl("get", "lease", "-n", "mooring-system", "mooring-env-develop", "-o", "json")
+            #expect(got.status == 0, "\(got.stderr)")
+            let lease = try JSON(parsing: Array(got.stdout.utf8))
+            #expect(lease[path: ["spec", "holderIdentity"]] == "runner-a")
+            #expect(lease[path: ["spec", "leaseDurationSeconds"]] == 2)
+            #expect(lease[path: ["metadata", "labels", Tracking.managedByLabel]] == "mooring")
+            #expect(lease[path: ["spec", "leaseTransitions"]] == 0)
+            let renew = try #require(lease[path: ["spec", "renewTime"]]?.stringValue)
+            #expect(renew.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$"#, options: .regularExpression) != nil, "MicroTime: \(renew)")
+            await a.release()
+        }
+    }
+
+    @Test func theHolderRenewsSoAWaiterNeverTakesItWhileItLives() async throws {
+        try await withCluster { cluster in
+            let a = lock("runner-a", cluster, timing: Self.patient), b = lock("runner-b", cluster, timing: Self.patient)
+            try await a.acquire(wait: false)
+            let clock = ContinuousClock(), end = clock.now + .seconds(8)
+            while clock.now < end {
+                #expect(try await b.tryAcquire()?.record.holderIdentity == "runner-a")
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            let (held, lost) = (await a.isHeld, await a.lost)
+            #expect(held && lost == nil)
+            await a.release()
+            #expect(try await b.tryAcquire() == nil, "a released Lease is taken at once")
+            await b.release()
+        }
+    }
+
+    @Test func aHolderThatStopsRenewingIsTakenOverAfterTheLeaseDuration() async throws {
+        try await withCluster { cluster in
+            // A holder that died (kill -9): its Lease is there, renewed by nobody.
+            let dead = LeaseRecord(holderIdentity: "crashed-runner", leaseDurationSeconds: 2, acquireTime: Date(), renewTime: Date(), leaseTransitions: 4)
+            let object: JSON = ["apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
+                                "metadata": ["name": "mooring-env-develop", "namespace": "mooring-system"], "spec": dead.spec]
+            _ = try await cluster.client.apply(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "mooring-system"]],
+                                               fieldManager: "test", force: true, dryRun: false)
+            _ = try await cluster.client.create(object)
+            let b = lock("runner-b", cluster)
+            let clock = ContinuousClock(), start = clock.now
+            let lines = LockedLines()
+            try await b.acquire(wait: true, progress: { lines.append($0) })
+            #expect(clock.now - start >= .seconds(2), "waited the Lease's duration")
+            #expect(lines.all.first?.contains("is held by crashed-runner since") == true, "\(lines.all)")
+            let lease = try #require(try await cluster.client.get(ObjectIdentity(of: object)!))
+            #expect(lease[path: ["spec", "holderIdentity"]] == "runner-b")
+            #expect(lease[path: ["spec", "leaseTransitions"]] == 5)
+            await b.release()
+        }
+    }
+
+    @Test func ofTwoContendersForAFreeLeaseExactlyOneWins() async throws {
+        try await withCluster { cluster in
+            for round in 0..<5 {
+                let name = "mooring-env-race-\(round)"
+                let locks = (0..<4).map { lock("runner-\($0)", cluster, name: name) }
+                let results = await withTaskGroup(of: Bool.self) { group in
+                    for lock in locks { group.addTask { (try? await lock.tryAcquire()) == nil } }
+                    return await group.reduce(into: [Bool]()) { $0.append($1) }
+                }
+                #expect(results.filter { $0 }.count == 1, "round \(round): \(results)")
+                for lock in locks { await lock.release() }
+            }
+        }
+    }
+}
+
+/// Progress lines collected from a `@Sendable` callback.
+final class LockedLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+}
