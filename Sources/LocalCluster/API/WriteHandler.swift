@@ -62,8 +62,14 @@ struct WriteHandler: Sendable {
         if let manager {
             object = try recordUpdate(from: nil, to: object, manager: manager, served: served, subresource: "")
         }
-        return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun,
-                                              prepare: ServiceAllocation.preparation(for: target.resource))
+        let stored = try await context.store.create(target.key(name: name), object, dryRun: options.dryRun,
+                                                    prepare: ServiceAllocation.preparation(for: target.resource))
+        if target.groupResource == NamespaceCleanup.namespaces && !options.dryRun {
+            // What its controllers add (the default ServiceAccount, kube-root-ca.crt) is there as soon
+            // as the create is answered, so no snapshot taken right after sees it appear later.
+            await ClusterBootstrap(context: context).populate(namespace: name)
+        }
+        return stored
     }
 
     /// Managed fields of an ordinary write, in the version the client wrote (the entry's
