@@ -12,6 +12,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // The service side of `mooring run --listen` (Sources/Service): one HTTP stack, metrics,
+        // logs, signals; HMAC and hashes from swift-crypto rather than hand-written ones.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages. Their pointers never leave the wrapping module.
@@ -26,8 +35,8 @@ let package = Package(
         .target(name: "Manifests", dependencies: ["CYAML"], resources: [.copy("Resources/schema-1.32.json")]),
         // Merge patch, strategic merge patch, JSON patch and server-side apply: the local cluster's patch engines.
         .target(name: "MergePatch", dependencies: ["Manifests"]),
-        .target(name: "GitSource", dependencies: ["CGit2"]),
-        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests"]),
+        .target(name: "GitSource", dependencies: ["CGit2", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "KubeAPI", dependencies: ["CCurl", "Manifests", .product(name: "CoreMetrics", package: "swift-metrics")]),
         .target(name: "LuaSandbox", dependencies: ["CLua", "Manifests"]),
         .target(name: "LocalCluster", dependencies: [
             "Manifests", "MergePatch",
@@ -35,11 +44,29 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], exclude: ["README.md"], resources: [.copy("Protobuf/protobuf-fields-1.32.json")]),
-        .target(name: "Reconciler", dependencies: ["Manifests", "GitSource", "KubeAPI", "LuaSandbox", "ChildProcess"]),
+        .target(name: "Reconciler", dependencies: [
+            "Manifests", "GitSource", "KubeAPI", "LuaSandbox", "ChildProcess",
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
+        // The HTTP side of `mooring run --listen`: health, metrics, webhooks (and later the
+        // dashboard, JSON API and events). Only Service and mooring know the Prometheus backend.
+        .target(name: "Service", dependencies: [
+            "Reconciler", "Manifests", "GitSource", "KubeAPI",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "mooring", dependencies: [
-            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports",
+            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "Service",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
         // Running real programs from tests, shared so each target doesn't carry its own copy.
@@ -54,7 +81,15 @@ let package = Package(
         .testTarget(name: "LocalClusterTests", dependencies: ["LocalCluster", "Manifests", "TestSupport"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport", "ChildProcess"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ChildProcess", "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "TestSupport"]),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "Service", "Reconciler", "Manifests", "TestSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "ChildProcess", "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "TestSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,3 +12,5 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Test tools from PyPI: the Prometheus text-format parser that /metrics is checked with.
+python3 -c "import prometheus_client" 2>/dev/null || python3 -m pip install -q "prometheus-client==0.21.1" >/dev/null

@@ -12,8 +12,12 @@ struct ConfigurationOptions: ParsableArguments {
         URL(fileURLWithPath: config).deletingLastPathComponent().standardizedFileURL.path
     }
 
-    /// Where repository mirrors are cached between runs.
-    var cacheFolder: String { directory + "/.mooring/cache" }
+    @Option(name: .long, help: ArgumentHelp("Where repository mirrors are cached (default: .mooring/cache beside the configuration).", valueName: "folder"))
+    var cacheDir: String?
+
+    /// Where repository mirrors are cached between runs (in a pod: an emptyDir, since the
+    /// configuration's folder is a read-only ConfigMap).
+    var cacheFolder: String { cacheDir ?? directory + "/.mooring/cache" }
 
     func load() throws -> MooringConfiguration {
         try MooringConfiguration(contentsOf: config)

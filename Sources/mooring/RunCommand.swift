@@ -14,6 +14,11 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
     @OptionGroup var lease: LeaseOptions
+    @OptionGroup var service: ServiceOptions
+
+    func validate() throws {
+        if once && service.listen != nil { throw ValidationError("--once and --listen do not go together: the service runs until stopped") }
+    }
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options, stats: stats)
@@ -30,6 +35,16 @@ struct RunCommand: AsyncParsableCommand {
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval))
             let assembler = ReportAssembler(source: setup.source)
+            if !once, let address = try service.address(in: setup.configuration) {
+                let all = reconcilers
+                try await ServiceMode.run(setup, reconcilers: all, address: address, options: service) { results in
+                    // A round reconciles the environments due, in configuration order.
+                    let due = all.filter { reconciler in results.contains { $0.environment == reconciler.environment.name } }
+                    setup.counters?.report()
+                    _ = try? await report(results, reconcilers: due, assembler: assembler)
+                }
+                return Int32(0)
+            }
             // `--stats` counts the reconcile's requests only: they are reported before the report
             // reads commits and histories.
             if once {

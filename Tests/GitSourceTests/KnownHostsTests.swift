@@ -3,20 +3,22 @@ import Testing
 @testable import GitSource
 
 @Suite struct KnownHostsTests {
-    @Test(arguments: ["", "abc", String(repeating: "mooring ", count: 40)])
-    func sha1AgreesWithSha1sum(_ text: String) throws {
-        let folder = try TemporaryFolder("sha1")
+    /// `ssh-keygen -H` writes OpenSSH's hashed entries (`|1|salt|HMAC-SHA1(salt, host)`): the
+    /// real tool's output must match the host it hashed and no other.
+    @Test func hashedEntriesFromSSHKeygenMatch() throws {
+        let folder = try TemporaryFolder("hashed-known-hosts")
         defer { folder.remove() }
-        let file = folder.appending("input")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        let expected = try Command.run("/usr/bin/sha1sum", [file]).split(separator: " ")[0]
-        #expect(SHA1.hash(Data(text.utf8)).map { String(format: "%02x", $0) }.joined() == expected)
-    }
-
-    @Test func hmacSha1MatchesRFC2202() {
-        // RFC 2202, test case 2.
-        let digest = SHA1.hmac(key: Data("Jefe".utf8), message: Data("what do ya want for nothing?".utf8))
-        #expect(digest.map { String(format: "%02x", $0) }.joined() == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79")
+        let file = folder.appending("known_hosts")
+        let key = Data([1, 2, 3]).base64EncodedString()
+        try "git.example.com ssh-ed25519 \(key)\n[10.0.0.1]:2222 ssh-ed25519 \(key)\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try Command.run("/usr/bin/ssh-keygen", ["-H", "-f", file])
+        let hashed = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(hashed.hasPrefix("|1|") && !hashed.contains("git.example.com"))
+        let knownHosts = KnownHosts(hashed)
+        #expect(knownHosts.verify(host: "git.example.com", port: 22, key: Data([1, 2, 3])) == .trusted)
+        #expect(knownHosts.verify(host: "10.0.0.1", port: 2222, key: Data([1, 2, 3])) == .trusted)
+        #expect(knownHosts.verify(host: "git.example.org", port: 22, key: Data([1, 2, 3])) == .unknownHost)
+        #expect(knownHosts.verify(host: "10.0.0.1", port: 22, key: Data([1, 2, 3])) == .unknownHost)
     }
 
     @Test func matchesPlainWildcardNegatedAndPortEntries() {

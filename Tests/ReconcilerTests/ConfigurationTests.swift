@@ -105,7 +105,7 @@ import Testing
             #"environment name "Develop" must be lowercase letters, digits and '-' (at most 47 characters)"#,
             #"prune in environment "Develop" must be true or false, not string "yes""#,
             #"healthTimeout in environment "Develop" must be a duration such as 30s, 5m or 1h30m, not integer 30"#,
-            #"unknown cluster "staging" in environment "Develop": use local, or a map with kubeconfig and context"#,
+            #"unknown cluster "staging" in environment "Develop": use local, in-cluster, or a map with kubeconfig and context"#,
             #"revertInGit needs rollbackOnFailure: true in environment "master""#,
             #"unknown key "contxt" in the cluster in environment "master" (did you mean "context"?)"#,
         ])

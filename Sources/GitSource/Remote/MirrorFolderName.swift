@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Where in the cache folder a remote's mirror lives: a hash of the location without its
@@ -8,7 +9,7 @@ import Foundation
 ///     http://alice:S3cret@git.example.com/config.git → 5f0c…e1a2.git
 enum MirrorFolderName {
     static func `for`(_ location: RepositoryLocation) -> String {
-        let digest = SHA1.hash(Data(location.withoutSecrets.utf8))
+        let digest = Insecure.SHA1.hash(data: Data(location.withoutSecrets.utf8))
         return digest.map { String(format: "%02x", $0) }.joined() + ".git"
     }
 

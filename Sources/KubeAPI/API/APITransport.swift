@@ -14,10 +14,13 @@ final class APITransport: Sendable {
 
     /// `scheme://host:port` of the server, for error messages: no user info, no base path.
     private let origin: String
+    /// `host:port` of the server: the `cluster` label of the request metrics.
+    private let clusterLabel: String
 
     init(connection: ClusterConnection, options: KubeClientOptions) {
         self.connection = connection
         origin = ServerAddress(url: connection.server).map { "\($0.scheme)://\($0.authority)" } ?? "server"
+        clusterLabel = ServerAddress(url: connection.server)?.authority ?? "server"
         self.options = options
         authenticator = Authenticator(source: connection.credentials)
         limiter = options.rateLimit.map { RateLimiter(qps: $0.qps, burst: $0.burst) }
@@ -68,6 +71,7 @@ final class APITransport: Sendable {
             do {
                 (response, result) = try await attempt(request, settings)
             } catch let error as TransportError {
+                RequestMetrics.record(cluster: clusterLabel, method: call.method, path: call.path, status: nil)
                 try Task.checkCancellation()
                 if attemptNumber < policy.maxAttempts, policy.mayRetry(error, idempotent: call.idempotent),
                    let delay = policy.delay(afterAttempt: attemptNumber, retryAfter: nil) {
@@ -77,6 +81,7 @@ final class APITransport: Sendable {
                 }
                 throw error
             }
+            RequestMetrics.record(cluster: clusterLabel, method: call.method, path: call.path, status: response.status)
             if (200..<300).contains(response.status) { return result }
             if response.status == 401, !refreshedCredentials, await authenticator.canRefresh {
                 // An expired exec credential or a rotated token file: fetch anew, once.

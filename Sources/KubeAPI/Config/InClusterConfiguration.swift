@@ -1,15 +1,27 @@
 import Foundation
 
-/// The connection of a pod's service account: `KUBERNETES_SERVICE_HOST`/`_PORT` and the token,
-/// CA and namespace the kubelet mounts. The token is read from its file on each use, so a
-/// rotated token is picked up. `root` is injectable for tests.
+/// The connection of a pod's service account, as client-go's `rest.InClusterConfig` builds it:
+/// `KUBERNETES_SERVICE_HOST`/`_PORT`, and the token, CA and namespace the kubelet mounts under
+/// `/var/run/secrets/kubernetes.io/serviceaccount`. The token is read from its file on each use
+/// and again after a 401, so a rotated (projected, hourly) token is picked up.
+///
+/// `MOORING_SERVICE_ACCOUNT_DIR` moves the folder, for a pod that mounts its token elsewhere
+/// (`automountServiceAccountToken: false` plus a projected volume) and for tests.
 public enum InClusterConfiguration {
     public static let defaultRoot = "/var/run/secrets/kubernetes.io/serviceaccount"
+    public static let rootVariable = "MOORING_SERVICE_ACCOUNT_DIR"
 
-    public static func connection(root: String = defaultRoot,
+    /// The folder holding `token`, `ca.crt` and `namespace`.
+    public static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let root = environment[rootVariable], !root.isEmpty { return root }
+        return defaultRoot
+    }
+
+    public static func connection(root: String? = nil,
                                   environment: [String: String] = ProcessInfo.processInfo.environment) throws(KubeconfigError)
         -> ClusterConnection
     {
+        let root = root ?? Self.root(environment: environment)
         guard let host = environment["KUBERNETES_SERVICE_HOST"], !host.isEmpty,
               let port = environment["KUBERNETES_SERVICE_PORT"], !port.isEmpty
         else {

@@ -39,6 +39,12 @@ public actor ClusterConnector {
             } catch {
                 throw ClusterError.unreachable(cluster: key, reason: "\(error)")
             }
+        case .inCluster:
+            do {
+                client = KubeClusterClient(client: try KubeClient.inCluster(options: options))
+            } catch {
+                throw ClusterError.unreachable(cluster: key, reason: "\(error)")
+            }
         }
         clients[key] = client
         return client

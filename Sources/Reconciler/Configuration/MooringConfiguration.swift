@@ -14,17 +14,21 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var installation: String
     /// `health.scripts`; every environment carries a copy as `healthChecks`.
     public var health: HealthChecks
+    /// What `mooring run --listen` serves (`server:`); defaults when the file has none.
+    public var server: ServerConfiguration
 
     /// The installation of a configuration that names none. Two configurations sharing a cluster
     /// must set different ones (and different environment names do not need them).
     public static let defaultInstallation = "default"
 
     public init(repository: RepositoryConfiguration, environments: [EnvironmentConfiguration], health: HealthChecks = .builtIn,
-                installation: String = MooringConfiguration.defaultInstallation, render: RenderSettings = RenderSettings()) {
+                installation: String = MooringConfiguration.defaultInstallation, render: RenderSettings = RenderSettings(),
+                server: ServerConfiguration = ServerConfiguration()) {
         self.repository = repository
         self.installation = installation
         self.health = health
         self.render = render
+        self.server = server
         self.environments = environments.map { environment in
             var copy = environment
             copy.installation = installation
@@ -50,7 +54,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "health", "installation", "render"]
+    static let topLevelKeys = ["repository", "environments", "health", "installation", "render", "server"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -96,9 +100,10 @@ public struct MooringConfiguration: Sendable, Equatable {
                 reader.report("installation \"\(name)\" must be lowercase letters, digits and '-' (at most 63)", at: ["installation"])
             }
         }
+        let server = root["server"].flatMap { ServerConfiguration.read($0, with: &reader) } ?? ServerConfiguration()
         guard let repository else { return nil }
         return MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation,
-                                    render: render)
+                                    render: render, server: server)
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.
@@ -252,11 +257,12 @@ extension EnvironmentConfiguration {
     private static func readCluster(_ value: JSON, at path: ConfigurationPath, context: String, with reader: inout ConfigurationReader) -> ClusterTarget? {
         if let word = value.stringValue {
             if word == "local" { return .local }
-            reader.report("unknown cluster \"\(word)\" \(context): use local, or a map with kubeconfig and context", at: path)
+            if word == "in-cluster" { return .inCluster }
+            reader.report("unknown cluster \"\(word)\" \(context): use local, in-cluster, or a map with kubeconfig and context", at: path)
             return nil
         }
         guard let object = value.objectValue else {
-            reader.report("cluster \(context) must be local or a map with kubeconfig and context, not \(value.typeName)", at: path)
+            reader.report("cluster \(context) must be local, in-cluster or a map with kubeconfig and context, not \(value.typeName)", at: path)
             return nil
         }
         reader.rejectUnknownKeys(of: object, allowed: clusterKeys, at: path, context: "in the cluster \(context)")

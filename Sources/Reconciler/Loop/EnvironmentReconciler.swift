@@ -191,6 +191,7 @@ public struct EnvironmentReconciler: Sendable {
         if !state.live.complete { record.result = .failed }
         do {
             record = try await historyStore.append(record, environment: name)
+            ReconcileMetrics.recordOperation(environment: name, record.operation, result: record.result)
         } catch {
             throw ReconcileError.cluster("recording the history of \(name) failed: \(ClusterError.reason(of: error))")
         }

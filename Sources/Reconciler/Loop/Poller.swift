@@ -40,21 +40,29 @@ public struct Poller: Sendable {
         }
         return await withTaskGroup(of: (Int, EnvironmentResult).self) { group in
             for (index, reconciler) in reconcilers.enumerated() {
-                group.addTask {
-                    let name = reconciler.environment.name
-                    do {
-                        return (index, EnvironmentResult(environment: name, outcome: .success(try await reconciler.reconcile(now: now))))
-                    } catch let error as ReconcileError {
-                        return (index, EnvironmentResult(environment: name, outcome: .failure(error)))
-                    } catch {
-                        return (index, EnvironmentResult(environment: name, outcome: .failure(.cluster("\(error)"))))
-                    }
-                }
+                group.addTask { (index, await Self.reconcile(reconciler, now: now)) }
             }
             var results: [(Int, EnvironmentResult)] = []
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+    }
+
+    /// One environment's reconcile (the repository already fetched), timed and recorded in the
+    /// metrics; a failure is its one-line reason.
+    public static func reconcile(_ reconciler: EnvironmentReconciler, now: Date = Date()) async -> EnvironmentResult {
+        let name = reconciler.environment.name
+        let started = ContinuousClock.now
+        let result: EnvironmentResult
+        do {
+            result = EnvironmentResult(environment: name, outcome: .success(try await reconciler.reconcile(now: now)))
+        } catch let error as ReconcileError {
+            result = EnvironmentResult(environment: name, outcome: .failure(error))
+        } catch {
+            result = EnvironmentResult(environment: name, outcome: .failure(.cluster("\(error)")))
+        }
+        ReconcileMetrics.record(result, duration: ContinuousClock.now - started)
+        return result
     }
 
     /// Polls until `stop` is set; `report` receives each pass's results.

@@ -43,8 +43,8 @@ public struct LeaseRecord: Sendable, Equatable {
 }
 
 /// `metav1.MicroTime` on the wire: `2024-05-01T12:00:03.123456Z`.
-enum MicroTime {
-    static func format(_ date: Date) -> String {
+public enum MicroTime {
+    public static func format(_ date: Date) -> String {
         let whole = floor(date.timeIntervalSince1970)
         let micros = Int(((date.timeIntervalSince1970 - whole) * 1_000_000).rounded(.down))
         let base = Date(timeIntervalSince1970: whole).formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
@@ -52,7 +52,7 @@ enum MicroTime {
         return String(base.dropLast()) + "." + String(format: "%06d", micros) + "Z"
     }
 
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         guard text.hasSuffix("Z"), text.count >= 20 else { return nil }
         let seconds = String(text.prefix(19)) + "Z"
         guard let base = try? Date(seconds, strategy: .iso8601) else { return nil }

@@ -38,7 +38,14 @@ public final class GitConfigSource: ConfigSource {
     }
 
     public func fetch() async throws {
-        try await mirror.fetch()
+        let started = ContinuousClock.now
+        do {
+            try await mirror.fetch()
+            ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: false)
+        } catch {
+            ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: true)
+            throw error
+        }
     }
 
     public func resolve(_ ref: String?) async throws -> String {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// OpenSSH `known_hosts` entries, to verify an SSH server's host key (Debian's libgit2 1.5
@@ -76,7 +77,9 @@ struct KnownHosts {
             guard parts.count == 3, let salt = Data(base64Encoded: String(parts[1])), let hash = Data(base64Encoded: String(parts[2])) else {
                 return false
             }
-            return SHA1.hmac(key: salt, message: Data(name.utf8)) == hash
+            // OpenSSH's hashed form: HMAC-SHA1 keyed by the salt over the host name. SHA-1's
+            // weakness does not matter here: the host key itself is compared byte for byte.
+            return HMAC<Insecure.SHA1>.isValidAuthenticationCode(hash, authenticating: Data(name.utf8), using: SymmetricKey(data: salt))
         }
         return wildcardMatch(Array(name.lowercased().utf8)[...], Array(pattern.lowercased().utf8)[...])
     }

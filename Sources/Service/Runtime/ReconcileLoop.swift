@@ -1,0 +1,190 @@
+import Foundation
+import Logging
+import Manifests
+import Reconciler
+import ServiceLifecycle
+
+/// `mooring run --listen`'s loop as a swift-service-lifecycle `Service`: every poll interval
+/// (with jitter) and whenever a webhook asks, fetch the repository once and reconcile the
+/// environments due, concurrently, those this replica holds. Requests that arrive during a
+/// round are coalesced into the next one.
+///
+/// On graceful shutdown (SIGTERM) it takes no new round; the round in progress, and so the
+/// apply in progress, finishes; then it releases its claims and returns.
+public final class ReconcileLoop: Service, ReconcileTrigger {
+    public let source: any ConfigSource
+    public let reconcilers: [EnvironmentReconciler]
+    public let schedule: PollSchedule
+    public let claims: any EnvironmentClaims
+    public let readiness: Readiness
+    public let logger: Logger
+    /// Receives each round's results (the CLI prints its report from them).
+    public let report: @Sendable ([EnvironmentResult]) async -> Void
+
+    private let requests = ReconcileRequests()
+    private let wakeup = Wakeup()
+    private let stop = StopSignal()
+
+    public init(source: any ConfigSource, reconcilers: [EnvironmentReconciler], schedule: PollSchedule,
+                claims: any EnvironmentClaims = SoleReplica(), readiness: Readiness, logger: Logger,
+                report: @escaping @Sendable ([EnvironmentResult]) async -> Void = { _ in }) {
+        self.source = source
+        self.reconcilers = reconcilers
+        self.schedule = schedule
+        self.claims = claims
+        self.readiness = readiness
+        self.logger = logger
+        self.report = report
+    }
+
+    var names: [String] { reconcilers.map(\.environment.name) }
+
+    // MARK: - ReconcileTrigger
+
+    public func reconcileSoon(_ environments: [String], reason: String) {
+        let known = environments.filter(names.contains)
+        guard !known.isEmpty else { return }
+        requests.add(known, reason: reason)
+        wakeup.ring()
+    }
+
+    // MARK: - Service
+
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            await loop()
+        } onGracefulShutdown: { [stop, wakeup] in
+            stop.stop()
+            wakeup.ring()
+        }
+        await claims.releaseAll()
+        logger.info("stopped: current work finished, leases released")
+    }
+
+    /// Stops taking new rounds (what SIGTERM does through the service group).
+    public func shutdown() {
+        stop.stop()
+        wakeup.ring()
+    }
+
+    private func loop() async {
+        let clock = ContinuousClock()
+        var nextPoll = clock.now
+        while !stop.isStopped {
+            let pollDue = clock.now >= nextPoll
+            let requested = requests.take()
+            var due = requested
+            for (name, reason) in await claims.dueHere() where due[name] == nil { due[name] = reason }
+            if pollDue {
+                for name in names where due[name] == nil { due[name] = "poll" }
+                nextPoll = clock.now + schedule.nextDelay(unit: Double.random(in: 0..<1))
+            }
+            if !due.isEmpty { await round(due, requested: Set(requested.keys)) }
+            guard !stop.isStopped else { break }
+            if requests.isEmpty {
+                // Wake for a request, the next poll, or at least every retry period to look at
+                // what other replicas ask of this one.
+                await wakeup.wait(timeout: min(max(nextPoll - clock.now, .zero), Self.askInterval))
+            }
+        }
+    }
+
+    /// How often the loop looks for requests other replicas left on its Leases.
+    static let askInterval: Duration = .seconds(1)
+
+    /// One fetch, then the due environments this replica holds, concurrently. What a webhook
+    /// asked for (`requested`) that another replica holds is passed on to that holder.
+    func round(_ due: [String: String], requested: Set<String>) async {
+        let wanted = names.filter { due[$0] != nil }
+        let held = Set(await claims.claim(wanted))
+        let elsewhere = wanted.filter { !held.contains($0) && requested.contains($0) }
+        if !elsewhere.isEmpty {
+            await claims.askHolders(elsewhere, reason: due[elsewhere[0]] ?? "webhook")
+        }
+        let mine = reconcilers.filter { held.contains($0.environment.name) }
+        guard !mine.isEmpty else {
+            // Holding none of them, a poll still fetches (a warm mirror for a takeover) and
+            // checks the clusters, so a standby replica is ready too.
+            if due.values.contains("poll") { await standBy(reconcilers.filter { due[$0.environment.name] != nil }) }
+            return
+        }
+        let results: [EnvironmentResult]
+        do {
+            try await source.fetch()
+            readiness.fetched(failure: nil)
+            results = await withTaskGroup(of: (Int, EnvironmentResult).self) { group in
+                for (index, reconciler) in mine.enumerated() {
+                    group.addTask { (index, await Poller.reconcile(reconciler)) }
+                }
+                var collected: [(Int, EnvironmentResult)] = []
+                for await result in group { collected.append(result) }
+                return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+        } catch {
+            let failure = ReconcileError.source("fetching the config repository failed: \(error)")
+            readiness.fetched(failure: failure.description)
+            logger.error("fetch failed", metadata: ["error": "\(failure)"])
+            results = mine.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
+        }
+        for result in results {
+            log(result, reason: due[result.environment] ?? "poll")
+            await noteCluster(of: result)
+        }
+        await report(results)
+    }
+
+    /// What a replica holding none of the due environments does at a poll.
+    private func standBy(_ others: [EnvironmentReconciler]) async {
+        do {
+            try await source.fetch()
+            readiness.fetched(failure: nil)
+        } catch {
+            readiness.fetched(failure: ReconcileError.source("fetching the config repository failed: \(error)").description)
+        }
+        for reconciler in others { await probeCluster(of: reconciler) }
+    }
+
+    private func probeCluster(of reconciler: EnvironmentReconciler) async {
+        do {
+            _ = try await reconciler.cluster.servedType(GroupKind(group: "", kind: "Namespace"))
+            readiness.cluster(reconciler.environment.cluster.description, failure: nil)
+        } catch {
+            readiness.cluster(reconciler.environment.cluster.description, failure: "\(error)")
+        }
+    }
+
+    /// `/readyz` counts a cluster reachable once an environment on it reconciled, and not while
+    /// its last attempt could not reach it. A reconcile that failed before it needed the cluster
+    /// (a render error) asks the cluster's discovery instead.
+    private func noteCluster(of result: EnvironmentResult) async {
+        guard let reconciler = reconcilers.first(where: { $0.environment.name == result.environment }) else { return }
+        let cluster = reconciler.environment.cluster.description
+        switch result.outcome {
+        case .success: readiness.cluster(cluster, failure: nil)
+        case .failure(.cluster(let reason)): readiness.cluster(cluster, failure: reason)
+        case .failure: await probeCluster(of: reconciler)
+        }
+    }
+
+    private func log(_ result: EnvironmentResult, reason: String) {
+        var metadata: Logger.Metadata = ["environment": "\(result.environment)", "trigger": "\(reason)"]
+        switch result.outcome {
+        case .success(let outcome):
+            metadata["revision"] = "\(outcome.revision)"
+            metadata["health"] = "\(outcome.health.status.rawValue)"
+            if let changes = outcome.changeSet {
+                metadata["operation"] = "\(changes.operation.rawValue)"
+                for entry in changes.entries where entry.action != .unchanged {
+                    logger.info("\(entry.action.rawValue)", metadata: [
+                        "environment": "\(result.environment)", "revision": "\(outcome.revision)",
+                        "operation": "\(changes.operation.rawValue)", "object": "\(entry.identity)",
+                    ])
+                }
+            }
+            logger.info("\(outcome.message)", metadata: metadata)
+        case .failure(let error):
+            metadata["error"] = "\(error)"
+            logger.error("reconcile failed", metadata: metadata)
+        }
+    }
+}

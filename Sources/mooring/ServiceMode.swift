@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+import Reconciler
+import Service
+import ServiceLifecycle
+
+/// `mooring run --listen`: the reconcile loop and the HTTP service as one swift-service-lifecycle
+/// group. SIGTERM or SIGINT stops new work; the apply in progress finishes, the Leases are
+/// released, and the process exits 0.
+enum ServiceMode {
+    static func run(_ setup: ReconcilerSetup, reconcilers: [EnvironmentReconciler], address: ListenAddress,
+                    options: ServiceOptions, report: @escaping @Sendable ([EnvironmentResult]) async -> Void) async throws {
+        (options.logFormat ?? .automatic).bootstrap(level: options.logLevel)
+        let logger = Logger(label: "mooring")
+        let metrics = PrometheusExport.shared
+        let configuration = setup.configuration
+        let secrets = try WebhookSecret.load(configuration.server.webhooks)
+
+        ServiceMetrics.register(providers: secrets.keys.sorted(), environments: reconcilers.map(\.environment.name))
+        // Progress goes to the log, at debug: the log is the service's only voice besides /metrics.
+        // Replicas share the environments through their Leases: each reconcile holds its
+        // environment's Lease (never waiting for it: the claims decide who applies), under one
+        // identity per replica (the pod's name in a cluster).
+        let identity = ProcessInfo.processInfo.environment["POD_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? LeaseLock.processIdentity()
+        let timing = configuration.server.lease
+        let reconcilers = reconcilers.map { reconciler in
+            var reconciler = reconciler
+            let name = reconciler.environment.name
+            reconciler.progress = SyncProgress { line in logger.debug("\(line)", metadata: ["environment": "\(name)"]) }
+            reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: reconciler.cluster, wait: false,
+                                              tenure: .untilReleased, timing: timing, identity: identity)
+            return reconciler
+        }
+        let claims = LeaseClaims(
+            leases: reconcilers.compactMap { reconciler in reconciler.lock.map { (reconciler.environment.name, $0.lease as any EnvironmentLease) } },
+            membership: ReplicaMembership(identity: identity, cluster: reconcilers[0].cluster, durationSeconds: Int(timing.duration.components.seconds)),
+            timings: timing, logger: logger)
+        let readiness = Readiness()
+        readiness.configurationLoaded()
+        for cluster in Set(reconcilers.map(\.environment.cluster.description)).sorted() {
+            readiness.cluster(cluster, failure: "not reached yet")
+        }
+        let loop = ReconcileLoop(source: setup.source, reconcilers: reconcilers,
+                                 schedule: PollSchedule(interval: configuration.repository.interval),
+                                 claims: claims, readiness: readiness, logger: logger, report: report)
+        let routing = PushRouting(repositoryURL: configuration.repository.url.redacted, environments: configuration.environments)
+        let server = ServiceServer(address: address, providers: [
+            HealthRoutes(readiness: readiness),
+            MetricsRoutes(export: metrics),
+            WebhookRoutes(secrets: secrets, routing: routing, trigger: loop, logger: logger),
+        ], logger: logger)
+        logger.info("starting", metadata: [
+            "listen": "\(address)", "identity": "\(identity)", "environments": "\(reconcilers.map(\.environment.name).joined(separator: ","))",
+            "webhooks": "\(secrets.keys.sorted().map(\.rawValue).joined(separator: ","))",
+        ])
+        // Shut down in reverse order: the loop first (finishing its apply), the server last, so
+        // probes and metrics answer until the end.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [
+                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
+                .init(service: loop, successTerminationBehavior: .gracefullyShutdownGroup),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+    }
+}
