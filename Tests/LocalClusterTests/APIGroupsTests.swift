@@ -135,7 +135,7 @@ import Testing
             #expect(manager.stdout.hasPrefix("autoscaling/v1 "))
             #expect(manager.stdout.contains("f:targetCPUUtilizationPercentage"))
             // No CPU requests: the simulated metrics server cannot compute a utilization, as a real one cannot.
-            let failing = try await eventually {
+            let failing = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "hpa", "scaled", "-o", #"jsonpath={.status.conditions[?(@.type=="ScalingActive")].reason}"#)
                     .stdout == "FailedGetResourceMetric"
             }
@@ -149,14 +149,14 @@ import Testing
             try await cluster.apply(TestManifests.deployment("busy", replicas: 1).replacingOccurrences(
                 of: "        ports:", with: "        resources: {requests: {cpu: 100m}}\n        ports:"))
             try await cluster.apply(TestManifests.autoscaler("busy", minReplicas: 2, maxReplicas: 5, cpuUtilization: 70))
-            let active = try await eventually {
+            let active = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "hpa", "busy", "-o",
                                           #"jsonpath={.status.conditions[?(@.type=="ScalingActive")].reason}/{.spec.minReplicas}"#).stdout == "ValidMetricFound/2"
             }
             #expect(active)
-            let scaled = try await eventually { try await cluster.kubectl("get", "deploy", "busy", "-o", "jsonpath={.spec.replicas}").stdout == "2" }
+            let scaled = try await eventually(timeout: 60) { try await cluster.kubectl("get", "deploy", "busy", "-o", "jsonpath={.spec.replicas}").stdout == "2" }
             #expect(scaled)
-            let table = try await eventually { try await cluster.kubectl("get", "hpa", "busy").stdout.contains("cpu: 70%/70%") }
+            let table = try await eventually(timeout: 60) { try await cluster.kubectl("get", "hpa", "busy").stdout.contains("cpu: 70%/70%") }
             #expect(table)
         }
     }
@@ -185,7 +185,7 @@ import Testing
         try await withCluster { cluster in
             #expect(try await cluster.kubectl("get", "svc", "kubernetes", "-o", "jsonpath={.spec.clusterIP}").stdout == "10.96.0.1")
             try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: fresh}\n")
-            let root = try await eventually {
+            let root = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "cm", "kube-root-ca.crt", "-n", "fresh", "-o", "jsonpath={.data.ca\\.crt}").stdout
                     .hasPrefix("-----BEGIN CERTIFICATE-----")
             }
@@ -260,7 +260,7 @@ import Testing
                 try await cluster.kubectl("get", "apiservice", "v1beta1.metrics.example.com", "-o",
                                           #"jsonpath={.status.conditions[?(@.type=="Available")].status}/{.status.conditions[?(@.type=="Available")].reason}"#).stdout
             }
-            #expect(try await eventually { try await available() == "False/ServiceNotFound" })
+            #expect(try await eventually(timeout: 60) { try await available() == "False/ServiceNotFound" })
             try await cluster.apply(TestManifests.deployment("metrics", replicas: 1))
             try await cluster.apply("""
                 apiVersion: v1

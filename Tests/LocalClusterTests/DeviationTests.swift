@@ -28,7 +28,7 @@ import Testing
                   nodeSelector: {disktype: ssd}
                   containers: [{name: main, image: nginx}]
                 """)
-            let bound = try await eventually { try await cluster.kubectl("get", "pod", "picky", "-o", "jsonpath={.spec.nodeName}").stdout == "local-node" }
+            let bound = try await eventually(timeout: 60) { try await cluster.kubectl("get", "pod", "picky", "-o", "jsonpath={.spec.nodeName}").stdout == "local-node" }
             #expect(bound, "a real scheduler leaves it Pending: 0/1 nodes are available")
         }
     }

@@ -7,7 +7,7 @@ import Testing
 /// The install-manifest fixtures (Tests/Fixtures/install-manifests, shaped like published installs)
 /// through `kubectl apply --server-side`: each becomes ready, a second apply writes nothing, and
 /// `kubectl diff --server-side` exits 0, as against a real 1.32 server.
-@Suite struct InstallManifestTests {
+@Suite(.serialized) struct InstallManifestTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/install-manifests").path
     static let fixtures = ["edge-router", "cert-keeper", "metrics-stack", "shipyard", "storefront"]

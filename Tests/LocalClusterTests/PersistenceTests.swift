@@ -41,7 +41,7 @@ import Manifests
         func startServer() async throws -> BackgroundCommand {
             try? FileManager.default.removeItem(atPath: kubeconfig)
             let server = try BackgroundCommand(binary, ["cluster", "serve", "--data", folder, "--port", "0"], environment: [:])
-            let up = try await eventually(timeout: 20) {
+            let up = try await eventually(timeout: 60) {
                 guard FileManager.default.fileExists(atPath: kubeconfig) else { return false }
                 return try await kubectl(["get", "--raw", "/readyz"]).stdout == "ok"
             }
