@@ -126,7 +126,7 @@ import Manifests
     @Test func defaultsBoundsAndValidationRules() async throws {
         try await withCluster { cluster in
             #expect(try await cluster.apply(Self.crd).status == 0)
-            #expect(try await cluster.kubectl("wait", "--for=condition=Established", "crd/gadgets.example.com", "--timeout=30s").status == 0)
+            #expect(try await cluster.kubectl("wait", "--for=condition=Established", "crd/gadgets.example.com", "--timeout=60s").status == 0)
             let created = try await cluster.apply(Self.gadget("{name: one}"))
             #expect(created.status == 0, "\(created.stderr)")
             #expect(try await cluster.kubectl("get", "gadget", "g", "-o", "jsonpath={.spec.minReplicas}/{.spec.maxReplicas}").stdout == "1/3")

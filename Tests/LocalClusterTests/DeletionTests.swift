@@ -89,7 +89,7 @@ import Manifests
         try await withCluster { cluster in
             try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: front}\n")
             try await cluster.apply(TestManifests.deployment("inside", replicas: 1).replacingOccurrences(of: "namespace: default", with: "namespace: front"))
-            let deleted = try await cluster.kubectl("delete", "namespace", "front", "--cascade=foreground", "--timeout=30s")
+            let deleted = try await cluster.kubectl("delete", "namespace", "front", "--cascade=foreground", "--timeout=60s")
             #expect(deleted.status == 0, "\(deleted.stderr)")
             #expect(try await cluster.kubectl("get", "namespace", "front").status == 1)
             try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: front}\n")

@@ -8,7 +8,7 @@ import Manifests
     @Test func rolloutStatusAndWaitForAvailable() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("web"))
-            let rollout = try await cluster.kubectl("rollout", "status", "deployment/web", "--timeout=30s")
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/web", "--timeout=60s")
             #expect(rollout.status == 0)
             #expect(rollout.stdout.contains(#"deployment "web" successfully rolled out"#))
             let wait = try await cluster.kubectl("wait", "--for=condition=Available", "deployment/web", "--timeout=60s")
@@ -31,18 +31,18 @@ import Manifests
     @Test func scalingAndANewTemplateRollOutAndRollBack() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("app"))
-            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=60s")
             let scaled = try await cluster.kubectl("scale", "deployment", "app", "--replicas=3")
             #expect(scaled.stdout == "deployment.apps/app scaled\n")
-            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=60s")
             #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.status.readyReplicas}").stdout == "3")
             _ = try await cluster.kubectl("set", "image", "deployment/app", "main=nginx:1.26")
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=60s").status == 0)
             let sets = try await cluster.kubectl("get", "rs", "-o", "jsonpath={range .items[*]}{.spec.replicas}{\" \"}{end}")
             #expect(sets.stdout.split(separator: " ").sorted() == ["0", "3"])
             #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}").stdout == "2")
             _ = try await cluster.kubectl("rollout", "undo", "deployment/app")
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=60s").status == 0)
             let count = try await cluster.kubectl("get", "rs", "-o", "name").stdout.split(separator: "\n").count
             #expect(count == 2)
             #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.spec.template.spec.containers[0].image}").stdout == "nginx:1.25")
@@ -298,7 +298,7 @@ extension EndpointsTests {
                   selector: {app: plain}
                   ports: [{port: 80}]
                 """)
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/plain", "--timeout=30s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/plain", "--timeout=60s").status == 0)
             let ready = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=plain", "-o",
                                           "jsonpath={.items[0].endpoints[0].conditions.ready}").stdout == "true"

@@ -25,7 +25,7 @@ public enum Command {
     /// Waits without blocking a concurrency thread: the in-process cluster needs those threads
     /// to answer the very process being waited for.
     public static func run(_ program: String, _ arguments: [String], environment: [String: String], input: String?,
-                    timeout: TimeInterval = 60) async throws -> CommandResult {
+                    timeout: TimeInterval = 120) async throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments
