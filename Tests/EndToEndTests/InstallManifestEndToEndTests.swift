@@ -21,15 +21,15 @@ import Testing
     @Test(arguments: ["edge-router", "cert-keeper", "metrics-stack", "shipyard", "storefront"])
     func reconcilesHealthyAndThenSendsNothing(fixture: String) async throws {
         let folder = TemporaryFolder.make("install-\(fixture)")
-        let repository = try await ConfigRepository.create(copying: Self.fixtures)
+        let repository = try await ConfigRepository.create(seed: (Self.fixtures, "environments"), serve: true)
         var options = LocalClusterOptions(dataDirectory: folder + "/cluster")
         // At 20× a Deployment's default 600 s progress deadline is 30 s of wall clock, enough for a
         // machine loaded by other builds (at 100× it is 6 s, which a stalled controller can overrun).
         options.timeScale = 20
         let cluster = try await LocalClusterServer.start(options)
         do {
-            let client = KubeClusterClient(client: try KubeClient(kubeconfig: try Kubeconfig.load(files: [cluster.kubeconfigPath])),
-                                           pollInterval: .milliseconds(20))
+            let kubeconfig = try Kubeconfig.load(files: [cluster.kubeconfigPath])
+            let client = KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig), pollInterval: .milliseconds(20))
             let source = try await Harness.openSource(repository, cache: folder + "/cache")
             let environment = EnvironmentConfiguration(name: fixture, ref: "main", path: "environments/\(fixture)", prune: true,
                                                        healthTimeout: .seconds(90))
