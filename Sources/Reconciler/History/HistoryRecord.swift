@@ -24,12 +24,15 @@ public struct HistoryRecord: Sendable, Equatable {
     /// The id of the environment folder's tree at `revision`: rollback detection compares trees
     /// without reading git again. `nil` in records written before it was kept.
     public var pathTree: String?
+    /// Who asked for the operation, when a person did (a dashboard action: the signed-in name);
+    /// `nil` for the loop's own operations.
+    public var requestedBy: String?
 
     public init(
         id: Int = 0, revision: String, previousRevision: String? = nil, time: Date, operation: SyncOperation,
         result: OperationResult, health: HealthStatus, created: ObjectTally = ObjectTally(),
         configured: ObjectTally = ObjectTally(), pruned: ObjectTally = ObjectTally(), message: String = "",
-        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil
+        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil, requestedBy: String? = nil
     ) {
         self.id = id
         self.revision = revision
@@ -45,6 +48,7 @@ public struct HistoryRecord: Sendable, Equatable {
         self.rolledBackFrom = rolledBackFrom
         self.rolledBackTo = rolledBackTo
         self.pathTree = pathTree
+        self.requestedBy = requestedBy
     }
 }
 

@@ -5,7 +5,8 @@ import Manifests
 /// format (scripts read them): `id`, `revision`, `previousRevision`, `time` (RFC 3339 UTC),
 /// `operation` (sync | rollback | auto-rollback | self-heal | prune), `result` (Succeeded |
 /// Failed), `health`, `created` / `configured` / `pruned` ({count, names}), `message`,
-/// `rolledBackFrom`, `rolledBackTo`, `tree` (the environment folder's git tree id at `revision`).
+/// `rolledBackFrom`, `rolledBackTo`, `tree` (the environment folder's git tree id at `revision`),
+/// `requestedBy` (who asked, for an operation a person started from the dashboard).
 /// Absent optional fields are omitted.
 extension HistoryRecord {
     public var json: JSON {
@@ -24,6 +25,7 @@ extension HistoryRecord {
         if let rolledBackFrom { object["rolledBackFrom"] = .string(rolledBackFrom) }
         if let rolledBackTo { object["rolledBackTo"] = .string(rolledBackTo) }
         if let pathTree { object["tree"] = .string(pathTree) }
+        if let requestedBy { object["requestedBy"] = .string(requestedBy) }
         return .object(object)
     }
 
@@ -52,6 +54,7 @@ extension HistoryRecord {
             pruned: ObjectTally(json: json["pruned"]), message: json["message"]?.stringValue ?? "",
             rolledBackFrom: json["rolledBackFrom"]?.stringValue, rolledBackTo: json["rolledBackTo"]?.stringValue,
             pathTree: json["tree"]?.stringValue)
+        requestedBy = json["requestedBy"]?.stringValue
     }
 
     static let timeFormat = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
