@@ -48,6 +48,7 @@ class World:
     def __init__(self):
         self.folder = tempfile.mkdtemp(prefix="mooring-browser-")
         self.children = []
+        self.logs = []
         self.log_path = os.path.join(self.folder, "mooring.log")
 
     def start(self):
@@ -101,6 +102,7 @@ class World:
 
     def spawn(self, command, log, extra_env=None):
         out = open(os.path.join(self.folder, log), "w")
+        self.logs.append(out)
         child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(extra_env or {})},
                                  start_new_session=True)
         self.children.append(child)
@@ -140,5 +142,7 @@ class World:
                     os.killpg(child.pid, signal.SIGKILL)
                     child.wait()
         self.children = []
+        for log in self.logs:
+            log.close()
         if os.environ.get("MOORING_KEEP_WORLD") is None:
             shutil.rmtree(self.folder, ignore_errors=True)
