@@ -62,7 +62,7 @@ enum ServiceMode {
                                      for name in names { board.started([name], reason: reasons[name] ?? "poll") }
                                  })
         let dashboard = Dashboard(board: board, reader: reader, auth: auth,
-                                  actions: auth.signInAvailable ? LoopActions(loop: loop, board: board, reader: reader, source: setup.source) : nil)
+                                  actions: auth.signInAvailable ? LoopActions(loop: loop, board: board, reader: reader, source: setup.source, report: report) : nil)
         let routing = PushRouting(repositoryURL: configuration.repository.url.redacted, environments: configuration.environments)
         let server = ServiceServer(address: address, providers: [
             HealthRoutes(readiness: readiness),

@@ -51,15 +51,15 @@ class World:
         self.logs = []
         self.log_path = os.path.join(self.folder, "mooring.log")
 
-    def start(self):
+    def start(self, environments=("develop", "master"), interval="2s", before_run=None):
         try:
-            self._start()
+            self._start(environments, interval, before_run)
         except BaseException:
             self.stop()
             raise
         return self
 
-    def _start(self):
+    def _start(self, names, interval, before_run):
         served = os.path.join(self.folder, "served")
         bare = os.path.join(served, "config.git")
         work = os.path.join(self.folder, "work")
@@ -84,13 +84,15 @@ class World:
         wait_for("the local cluster's kubeconfig", lambda: os.path.exists(self.kubeconfig))
         wait_for("the local cluster", lambda: self.kubectl("get", "namespaces").returncode == 0)
 
+        if before_run:
+            before_run()
         environments = ""
-        for name in ("develop", "master"):
+        for name in names:
             environments += (f"  {name}:\n    ref: main\n    path: environments/{name}\n"
                              f"    cluster: {{kubeconfig: {self.kubeconfig}}}\n    prune: true\n    healthTimeout: 90s\n")
         config = os.path.join(self.folder, "mooring.yaml")
         with open(config, "w") as file:
-            file.write(f"repository:\n  url: git://127.0.0.1:{git_port}/config.git\n  interval: 2s\n"
+            file.write(f"repository:\n  url: git://127.0.0.1:{git_port}/config.git\n  interval: {interval}\n"
                        f"environments:\n{environments}"
                        "server:\n  auth: {tokenEnv: MOORING_DASHBOARD_TOKEN}\n")
         self.port = free_port()

@@ -11,8 +11,12 @@ public struct LoopActions: DashboardActions {
     public let reader: any DashboardReader
     /// The config repository, for the revert and promotion commits.
     public let source: GitConfigSource
+    /// Where the loop's results go too (the run's report and notifications).
+    public let report: @Sendable ([EnvironmentResult]) async -> Void
 
-    public init(loop: ReconcileLoop, board: DashboardBoard, reader: any DashboardReader, source: GitConfigSource) {
+    public init(loop: ReconcileLoop, board: DashboardBoard, reader: any DashboardReader, source: GitConfigSource,
+                report: @escaping @Sendable ([EnvironmentResult]) async -> Void = { _ in }) {
+        self.report = report
         self.loop = loop
         self.board = board
         self.reader = reader
@@ -61,32 +65,17 @@ public struct LoopActions: DashboardActions {
                 try await reconciler.source.fetch()
                 let lead = try await prepare(reconciler)
                 if !lead.isEmpty { try await reconciler.source.fetch() }
-                return (lead, await Self.syncNow(reconciler))
+                return (lead, await Poller.measured(environment) { try await reconciler.sync() })
             }
         } catch {
             board.failedToStart(environment)
             throw error
         }
         await board.finished(result, reading: reader)
+        await report([result])
         switch result.outcome {
         case .success(let outcome): return lead + outcome.message
         case .failure(let error): throw error
         }
-    }
-
-    /// `mooring sync` of the environment's ref, timed into the metrics like the loop's reconciles.
-    static func syncNow(_ reconciler: EnvironmentReconciler) async -> EnvironmentResult {
-        let name = reconciler.environment.name
-        let started = ContinuousClock.now
-        let result: EnvironmentResult
-        do {
-            result = EnvironmentResult(environment: name, outcome: .success(try await reconciler.sync()))
-        } catch let error as ReconcileError {
-            result = EnvironmentResult(environment: name, outcome: .failure(error))
-        } catch {
-            result = EnvironmentResult(environment: name, outcome: .failure(.cluster("\(error)")))
-        }
-        ReconcileMetrics.record(result, duration: ContinuousClock.now - started)
-        return result
     }
 }

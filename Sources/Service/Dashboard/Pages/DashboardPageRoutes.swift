@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Manifests
 import Reconciler
@@ -78,7 +79,10 @@ struct DashboardPageRoutes: RouteProvider {
             if dashboard.mustSignIn(session) { return Response.seeOther("/login", cookie: cookie) }
             let view = dashboard.auth.view(session)
             do {
-                return Response.html(PageLayout(title: title, session: view, live: live).render(try body(view)), cookie: cookie)
+                let started = ContinuousClock.now
+                var response = Response.html(PageLayout(title: title, session: view, live: live).render(try body(view)), cookie: cookie)
+                response.headers[HTTPField.Name("Server-Timing")!] = ServerTiming.header(since: started)
+                return response
             } catch let error as DashboardError {
                 let main = "<h1>\(h(title))</h1><p class=\"notice bad\" role=\"alert\">\(h(error.description))</p><p><a href=\"/\">Environments</a></p>"
                 return Response.html(error.status, PageLayout(title: title, session: view, live: nil).render(main), cookie: cookie)
@@ -118,4 +122,14 @@ private func asset(_ text: String, type: String) -> Response {
     headers[.contentType] = type
     headers[.cacheControl] = "public, max-age=300"
     return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+}
+
+/// `Server-Timing: render;dur=1.234`: how long the page took to make, in milliseconds, for the
+/// browser's developer tools and the dashboard benchmark (Benchmarks/dashboard-overview.sh).
+enum ServerTiming {
+    static func header(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return "render;dur=\(String(format: "%.3f", milliseconds))"
+    }
 }
