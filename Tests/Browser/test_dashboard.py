@@ -189,6 +189,25 @@ class DashboardInChromium(unittest.TestCase):
         self.assertTrue(cookie["httpOnly"])
         self.assertEqual(cookie["sameSite"], "Strict")
 
+    def test_6_rolling_back_from_the_timeline_reverts_in_git_and_records_who(self):
+        debug = lambda: self.world.kubectl("get", "configmap", "django-settings", "-n", "django-develop",
+                                           "-o", "jsonpath={.data.DEBUG}").stdout
+        good = self.world.environment("develop")["revision"]["id"]
+        self.world.commit("environments/develop/configmap.yaml", lambda text: text.replace('DEBUG: "True"', 'DEBUG: "False"'),
+                          "Debug off in develop")
+        wait_for("the new commit applied", lambda: debug() == "False", timeout=120)
+        wait_for("its operation recorded", lambda: self.world.environment("develop")["lastOperation"]["revision"] != good, timeout=60)
+        page = self.page()
+        self.sign_in(page, "Grace Hopper")
+        page.goto(self.world.base + "/environments/develop")
+        page.get_by_role("button", name=re.compile(r"Roll back to #\d+ \(" + good[:7] + r"\)")).first.click()
+        page.locator("ol.timeline li [data-requested-by='Grace Hopper']").first.wait_for(timeout=120_000)
+        self.assertEqual(debug(), "True")
+        last = self.world.environment("develop")["lastOperation"]
+        self.assertEqual((last["operation"], last.get("requestedBy")), ("rollback", "Grace Hopper"), last)
+        log = self.world.git_log("main")
+        self.assertIn("Revert", log.splitlines()[0], log)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -72,6 +72,7 @@ class World:
         git("remote", "add", "origin", bare, cwd=work)
         git("push", "--quiet", "origin", "main", cwd=work)
         self.work = work
+        self.bare = bare
 
         git_port = free_port()
         self.spawn(["git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack", f"--base-path={served}",
@@ -109,6 +110,20 @@ class World:
                                  start_new_session=True)
         self.children.append(child)
         return child
+
+    def commit(self, path, edit, message):
+        """Edits a file of the work clone, commits and pushes it (after pulling what Mooring pushed)."""
+        git("pull", "--quiet", "--rebase", "origin", "main", cwd=self.work)
+        full = os.path.join(self.work, path)
+        with open(full) as file:
+            text = file.read()
+        with open(full, "w") as file:
+            file.write(edit(text))
+        git("commit", "--quiet", "-am", message, cwd=self.work)
+        git("push", "--quiet", "origin", "main", cwd=self.work)
+
+    def git_log(self, branch):
+        return subprocess.run(["git", "log", "--format=%s", branch], cwd=self.bare, capture_output=True, text=True, check=True).stdout
 
     def kubectl(self, *args):
         return subprocess.run(["kubectl", *args, "--cache-dir", os.path.join(self.folder, "kubectl-cache")],
