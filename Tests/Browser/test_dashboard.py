@@ -208,6 +208,19 @@ class DashboardInChromium(unittest.TestCase):
         log = self.world.git_log("main")
         self.assertIn("Revert", log.splitlines()[0], log)
 
+    def test_7_promoting_from_the_preview_commits_pushes_and_syncs_the_target(self):
+        page = self.page()
+        self.sign_in(page, "Katherine Johnson")
+        page.goto(self.world.base + "/preview?from=develop&to=master")
+        self.assertIn("develop", page.locator("section[aria-labelledby=result]").inner_text())
+        page.get_by_role("button", name=re.compile("Promote develop → master")).click()
+        page.wait_for_url(re.compile(r".*/environments/master$"))
+        page.locator("ol.timeline li [data-requested-by='Katherine Johnson']").first.wait_for(timeout=120_000)
+        self.assertIn("develop", self.world.git_log("main").splitlines()[0])
+        image = self.world.kubectl("get", "deployment", "django-admin", "-n", "django-master",
+                                   "-o", "jsonpath={.spec.template.spec.containers[0].image}").stdout
+        self.assertIn("4.2.16-rc.3", image)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
