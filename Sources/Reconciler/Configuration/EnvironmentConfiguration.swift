@@ -16,6 +16,8 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     public var selfHeal: Bool
     /// How long an apply may take to become Healthy before it counts as Degraded.
     public var healthTimeout: Duration
+    /// How long one sync hook may run before it fails the operation; `nil` is `healthTimeout`.
+    public var hookTimeout: Duration?
     /// Roll back to the last Healthy revision when health ends Degraded.
     public var rollbackOnFailure: Bool
     /// Allow a revision with no objects to prune everything.
@@ -41,6 +43,9 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     public var owner: Owner { Owner(installation: installation, environment: name) }
 
     public static let defaultHealthTimeout: Duration = .seconds(300)
+
+    /// `hookTimeout`, else `healthTimeout`.
+    public var effectiveHookTimeout: Duration { hookTimeout ?? healthTimeout }
 
     public init(
         name: String, ref: String? = nil, path: String? = nil, cluster: ClusterTarget = .local,

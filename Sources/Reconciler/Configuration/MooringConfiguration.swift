@@ -175,7 +175,7 @@ extension RepositoryConfiguration {
 
 extension EnvironmentConfiguration {
     static let keys = [
-        "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout",
+        "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout", "hookTimeout",
         "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom", "render",
     ]
     static let clusterKeys = ["kubeconfig", "context"]
@@ -237,6 +237,7 @@ extension EnvironmentConfiguration {
         if let timeout = reader.duration(object, "healthTimeout", at: path, named: "healthTimeout \(context)") {
             environment.healthTimeout = timeout
         }
+        environment.hookTimeout = reader.duration(object, "hookTimeout", at: path, named: "hookTimeout \(context)")
         if environment.revertInGit && !environment.rollbackOnFailure {
             reader.report("revertInGit needs rollbackOnFailure: true \(context)", at: path + ["revertInGit"])
         }

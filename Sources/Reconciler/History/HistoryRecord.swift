@@ -24,6 +24,8 @@ public struct HistoryRecord: Sendable, Equatable {
     /// The id of the environment folder's tree at `revision`: rollback detection compares trees
     /// without reading git again. `nil` in records written before it was kept.
     public var pathTree: String?
+    /// The operation's hooks: phase, object, result, duration, why they failed.
+    public var hooks: [HookResult]
     /// Who asked for the operation, when a person did (a dashboard action: the signed-in name);
     /// `nil` for the loop's own operations.
     public var requestedBy: String?
@@ -32,7 +34,8 @@ public struct HistoryRecord: Sendable, Equatable {
         id: Int = 0, revision: String, previousRevision: String? = nil, time: Date, operation: SyncOperation,
         result: OperationResult, health: HealthStatus, created: ObjectTally = ObjectTally(),
         configured: ObjectTally = ObjectTally(), pruned: ObjectTally = ObjectTally(), message: String = "",
-        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil, requestedBy: String? = nil
+        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil, hooks: [HookResult] = [],
+        requestedBy: String? = nil
     ) {
         self.id = id
         self.revision = revision
@@ -48,6 +51,7 @@ public struct HistoryRecord: Sendable, Equatable {
         self.rolledBackFrom = rolledBackFrom
         self.rolledBackTo = rolledBackTo
         self.pathTree = pathTree
+        self.hooks = hooks
         self.requestedBy = requestedBy
     }
 }
