@@ -92,9 +92,9 @@ import Testing
                 return pod.stdout.hasPrefix("CrashLoopBackOff/") && !pod.stdout.hasSuffix("/0")
             }
             #expect(looping)
-            let shown = try await eventually { try await cluster.kubectl("get", "pods", "-l", "app=crashy").stdout.contains("CrashLoopBackOff") }
+            let shown = try await eventually(timeout: 60) { try await cluster.kubectl("get", "pods", "-l", "app=crashy").stdout.contains("CrashLoopBackOff") }
             #expect(shown)
-            let unavailable = try await eventually {
+            let unavailable = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "deploy", "crashy", "-o", "jsonpath={.status.unavailableReplicas}").stdout == "1"
             }
             #expect(unavailable)
