@@ -23,6 +23,8 @@ public struct EnvironmentReconciler: Sendable {
     /// The other environments of the configuration moored to the same cluster: an object two of
     /// them declare is refused at render time.
     public var siblings: [EnvironmentConfiguration] = []
+    /// Who asked for the operations this reconciler records (a dashboard user); `nil` for the loop.
+    public var requestedBy: String?
 
     public init(environment: EnvironmentConfiguration, source: any ConfigSource, cluster: any ClusterClient,
                 options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent,
@@ -239,6 +241,7 @@ public struct EnvironmentReconciler: Sendable {
         var record = changes.historyRecord(time: Date(), message: (headline + remarks.map(\.description)).joined(separator: "; "),
                                            rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo)
         record.pathTree = state.commit.pathTree
+        record.requestedBy = requestedBy
         if let failure {
             record.result = .failed
             if failure.status == .degraded || changes.health?.status == .degraded { record.health = .degraded }
