@@ -61,7 +61,7 @@ let package = Package(
         // The HTTP side of `mooring run --listen`: health, metrics, webhooks (and later the
         // dashboard, JSON API and events). Only Service and mooring know the Prometheus backend.
         .target(name: "Service", dependencies: [
-            "Reconciler", "Manifests", "GitSource", "KubeAPI",
+            "Reconciler", "Reports", "Manifests", "GitSource", "KubeAPI",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "LocalCluster", "GitSource", "KubeAPI", "Manifests", "MergePatch", "TestSupport", "ChildProcess"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciler", "Manifests", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ServiceTests", dependencies: [
-            "Service", "Reconciler", "Manifests", "TestSupport",
+            "Service", "Reconciler", "Reports", "Manifests", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Metrics", package: "swift-metrics"),
         ]),

@@ -14,3 +14,6 @@ if ((${#missing[@]})); then
 fi
 # Test tools from PyPI: the Prometheus text-format parser that /metrics is checked with.
 python3 -c "import prometheus_client" 2>/dev/null || python3 -m pip install -q "prometheus-client==0.21.1" >/dev/null
+# Playwright for Python drives Debian's chromium (launched with executable_path: no browser download)
+# in the dashboard's browser tests (Tests/Browser).
+python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q "playwright==1.65.3" >/dev/null

@@ -25,6 +25,19 @@ for target in "${targets[@]}"; do
     fi
     rm -f "$log"
 done
+# The dashboard in Chromium (Playwright for Python), against the binary built above. It fails, not
+# skips, when chromium or playwright is missing.
+log=$(mktemp)
+timeout --kill-after=10 900 python3 -m unittest discover -s Tests/Browser -p 'test_*.py' -v 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+p=$(grep -c '\.\.\. ok$' "$log")
+f=$(grep -c -E '^(ERROR|FAIL): ' "$log")
+passed=$((passed + p)); failed=$((failed + f))
+if [ "$status" -ne 0 ]; then
+    [ "$f" -eq 0 ] && failed=$((failed + 1))
+    broken+=("BrowserTests")
+fi
+rm -f "$log"
 echo
 if ((${#broken[@]})); then echo "failing test targets: ${broken[*]}"; fi
 echo "${passed} passed, ${failed} failed"

@@ -50,9 +50,20 @@ enum ServiceMode {
         for cluster in Set(reconcilers.map(\.environment.cluster.description)).sorted() {
             readiness.cluster(cluster, failure: "not reached yet")
         }
+        // The dashboard reads what the loop reports, and acts through the loop's turns.
+        let board = DashboardBoard(environments: configuration.environments)
+        let reader = ReconcilerDashboardReader(reconcilers: reconcilers, source: setup.source, promoter: Promoter(source: setup.source))
+        let auth = try DashboardAuth.load(configuration.server.auth)
         let loop = ReconcileLoop(source: setup.source, reconcilers: reconcilers,
                                  schedule: PollSchedule(interval: configuration.repository.interval),
-                                 claims: claims, readiness: readiness, logger: logger, report: report)
+                                 claims: claims, readiness: readiness, logger: logger,
+                                 report: { results in
+                                     for result in results { await board.finished(result, reading: reader) }
+                                     await report(results)
+                                 },
+                                 roundStarted: { names, reasons in
+                                     for name in names { board.started([name], reason: reasons[name] ?? "poll") }
+                                 })
         // A change to a tracked object (an edit, a scale, a deletion) reconciles its environment now.
         for cache in caches {
             cache.onChange { [loop] change in
@@ -61,12 +72,14 @@ enum ServiceMode {
                 loop.reconcileSoon([environment], reason: "drift: \(change)")
             }
         }
+        let dashboard = Dashboard(board: board, reader: reader, auth: auth,
+                                  actions: auth.signInAvailable ? LoopActions(loop: loop, board: board, reader: reader, source: setup.source, report: report) : nil)
         let routing = PushRouting(repositoryURL: configuration.repository.url.redacted, environments: configuration.environments)
         let server = ServiceServer(address: address, providers: [
             HealthRoutes(readiness: readiness),
             MetricsRoutes(export: metrics),
             WebhookRoutes(secrets: secrets, routing: routing, trigger: loop, logger: logger),
-        ], logger: logger)
+        ] + dashboard.routeProviders, logger: logger)
         logger.info("starting", metadata: [
             "listen": "\(address)", "identity": "\(identity)", "environments": "\(reconcilers.map(\.environment.name).joined(separator: ","))",
             "webhooks": "\(secrets.keys.sorted().map(\.rawValue).joined(separator: ","))",

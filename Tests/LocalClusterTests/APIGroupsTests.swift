@@ -135,7 +135,7 @@ import Testing
             #expect(manager.stdout.hasPrefix("autoscaling/v1 "))
             #expect(manager.stdout.contains("f:targetCPUUtilizationPercentage"))
             // No CPU requests: the simulated metrics server cannot compute a utilization, as a real one cannot.
-            let failing = try await eventually {
+            let failing = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "hpa", "scaled", "-o", #"jsonpath={.status.conditions[?(@.type=="ScalingActive")].reason}"#)
                     .stdout == "FailedGetResourceMetric"
             }
@@ -148,24 +148,15 @@ import Testing
         try await withCluster { cluster in
             try await cluster.apply(TestManifests.deployment("busy", replicas: 1).replacingOccurrences(
                 of: "        ports:", with: "        resources: {requests: {cpu: 100m}}\n        ports:"))
-            try await cluster.apply("""
-                apiVersion: autoscaling/v2
-                kind: HorizontalPodAutoscaler
-                metadata: {name: busy, namespace: default}
-                spec:
-                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: busy}
-                  minReplicas: 2
-                  maxReplicas: 5
-                  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
-                """)
-            let active = try await eventually {
+            try await cluster.apply(TestManifests.autoscaler("busy", minReplicas: 2, maxReplicas: 5, cpuUtilization: 70))
+            let active = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "hpa", "busy", "-o",
                                           #"jsonpath={.status.conditions[?(@.type=="ScalingActive")].reason}/{.spec.minReplicas}"#).stdout == "ValidMetricFound/2"
             }
             #expect(active)
-            let scaled = try await eventually { try await cluster.kubectl("get", "deploy", "busy", "-o", "jsonpath={.spec.replicas}").stdout == "2" }
+            let scaled = try await eventually(timeout: 60) { try await cluster.kubectl("get", "deploy", "busy", "-o", "jsonpath={.spec.replicas}").stdout == "2" }
             #expect(scaled)
-            let table = try await eventually { try await cluster.kubectl("get", "hpa", "busy").stdout.contains("cpu: 70%/70%") }
+            let table = try await eventually(timeout: 60) { try await cluster.kubectl("get", "hpa", "busy").stdout.contains("cpu: 70%/70%") }
             #expect(table)
         }
     }
@@ -194,7 +185,7 @@ import Testing
         try await withCluster { cluster in
             #expect(try await cluster.kubectl("get", "svc", "kubernetes", "-o", "jsonpath={.spec.clusterIP}").stdout == "10.96.0.1")
             try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: fresh}\n")
-            let root = try await eventually {
+            let root = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "cm", "kube-root-ca.crt", "-n", "fresh", "-o", "jsonpath={.data.ca\\.crt}").stdout
                     .hasPrefix("-----BEGIN CERTIFICATE-----")
             }
@@ -269,7 +260,7 @@ import Testing
                 try await cluster.kubectl("get", "apiservice", "v1beta1.metrics.example.com", "-o",
                                           #"jsonpath={.status.conditions[?(@.type=="Available")].status}/{.status.conditions[?(@.type=="Available")].reason}"#).stdout
             }
-            #expect(try await eventually { try await available() == "False/ServiceNotFound" })
+            #expect(try await eventually(timeout: 60) { try await available() == "False/ServiceNotFound" })
             try await cluster.apply(TestManifests.deployment("metrics", replicas: 1))
             try await cluster.apply("""
                 apiVersion: v1
@@ -295,6 +286,25 @@ import Testing
             #expect(try await cluster.kubectl("create", "serviceaccount", "gone-too").status == 0)
             let account = try await cluster.curl("/api/v1/namespaces/default/serviceaccounts/gone-too", method: "DELETE")
             #expect(try JSON(parsing: account.httpBody)["kind"] == "ServiceAccount")
+        }
+    }
+
+    /// `kubectl certificate approve` sets the Approved condition through `/approval`; nothing signs
+    /// the request (README, "Deviations"), so no certificate appears.
+    @Test func certificateRequestsAreApprovedButNotSigned() async throws {
+        try await withCluster { cluster in
+            // A PKCS#10 request made for this test (CN=alice); the server does not parse it.
+            let request = Data("-----BEGIN CERTIFICATE REQUEST-----\nMIHGMG4CAQAwEDEOMAwGA1UEAwwFYWxpY2UwWTATBgcqhkjOPQIBBggqhkjOPQMB\n-----END CERTIFICATE REQUEST-----\n".utf8).base64EncodedString()
+            try await cluster.apply("""
+                apiVersion: certificates.k8s.io/v1
+                kind: CertificateSigningRequest
+                metadata: {name: alice}
+                spec: {request: \(request), signerName: kubernetes.io/kube-apiserver-client, usages: [client auth]}
+                """)
+            #expect(try await cluster.kubectl("certificate", "approve", "alice").stdout == "certificatesigningrequest.certificates.k8s.io/alice approved\n")
+            let table = try await cluster.kubectl("get", "csr", "alice")
+            #expect(table.stdout.contains("kubernetes.io/kube-apiserver-client   mooring-local   <none>              Approved"), "\(table.stdout)")
+            #expect(try await cluster.kubectl("get", "csr", "alice", "-o", "jsonpath={.status.certificate}").stdout.isEmpty)
         }
     }
 }

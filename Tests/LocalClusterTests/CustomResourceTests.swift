@@ -10,7 +10,7 @@ import Manifests
     @Test func aCRDIsEstablishedAndItsResourcesServed() async throws {
         try await withCluster { cluster in
             #expect(try await cluster.apply(TestManifests.widgetCRD).status == 0)
-            let established = try await cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s")
+            let established = try await cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=60s")
             #expect(established.status == 0, "\(established.stderr)")
             let created = try await cluster.apply(TestManifests.widget("w1", size: 3))
             #expect(created.stdout == "widget.example.com/w1 created\n", "\(created.stderr)")
@@ -36,7 +36,7 @@ import Manifests
     @Test func theStatusSubresourceIsSeparateFromTheMainResource() async throws {
         try await withCluster { cluster in
             _ = try await cluster.apply(TestManifests.widgetCRD)
-            _ = try await cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s")
+            _ = try await cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=60s")
             _ = try await cluster.apply(TestManifests.widget("s1", size: 1))
             _ = try await cluster.kubectl("patch", "widget", "s1", "--type=merge", "-p", #"{"status":{"phase":"Ignored"}}"#)
             #expect(try await cluster.kubectl("get", "widget", "s1", "-o", "jsonpath={.status.phase}").stdout == "")
@@ -49,15 +49,15 @@ import Manifests
     @Test func deletingTheCRDDeletesItsObjects() async throws {
         try await withCluster { cluster in
             _ = try await cluster.apply(TestManifests.widgetCRD)
-            _ = try await cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s")
+            _ = try await cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=60s")
             _ = try await cluster.apply(TestManifests.widget("gone", size: 1))
             #expect(try await cluster.kubectl("delete", "crd", "widgets.example.com").status == 0)
-            let served = try await eventually {
+            let served = try await eventually(timeout: 60) {
                 !(try await cluster.kubectl("api-resources", "-o", "name").stdout.contains("widgets.example.com"))
             }
             #expect(served)
             _ = try await cluster.apply(TestManifests.widgetCRD)
-            _ = try await cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s")
+            _ = try await cluster.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=60s")
             #expect(try await cluster.kubectl("get", "widgets", "-o", "name").stdout.isEmpty)
         }
     }
@@ -66,7 +66,7 @@ import Manifests
         let folder = TemporaryFolder.make("crd-restart")
         let first = try await TestCluster.start(dataDirectory: folder)
         _ = try await first.apply(TestManifests.widgetCRD)
-        _ = try await first.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=10s")
+        _ = try await first.kubectl("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=60s")
         _ = try await first.apply(TestManifests.widget("kept", size: 7))
         await first.stop()
         let second = try await TestCluster.start(dataDirectory: folder)
@@ -127,7 +127,7 @@ import Manifests
     @Test func defaultsBoundsAndValidationRules() async throws {
         try await withCluster { cluster in
             #expect(try await cluster.apply(Self.crd).status == 0)
-            #expect(try await cluster.kubectl("wait", "--for=condition=Established", "crd/gadgets.example.com", "--timeout=30s").status == 0)
+            #expect(try await cluster.kubectl("wait", "--for=condition=Established", "crd/gadgets.example.com", "--timeout=60s").status == 0)
             let created = try await cluster.apply(Self.gadget("{name: one}"))
             #expect(created.status == 0, "\(created.stderr)")
             #expect(try await cluster.kubectl("get", "gadget", "g", "-o", "jsonpath={.spec.minReplicas}/{.spec.maxReplicas}").stdout == "1/3")

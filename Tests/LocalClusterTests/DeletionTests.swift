@@ -12,7 +12,7 @@ import Manifests
             _ = try await cluster.kubectl("rollout", "status", "deployment/cascade", "--timeout=60s")
             let deleted = try await cluster.kubectl("delete", "deployment", "cascade")
             #expect(deleted.stdout == "deployment.apps \"cascade\" deleted\n")
-            let empty = try await eventually {
+            let empty = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "rs,pods", "-o", "name").stdout.isEmpty
             }
             #expect(empty)
@@ -24,7 +24,7 @@ import Manifests
             try await cluster.apply(TestManifests.deployment("orphaned", replicas: 1))
             _ = try await cluster.kubectl("rollout", "status", "deployment/orphaned", "--timeout=60s")
             _ = try await cluster.kubectl("delete", "deployment", "orphaned", "--cascade=orphan")
-            let kept = try await eventually {
+            let kept = try await eventually(timeout: 60) {
                 let owners = try await cluster.kubectl("get", "rs", "-o", "jsonpath={.items[0].metadata.ownerReferences}")
                 return owners.status == 0 && owners.stdout.isEmpty
             }
@@ -78,7 +78,7 @@ import Manifests
             try await Task.sleep(for: .milliseconds(500))
             #expect(try await cluster.kubectl("get", "ns", "sticky", "-o", "jsonpath={.status.phase}").stdout == "Terminating")
             _ = try await cluster.kubectl("patch", "cm", "held", "-n", "sticky", "--type=merge", "-p", #"{"metadata":{"finalizers":null}}"#)
-            let gone = try await eventually { try await cluster.kubectl("get", "ns", "sticky").status == 1 }
+            let gone = try await eventually(timeout: 60) { try await cluster.kubectl("get", "ns", "sticky").status == 1 }
             #expect(gone)
         }
     }
@@ -90,7 +90,7 @@ import Manifests
         try await withCluster { cluster in
             try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: front}\n")
             try await cluster.apply(TestManifests.deployment("inside", replicas: 1).replacingOccurrences(of: "namespace: default", with: "namespace: front"))
-            let deleted = try await cluster.kubectl("delete", "namespace", "front", "--cascade=foreground", "--timeout=30s")
+            let deleted = try await cluster.kubectl("delete", "namespace", "front", "--cascade=foreground", "--timeout=60s")
             #expect(deleted.status == 0, "\(deleted.stderr)")
             #expect(try await cluster.kubectl("get", "namespace", "front").status == 1)
             try await cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: front}\n")
@@ -120,7 +120,7 @@ import Manifests
                                                               "field": "metadata.namespace"]])
             let applied = try await cluster.apply(TestManifests.configMap("late", data: [:], namespace: "closing"), "--server-side")
             #expect(applied.stderr.contains("because it is being terminated"))
-            let reported = try await eventually {
+            let reported = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "ns", "closing", "-o", #"jsonpath={.status.conditions[?(@.type=="NamespaceFinalizersRemaining")].message}"#)
                     .stdout == "Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances"
             }
@@ -144,7 +144,7 @@ import Manifests
         do {
             #expect(try await second.kubectl("get", "ns", "paused", "-o", "jsonpath={.status.phase}").stdout == "Terminating")
             _ = try await second.kubectl("patch", "cm", "held", "-n", "paused", "--type=merge", "-p", #"{"metadata":{"finalizers":null}}"#)
-            let gone = try await eventually { try await second.kubectl("get", "ns", "paused").status == 1 }
+            let gone = try await eventually(timeout: 60) { try await second.kubectl("get", "ns", "paused").status == 1 }
             #expect(gone)
         }
         await second.stop()

@@ -78,7 +78,10 @@ import Testing
         try await withCluster(timeScale: 100) { cluster in
             try await cluster.apply(Self.job("restarts", command: #"["false"]"#, backoffLimit: 1, restartPolicy: "OnFailure"))
             #expect(try await cluster.kubectl("wait", "--for=condition=Failed", "job/restarts", "--timeout=60s").status == 0)
-            #expect(try await cluster.kubectl("get", "job", "restarts", "-o", "jsonpath={.status.failed}").stdout == "2")
+            // Past the limit of 1: at least two restarts counted (at time scale 100 the pod may have
+            // restarted once more before the controller looked).
+            let failed = try await cluster.kubectl("get", "job", "restarts", "-o", "jsonpath={.status.failed}").stdout
+            #expect((Int(failed) ?? 0) >= 2, "status.failed: \(failed)")
         }
     }
 
@@ -92,9 +95,9 @@ import Testing
                 return pod.stdout.hasPrefix("CrashLoopBackOff/") && !pod.stdout.hasSuffix("/0")
             }
             #expect(looping)
-            let shown = try await eventually { try await cluster.kubectl("get", "pods", "-l", "app=crashy").stdout.contains("CrashLoopBackOff") }
+            let shown = try await eventually(timeout: 60) { try await cluster.kubectl("get", "pods", "-l", "app=crashy").stdout.contains("CrashLoopBackOff") }
             #expect(shown)
-            let unavailable = try await eventually {
+            let unavailable = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "deploy", "crashy", "-o", "jsonpath={.status.unavailableReplicas}").stdout == "1"
             }
             #expect(unavailable)

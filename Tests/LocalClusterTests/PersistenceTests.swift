@@ -41,7 +41,7 @@ import Manifests
         func startServer() async throws -> BackgroundCommand {
             try? FileManager.default.removeItem(atPath: kubeconfig)
             let server = try await Command.start(binary, ["cluster", "serve", "--data", folder, "--port", "0"])
-            let up = try await eventually(timeout: .seconds(20)) {
+            let up = try await eventually(timeout: .seconds(60)) {
                 guard FileManager.default.fileExists(atPath: kubeconfig) else { return false }
                 return try await kubectl(["get", "--raw", "/readyz"]).stdout == "ok"
             }

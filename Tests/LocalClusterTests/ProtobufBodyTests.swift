@@ -8,7 +8,7 @@ import Testing
 /// API server decodes protobuf and JSON into the same Go struct, so an object created from a
 /// protobuf body must be stored exactly as the same object sent as JSON (`--dry-run=client -o json`
 /// piped into `kubectl create -f -`, which sends JSON). Every `kubectl create` subcommand is checked.
-@Suite struct ProtobufBodyTests {
+@Suite(.serialized) struct ProtobufBodyTests {
     static let binaries = ["/usr/lib/google-cloud-sdk/bin/kubectl.1.32", "/usr/lib/google-cloud-sdk/bin/kubectl.1.33"]
 
     /// (resource to get, name, `kubectl create` arguments)

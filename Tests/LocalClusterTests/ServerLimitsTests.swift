@@ -68,4 +68,24 @@ import Testing
             #expect(try await cluster.apply(service("first", clusterIP: "10.96.5.5", nodePort: 30080)).status == 0)
         }
     }
+
+    /// Services created at the same moment never share an address (allocation happens inside the
+    /// store, as the registry's allocator does).
+    @Test func concurrentServicesGetDistinctAddresses() async throws {
+        try await withCluster { cluster in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<16 {
+                    group.addTask {
+                        try await cluster.curl("/api/v1/namespaces/default/services", method: "POST", headers: ["Content-Type: application/json"],
+                                               body: #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"s\#(index)"},"spec":{"type":"NodePort","ports":[{"port":80}]}}"#).httpStatus
+                    }
+                }
+                for try await status in group { #expect(status == 201) }
+            }
+            let addresses = try await cluster.kubectl("get", "svc", "-o", "jsonpath={.items[*].spec.clusterIP}").stdout.split(separator: " ")
+            #expect(addresses.count == 17 && Set(addresses).count == 17)
+            let ports = try await cluster.kubectl("get", "svc", "-o", "jsonpath={.items[*].spec.ports[*].nodePort}").stdout.split(separator: " ")
+            #expect(ports.count == 16 && Set(ports).count == 16)
+        }
+    }
 }

@@ -9,18 +9,32 @@ import Manifests
     @Test func kubectlGetWatchSeesAddedModifiedAndDeleted() async throws {
         try await withCluster { cluster in
             try await cluster.apply(TestManifests.configMap("first", data: ["a": "1"]))
-            let watch = try await cluster.kubectlInBackground("get", "configmaps", "-w", "-o", "custom-columns=NAME:.metadata.name,A:.data.a")
-            try await Task.sleep(for: .milliseconds(1500))
+            // kubectl writes to a file the test reads while it runs: it may take seconds to start on
+            // a loaded machine, and seconds more to print what it was sent.
+            let printed = TemporaryFolder.make("watch") + "/stdout"
+            let watches = await cluster.server.context.store.watchCount
+            let watch = try await Command.start("sh", ["-c", #"exec kubectl "$@" > "$WATCH_OUTPUT""#, "sh",
+                                                     "get", "configmaps", "-w", "-o", "custom-columns=NAME:.metadata.name,A:.data.a",
+                                                     "--cache-dir", cluster.cacheDirectory],
+                                              environment: ["KUBECONFIG": cluster.server.kubeconfigPath, "WATCH_OUTPUT": printed])
+            func lines() -> [String] {
+                ((try? String(contentsOfFile: printed, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            }
+            // Listed and watching from the list's resourceVersion: nothing after this can be missed.
+            let watching = try await eventually(timeout: 60) {
+                await cluster.server.context.store.watchCount == watches + 1 && lines().contains { $0.hasPrefix("first") }
+            }
+            #expect(watching)
             try await cluster.apply(TestManifests.configMap("second", data: ["a": "2"]))
             _ = try await cluster.kubectl("patch", "cm", "first", "--type=merge", "-p", #"{"data":{"a":"changed"}}"#)
             _ = try await cluster.kubectl("delete", "cm", "second")
-            try await Task.sleep(for: .milliseconds(500))
-            let output = await watch.stop().stdout
-            #expect(output.contains("first"))
-            #expect(output.contains("second"))
-            #expect(output.contains("changed"))
-            let lines = output.split(separator: "\n").map(String.init)
-            #expect(lines.filter { $0.hasPrefix("second") }.count >= 2)
+            let seen = try await eventually(timeout: 60) {
+                lines().filter { $0.hasPrefix("second") }.count >= 2 && lines().contains { $0.contains("changed") }
+            }
+            _ = await watch.stop()
+            #expect(seen, "\(lines())")
+            // ADDED and DELETED of `second`, each a line of the table.
+            #expect(lines().filter { $0.hasPrefix("second") }.count == 2, "\(lines())")
         }
     }
 
@@ -71,10 +85,10 @@ import Manifests
             let before = await cluster.server.context.store.watchCount
             let watch = try await Command.start("curl", ["-s", "-N", "-H", "Authorization: Bearer \(cluster.server.token)",
                                                          cluster.server.url + "/api/v1/namespaces/default/configmaps?watch=1"])
-            let opened = try await eventually { await cluster.server.context.store.watchCount == before + 1 }
+            let opened = try await eventually(timeout: 60) { await cluster.server.context.store.watchCount == before + 1 }
             #expect(opened)
             _ = await watch.stop()
-            let closed = try await eventually { await cluster.server.context.store.watchCount == before }
+            let closed = try await eventually(timeout: 60) { await cluster.server.context.store.watchCount == before }
             #expect(closed)
         }
     }

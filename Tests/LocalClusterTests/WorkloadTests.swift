@@ -9,7 +9,7 @@ import Manifests
     @Test func rolloutStatusAndWaitForAvailable() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("web"))
-            let rollout = try await cluster.kubectl("rollout", "status", "deployment/web", "--timeout=30s")
+            let rollout = try await cluster.kubectl("rollout", "status", "deployment/web", "--timeout=60s")
             #expect(rollout.status == 0)
             #expect(rollout.stdout.contains(#"deployment "web" successfully rolled out"#))
             let wait = try await cluster.kubectl("wait", "--for=condition=Available", "deployment/web", "--timeout=60s")
@@ -32,18 +32,18 @@ import Manifests
     @Test func scalingAndANewTemplateRollOutAndRollBack() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("app"))
-            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=60s")
             let scaled = try await cluster.kubectl("scale", "deployment", "app", "--replicas=3")
             #expect(scaled.stdout == "deployment.apps/app scaled\n")
-            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s")
+            _ = try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=60s")
             #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.status.readyReplicas}").stdout == "3")
             _ = try await cluster.kubectl("set", "image", "deployment/app", "main=nginx:1.26")
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=60s").status == 0)
             let sets = try await cluster.kubectl("get", "rs", "-o", "jsonpath={range .items[*]}{.spec.replicas}{\" \"}{end}")
             #expect(sets.stdout.split(separator: " ").sorted() == ["0", "3"])
             #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}").stdout == "2")
             _ = try await cluster.kubectl("rollout", "undo", "deployment/app")
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=30s").status == 0)
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/app", "--timeout=60s").status == 0)
             let count = try await cluster.kubectl("get", "rs", "-o", "name").stdout.split(separator: "\n").count
             #expect(count == 2)
             #expect(try await cluster.kubectl("get", "deploy", "app", "-o", "jsonpath={.spec.template.spec.containers[0].image}").stdout == "nginx:1.25")
@@ -57,7 +57,7 @@ import Manifests
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/broken", "--timeout=60s")
             #expect(rollout.status != 0)
             #expect(rollout.stderr.contains(#"error: deployment "broken" exceeded its progress deadline"#))
-            let exceeded = try await eventually {
+            let exceeded = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "deploy", "broken", "-o",
                                           #"jsonpath={.status.conditions[?(@.type=="Progressing")].reason}"#).stdout == "ProgressDeadlineExceeded"
             }
@@ -72,15 +72,23 @@ import Manifests
         }
     }
 
+    /// A scale long after the last rollout starts a new progress clock: the deadline counts from the
+    /// last progress, not from the rollout before (the deployment controller's `syncRolloutStatus`).
     @Test func progressRestartsTheDeadlineClock() async throws {
         try await withCluster(timeScale: 20) { cluster in
-            // A 240 s deadline is 12 s here (loose enough for a loaded test machine); a scale long after
-            // the last rollout must not exceed it.
-            try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 240))
+            // The default 600 s deadline is 30 s of wall clock here: the window in which every step of
+            // a rollout must make progress. A loaded test machine has been seen to leave a ReplicaSet's
+            // status unwritten for 12 s, so a shorter window fails for want of CPU, not of progress.
+            try await cluster.apply(TestManifests.deployment("calm", replicas: 1, progressDeadline: 600))
             let first = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=60s")
             let state = try await cluster.kubectl("get", "deploy,rs,pods", "-o", "yaml")
             #expect(first.status == 0, "\(first.stdout) \(first.stderr) \(state.stdout)")
-            try await Task.sleep(for: .milliseconds(12500))
+            // Wait until the last progress is older than the deadline, then scale.
+            let progressed = try await cluster.kubectl("get", "deploy", "calm", "-o",
+                                                       #"jsonpath={.status.conditions[?(@.type=="Progressing")].lastUpdateTime}"#).stdout
+            let lastProgress = try #require(Timestamps.parse(progressed), "\(progressed)")
+            let pastDeadline = lastProgress.addingTimeInterval(600 / 20 + 1.5).timeIntervalSinceNow
+            if pastDeadline > 0 { try await Task.sleep(for: .milliseconds(Int(pastDeadline * 1000))) }
             _ = try await cluster.kubectl("scale", "deployment", "calm", "--replicas=3")
             let rollout = try await cluster.kubectl("rollout", "status", "deployment/calm", "--timeout=60s")
             #expect(rollout.status == 0, "\(rollout.stderr)")
@@ -141,7 +149,7 @@ import Manifests
             #expect(try await cluster.kubectl("rollout", "status", "daemonset/agent", "--timeout=60s").status == 0)
             let bound = try await cluster.kubectl("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/data", "--timeout=60s")
             #expect(bound.status == 0, "\(bound.stderr)")
-            let ingress = try await eventually {
+            let ingress = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "svc", "front", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}").stdout.hasPrefix("127.0.0.")
             }
             #expect(ingress)
@@ -163,7 +171,7 @@ import Manifests
             _ = try await cluster.kubectl("rollout", "status", "deployment/re", "--timeout=60s")
             _ = try await cluster.kubectl("set", "image", "deployment/re", "main=nginx:1.26")
             var mixed = false
-            let done = try await eventually(timeout: .seconds(20)) {
+            let done = try await eventually(timeout: 60) {
                 let images = try await cluster.kubectl("get", "pods", "-l", "app=re", "-o", "jsonpath={.items[*].spec.containers[0].image}")
                 let set = Set(images.stdout.split(separator: " "))
                 if set.count > 1 { mixed = true }
@@ -261,7 +269,7 @@ import Manifests
                   ports: [{port: 80, targetPort: 80}]
                 """)
             _ = try await cluster.kubectl("rollout", "status", "deployment/ep", "--timeout=60s")
-            let two = try await eventually {
+            let two = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "endpoints", "ep", "-o", "jsonpath={.subsets[0].addresses[*].ip}").stdout
                     .split(separator: " ").count == 2
             }
@@ -291,8 +299,8 @@ extension EndpointsTests {
                   selector: {app: plain}
                   ports: [{port: 80}]
                 """)
-            #expect(try await cluster.kubectl("rollout", "status", "deployment/plain", "--timeout=30s").status == 0)
-            let ready = try await eventually {
+            #expect(try await cluster.kubectl("rollout", "status", "deployment/plain", "--timeout=60s").status == 0)
+            let ready = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=plain", "-o",
                                           "jsonpath={.items[0].endpoints[0].conditions.ready}").stdout == "true"
             }
@@ -320,7 +328,7 @@ extension EndpointsTests {
                 metadata: {name: guarded, namespace: default}
                 spec: {minAvailable: 1, selector: {matchLabels: {app: guarded}}}
                 """)
-            let settled = try await eventually {
+            let settled = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "pdb", "guarded", "-o",
                                           "jsonpath={.status.currentHealthy}/{.status.desiredHealthy}/{.status.disruptionsAllowed}").stdout == "2/1/1"
             }
@@ -334,17 +342,8 @@ extension EndpointsTests {
     @Test func autoscalersReportTheirTargetWithoutAMetricsServer() async throws {
         try await withCluster(timeScale: 20) { cluster in
             try await cluster.apply(TestManifests.deployment("scaled", replicas: 2))
-            try await cluster.apply("""
-                apiVersion: autoscaling/v2
-                kind: HorizontalPodAutoscaler
-                metadata: {name: scaled, namespace: default}
-                spec:
-                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: scaled}
-                  minReplicas: 1
-                  maxReplicas: 5
-                  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}}]
-                """)
-            let reported = try await eventually {
+            try await cluster.apply(TestManifests.autoscaler("scaled", minReplicas: 1, maxReplicas: 5, cpuUtilization: 50))
+            let reported = try await eventually(timeout: 60) {
                 try await cluster.kubectl("get", "hpa", "scaled", "-o", "jsonpath={.status.currentReplicas}/{.status.desiredReplicas}").stdout == "2/2"
             }
             #expect(reported)
@@ -379,7 +378,7 @@ extension EndpointsTests {
                           restartPolicy: OnFailure
                           containers: [{name: tick, image: busybox:1.36}]
                 """)
-            let scheduled = try await eventually {
+            let scheduled = try await eventually(timeout: 60) {
                 !(try await cluster.kubectl("get", "cronjob", "tick", "-o", "jsonpath={.status.lastScheduleTime}").stdout.isEmpty)
             }
             #expect(scheduled)

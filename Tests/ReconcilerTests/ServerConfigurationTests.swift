@@ -70,4 +70,23 @@ import Testing
         }
         #expect(error?.problems.map(\.message) == ["server.lease.renewDeadline (2s) must be longer than 1.2 × retryPeriod (2s)"])
     }
+
+    /// `server.auth`: the dashboard's sign-in token and whether pages need it.
+    @Test func authReadsAndNamesItsProblems() throws {
+        let configuration = try MooringConfiguration(yaml: Self.head + "server:\n  auth: {tokenFile: /etc/mooring/token, readOnly: false}\n")
+        #expect(configuration.server.auth == ServerAuthConfiguration(token: .file("/etc/mooring/token"), readOnly: false))
+        #expect(try MooringConfiguration(yaml: Self.head).server.auth == ServerAuthConfiguration(token: nil, readOnly: true))
+        let error = #expect(throws: ConfigurationError.self) {
+            try MooringConfiguration(yaml: Self.head + """
+                server:
+                  auth:
+                    tokenEnb: X
+                    readOnly: false
+                """, file: "mooring.yaml")
+        }
+        #expect(error?.description == """
+            mooring.yaml:8: unknown key "tokenEnb" in server.auth (did you mean "tokenEnv"?)
+            mooring.yaml:7: server.auth.readOnly: false requires signing in, which needs tokenEnv or tokenFile
+            """)
+    }
 }

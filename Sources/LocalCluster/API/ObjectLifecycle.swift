@@ -41,10 +41,31 @@ enum ObjectLifecycle {
             }
             if old["metadata"]?["namespace"] != nil { result[path: ["metadata", "namespace"]] = old[path: ["metadata", "namespace"]] }
         }
-        if resource.tracksGeneration, generationChanges(old: old, new: result, resource: resource) {
-            result[path: ["metadata", "generation"]] = .int((old[path: ["metadata", "generation"]]?.intValue ?? 0) + 1)
-        }
         return result
+    }
+
+    /// Bumps the generation of a spec change, once the new object is defaulted (the server
+    /// defaults while decoding, before the strategy's PrepareForUpdate compares): an apply that
+    /// replaces an atomic struct without its defaulted fields changes nothing.
+    static func bumpGeneration(_ new: inout JSON, old: JSON, resource: ClusterResource) {
+        if resource.tracksGeneration, generationChanges(old: old, new: new, resource: resource) {
+            new[path: ["metadata", "generation"]] = .int((old[path: ["metadata", "generation"]]?.intValue ?? 0) + 1)
+        }
+    }
+
+    /// Whether two versions of an object differ at most in their managers' timestamps.
+    static func unchanged(_ new: JSON, _ old: JSON) -> Bool {
+        func withoutTimes(_ object: JSON) -> JSON {
+            var copy = object
+            guard let entries = object[path: ["metadata", "managedFields"]]?.arrayValue else { return copy }
+            copy[path: ["metadata", "managedFields"]] = .array(entries.map { entry in
+                var entry = entry
+                entry["time"] = nil
+                return entry
+            })
+            return copy
+        }
+        return new == old || withoutTimes(new) == withoutTimes(old)
     }
 
     /// Spec-like changes bump the generation: everything but metadata (and status when it is a

@@ -4,18 +4,23 @@ import Manifests
 /// `None` or ExternalName) and node ports (30000–32767) for NodePort and LoadBalancer services.
 /// Addresses and ports a client names must be in range and free, as the allocators check them
 /// (`failed to allocate IP …: provided IP is already allocated`).
-struct ServiceAllocation: Sendable {
-    let context: ClusterContext
+///
+/// It runs inside the store (`ObjectStore.Preparation`), after the writer's managed fields are
+/// recorded, as the Service registry allocates below the field manager: concurrent creates never
+/// get the same address, and an allocated address is nobody's field.
+enum ServiceAllocation {
     static let nodePorts: ClosedRange<Int64> = 30000...32767
 
-    func allocate(_ object: inout JSON, resource: ClusterResource) async throws {
-        guard resource.group.isEmpty && resource.kind == "Service" else { return }
+    /// The allocation step for a write, or nil when the resource is not a Service.
+    static func preparation(for resource: ClusterResource) -> ObjectStore.Preparation? {
+        guard resource.group.isEmpty && resource.kind == "Service" else { return nil }
+        let kind = resource.groupKind
+        return { object, others in try allocate(&object, others: others, kind: kind) }
+    }
+
+    static func allocate(_ object: inout JSON, others: [JSON], kind: GroupKind) throws {
         let type = object[path: ["spec", "type"]]?.stringValue ?? "ClusterIP"
-        let namespace = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
         let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
-        let others = await context.store.list(resource.groupResource, namespace: nil).items.map(\.object).filter {
-            $0[path: ["metadata", "namespace"]]?.stringValue != namespace || $0[path: ["metadata", "name"]]?.stringValue != name
-        }
         var causes: [FieldCause] = []
         if type != "ExternalName" {
             let requested = object[path: ["spec", "clusterIP"]]?.stringValue ?? ""
@@ -56,7 +61,7 @@ struct ServiceAllocation: Sendable {
             }
             object[path: ["spec", "ports"]] = .array(ports)
         }
-        if !causes.isEmpty { throw StatusError.invalid(kind: resource.groupKind, name: name, causes: causes) }
+        if !causes.isEmpty { throw StatusError.invalid(kind: kind, name: name, causes: causes) }
     }
 
     /// The n-th address after 10.96.0.0 (10.96.0.1 is the `kubernetes` service on a real cluster,

@@ -25,7 +25,13 @@ struct WriteHandler: Sendable {
         } else {
             object[path: ["metadata", "namespace"]] = nil
         }
-        let (decoded, warnings) = try admission.decode(object, body: request.body, resource: target.resource, options: options)
+        var (decoded, warnings) = try admission.decode(object, body: request.body, resource: target.resource, options: options)
+        if target.resource.group == "certificates.k8s.io" && target.resource.kind == "CertificateSigningRequest" {
+            // The CSR strategy records who asked (PrepareForCreate), whatever the body says.
+            decoded[path: ["spec", "username"]] = .string(request.user.username)
+            decoded[path: ["spec", "groups"]] = .array(request.user.groups.map(JSON.string))
+            decoded[path: ["spec", "uid"]] = request.user.uid.isEmpty ? nil : .string(request.user.uid)
+        }
         let manager = options.manager(userAgent: request.headers.first(name: "user-agent"))
         let stored = try await create(decoded, target: target, options: options, manager: manager)
         return ObjectEncoding(request: request).single(stored, resource: target.resource).withStatus(.created).withWarnings(warnings)
@@ -53,11 +59,17 @@ struct WriteHandler: Sendable {
         if target.resource.namespaced { try await requireLiveNamespace(target.namespace ?? "", for: target.groupResource, name: name) }
         object = try ObjectLifecycle.prepareCreate(object, resource: target.resource)
         try admission.admit(&object, old: nil, resource: target.resource)
-        try await ServiceAllocation(context: context).allocate(&object, resource: target.resource)
         if let manager {
             object = try recordUpdate(from: nil, to: object, manager: manager, served: served, subresource: "")
         }
-        return try await context.store.create(target.key(name: name), object, dryRun: options.dryRun)
+        let stored = try await context.store.create(target.key(name: name), object, dryRun: options.dryRun,
+                                                    prepare: ServiceAllocation.preparation(for: target.resource))
+        if target.groupResource == NamespaceCleanup.namespaces && !options.dryRun {
+            // What its controllers add (the default ServiceAccount, kube-root-ca.crt) is there as soon
+            // as the create is answered, so no snapshot taken right after sees it appear later.
+            await ClusterBootstrap(context: context).populate(namespace: name)
+        }
+        return stored
     }
 
     /// Managed fields of an ordinary write, in the version the client wrote (the entry's
@@ -188,7 +200,7 @@ struct WriteHandler: Sendable {
             var new = ObjectLifecycle.prepareUpdate(requested, old: current.object, resource: target.resource, subresource: subresource)
             ServiceAllocation.carryOver(&new, old: current.object, resource: target.resource)
             try admission.admit(&new, old: current.object, resource: target.resource)
-            try await ServiceAllocation(context: context).allocate(&new, resource: target.resource)
+            ObjectLifecycle.bumpGeneration(&new, old: current.object, resource: target.resource)
             if let manager {
                 // Managed fields a client sends replace the stored ones (how kubectl migrates
                 // client-side-apply ownership to server-side apply), as fieldmanager's decodeLiveOrNew does.
@@ -200,8 +212,12 @@ struct WriteHandler: Sendable {
                 new = try recordUpdate(from: previous, to: new, manager: manager, served: served.resource,
                                        subresource: target.subresource ?? "")
             }
+            // A write that changes nothing once defaulted (an apply that leaves out defaulted
+            // fields) is no write at all: no new resourceVersion, managers' times kept.
+            if ObjectLifecycle.unchanged(new, current.object) { new = current.object }
             do {
-                let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun)
+                let stored = try await context.store.update(key, new, expected: current.resourceVersion, dryRun: options.dryRun,
+                                                            prepare: ServiceAllocation.preparation(for: target.resource))
                 if !options.dryRun { try await Finalization(context: context).finishIfReleased(stored, key: key) }
                 return (stored, warnings)
             } catch let error as StatusError where error.reason == "Conflict" && precondition == nil {

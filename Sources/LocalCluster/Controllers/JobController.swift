@@ -76,6 +76,11 @@ struct JobController: Sendable {
         let ready = Int64(active.filter { PodTemplates.isReady($0.object) }.count)
         let activeCount = Int64(active.count)
         await client.update(key) { object in
+            // A look that began before another ended the Job must not rewrite its final counts.
+            let ended = (object[path: ["status", "conditions"]]?.arrayValue ?? []).contains {
+                ["Complete", "Failed"].contains($0["type"]?.stringValue ?? "") && $0["status"] == "True"
+            }
+            if ended { return }
             var status = object["status"]?.objectValue ?? JSONObject()
             if status["startTime"] == nil { status["startTime"] = .string(nowText) }
             status["active"] = activeCount > 0 && succeeded < completions ? .int(activeCount) : nil

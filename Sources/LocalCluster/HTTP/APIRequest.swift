@@ -20,13 +20,17 @@ struct APIRequest: Sendable {
         headers = head.headers
         self.body = body
         let uri = head.uri
+        let rawPath: String
         if let mark = uri.firstIndex(of: "?") {
-            path = String(uri[..<mark])
+            rawPath = String(uri[..<mark])
             query = QueryParameters(encoded: String(uri[uri.index(after: mark)...]))
         } else {
-            path = uri
+            rawPath = uri
             query = QueryParameters(encoded: "")
         }
+        // Names may arrive percent-encoded (`system%3Aauth-delegator`), as Go's url package
+        // decodes them for the API server.
+        path = rawPath.contains("%") ? (rawPath.removingPercentEncoding ?? rawPath) : rawPath
     }
 
     /// The bearer token of the `Authorization` header, if any.

@@ -101,9 +101,15 @@ actor ObjectStore {
 
     // MARK: Writing
 
+    /// Last-moment work on an object about to be written, given the other objects of its resource,
+    /// run inside the store so nothing else is written in between (a Service's address allocation).
+    typealias Preparation = @Sendable (inout JSON, _ others: [JSON]) throws -> Void
+
     /// Stores a new object, giving it the next resourceVersion.
-    func create(_ key: ObjectKey, _ object: JSON, dryRun: Bool = false) async throws -> StoredObject {
+    func create(_ key: ObjectKey, _ object: JSON, dryRun: Bool = false, prepare: Preparation? = nil) async throws -> StoredObject {
         if objects[key.resource]?[key.path] != nil { throw StatusError.alreadyExists(key.resource, name: key.name) }
+        var object = object
+        if let prepare { try prepare(&object, others(of: key)) }
         let next = resourceVersion + 1
         let stored = StoredObject(Self.stamped(object, next), resourceVersion: next)
         try Self.checkSize(stored)
@@ -114,9 +120,11 @@ actor ObjectStore {
 
     /// Replaces an object if its resourceVersion is still `expected`. A replacement equal to the
     /// stored object changes nothing and keeps the resourceVersion.
-    func update(_ key: ObjectKey, _ object: JSON, expected: Int64, dryRun: Bool = false) async throws -> StoredObject {
+    func update(_ key: ObjectKey, _ object: JSON, expected: Int64, dryRun: Bool = false, prepare: Preparation? = nil) async throws -> StoredObject {
         guard let current = objects[key.resource]?[key.path] else { throw StatusError.notFound(key.resource, name: key.name) }
         guard current.resourceVersion == expected else { throw StatusError.modified(key.resource, name: key.name) }
+        var object = object
+        if let prepare { try prepare(&object, others(of: key)) }
         if Self.stamped(object, current.resourceVersion) == current.object { return current }
         // A dry run shows the result without claiming a resourceVersion, as on a real server.
         if dryRun { return StoredObject(Self.stamped(object, current.resourceVersion), resourceVersion: current.resourceVersion) }
@@ -125,6 +133,10 @@ actor ObjectStore {
         try Self.checkSize(stored)
         try await commit(key, stored, event: .modified, previous: current.object)
         return stored
+    }
+
+    private func others(of key: ObjectKey) -> [JSON] {
+        (objects[key.resource] ?? [:]).compactMap { $0.key == key.path ? nil : $0.value.object }
     }
 
     /// Removes an object if its resourceVersion is still `expected` (when given).

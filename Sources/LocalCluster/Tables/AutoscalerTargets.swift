@@ -14,13 +14,14 @@ enum AutoscalerTargets {
             let target = metric[path: [field, "target"]] ?? .object([:])
             let current = index < statuses.count ? statuses[index][path: [field, "current"]] : nil
             let name = metric[path: [field, "name"]]?.stringValue ?? metric[path: [field, "metric", "name"]]?.stringValue ?? type
+            let prefix = type == "Resource" || type == "ContainerResource" ? name + ": " : ""
             if let utilization = target["averageUtilization"]?.intValue {
                 let reading = current?["averageUtilization"]?.intValue.map { "\($0)%" } ?? "<unknown>"
-                parts.append("\(type == "Resource" || type == "ContainerResource" ? name + ": " : "")\(reading)/\(utilization)%")
+                parts.append("\(prefix)\(reading)/\(utilization)%")
             } else {
                 let goal = target["averageValue"] ?? target["value"]
                 let reading = (current?["averageValue"] ?? current?["value"])?.stringValue ?? "<unknown>"
-                parts.append("\(reading)/\(goal?.stringValue ?? "")")
+                parts.append("\(prefix)\(reading)/\(goal?.stringValue ?? "")")
             }
         }
         if parts.count > 2 { return parts.prefix(2).joined(separator: ", ") + " + \(parts.count - 2) more..." }

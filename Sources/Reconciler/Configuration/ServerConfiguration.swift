@@ -10,6 +10,7 @@ import Manifests
 ///     github: {secretEnv: GITHUB_WEBHOOK_SECRET}
 ///     generic: {secretFile: /etc/mooring/webhooks/generic}
 ///   lease: {duration: 15s, renewDeadline: 10s, retryPeriod: 2s}
+///   auth: {tokenEnv: MOORING_DASHBOARD_TOKEN, readOnly: true}
 /// ```
 ///
 /// The file names where a secret lives, never the secret, so it can be committed.
@@ -21,11 +22,15 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var webhooks: [WebhookProvider: WebhookSecretSource]
     /// The per-environment Leases' timings (client-go's leader election), shared by replicas.
     public var lease: LeaseTiming
+    /// Signing in to the dashboard (its actions).
+    public var auth: ServerAuthConfiguration
 
-    public init(listen: String? = nil, webhooks: [WebhookProvider: WebhookSecretSource] = [:], lease: LeaseTiming = LeaseTiming()) {
+    public init(listen: String? = nil, webhooks: [WebhookProvider: WebhookSecretSource] = [:], lease: LeaseTiming = LeaseTiming(),
+                auth: ServerAuthConfiguration = ServerAuthConfiguration()) {
         self.listen = listen
         self.webhooks = webhooks
         self.lease = lease
+        self.auth = auth
     }
 }
 
@@ -52,7 +57,7 @@ public enum WebhookSecretSource: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension ServerConfiguration {
-    static let keys = ["listen", "webhooks", "lease"]
+    static let keys = ["listen", "webhooks", "lease", "auth"]
     static let secretKeys = ["secretEnv", "secretFile"]
     static let leaseKeys = ["duration", "renewDeadline", "retryPeriod"]
     /// client-go's JitterFactor: renewDeadline must exceed retryPeriod by this factor.
@@ -83,6 +88,9 @@ extension ServerConfiguration {
         }
         if let lease = object["lease"], !lease.isNull {
             server.lease = readLease(lease, at: path + ["lease"], with: &reader)
+        }
+        if let auth = object["auth"], !auth.isNull {
+            server.auth = ServerAuthConfiguration.read(auth, at: path + ["auth"], with: &reader)
         }
         return server
     }

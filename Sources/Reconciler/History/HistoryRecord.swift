@@ -26,12 +26,16 @@ public struct HistoryRecord: Sendable, Equatable {
     public var pathTree: String?
     /// The operation's hooks: phase, object, result, duration, why they failed.
     public var hooks: [HookResult]
+    /// Who asked for the operation, when a person did (a dashboard action: the signed-in name);
+    /// `nil` for the loop's own operations.
+    public var requestedBy: String?
 
     public init(
         id: Int = 0, revision: String, previousRevision: String? = nil, time: Date, operation: SyncOperation,
         result: OperationResult, health: HealthStatus, created: ObjectTally = ObjectTally(),
         configured: ObjectTally = ObjectTally(), pruned: ObjectTally = ObjectTally(), message: String = "",
-        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil, hooks: [HookResult] = []
+        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil, hooks: [HookResult] = [],
+        requestedBy: String? = nil
     ) {
         self.id = id
         self.revision = revision
@@ -48,6 +52,7 @@ public struct HistoryRecord: Sendable, Equatable {
         self.rolledBackTo = rolledBackTo
         self.pathTree = pathTree
         self.hooks = hooks
+        self.requestedBy = requestedBy
     }
 }
 

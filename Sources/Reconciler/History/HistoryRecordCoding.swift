@@ -6,7 +6,8 @@ import Manifests
 /// `operation` (sync | rollback | auto-rollback | self-heal | prune), `result` (Succeeded |
 /// Failed), `health`, `created` / `configured` / `pruned` ({count, names}), `message`,
 /// `rolledBackFrom`, `rolledBackTo`, `tree` (the environment folder's git tree id at `revision`),
-/// `hooks` ([{phase, object, result, started, seconds, message, deleted}]).
+/// `hooks` ([{phase, object, result, started, seconds, message, deleted}]),
+/// `requestedBy` (who asked, for an operation a person started from the dashboard).
 /// Absent optional fields are omitted.
 extension HistoryRecord {
     public var json: JSON {
@@ -26,6 +27,7 @@ extension HistoryRecord {
         if let rolledBackTo { object["rolledBackTo"] = .string(rolledBackTo) }
         if let pathTree { object["tree"] = .string(pathTree) }
         if !hooks.isEmpty { object["hooks"] = .array(hooks.map(\.json)) }
+        if let requestedBy { object["requestedBy"] = .string(requestedBy) }
         return .object(object)
     }
 
@@ -55,6 +57,7 @@ extension HistoryRecord {
             rolledBackFrom: json["rolledBackFrom"]?.stringValue, rolledBackTo: json["rolledBackTo"]?.stringValue,
             pathTree: json["tree"]?.stringValue,
             hooks: try (json["hooks"]?.arrayValue ?? []).map(HookResult.init(json:)))
+        requestedBy = json["requestedBy"]?.stringValue
     }
 
     static let timeFormat = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)

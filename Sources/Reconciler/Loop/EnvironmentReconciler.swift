@@ -26,6 +26,8 @@ public struct EnvironmentReconciler: Sendable {
     /// The last pass's in-sync verdicts, kept between passes by `mooring run`; `nil` diffs
     /// every object every time (one-shot commands).
     public var diffMemo: DiffMemo?
+    /// Who asked for the operations this reconciler records (a dashboard user); `nil` for the loop.
+    public var requestedBy: String?
 
     public init(environment: EnvironmentConfiguration, source: any ConfigSource, cluster: any ClusterClient,
                 options: SyncOptions = SyncOptions(), progress: SyncProgress = .silent,
@@ -242,6 +244,7 @@ public struct EnvironmentReconciler: Sendable {
         var record = changes.historyRecord(time: Date(), message: (headline + remarks.map(\.description)).joined(separator: "; "),
                                            rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo)
         record.pathTree = state.commit.pathTree
+        record.requestedBy = requestedBy
         if let failure {
             record.result = .failed
             if failure.status == .degraded || changes.health?.status == .degraded { record.health = .degraded }

@@ -53,11 +53,16 @@ public struct Poller: Sendable {
     /// One environment's reconcile (the repository already fetched), timed and recorded in the
     /// metrics; a failure is its one-line reason.
     public static func reconcile(_ reconciler: EnvironmentReconciler, now: Date = Date()) async -> EnvironmentResult {
-        let name = reconciler.environment.name
+        await measured(reconciler.environment.name) { try await reconciler.reconcile(now: now) }
+    }
+
+    /// One operation on an environment (a poll, or a sync a person asked for), timed and
+    /// recorded in the metrics; a failure is its one-line reason.
+    public static func measured(_ name: String, _ operation: () async throws -> ReconcileOutcome) async -> EnvironmentResult {
         let started = ContinuousClock.now
         let result: EnvironmentResult
         do {
-            result = EnvironmentResult(environment: name, outcome: .success(try await reconciler.reconcile(now: now)))
+            result = EnvironmentResult(environment: name, outcome: .success(try await operation()))
         } catch let error as ReconcileError {
             result = EnvironmentResult(environment: name, outcome: .failure(error))
         } catch {

@@ -20,14 +20,20 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     public let logger: Logger
     /// Receives each round's results (the CLI prints its report from them).
     public let report: @Sendable ([EnvironmentResult]) async -> Void
+    /// Told which environments a round is about to reconcile, and why (the dashboard's "reconciling").
+    public let roundStarted: @Sendable ([String], [String: String]) -> Void
 
+    /// Rounds and `exclusive` work take turns.
+    let gate = RoundGate()
     private let requests = ReconcileRequests()
     private let wakeup = Wakeup()
     private let stop = StopSignal()
 
     public init(source: any ConfigSource, reconcilers: [EnvironmentReconciler], schedule: PollSchedule,
                 claims: any EnvironmentClaims = SoleReplica(), readiness: Readiness, logger: Logger,
-                report: @escaping @Sendable ([EnvironmentResult]) async -> Void = { _ in }) {
+                report: @escaping @Sendable ([EnvironmentResult]) async -> Void = { _ in },
+                roundStarted: @escaping @Sendable ([String], [String: String]) -> Void = { _, _ in }) {
+        self.roundStarted = roundStarted
         self.source = source
         self.reconcilers = reconcilers
         self.schedule = schedule
@@ -79,7 +85,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
                 for name in names where due[name] == nil { due[name] = "poll" }
                 nextPoll = clock.now + schedule.nextDelay(unit: Double.random(in: 0..<1))
             }
-            if !due.isEmpty { await round(due, requested: Set(requested.keys)) }
+            if !due.isEmpty { await gate.withTurn { await round(due, requested: Set(requested.keys)) } }
             guard !stop.isStopped else { break }
             if requests.isEmpty {
                 // Wake for a request, the next poll, or at least every retry period to look at
@@ -108,6 +114,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             if due.values.contains("poll") { await standBy(reconcilers.filter { due[$0.environment.name] != nil }) }
             return
         }
+        roundStarted(mine.map(\.environment.name), due)
         let results: [EnvironmentResult]
         do {
             try await source.fetch()

@@ -25,24 +25,32 @@ public struct WebhookSecret: Sendable, CustomStringConvertible, CustomReflectabl
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [WebhookProvider: WebhookSecret] {
         var secrets: [WebhookProvider: WebhookSecret] = [:]
         for (provider, source) in sources.sorted(by: { $0.key < $1.key }) {
-            let text: String
-            switch source {
-            case .environment(let name):
-                guard let value = environment[name] else {
-                    throw WebhookSecretError(provider: provider, source: source, reason: "is not set")
-                }
-                text = value
-            case .file(let path):
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw WebhookSecretError(provider: provider, source: source, reason: "cannot be read")
-                }
-                text = String(decoding: data, as: UTF8.self)
+            switch read(source, environment: environment) {
+            case .success(let value): secrets[provider] = WebhookSecret(Array(value.utf8), source: source)
+            case .failure(let reason): throw WebhookSecretError(provider: provider, source: source, reason: reason.text)
             }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw WebhookSecretError(provider: provider, source: source, reason: "is empty") }
-            secrets[provider] = WebhookSecret(Array(trimmed.utf8), source: source)
         }
         return secrets
+    }
+}
+
+extension WebhookSecret {
+    struct Unreadable: Error { var text: String }
+
+    /// A secret's text from its source, surrounding whitespace dropped; why not, when it is
+    /// missing, unreadable or empty (never the value). The dashboard's sign-in token is read so too.
+    static func read(_ source: WebhookSecretSource, environment: [String: String]) -> Result<String, Unreadable> {
+        let text: String
+        switch source {
+        case .environment(let name):
+            guard let value = environment[name] else { return .failure(Unreadable(text: "is not set")) }
+            text = value
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else { return .failure(Unreadable(text: "cannot be read")) }
+            text = String(decoding: data, as: UTF8.self)
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? .failure(Unreadable(text: "is empty")) : .success(trimmed)
     }
 }
 

@@ -41,6 +41,20 @@ enum TestManifests {
         """
     }
 
+    static func autoscaler(_ name: String, minReplicas: Int, maxReplicas: Int, cpuUtilization: Int) -> String {
+        """
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: \(name), namespace: default}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: \(name)}
+          minReplicas: \(minReplicas)
+          maxReplicas: \(maxReplicas)
+          metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: \(cpuUtilization)}}}]
+
+        """
+    }
+
     static let widgetCRD = """
     apiVersion: apiextensions.k8s.io/v1
     kind: CustomResourceDefinition

@@ -12,7 +12,9 @@ public struct HTMLRenderer: Sendable {
         return page(title: report.title, body: body)
     }
 
-    private func render(_ environment: EnvironmentReport) -> String {
+    /// One environment's section, for pages that embed reports (the dashboard): facts,
+    /// summary table, each object's diff, policy notes. Style it with `HTMLStylesheet.css`.
+    public func render(_ environment: EnvironmentReport) -> String {
         var parts = ["<section class=\"environment\" id=\"env-\(e(environment.environment))\">",
                      "<h2>\(e(ReportWording.heading(environment))) <small>(\(e(ReportWording.mode(environment))))</small></h2>"]
         var facts: [(String, String)] = [("Revision", "<code>\(e(environment.revision))</code>")]

@@ -1,6 +1,6 @@
 /// The page's only styling, inlined: no external assets, readable without JavaScript, printable.
-enum HTMLStylesheet {
-    static let css = """
+public enum HTMLStylesheet {
+    public static let css = """
     body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 2em auto; max-width: 70em; padding: 0 1em; }
     h1 { font-size: 1.6em; border-bottom: 1px solid #d0d7de; padding-bottom: .3em; }
     h2 { font-size: 1.3em; margin-top: 2em; }
