@@ -14,3 +14,5 @@ if ((${#missing[@]})); then
 fi
 # Test tools from PyPI: the Prometheus text-format parser that /metrics is checked with.
 python3 -c "import prometheus_client" 2>/dev/null || python3 -m pip install -q "prometheus-client==0.21.1" >/dev/null
+# JSON Schema validation of mooring.schema.json against the configurations the tests use.
+python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q "jsonschema==4.23.0" >/dev/null

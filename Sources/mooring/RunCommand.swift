@@ -11,6 +11,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
     @OptionGroup var output: ReportOutputOptions
+    @OptionGroup var detail: DetailOptions
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
     @OptionGroup var lease: LeaseOptions
@@ -33,7 +34,7 @@ struct RunCommand: AsyncParsableCommand {
                 reconcilers.append(reconciler)
             }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
-                                schedule: PollSchedule(interval: setup.configuration.repository.interval))
+                                schedule: PollSchedule(interval: setup.configuration.repository.interval), progress: setup.progress)
             if !once, let address = try service.address(in: setup.configuration) {
                 let all = reconcilers
                 try await ServiceMode.run(setup, reconcilers: all, address: address, options: service) { results in
@@ -46,7 +47,7 @@ struct RunCommand: AsyncParsableCommand {
             // environments' Leases are given back.
             let signals = TerminationSignals(stopping: stop)
             defer { signals.cancel() }
-            try await poller.run(until: stop) { results in _ = try report(results, counters: setup.counters) }
+            try await poller.run(until: stop) { results in try reportInLoop(results, counters: setup.counters) }
             for reconciler in reconcilers { await reconciler.releaseLease() }
             return 0
         }
@@ -71,9 +72,33 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let names = results.map(\.environment).joined(separator: ", ")
-        try output.emit(Report(kind: .sync, title: "Mooring run: \(names)", environments: parts))
+        try output.emit(Report(kind: .sync, title: "Mooring run: \(names)", environments: parts), detailed: detail.diff)
         // The poller runs for days with its output in a log: each pass must reach it at once.
         fflush(nil)
         return code
+    }
+
+    /// In the loop (text on stdout): a pass that applied nothing is one timestamped line, a
+    /// failure one timestamped line on stderr, and only a pass that changed something a report.
+    private func reportInLoop(_ results: [EnvironmentResult], counters: RequestCounters?) throws {
+        guard output.format == .text, output.writesToStandardOutput else {
+            _ = try report(results, counters: counters)
+            return
+        }
+        counters?.report()
+        let now = Date()
+        var changed: [EnvironmentResult] = []
+        for result in results {
+            switch result.outcome {
+            case .success(let outcome) where !PassLine.changedSomething(outcome):
+                print(PassLine.render(outcome, duration: result.duration, at: now))
+            case .success:
+                changed.append(result)
+            case .failure(let error):
+                FileHandle.standardError.write(Data((PassLine.render(environment: result.environment, failure: error, at: now) + "\n").utf8))
+            }
+        }
+        if !changed.isEmpty { _ = try report(changed, counters: nil) }
+        fflush(nil)
     }
 }

@@ -23,6 +23,16 @@ public struct HistoryStore: Sendable {
         return stored
     }
 
+    /// Replaces the record with `record.id` (a `Running` record completed) and saves.
+    @discardableResult
+    public func complete(_ record: HistoryRecord, in history: inout History) async throws -> HistoryRecord {
+        var updated = history
+        let stored = updated.replace(record)
+        try await save(updated)
+        history = updated
+        return stored
+    }
+
     public func save(_ history: History) async throws {
         let namespace = ObjectIdentity(type: GroupVersionKind(group: "", version: "v1", kind: "Namespace"), namespace: nil, name: History.namespace)
         if try await cluster.get(namespace) == nil {
