@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages. Their pointers never leave the wrapping module.
@@ -50,6 +51,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Reports", dependencies: ["Reconciler", "Manifests"]),
+        // Events from outcomes, sent to chat, webhooks and forges over KubeAPI's curl engine.
+        .target(name: "Notify", dependencies: [
+            "Reconciler", "Reports", "Manifests", "KubeAPI",
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // The HTTP side of `mooring run --listen`: health, metrics, webhooks (and later the
         // dashboard, JSON API and events). Only Service and mooring know the Prometheus backend.
         .target(name: "Service", dependencies: [
@@ -63,15 +71,20 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "mooring", dependencies: [
-            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "Service",
+            "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "Service", "Notify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
 
         // What every test target shares: running programs (on ChildProcess), servers (git daemon,
-        // nginx), certificates, free ports, temporary folders, git.
-        .target(name: "TestSupport", dependencies: ["ChildProcess"], path: "Tests/TestSupport"),
+        // nginx, HTTP receivers on loopback), certificates, free ports, temporary folders, git.
+        .target(name: "TestSupport", dependencies: [
+            "ChildProcess",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], path: "Tests/TestSupport"),
 
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"]),
@@ -87,8 +100,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Metrics", package: "swift-metrics"),
         ]),
+        .testTarget(name: "NotifyTests", dependencies: [
+            "Notify", "Reconciler", "Reports", "Manifests", "LocalCluster", "KubeAPI", "TestSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "ChildProcess", "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "TestSupport",
+            "ChildProcess", "Manifests", "GitSource", "KubeAPI", "LocalCluster", "Reconciler", "Reports", "Notify", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ],

@@ -9,7 +9,7 @@
 # turns any hang into a failure instead of a stuck CI run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-targets=(ChildProcessTests ManifestsTests MergePatchTests GitSourceTests KubeAPITests LuaSandboxTests LocalClusterTests ReconcilerTests ReportsTests ServiceTests EndToEndTests)
+targets=(ChildProcessTests ManifestsTests MergePatchTests GitSourceTests KubeAPITests LuaSandboxTests LocalClusterTests ReconcilerTests ReportsTests ServiceTests NotifyTests EndToEndTests)
 passed=0 failed=0 broken=()
 for target in "${targets[@]}"; do
     log=$(mktemp)

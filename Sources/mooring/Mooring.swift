@@ -23,6 +23,7 @@ struct Mooring: AsyncParsableCommand {
             HistoryCommand.self,
             RollbackCommand.self,
             HealthCommand.self,
+            NotifyCommand.self,
         ])
 
     /// Parses and runs, mapping every failure to exit code 2 with one line on stderr.

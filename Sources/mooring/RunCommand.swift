@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notify
 import Reconciler
 import Reports
 
@@ -14,6 +15,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var detail: DetailOptions
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
+    @Option(name: .long, help: "Seconds to wait for notifications before exiting.") var notifyWait: Int = 30
     @OptionGroup var lease: LeaseOptions
     @OptionGroup var service: ServiceOptions
 
@@ -33,22 +35,31 @@ struct RunCommand: AsyncParsableCommand {
                 reconciler.lock?.stop = stop
                 reconcilers.append(reconciler)
             }
+            let address = once ? nil : try service.address(in: setup.configuration)
+            // The service's metrics backend must exist before the notifier takes its counters.
+            if address != nil { ServiceMode.bootstrapMetrics() }
+            let notifier = try setup.notifier(for: &reconcilers)
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval), progress: setup.progress)
-            if !once, let address = try service.address(in: setup.configuration) {
-                let all = reconcilers
-                try await ServiceMode.run(setup, reconcilers: all, address: address, options: service) { results in
-                    _ = try? report(results, counters: setup.counters)
+            if let address {
+                try await ServiceMode.run(setup, reconcilers: reconcilers, address: address, options: service, notifier: notifier) { results in
+                    _ = try? report(results, counters: setup.counters, notifier: notifier)
                 }
+                await finish(notifier)
                 return Int32(0)
             }
-            if once { return try report(await poller.pass(), counters: setup.counters) }
+            if once {
+                let code = try report(await poller.pass(), counters: setup.counters, notifier: notifier)
+                await finish(notifier)
+                return code
+            }
             // SIGINT and SIGTERM let the pass in progress finish, then the poller stops and the
             // environments' Leases are given back.
             let signals = TerminationSignals(stopping: stop)
             defer { signals.cancel() }
-            try await poller.run(until: stop) { results in try reportInLoop(results, counters: setup.counters) }
+            try await poller.run(until: stop) { results in try reportInLoop(results, counters: setup.counters, notifier: notifier) }
             for reconciler in reconcilers { await reconciler.releaseLease() }
+            await finish(notifier)
             return 0
         }
         if code != 0 { throw ExitCode(code) }
@@ -57,13 +68,14 @@ struct RunCommand: AsyncParsableCommand {
     /// Emits one report of the pass (failures on stderr); 2 if any environment failed to
     /// reconcile, else 1 if any is not Synced and Healthy. `--stats` counts the reconcile's
     /// requests only: they are reported first.
-    private func report(_ results: [EnvironmentResult], counters: RequestCounters?) throws -> Int32 {
+    private func report(_ results: [EnvironmentResult], counters: RequestCounters?, notifier: Notifier?) throws -> Int32 {
         counters?.report()
         var code: Int32 = 0
         var parts: [EnvironmentReport] = []
         for result in results {
             switch result.outcome {
             case .success(let outcome):
+                notifier?.observe(outcome)
                 parts += EnvironmentReport.parts(of: outcome)
                 if !outcome.isSyncedAndHealthy { code = max(code, 1) }
             case .failure(let error):
@@ -80,9 +92,9 @@ struct RunCommand: AsyncParsableCommand {
 
     /// In the loop (text on stdout): a pass that applied nothing is one timestamped line, a
     /// failure one timestamped line on stderr, and only a pass that changed something a report.
-    private func reportInLoop(_ results: [EnvironmentResult], counters: RequestCounters?) throws {
+    private func reportInLoop(_ results: [EnvironmentResult], counters: RequestCounters?, notifier: Notifier?) throws {
         guard output.format == .text, output.writesToStandardOutput else {
-            _ = try report(results, counters: counters)
+            _ = try report(results, counters: counters, notifier: notifier)
             return
         }
         counters?.report()
@@ -91,6 +103,7 @@ struct RunCommand: AsyncParsableCommand {
         for result in results {
             switch result.outcome {
             case .success(let outcome) where !PassLine.changedSomething(outcome):
+                notifier?.observe(outcome)
                 print(PassLine.render(outcome, duration: result.duration, at: now))
             case .success:
                 changed.append(result)
@@ -98,7 +111,16 @@ struct RunCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((PassLine.render(environment: result.environment, failure: error, at: now) + "\n").utf8))
             }
         }
-        if !changed.isEmpty { _ = try report(changed, counters: nil) }
+        if !changed.isEmpty { _ = try report(changed, counters: nil, notifier: notifier) }
         fflush(nil)
+    }
+
+    /// Waits `--notify-wait` at most for queued notifications; says how many were given up.
+    private func finish(_ notifier: Notifier?) async {
+        guard let notifier else { return }
+        let abandoned = await notifier.finish(within: .seconds(notifyWait))
+        if abandoned > 0 {
+            FileHandle.standardError.write(Data("mooring: \(abandoned) notification(s) not sent within \(notifyWait)s\n".utf8))
+        }
     }
 }

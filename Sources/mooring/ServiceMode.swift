@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Notify
 import Reconciler
 import Service
 import ServiceLifecycle
@@ -8,8 +9,13 @@ import ServiceLifecycle
 /// group. SIGTERM or SIGINT stops new work; the apply in progress finishes, the Leases are
 /// released, and the process exits 0.
 enum ServiceMode {
+    /// Bootstraps swift-metrics with the Prometheus registry `/metrics` exports; whatever takes
+    /// its metrics factory at creation (the notifier) must come after.
+    static func bootstrapMetrics() { _ = PrometheusExport.shared }
+
     static func run(_ setup: ReconcilerSetup, reconcilers: [EnvironmentReconciler], address: ListenAddress,
-                    options: ServiceOptions, report: @escaping @Sendable ([EnvironmentResult]) async -> Void) async throws {
+                    options: ServiceOptions, notifier: Notifier? = nil,
+                    report: @escaping @Sendable ([EnvironmentResult]) async -> Void) async throws {
         (options.logFormat ?? .automatic).bootstrap(level: options.logLevel)
         let logger = Logger(label: "mooring")
         let metrics = PrometheusExport.shared
@@ -27,6 +33,7 @@ enum ServiceMode {
             var reconciler = reconciler
             let name = reconciler.environment.name
             reconciler.progress = SyncProgress { line in logger.debug("\(line)", metadata: ["environment": "\(name)"]) }
+            if let notifier { reconciler.progress = reconciler.progress.forwarding(milestonesTo: notifier.reached) }
             reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: reconciler.cluster, wait: false,
                                               tenure: .untilReleased, timing: timing, identity: identity)
             return reconciler

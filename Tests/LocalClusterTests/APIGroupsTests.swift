@@ -279,7 +279,7 @@ import Testing
                   selector: {app: metrics}
                   ports: [{name: https, port: 443, targetPort: 80}]
                 """)
-            #expect(try await eventually(timeout: 60) { try await available() == "True/Passed" })
+            #expect(try await eventually(timeout: .seconds(60)) { try await available() == "True/Passed" })
         }
     }
 

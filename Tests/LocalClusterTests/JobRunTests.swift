@@ -86,7 +86,7 @@ import Testing
     @Test func aFailingDeploymentCrashLoops() async throws {
         try await withCluster(timeScale: 50) { cluster in
             try await cluster.apply(TestManifests.deployment("crashy", image: "busybox:fails", replicas: 1))
-            let looping = try await eventually(timeout: 60) {
+            let looping = try await eventually(timeout: .seconds(60)) {
                 let pod = try await cluster.kubectl("get", "pods", "-l", "app=crashy", "-o",
                                                     "jsonpath={.items[0].status.containerStatuses[0].state.waiting.reason}/{.items[0].status.containerStatuses[0].restartCount}")
                 return pod.stdout.hasPrefix("CrashLoopBackOff/") && !pod.stdout.hasSuffix("/0")

@@ -82,7 +82,7 @@ import Testing
             #expect(undone.status == 0, "\(undone.stderr)")
             #expect(undone.stdout.contains("rolled back"))
             #expect(try await cluster.kubectl("rollout", "status", "\(kind)/db", "--timeout=60s").status == 0)
-            let back = try await eventually(timeout: 60) {
+            let back = try await eventually(timeout: .seconds(60)) {
                 let images = try await cluster.kubectl("get", "pods", "-l", "app=db", "-o", "jsonpath={.items[*].spec.containers[0].image}")
                 return Set(images.stdout.split(separator: " ")) == ["postgres:16"]
             }
@@ -97,7 +97,7 @@ import Testing
             try await cluster.apply(Self.statefulSet(image: "redis:7.0", replicas: 3, partition: 2))
             #expect(try await cluster.kubectl("rollout", "status", "statefulset/db", "--timeout=60s").status == 0)
             try await cluster.apply(Self.statefulSet(image: "redis:7.2", replicas: 3, partition: 2))
-            let partitioned = try await eventually(timeout: 60) {
+            let partitioned = try await eventually(timeout: .seconds(60)) {
                 try await cluster.kubectl("get", "pods", "-l", "app=db", "-o", "jsonpath={.items[*].spec.containers[0].image}").stdout
                     == "redis:7.0 redis:7.0 redis:7.2"
             }

@@ -387,7 +387,7 @@ extension EndpointsTests {
             #expect(jobs.stdout.hasPrefix("tick"))
             // It keeps firing at any time scale (a minute is one second here), each Job for its own minute.
             let first = try await cluster.kubectl("get", "cronjob", "tick", "-o", "jsonpath={.status.lastScheduleTime}").stdout
-            let several = try await eventually(timeout: 60) {
+            let several = try await eventually(timeout: .seconds(60)) {
                 let names = try await cluster.kubectl("get", "events", "--field-selector", "involvedObject.name=tick,reason=SuccessfulCreate",
                                                       "-o", "jsonpath={.items[*].message}").stdout
                 return Set(names.components(separatedBy: "Created job ").filter { !$0.isEmpty }).count >= 3

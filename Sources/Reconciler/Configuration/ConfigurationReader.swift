@@ -43,6 +43,13 @@ struct ConfigurationReader {
         }
     }
 
+    /// `unknown event "sync-faild" in notification "chat" (did you mean "sync-failed"?)`, or the
+    /// choices when none is one typo away.
+    func unknownWord(_ subject: String, _ word: String, among allowed: [String]) -> String {
+        if let suggestion = closest(to: word, among: allowed) { return "unknown \(subject) (did you mean \"\(suggestion)\"?)" }
+        return "unknown \(subject): one of \(allowed.joined(separator: ", "))"
+    }
+
     mutating func object(_ value: JSON, at path: ConfigurationPath, named name: String) -> JSONObject? {
         if let object = value.objectValue { return object }
         report("\(name) must be a map, not \(value.typeName)", at: path)

@@ -16,6 +16,10 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var health: HealthChecks
     /// What `mooring run --listen` serves (`server:`); defaults when the file has none.
     public var server: ServerConfiguration
+    /// `notifications`: the targets told about events, in the order the file lists them.
+    public var notifications: [NotificationTarget] = []
+    /// `links`: URL templates messages link to.
+    public var links = NotificationLinks()
 
     /// The installation of a configuration that names none. Two configurations sharing a cluster
     /// must set different ones (and different environment names do not need them).
@@ -54,7 +58,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self = parsed!
     }
 
-    static let topLevelKeys = ["repository", "environments", "health", "installation", "render", "server"]
+    static let topLevelKeys = ["repository", "environments", "health", "installation", "render", "server", "notifications", "links"]
 
     private static func read(_ document: JSON, with reader: inout ConfigurationReader) -> MooringConfiguration? {
         if document.isNull {
@@ -100,10 +104,19 @@ public struct MooringConfiguration: Sendable, Equatable {
                 reader.report("installation \"\(name)\" must be lowercase letters, digits and '-' (at most 63)", at: ["installation"])
             }
         }
+        var notifications: [NotificationTarget] = []
+        if let value = root["notifications"], !value.isNull {
+            notifications = readNotifications(value, environments: Array((root["environments"]?.objectValue ?? JSONObject()).keys), repositoryURL: repository?.url.redacted, with: &reader)
+        }
+        var links = NotificationLinks()
+        if let value = root["links"], !value.isNull { links = readLinks(value, with: &reader) }
         let server = root["server"].flatMap { ServerConfiguration.read($0, with: &reader) } ?? ServerConfiguration()
         guard let repository else { return nil }
-        return MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation,
-                                    render: render, server: server)
+        var configuration = MooringConfiguration(repository: repository, environments: environments, health: health, installation: installation,
+                                                 render: render, server: server)
+        configuration.notifications = notifications
+        configuration.links = links
+        return configuration
     }
 
     /// Checks each `kubeconfig` cluster against the contexts its file defines.

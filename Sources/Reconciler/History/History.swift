@@ -22,6 +22,9 @@ public struct History: Sendable, Equatable {
     /// Data keys that could not be read, with why; kept out of `records` so one bad entry does
     /// not blind the reconciler.
     public private(set) var unreadable: [String: String] = [:]
+    /// What Notify last told about the environment (see `History+Notifications`); not part of
+    /// `configMap`, which the reconciler applies.
+    public var notificationMemory: JSON?
 
     public init(environment: String, records: [HistoryRecord] = []) {
         self.environment = environment
@@ -74,6 +77,14 @@ public struct History: Sendable, Equatable {
     public var configMap: JSON {
         var data = JSONObject()
         for record in records { data[History.key(for: record.id)] = .string(record.json.serialized()) }
+        var configMap = History.configMapIdentity(environment: environment)
+        configMap[path: ["metadata", "annotations"]] = .object([History.formatAnnotation: "1"])
+        configMap["data"] = .object(data)
+        return configMap
+    }
+
+    /// The history ConfigMap's kind, name, namespace and labels: what every apply of it carries.
+    static func configMapIdentity(environment: String) -> JSON {
         var labels = JSONObject()
         labels[Tracking.managedByLabel] = .string(Tracking.managedByValue)
         labels[History.historyOfLabel] = .string(environment)
@@ -82,9 +93,7 @@ public struct History: Sendable, Equatable {
             "name": .string(History.configMapName(environment: environment)),
             "namespace": .string(History.namespace),
             "labels": .object(labels),
-            "annotations": .object([History.formatAnnotation: "1"]),
         ]
-        configMap["data"] = .object(data)
         return configMap
     }
 
@@ -104,6 +113,7 @@ public struct History: Sendable, Equatable {
             }
         }
         records = read.sorted { $0.id < $1.id }
+        notificationMemory = History.notificationMemory(in: configMap)
     }
 
     static func key(for id: Int) -> String {

@@ -158,6 +158,7 @@ public struct EnvironmentReconciler: Sendable {
     private func apply(_ state: ReadState, operation: SyncOperation, rollback: RollbackDetection?, target: String,
                        history: History) async throws -> ReconcileOutcome {
         progress.say("\(name): \(operation.rawValue) to \(state.revision.prefix(7)): \(state.plan.objectsToApply.count) to apply, \(state.plan.prune.count) to prune")
+        progress.reached(.applying(environment: name, revision: state.revision, operation: operation))
         let run = try await execute(state, operation: operation, lead: rollback.map(ReconcileRemark.rollback),
                                     rolledBackFrom: rollback?.from, rolledBackTo: rollback?.to, history: history)
         var outcome = ReconcileOutcome(environment: name, targetRevision: target, revision: state.revision,

@@ -113,8 +113,12 @@ public actor LeaseLock {
     /// Gives the Lease up (client-go's release: no holder, duration 1 s) so the next applier
     /// need not wait for it to expire. Keeps quiet when it was lost meanwhile.
     public func release() async {
+        // A renewal in flight finishes first: otherwise its retry after a conflict could read the
+        // released Lease and take it again (the actor is re-entered at every request it awaits).
+        let renewing = renewal
         renewal?.cancel()
         renewal = nil
+        await renewing?.value
         guard isHeld else { return }
         isHeld = false
         guard let observed, observed.record.holderIdentity == identity else { return }
