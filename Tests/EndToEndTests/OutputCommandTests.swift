@@ -27,7 +27,7 @@ import Testing
             let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.count <= 60, "\(lines.count) lines:\n\(run.stdout)")
             #expect(run.stdout.contains("== develop @ ") && run.stdout.contains("== master @ "))
-            #expect(run.stdout.contains("  Created  Deployment.apps django-develop/django-admin  [Healthy: Deployment is available"), "\(run.stdout)")
+            #expect(run.stdout.contains("  Created Deployment.apps django-develop/django-admin  [Healthy: Deployment is available"), "\(run.stdout)")
             #expect(!run.stdout.contains("apiVersion:"), "no manifests by default")
 
             // Nothing to do: "in sync", never "preview"; --diff changes nothing then.

@@ -10,8 +10,8 @@ import Reconciler
 /// ```
 /// == develop @ 50a6141 (sync, applied) ==
 /// summary  2 created, 10 unchanged
-///   Created     ConfigMap django-develop/django-settings  [Healthy]
-///   Created     Deployment.apps django-develop/django-admin  [Healthy]
+///   Created ConfigMap django-develop/django-settings  [Healthy]
+///   Created Deployment.apps django-develop/django-admin  [Healthy]
 ///   10 unchanged
 /// ```
 public struct TextRenderer: Sendable {
@@ -48,9 +48,8 @@ public struct TextRenderer: Sendable {
 
         let unchanged = environment.objects.filter { $0.action == .unchanged }
         if !detailed {
-            let width = environment.objects.map { $0.action.title(applied: environment.applied).count }.max() ?? 0
             for object in environment.objects where object.action != .unchanged {
-                lines += summary(of: object, applied: environment.applied, width: width)
+                lines += summary(of: object, applied: environment.applied)
             }
             if !unchanged.isEmpty { lines.append(style.apply(.dim, "  \(unchanged.count) unchanged")) }
         }
@@ -73,12 +72,12 @@ public struct TextRenderer: Sendable {
         return lines
     }
 
-    /// `  Created     ConfigMap web/settings  [Healthy]`, and the reason under a failed,
-    /// conflicting or kept object.
-    private func summary(of object: ObjectReport, applied: Bool, width: Int) -> [String] {
-        let word = object.action.title(applied: applied)
-        let title = style.apply(style.tone(for: object.action), word) + String(repeating: " ", count: max(width - word.count, 0))
-        var line = "  \(title)  \(plain(object.name))"
+    /// `  Created ConfigMap web/settings  [Healthy]` (the words of the detailed view's headers, so
+    /// a script greps the same line either way), and the reason under a failed, conflicting or
+    /// kept object.
+    private func summary(of object: ObjectReport, applied: Bool) -> [String] {
+        let title = style.apply(style.tone(for: object.action), object.action.title(applied: applied))
+        var line = "  \(title) \(plain(object.name))"
         if let health = object.health { line += "  [\(plain(ReportWording.health(health)))]" }
         var lines = [line]
         if let message = object.message, object.action.isProblem || object.action == .kept {
