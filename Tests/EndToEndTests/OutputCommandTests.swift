@@ -48,17 +48,23 @@ import Testing
     @Test func inTheLoopAQuietPassIsOneTimestampedLinePerEnvironment() async throws {
         try await CommandWorkspace.with(settings: Self.settings) { workspace in
             #expect(try await workspace.mooring(["run", "--once"]).status == 0)
-            let runner = try await Command.start(MooringBinary.path, ["run", "--config", workspace.config],
+            // stdout to a file, so the test can watch the lines arrive (interval 1s).
+            let out = workspace.folder + "/run.out"
+            let runner = try await Command.start("sh", ["-c", "exec \"$0\" run --config \"$1\" > \"$2\"", MooringBinary.path, workspace.config, out],
                                                  environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
             defer { runner.kill() }
-            // interval 1s: a few quiet passes each.
-            try await Task.sleep(for: .seconds(5))
+            func lines() -> [String] { ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init) }
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(60)
+            while !(lines().contains { $0.contains(" develop ") } && lines().filter { $0.contains(" master ") }.count >= 2), clock.now < deadline {
+                try await Task.sleep(for: .milliseconds(200))
+            }
             let output = await runner.stop()
-            let lines = output.stdout.split(separator: "\n").map(String.init)
+            let written = lines()
             let pattern = #"^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ (develop|master) [0-9a-f]{7} Synced Healthy \d+ objects \d+\.\d\ds$"#
-            #expect(lines.count >= 2, "\(output.stdout)\(output.stderr)")
-            #expect(lines.allSatisfy { $0.range(of: pattern, options: .regularExpression) != nil }, "\(output.stdout)")
-            #expect(Set(lines.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }) == ["develop", "master"])
+            #expect(written.count >= 3, "\(written)\(output.stderr)")
+            #expect(written.allSatisfy { $0.range(of: pattern, options: .regularExpression) != nil }, "\(written)")
+            #expect(Set(written.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }) == ["develop", "master"])
         }
     }
 }
