@@ -32,6 +32,29 @@ import Testing
         }
     }
 
+    @Test func droppedConnectionsAreRetriedAndEveryListDroppedIsAFailureInBoundedTime() async throws {
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
+            // A few answers cut mid-way: idempotent requests are sent again and the pass succeeds.
+            try await faults(workspace, #"{"rules": [{"verbs": ["list"], "dropConnection": true, "count": 4}]}"#)
+            let first = try await workspace.mooring(["run", "--once"])
+            #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+            #expect(try await workspace.kubectl("get", "configmap", "settings", "-n", "default").status == 0)
+
+            // Every LIST cut: not a success, and the retries end within their time budget.
+            try await workspace.repository.commit("stage two", files: [
+                "environments/develop/settings.yaml": SafetyFixture.configMap("settings", namespace: "default", data: ["STAGE": "two"]),
+            ])
+            try await faults(workspace, #"{"rules": [{"verbs": ["list"], "dropConnection": true}]}"#)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let run = try await workspace.mooring(["run", "--once"], timeout: .seconds(180))
+            let took = clock.now - started
+            try await faults(workspace, #"{"rules": []}"#)
+            #expect(run.status != 0, "\(run.stdout)\(run.stderr)")
+            #expect(took < .seconds(120), "took \(took)")
+        }
+    }
+
     @Test func statusShowsTheNewestRevisionsFailureNextToTheLastGoodOne() async throws {
         try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
             #expect(try await workspace.mooring(["run", "--once"]).status == 0)
