@@ -34,8 +34,8 @@ echo "== mooring status"
 "$BIN" status
 
 echo
-echo "== kubectl get deployments,services,ingresses -A   (the real kubectl, as an independent client)"
-KUBECONFIG=$DATA/kubeconfig kubectl get deployments,services,ingresses -A
+echo "== kubectl get deployments,services,ingresses,jobs -A   (the real kubectl, as an independent client; the Jobs are the smoke tests)"
+KUBECONFIG=$DATA/kubeconfig kubectl get deployments,services,ingresses,jobs -A
 
 cat <<TEXT
 

@@ -27,7 +27,11 @@ import Testing
         let configuration = try MooringConfiguration(contentsOf: SampleEnvironmentTests.root + "/mooring.yaml")
         let settings = try #require(configuration.environment(named: environment))
         #expect(settings.path == "environments/\(environment)")
-        let rendered = try await SampleOverlays.render(environment)
+        // The smoke test is a PostSync hook: split off the desired state, run by each operation.
+        let selection = try HookSelection(try await SampleOverlays.render(environment))
+        #expect(selection.hooks.map(\.naming) == [.fixed("smoke-test")])
+        #expect(selection.hooks.first?.spec == HookSpec(phases: [.postSync]))
+        let rendered = selection.resources
         let desired = try DesiredState.prepare(rendered.objects.map(\.object), environment: environment,
                                                revision: "0123456789abcdef0123456789abcdef01234567", defaultNamespace: settings.namespace)
         let diff = try Differ(ignoreDifferences: settings.ignoreDifferences).diff(environment: environment, revision: "0123456789abcdef", desired: desired, live: [])

@@ -7,6 +7,7 @@ import Testing
     enum Scenario: String, CaseIterable, CustomTestStringConvertible {
         case created, configured, pruned, drifted, failed, rollback, secretChange = "secret-change", promotion
         case operation
+        case hookFailed = "hook-failed"
 
         var testDescription: String { rawValue }
 
@@ -21,6 +22,7 @@ import Testing
             case .secretChange: return try Scenarios.secretChange()
             case .promotion: return try Scenarios.promotion()
             case .operation: return Scenarios.operationReport()
+            case .hookFailed: return try Scenarios.hookFailed()
             }
         }
     }

@@ -72,7 +72,12 @@ public enum ManifestRenderer {
         func location(_ path: [String]) -> SourceLocation {
             SourceLocation(file: document.file, line: document.line(nearPointer: pointer + JSONPointer.from(path: path)))
         }
-        for path in [["apiVersion"], ["kind"], ["metadata", "name"]] {
+        // A hook may leave its name to the reconciler with `metadata.generateName` (as Argo CD
+        // hooks do); its identity then carries the prefix, and the reconciler refuses it on
+        // anything that is not a hook.
+        let generatedName = object[path: ["metadata", "name"]] == nil ? object[path: ["metadata", "generateName"]]?.stringValue : nil
+        let namePath = generatedName?.isEmpty == false ? ["metadata", "generateName"] : ["metadata", "name"]
+        for path in [["apiVersion"], ["kind"], namePath] {
             let field = path.joined(separator: ".")
             switch object[path: path] {
             case .string(let text) where !text.isEmpty: continue
@@ -93,7 +98,10 @@ public enum ManifestRenderer {
             let relative = String(fieldPointer.dropFirst(pointer.count))
             if relative.isEmpty || relative.hasPrefix("/") { fieldLines[relative] = line }
         }
-        return RenderedObject(identity: ObjectIdentity(of: object)!, object: object, source: location([]), fieldLines: fieldLines)
+        let identity = ObjectIdentity(type: GroupVersionKind(apiVersion: object["apiVersion"]!.stringValue!, kind: object["kind"]!.stringValue!),
+                                      namespace: object[path: ["metadata", "namespace"]]?.stringValue,
+                                      name: object[path: namePath]!.stringValue!)
+        return RenderedObject(identity: identity, object: object, source: location([]), fieldLines: fieldLines)
     }
 }
 

@@ -25,7 +25,14 @@ extension NotificationEvent {
         self.counts = Counts(created: changes?.count(.created) ?? 0, configured: changes?.count(.configured) ?? 0,
                              pruned: changes?.count(.pruned) ?? 0, failed: changes?.count(.failed) ?? 0,
                              outOfSync: outcome.diff.outOfSync.count)
-        var failing = (changes?.entries(.failed) ?? []).map {
+        // A failed hook is the reason first: an auto-rollback's own change set ran none, so its
+        // hooks are the sync's that it undid.
+        let hooks = (derived.aboutAutoRollback ? outcome.changeSet?.hooks : changes?.hooks) ?? []
+        var failing = hooks.filter(\.status.isFailure).map {
+            FailingObject(object: $0.identity.description, status: "\($0.phase.rawValue) hook \($0.status.rawValue)",
+                          message: scrubber.scrub($0.message))
+        }
+        failing += (changes?.entries(.failed) ?? []).map {
             FailingObject(object: $0.identity.description, status: "Failed", message: scrubber.scrub($0.message ?? ""))
         }
         if derived.kind == .conflict {

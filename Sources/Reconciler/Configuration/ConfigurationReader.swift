@@ -38,7 +38,7 @@ struct ConfigurationReader {
     mutating func rejectUnknownKeys(of object: JSONObject, allowed: [String], at path: ConfigurationPath, context: String) {
         for key in object.keys where !allowed.contains(key) {
             var message = "unknown key \"\(key)\" \(context)"
-            if let suggestion = closest(to: key, among: allowed) { message += " (did you mean \"\(suggestion)\"?)" }
+            if let suggestion = TypoSuggestion.closest(to: key, among: allowed) { message += " (did you mean \"\(suggestion)\"?)" }
             report(message, at: path + [key])
         }
     }
@@ -46,7 +46,7 @@ struct ConfigurationReader {
     /// `unknown event "sync-faild" in notification "chat" (did you mean "sync-failed"?)`, or the
     /// choices when none is one typo away.
     func unknownWord(_ subject: String, _ word: String, among allowed: [String]) -> String {
-        if let suggestion = closest(to: word, among: allowed) { return "unknown \(subject) (did you mean \"\(suggestion)\"?)" }
+        if let suggestion = TypoSuggestion.closest(to: word, among: allowed) { return "unknown \(subject) (did you mean \"\(suggestion)\"?)" }
         return "unknown \(subject): one of \(allowed.joined(separator: ", "))"
     }
 
@@ -86,29 +86,5 @@ struct ConfigurationReader {
             return nil
         }
         return duration
-    }
-
-    /// The allowed key one typo away, to suggest in "unknown key" messages.
-    private func closest(to key: String, among allowed: [String]) -> String? {
-        let lowered = key.lowercased()
-        return allowed
-            .map { ($0, editDistance(lowered, $0.lowercased())) }
-            .filter { $0.1 <= 2 }
-            .min { $0.1 < $1.1 }?.0
-    }
-
-    private func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

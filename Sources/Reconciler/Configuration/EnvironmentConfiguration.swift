@@ -21,8 +21,11 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     public var requestTimeout: Duration = EnvironmentConfiguration.defaultRequestTimeout
     /// The deadline of one pass of this environment (`timeout`, as Flux's Kustomization): past
     /// it the pass is abandoned and reported failed, so a hung cluster cannot hold up the
-    /// process. `nil` is twice `healthTimeout` (a rollback waits for health again) plus 2 min.
+    /// process. `nil` is twice `healthTimeout` + `hookTimeout` (a rollback waits for health and
+    /// hooks again) plus 2 min.
     public var timeout: Duration? = nil
+    /// How long one sync hook may run before it fails the operation; `nil` is `healthTimeout`.
+    public var hookTimeout: Duration?
     /// Roll back to the last Healthy revision when health ends Degraded.
     public var rollbackOnFailure: Bool
     /// Allow a revision with no objects to prune everything.
@@ -51,7 +54,10 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     public static let defaultRequestTimeout: Duration = .seconds(30)
 
     /// The pass deadline in effect: `timeout`, or the default derived from `healthTimeout`.
-    public var passDeadline: Duration { timeout ?? healthTimeout * 2 + .seconds(120) }
+    public var passDeadline: Duration { timeout ?? (healthTimeout + effectiveHookTimeout) * 2 + .seconds(120) }
+
+    /// `hookTimeout`, else `healthTimeout`.
+    public var effectiveHookTimeout: Duration { hookTimeout ?? healthTimeout }
 
     public init(
         name: String, ref: String? = nil, path: String? = nil, cluster: ClusterTarget = .local,

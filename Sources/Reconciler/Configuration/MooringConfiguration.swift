@@ -175,7 +175,7 @@ extension RepositoryConfiguration {
 
 extension EnvironmentConfiguration {
     static let keys = [
-        "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout", "requestTimeout", "timeout",
+        "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout", "hookTimeout", "requestTimeout", "timeout",
         "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom", "render",
     ]
     static let clusterKeys = ["kubeconfig", "context"]
@@ -241,6 +241,7 @@ extension EnvironmentConfiguration {
             environment.requestTimeout = timeout
         }
         environment.timeout = reader.duration(object, "timeout", at: path, named: "timeout \(context)")
+        environment.hookTimeout = reader.duration(object, "hookTimeout", at: path, named: "hookTimeout \(context)")
         if environment.revertInGit && !environment.rollbackOnFailure {
             reader.report("revertInGit needs rollbackOnFailure: true \(context)", at: path + ["revertInGit"])
         }

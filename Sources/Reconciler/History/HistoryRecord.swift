@@ -24,12 +24,14 @@ public struct HistoryRecord: Sendable, Equatable {
     /// The id of the environment folder's tree at `revision`: rollback detection compares trees
     /// without reading git again. `nil` in records written before it was kept.
     public var pathTree: String?
+    /// The operation's hooks: phase, object, result, duration, why they failed.
+    public var hooks: [HookResult]
 
     public init(
         id: Int = 0, revision: String, previousRevision: String? = nil, time: Date, operation: SyncOperation,
         result: OperationResult, health: HealthStatus, created: ObjectTally = ObjectTally(),
         configured: ObjectTally = ObjectTally(), pruned: ObjectTally = ObjectTally(), message: String = "",
-        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil
+        rolledBackFrom: String? = nil, rolledBackTo: String? = nil, pathTree: String? = nil, hooks: [HookResult] = []
     ) {
         self.id = id
         self.revision = revision
@@ -45,6 +47,7 @@ public struct HistoryRecord: Sendable, Equatable {
         self.rolledBackFrom = rolledBackFrom
         self.rolledBackTo = rolledBackTo
         self.pathTree = pathTree
+        self.hooks = hooks
     }
 }
 

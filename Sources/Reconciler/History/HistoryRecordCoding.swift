@@ -5,7 +5,8 @@ import Manifests
 /// format (scripts read them): `id`, `revision`, `previousRevision`, `time` (RFC 3339 UTC),
 /// `operation` (sync | rollback | auto-rollback | self-heal | prune), `result` (Succeeded |
 /// Failed), `health`, `created` / `configured` / `pruned` ({count, names}), `message`,
-/// `rolledBackFrom`, `rolledBackTo`, `tree` (the environment folder's git tree id at `revision`).
+/// `rolledBackFrom`, `rolledBackTo`, `tree` (the environment folder's git tree id at `revision`),
+/// `hooks` ([{phase, object, result, started, seconds, message, deleted}]).
 /// Absent optional fields are omitted.
 extension HistoryRecord {
     public var json: JSON {
@@ -24,6 +25,7 @@ extension HistoryRecord {
         if let rolledBackFrom { object["rolledBackFrom"] = .string(rolledBackFrom) }
         if let rolledBackTo { object["rolledBackTo"] = .string(rolledBackTo) }
         if let pathTree { object["tree"] = .string(pathTree) }
+        if !hooks.isEmpty { object["hooks"] = .array(hooks.map(\.json)) }
         return .object(object)
     }
 
@@ -51,10 +53,35 @@ extension HistoryRecord {
             created: ObjectTally(json: json["created"]), configured: ObjectTally(json: json["configured"]),
             pruned: ObjectTally(json: json["pruned"]), message: json["message"]?.stringValue ?? "",
             rolledBackFrom: json["rolledBackFrom"]?.stringValue, rolledBackTo: json["rolledBackTo"]?.stringValue,
-            pathTree: json["tree"]?.stringValue)
+            pathTree: json["tree"]?.stringValue,
+            hooks: try (json["hooks"]?.arrayValue ?? []).map(HookResult.init(json:)))
     }
 
     static let timeFormat = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
+}
+
+extension HookResult {
+    var json: JSON {
+        var object: JSONObject = [
+            "phase": .string(phase.rawValue), "object": .string(identity.description), "result": .string(status.rawValue),
+            "started": .string(startedAt.formatted(HistoryRecord.timeFormat)), "seconds": .double(duration),
+            "message": .string(message),
+        ]
+        if deleted { object["deleted"] = .bool(true) }
+        return .object(object)
+    }
+
+    init(json: JSON) throws {
+        guard let phase = json["phase"]?.stringValue.flatMap(HookPhase.init(rawValue:)),
+              let status = json["result"]?.stringValue.flatMap(Status.init(rawValue:)),
+              let name = json["object"]?.stringValue,
+              let started = try? Date(json["started"]?.stringValue ?? "", strategy: HistoryRecord.timeFormat)
+        else { throw HistoryError.badRecord("unreadable hook \(json.serialized())") }
+        let seconds = json["seconds"]?.doubleValue ?? Double(json["seconds"]?.intValue ?? 0)
+        self.init(phase: phase, identity: ObjectIdentity(described: name), status: status,
+                  message: json["message"]?.stringValue ?? "", startedAt: started,
+                  finishedAt: started.addingTimeInterval(seconds), deleted: json["deleted"]?.boolValue ?? false)
+    }
 }
 
 extension ObjectTally {

@@ -14,6 +14,8 @@ extension EnvironmentReconciler {
         var live: LiveState
         var diff: EnvironmentDiff
         var plan: SyncPlan
+        /// The revision's hooks, prepared: not in the diff or the plan; each operation runs them.
+        var hooks: [HookDefinition] = []
 
         /// The declared objects this environment answers for (conflicts are someone else's):
         /// what health is assessed on.
@@ -41,7 +43,7 @@ extension EnvironmentReconciler {
         do {
             let state = try await stateReader.read(desired: desired.prepared, revision: revision, rendered: desired.byIdentity)
             return ReadState(revision: revision, rendered: desired.rendered, commit: commit, desired: state.desired,
-                             live: state.live, diff: state.diff, plan: state.plan)
+                             live: state.live, diff: state.diff, plan: state.plan, hooks: desired.hooks)
         } catch let error as PlanError {
             throw ReconcileError.plan(Self.located(error, in: desired))
         }
@@ -53,25 +55,33 @@ extension EnvironmentReconciler {
         var prepared: [JSON]
         /// For file and line in messages.
         var byIdentity: [ObjectIdentity: RenderedObject]
+        /// The hooks, split off the desired state (`HookSelection`) and prepared like it.
+        var hooks: [HookDefinition] = []
     }
 
     /// The revision's objects prepared for applying, and each one as rendered (for file and line).
     func desiredObjects(revision: String) async throws -> DesiredObjects {
-        let rendered: RenderedEnvironment
+        let full: RenderedEnvironment
         do {
-            rendered = try await source.render(revision: revision, path: environment.path)
+            full = try await source.render(revision: revision, path: environment.path)
         } catch {
             throw ReconcileError.render("\(error)")
         }
+        let selection = try HookSelection(full)
+        let rendered = selection.resources
         do {
-            let prepared = try await stateReader.prepare(rendered.objects.map(\.object), revision: revision)
+            // Prepared together, so a hook of a kind the revision's CRDs define finds its scope.
+            let all = try await stateReader.prepare(rendered.objects.map(\.object) + selection.hooks.map(\.object), revision: revision)
+            let prepared = Array(all.prefix(rendered.objects.count))
+            var hooks = selection.hooks
+            for (index, object) in all.dropFirst(rendered.objects.count).enumerated() { hooks[index].object = object }
             var byIdentity: [ObjectIdentity: RenderedObject] = [:]
             for (object, source) in zip(prepared, rendered.objects) {
                 if let identity = ObjectIdentity(of: object) { byIdentity[identity] = source }
             }
-            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: byIdentity)
+            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: byIdentity, hooks: hooks)
         } catch let error as PlanError {
-            throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: rendered, prepared: [], byIdentity: [:])))
+            throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: full, prepared: [], byIdentity: [:])))
         } catch {
             throw ReconcileError.cluster("discovery failed: \(error)")
         }

@@ -182,7 +182,8 @@ public struct EnvironmentReconciler: Sendable {
         var history: History
     }
 
-    /// Plan → apply → health → history record. `lead` opens the record's message when the
+    /// PreSync hooks → plan (Sync hooks with their waves) → health → PostSync hooks → SyncFail
+    /// hooks when anything failed → history record. `lead` opens the record's message when the
     /// operation is more than "<operation> to <revision>" (a rollback).
     func execute(_ state: ReadState, operation: SyncOperation, lead: ReconcileRemark?,
                  rolledBackFrom: String?, rolledBackTo: String?, history: History) async throws -> Execution {
@@ -200,11 +201,27 @@ public struct EnvironmentReconciler: Sendable {
             throw ReconcileError.cluster("recording the history of \(name) failed: \(error)")
         }
         let lock = self.lock
+        let interruption: @Sendable () async -> String? = { await lock?.interruption() }
+        let hooks = HookPlanner.plan(state.hooks, operation: OperationID(after: history, revision: state.revision))
+        let hookRunner = HookRunner(cluster: cluster, environment: name, timeout: environment.effectiveHookTimeout, options: options,
+                                    progress: progress, checks: environment.healthChecks, interruption: interruption)
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress,
-                                transfer: FieldOwnershipTransfer(adoptFrom: environment.adoptFrom),
-                                interruption: { await lock?.interruption() })
-        var changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
-                                       waveGate: WaveGate(environment: name, timeout: environment.healthTimeout, checks: environment.healthChecks))
+                                transfer: FieldOwnershipTransfer(adoptFrom: environment.adoptFrom), interruption: interruption)
+        let started = Date()
+        let namespaces = state.plan.applyingOnly(namespaces: Set(hooks.tasks.filter { $0.phase == .preSync }.compactMap(\.identity.namespace)))
+        let prepared = namespaces.isEmpty ? nil : await runner.run(namespaces, operation: operation)
+        let preSync = await hookRunner.run(.preSync, of: hooks)
+        var changes: ChangeSet
+        if let failed = preSync.firstFailure() {
+            changes = ChangeSet(notAppliedAfter: failed, plan: state.plan, operation: operation, startedAt: started)
+            changes.restore(prepared?.entries ?? [])
+        } else {
+            changes = await runner.run(state.plan, operation: operation, definitions: state.definitions,
+                                       waveGate: WaveGate(environment: name, timeout: environment.healthTimeout, checks: environment.healthChecks),
+                                       hooks: (hooks, hookRunner))
+            changes.startedAt = started
+        }
+        changes.hooks = preSync + changes.hooks
         let monitor = HealthMonitor(cluster: cluster, pollInterval: options.healthPollInterval, checks: environment.healthChecks)
         var failure: HealthFailure?
         do {
@@ -220,12 +237,25 @@ public struct EnvironmentReconciler: Sendable {
         } catch {
             failure = HealthFailure(status: .unknown, reason: "assessing health failed: \(error)")
         }
+        if changes.succeeded && failure == nil {
+            let postSync = await hookRunner.run(.postSync, of: hooks)
+            changes.hooks += postSync
+            // A failed post-deploy test is a failed health check: the revision is Degraded.
+            if let failed = postSync.firstFailure() {
+                failure = HealthFailure(status: .degraded, reason: "PostSync hook \(failed.identity) \(failed.status.rawValue): \(failed.message)")
+            }
+        }
+        if !changes.succeeded || failure != nil {
+            changes.hooks += await hookRunner.run(.syncFail, of: hooks)
+        }
         changes.finishedAt = Date()
 
         var remarks = lead.map { [$0] } ?? []
-        if let firstFailure = changes.entries(.failed).first?.message { remarks.append(.objectFailed(firstFailure)) }
+        let failedHook = changes.hooks.firstFailure(in: [.preSync, .sync, .postSync])
+        if failedHook?.phase != .preSync, let firstFailure = changes.entries(.failed).first?.message { remarks.append(.objectFailed(firstFailure)) }
         remarks += ReconcileRemark.conflicts(in: state.diff)
-        if let failure { remarks.append(.healthFailed(failure)) }
+        if let failedHook { remarks.append(.hookFailed(failedHook)) }
+        if let failure, failedHook?.phase != .postSync { remarks.append(.healthFailed(failure)) }
         if !state.live.complete { remarks.append(.pruneSkipped(state.live.failures)) }
         let headline = lead == nil ? ["\(operation.rawValue) to \(state.revision.prefix(7))"] : []
         var record = changes.historyRecord(time: Date(), message: (headline + remarks.map(\.description)).joined(separator: "; "),

@@ -81,6 +81,8 @@ public struct ReconcileOutcome: Sendable {
         return diff.isSynced
     }
 
-    /// What `mooring run --once` wants: Synced and Healthy.
-    public var isSyncedAndHealthy: Bool { isSynced && health.status == .healthy }
+    /// What `mooring run --once` wants: Synced and Healthy (and no post-deploy test failed).
+    public var isSyncedAndHealthy: Bool {
+        isSynced && health.status == .healthy && (autoRollback ?? changeSet)?.operationHealth != .degraded
+    }
 }

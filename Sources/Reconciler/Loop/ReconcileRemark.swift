@@ -19,6 +19,10 @@ public enum ReconcileRemark: Sendable, Equatable, CustomStringConvertible {
     case conflicts(count: Int, first: String)
     /// Health did not end Healthy, or could not be assessed.
     case healthFailed(HealthFailure)
+    /// A hook failed or ran past `hookTimeout`: a PreSync hook (nothing applied), a Sync hook
+    /// (the apply stopped) or a PostSync hook (the revision is Degraded, as after a failed health
+    /// check).
+    case hookFailed(HookResult)
     /// A LIST failed, so nothing was pruned (the failed LISTs).
     case pruneSkipped([String])
     /// The revision ended Degraded and mooring re-applied the last Healthy one.
@@ -54,6 +58,14 @@ public enum ReconcileRemark: Sendable, Equatable, CustomStringConvertible {
         case let .conflicts(count, first):
             return "\(count) object\(count == 1 ? "" : "s") in conflict (\(first)\(count > 1 ? ", …" : ""))"
         case .healthFailed(let failure): return failure.description
+        case .hookFailed(let hook):
+            let consequence = switch hook.phase {
+            case .preSync: "nothing applied"
+            case .postSync: "Degraded"
+            case .sync, .syncFail: "sync stopped"
+            }
+            return "\(hook.phase) hook \(hook.identity) \(hook.status == .timedOut ? "timed out" : "failed")"
+                + (hook.message.isEmpty ? "" : ": \(hook.message)") + " (\(consequence))"
         case .pruneSkipped(let failures): return "nothing pruned: \(failures.joined(separator: "; "))"
         case let .rolledBack(from, to): return "Degraded: rolled back from \(from.prefix(7)) to \(to.prefix(7))"
         case .noHealthyRevision: return "no earlier Healthy revision to roll back to"

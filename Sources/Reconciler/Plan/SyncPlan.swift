@@ -103,3 +103,25 @@ public enum PruneBlock: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension SyncPlan {
+    /// Only the Namespaces among `names` this plan creates or configures: what PreSync hooks
+    /// need before anything else is applied (a hook cannot be created in a namespace that does
+    /// not exist yet). Nothing to prune.
+    public func applyingOnly(namespaces names: Set<String>) -> SyncPlan {
+        let namespace = GroupKind(group: "", kind: "Namespace")
+        var plan = self
+        plan.applySteps = applySteps.compactMap { step in
+            guard step.kind == namespace else { return nil }
+            var step = step
+            step.objects = step.objects.filter { names.contains($0.identity.name) }
+            return step.objects.isEmpty ? nil : step
+        }
+        plan.prune = []
+        plan.kept = []
+        plan.unchanged = []
+        plan.conflicts = []
+        plan.pruneBlocked = nil
+        return plan
+    }
+}

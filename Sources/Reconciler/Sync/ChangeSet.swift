@@ -79,6 +79,8 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
     public var entries: [ChangeSetEntry]
     /// `nil` until health has been assessed (and always for a dry run).
     public var health: EnvironmentHealth?
+    /// The operation's hooks in the order they ran (PreSync, Sync by wave, PostSync, SyncFail).
+    public var hooks: [HookResult] = []
     public var startedAt: Date
     public var finishedAt: Date?
 
@@ -120,6 +122,20 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
                   entries: entries, startedAt: startedAt)
     }
 
+    /// A PreSync hook failed: nothing of the plan is applied or pruned.
+    public init(notAppliedAfter hook: HookResult, plan: SyncPlan, operation: SyncOperation, startedAt: Date) {
+        self.init(planned: plan, operation: operation, dryRun: false, startedAt: startedAt)
+        for object in plan.objectsToApply { markFailed(object.identity, message: "not applied: PreSync hook \(hook.identity) \(hook.status.rawValue.lowercased())") }
+        for index in entries.indices where entries[index].action == .pruned { entries[index].keep(because: .applyFailed) }
+    }
+
+    /// Puts back entries of an earlier run (the Namespaces applied before the PreSync hooks).
+    public mutating func restore(_ earlier: [ChangeSetEntry]) {
+        for entry in earlier {
+            if let index = entries.firstIndex(where: { $0.identity == entry.identity }) { entries[index] = entry }
+        }
+    }
+
     public func entries(_ action: ChangeAction) -> [ChangeSetEntry] { entries.filter { $0.action == action } }
     public func count(_ action: ChangeAction) -> Int { entries.lazy.filter { $0.action == action }.count }
 
@@ -140,8 +156,17 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
         for index in entries.indices { entries[index].health = byIdentity[entries[index].identity] ?? entries[index].health }
     }
 
-    /// Nothing failed (health aside).
-    public var succeeded: Bool { !entries.contains { $0.action == .failed } }
+    /// Nothing failed (health aside): no object, and no PreSync or Sync hook. A failed PostSync
+    /// hook counts as health (the revision is Degraded); a SyncFail hook only runs after a failure.
+    public var succeeded: Bool {
+        !entries.contains { $0.action == .failed } && hooks.firstFailure(in: [.preSync, .sync]) == nil
+    }
+
+    /// The environment's health as the operation judges it: Degraded when a PostSync hook (a
+    /// post-deploy test) failed, whatever the objects say; else the assessment's.
+    public var operationHealth: HealthStatus? {
+        hooks.firstFailure(in: [.postSync]) != nil ? .degraded : health?.status
+    }
 
     /// Whether anything was (or would be) created, configured, adopted or pruned.
     public var hasChanges: Bool { entries.contains { [.created, .configured, .adopted, .pruned].contains($0.action) } }
@@ -151,14 +176,14 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
 
     /// The history record of this change set.
     public func historyRecord(time: Date, message: String, rolledBackFrom: String? = nil, rolledBackTo: String? = nil) -> HistoryRecord {
-        let healthy = health?.status ?? .unknown
+        let healthy = operationHealth ?? .unknown
         return HistoryRecord(
             revision: revision, time: time, operation: operation,
             result: succeeded && healthy != .degraded ? .succeeded : .failed, health: healthy,
             created: ObjectTally(entries(.created).map(\.identity)),
             configured: ObjectTally((entries(.configured) + entries(.adopted)).map(\.identity)),
             pruned: ObjectTally(entries(.pruned).map(\.identity)),
-            message: message, rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo)
+            message: message, rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo, hooks: hooks)
     }
 
     /// `develop @ 1a2b3c4: 1 created, 2 configured, 0 pruned, 1 failed, 10 unchanged; Healthy`
@@ -168,6 +193,10 @@ public struct ChangeSet: Sendable, CustomStringConvertible {
         if count(.adopted) > 0 { text += "\(count(.adopted)) adopted, " }
         text += "\(count(.failed)) failed, \(count(.unchanged)) unchanged"
         if count(.conflict) > 0 { text += ", \(count(.conflict)) in conflict" }
+        if !hooks.isEmpty {
+            let failed = hooks.filter(\.status.isFailure).count
+            text += ", \(hooks.count) hook\(hooks.count == 1 ? "" : "s")\(failed > 0 ? " (\(failed) failed)" : "")"
+        }
         if let health { text += "; \(health.status)" }
         return text
     }

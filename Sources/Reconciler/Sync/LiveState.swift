@@ -62,7 +62,8 @@ public struct LiveStateReader: Sendable {
         var state = LiveState(objects: [])
         for (type, result) in zip(types, listed) {
             switch result {
-            case .success(let items): state.objects += items
+            // Hook instances are run by each operation, never diffed or pruned as desired state.
+            case .success(let items): state.objects += items.filter { !HookPlanner.isHook($0) }
             case .failure(let error):
                 state.complete = false
                 state.failures.append((error as? ClusterError)?.description ?? "listing \(type.groupKind) failed: \(error)")

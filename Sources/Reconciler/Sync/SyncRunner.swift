@@ -29,46 +29,37 @@ public struct SyncRunner: Sendable {
     ///   - definitions: the revision's CRDs, whose Established condition custom resources wait for.
     ///   - waveGate: when given, the objects of a sync wave must be Healthy before the next wave
     ///     is applied (as Argo CD does); a wave that ends Degraded stops the sync.
-    public func run(_ plan: SyncPlan, operation: SyncOperation, definitions: [JSON] = [], waveGate: WaveGate? = nil) async -> ChangeSet {
+    ///   - hooks: the operation's hooks and their runner: the Sync hooks of a wave run once its
+    ///     objects are applied, and must succeed before the next wave (their results are in the
+    ///     change set's `hooks`).
+    public func run(_ plan: SyncPlan, operation: SyncOperation, definitions: [JSON] = [], waveGate: WaveGate? = nil,
+                    hooks: (plan: HookPlan, runner: HookRunner)? = nil) async -> ChangeSet {
         var changes = ChangeSet(planned: plan, operation: operation, dryRun: false, startedAt: Date())
         let applier = ObjectApplier(cluster: cluster, options: options, transfer: transfer)
         var stopped: String?
         var interrupted: String?
-        var wave: (number: Int, applied: [ObjectIdentity])?
-        for step in plan.applySteps {
-            if stopped == nil, let waveGate, let current = wave, current.number != step.wave, !current.applied.isEmpty {
-                stopped = await waveGate.problem(after: current.number, applied: current.applied, cluster: cluster, options: options, progress: progress)
+        let hookWaves = hooks?.plan.waves(of: .sync) ?? []
+        var previous: (wave: Int, applied: [ObjectIdentity])?
+        for wave in Set(plan.applySteps.map(\.wave) + hookWaves.map(\.wave)).sorted() {
+            if stopped == nil, let waveGate, let previous, !previous.applied.isEmpty {
+                stopped = await waveGate.problem(after: previous.wave, applied: previous.applied, cluster: cluster, options: options, progress: progress)
             }
             if stopped == nil, let reason = await interruption() { stopped = reason; interrupted = reason }
-            if wave?.number != step.wave { wave = (step.wave, []) }
-            wave?.applied += step.objects.map(\.identity)
-            if let stopped {
-                for object in step.objects { changes.markFailed(object.identity, message: "not applied: \(stopped)") }
-                continue
-            }
-            progress.say("applying wave \(step.wave) \(step.kind) (\(step.objects.count))")
-            if step.isCustomResource {
-                do {
-                    try await CustomResourceReadiness(cluster: cluster, timeout: options.definitionTimeout, pollInterval: options.pollInterval)
-                        .waitUntilServed(step.kind, definitions: definitions)
-                } catch {
-                    let message = "\(error)"
-                    for object in step.objects { changes.markFailed(object.identity, message: message) }
-                    stopped = "\(step.kind) could not be applied"
+            let steps = plan.applySteps.filter { $0.wave == wave }
+            previous = (wave, steps.flatMap { $0.objects.map(\.identity) })
+            for step in steps {
+                if let stopped {
+                    for object in step.objects { changes.markFailed(object.identity, message: "not applied: \(stopped)") }
                     continue
                 }
-            }
-            let outcomes = await BoundedConcurrency.map(step.objects, limit: options.concurrency) { object in
-                if object.status == .outOfSync(.adopt), let live = object.live {
-                    return await applier.adopt(object.desired ?? [:], live: live, identity: object.identity)
+                if let failure = await apply(step, applier: applier, definitions: definitions, into: &changes) {
+                    stopped = stopped ?? failure
                 }
-                return await applier.apply(object.desired ?? [:], identity: object.identity)
             }
-            for (object, outcome) in zip(step.objects, outcomes) {
-                if case .failed(let message) = outcome {
-                    changes.markFailed(object.identity, message: message)
-                    stopped = stopped ?? "an earlier object failed (\(object.identity))"
-                }
+            if let hooks, let tasks = hookWaves.first(where: { $0.wave == wave })?.tasks {
+                let results = await hooks.runner.run(wave: wave, tasks: tasks, operation: hooks.plan.operation, stoppedBecause: stopped)
+                changes.hooks += results
+                if stopped == nil, let failed = results.firstFailure() { stopped = "Sync hook \(failed.identity) \(failed.status.rawValue.lowercased())" }
             }
         }
         if stopped == nil, !plan.prune.isEmpty, let reason = await interruption() { stopped = reason; interrupted = reason }
@@ -83,6 +74,35 @@ public struct SyncRunner: Sendable {
         }
         changes.finishedAt = Date()
         return changes
+    }
+
+    /// Applies one step's objects concurrently; the reason the sync stops, when one failed.
+    private func apply(_ step: ApplyStep, applier: ObjectApplier, definitions: [JSON], into changes: inout ChangeSet) async -> String? {
+        progress.say("applying wave \(step.wave) \(step.kind) (\(step.objects.count))")
+        if step.isCustomResource {
+            do {
+                try await CustomResourceReadiness(cluster: cluster, timeout: options.definitionTimeout, pollInterval: options.pollInterval)
+                    .waitUntilServed(step.kind, definitions: definitions)
+            } catch {
+                let message = "\(error)"
+                for object in step.objects { changes.markFailed(object.identity, message: message) }
+                return "\(step.kind) could not be applied"
+            }
+        }
+        let outcomes = await BoundedConcurrency.map(step.objects, limit: options.concurrency) { object in
+            if object.status == .outOfSync(.adopt), let live = object.live {
+                return await applier.adopt(object.desired ?? [:], live: live, identity: object.identity)
+            }
+            return await applier.apply(object.desired ?? [:], identity: object.identity)
+        }
+        var failure: String?
+        for (object, outcome) in zip(step.objects, outcomes) {
+            if case .failed(let message) = outcome {
+                changes.markFailed(object.identity, message: message)
+                failure = failure ?? "an earlier object failed (\(object.identity))"
+            }
+        }
+        return failure
     }
 
     /// Deletes in the given order (last applied kinds first): the objects of one kind together,

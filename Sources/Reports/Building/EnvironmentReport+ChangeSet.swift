@@ -28,7 +28,8 @@ extension EnvironmentReport {
             + PolicyChecker.namespaceNotes(kept: kept)
         self.init(environment: changeSet.environment, revision: changeSet.revision, previousRevision: previousRevision,
                   commit: commit, context: context, operation: changeSet.operation, applied: !changeSet.dryRun,
-                  objects: objects, health: changeSet.health?.status, notes: notes, remarks: remarks)
+                  objects: objects, health: changeSet.operationHealth, notes: notes, remarks: remarks)
+        hooks = changeSet.hooks
     }
 
     /// A self-heal's configured objects are drift that was corrected.

@@ -22,10 +22,11 @@ extension Report {
             context = .rollback(from: from, to: record.rolledBackTo ?? record.revision,
                                 reason: record.operation == .autoRollback ? "health check failed" : "")
         }
-        let report = EnvironmentReport(
+        var report = EnvironmentReport(
             environment: environment, revision: record.revision, previousRevision: record.previousRevision, commit: commit,
             context: context, operation: record.operation, applied: true, objects: objects, health: record.health,
             remarks: ["operation \(record.id) at \(ReportWording.time(record.time)): \(record.result.rawValue)"] + remarks)
+        report.hooks = record.hooks
         self.init(kind: .operation, title: "Mooring operation \(record.id) on \(environment)", environments: [report])
     }
 
@@ -36,20 +37,6 @@ extension Report {
         self.init(operation: record, environment: history.environment, commit: commits[record.revision])
     }
 
-    /// Reads `Deployment.apps web/django` (how the history names objects) back into an identity;
-    /// the version is not recorded and stays empty.
-    static func identity(named name: String) -> ObjectIdentity {
-        let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
-        let groupKind = parts.first ?? name
-        let kind = groupKind.split(separator: ".", maxSplits: 1).map(String.init)
-        let group = kind.count > 1 ? kind[1] : ""
-        var namespace: String?
-        var objectName = parts.count > 1 ? parts[1] : ""
-        if let slash = objectName.firstIndex(of: "/") {
-            namespace = String(objectName[..<slash])
-            objectName = String(objectName[objectName.index(after: slash)...])
-        }
-        return ObjectIdentity(type: GroupVersionKind(group: group, version: "", kind: kind.first ?? groupKind),
-                              namespace: namespace, name: objectName)
-    }
+    /// Reads `Deployment.apps web/django` (how the history names objects) back into an identity.
+    static func identity(named name: String) -> ObjectIdentity { ObjectIdentity(described: name) }
 }

@@ -24,6 +24,8 @@ public struct EnvironmentReport: Sendable {
     public var notes: [PolicyNote]
     /// Anything else the reader must know (prune blocked, history incomplete, …).
     public var remarks: [String]
+    /// The operation's sync hooks in the order they ran: phase, object, result, duration, why.
+    public var hooks: [HookResult] = []
 
     public init(environment: String, revision: String, previousRevision: String? = nil, commit: CommitInfo? = nil,
                 context: ReportContext? = nil, operation: SyncOperation? = nil, applied: Bool = false,

@@ -39,4 +39,12 @@ enum ReportWording {
     static func counts(created: Int, configured: Int, pruned: Int) -> String {
         "\(created) created, \(configured) configured, \(pruned) pruned"
     }
+
+    /// `PostSync  Job.batch web/smoke-test  Failed  12s  BackoffLimitExceeded: …`: a hook's
+    /// result, duration and why, for every format's hooks section.
+    static func hookLine(_ hook: HookResult) -> (phase: String, object: String, result: String, duration: String, message: String) {
+        let duration = hook.status == .notRun ? "" : HookResult.formatted(hook.duration)
+        return (hook.phase.rawValue, hook.identity.description, hook.status.rawValue + (hook.deleted ? " (deleted)" : ""),
+                duration, hook.message)
+    }
 }

@@ -195,6 +195,30 @@ enum Scenarios {
                                                                     desired: desired, warnings: renderedB.warnings)])
     }
 
+    /// The hooks of a sync of revision B: the migration ran, the PostSync smoke test failed.
+    static let hooks = [
+        HookResult(phase: .preSync, identity: ObjectIdentity(type: GroupVersionKind(group: "batch", version: "v1", kind: "Job"), namespace: "shop", name: "migrate"),
+                   status: .succeeded, message: "Job completed (1 succeeded)", startedAt: time(-3605), finishedAt: time(-3592)),
+        HookResult(phase: .postSync, identity: ObjectIdentity(type: GroupVersionKind(group: "batch", version: "v1", kind: "Job"), namespace: "shop",
+                                                              name: "smoke-b7e1f00-postsync-2"),
+                   status: .failed, message: "BackoffLimitExceeded: Job has reached the specified backoff limit",
+                   startedAt: time(-3570), finishedAt: time(-3551)),
+    ]
+
+    /// A sync of revision B whose PostSync smoke test fails: Degraded, as after a failed health check.
+    static func hookFailed() throws -> Report {
+        let renderedA = try master.render(filesA)
+        let renderedB = try master.render(filesB)
+        let live = ScenarioBuilder.live(try master.prepare(renderedA, revision: revisionA))
+        let desired = try master.prepare(renderedB, revision: revisionB)
+        let diff = try master.diff(desired: desired, live: live, revision: revisionB)
+        var changeSet = try master.changeSet(diff, liveAfter: ScenarioBuilder.live(desired))
+        changeSet.hooks = hooks
+        let remark = ReconcileRemark.hookFailed(hooks[1])
+        return Report(kind: .sync, environments: [EnvironmentReport(changeSet: changeSet, commit: commitB, previousRevision: revisionA,
+                                                                    desired: desired, warnings: renderedB.warnings, remarks: [remark.description])])
+    }
+
     /// The plain-text values of the Secret scenario: none may appear in any rendering.
     static let secretValues = ["hunter2-old-password", "s3cr3t-new-password", "tok_live_9f8e7d6c5b4a"]
 
@@ -273,7 +297,10 @@ enum Scenarios {
                                      message: "Deployment.apps shop/web: container web: ImagePullBackOff"))
         history.append(HistoryRecord(revision: revisionA, time: time(-3000), operation: .autoRollback, result: .succeeded, health: .healthy,
                                      configured: ObjectTally(count: 2, names: ["ConfigMap shop/settings", "Deployment.apps shop/web"]),
-                                     message: "health check failed after 5m0s", rolledBackFrom: revisionB, rolledBackTo: revisionA))
+                                     message: "health check failed after 5m0s", rolledBackFrom: revisionB, rolledBackTo: revisionA,
+                                     hooks: [HookResult(phase: .postSync, identity: ObjectIdentity(described: "Job.batch shop/smoke-a1b2c3d-postsync-3"),
+                                                        status: .succeeded, message: "Job completed (1 succeeded)",
+                                                        startedAt: time(-2990), finishedAt: time(-2978), deleted: true)]))
         history.append(HistoryRecord(revision: revisionC, time: time(-60), operation: .rollback, result: .succeeded, health: .healthy,
                                      configured: ObjectTally(count: 0, names: []), message: "rollback of b7e1f00 to a1b2c3d (git revert)",
                                      rolledBackFrom: revisionB, rolledBackTo: revisionA))

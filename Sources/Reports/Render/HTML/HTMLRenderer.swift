@@ -40,6 +40,17 @@ public struct HTMLRenderer: Sendable {
         for object in environment.objects where !object.diff.isEmpty || object.message != nil {
             parts.append(render(object, environment: environment))
         }
+        if !environment.hooks.isEmpty {
+            var table = ["<h3>Hooks</h3>", "<table class=\"hooks\">",
+                         "<thead><tr><th>Phase</th><th>Object</th><th>Result</th><th>Duration</th><th>Message</th></tr></thead>", "<tbody>"]
+            for hook in environment.hooks {
+                let line = ReportWording.hookLine(hook)
+                table.append("<tr data-result=\"\(e(hook.status.rawValue))\"><td>\(e(line.phase))</td><td><code>\(e(line.object))</code></td>"
+                    + "<td class=\"\(hook.status.isFailure ? "failed" : "")\">\(e(line.result))</td><td>\(e(line.duration))</td><td>\(e(line.message))</td></tr>")
+            }
+            table += ["</tbody>", "</table>"]
+            parts.append(table.joined(separator: "\n"))
+        }
         if !environment.notes.isEmpty {
             parts.append("<h3>Policy notes</h3>")
             parts.append("<ul class=\"notes\">" + environment.notes.map { note in

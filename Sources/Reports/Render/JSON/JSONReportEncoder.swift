@@ -25,8 +25,11 @@ import Reconciler
 ///   "health"?: "Healthy" | "Suspended" | "Progressing" | "Missing" | "Degraded" | "Unknown",
 ///   "hasChanges": Bool,
 ///   "summary": { "<action>": Int, … } (every action, zeros included),
-///   "objects": [Object], "notes": [Note], "remarks": [String] }
+///   "objects": [Object], "hooks": [Hook], "notes": [Note], "remarks": [String] }
 /// ```
+/// Hook (in the order they ran): `{ "phase": "PreSync" | "Sync" | "PostSync" | "SyncFail",
+/// "object": "Job.batch web/smoke-test", "result": "Succeeded" | "Failed" | "TimedOut" | "NotRun",
+/// "startedAt": RFC 3339 UTC, "seconds": Number, "message": String, "deleted": Bool }`
 /// Object (most important first: create, configure, adopt, prune, drifted, conflict, failed, kept, unchanged):
 /// ```
 /// { "id": "Deployment.apps web/django", "group": String ("" for core), "version"?: String,
@@ -97,9 +100,16 @@ public struct JSONReportEncoder: Sendable {
         object["hasChanges"] = .bool(environment.hasChanges)
         object["summary"] = .object(JSONObject(ObjectAction.allCases.map { ($0.rawValue, JSON.int(Int64(environment.count($0)))) }))
         object["objects"] = .array(environment.objects.map(encode))
+        object["hooks"] = .array(environment.hooks.map(encode))
         object["notes"] = .array(environment.notes.map(encode))
         object["remarks"] = .array(environment.remarks.map(JSON.string))
         return .object(object)
+    }
+
+    private func encode(_ hook: HookResult) -> JSON {
+        ["phase": .string(hook.phase.rawValue), "object": .string(hook.identity.description), "result": .string(hook.status.rawValue),
+         "startedAt": .string(ReportWording.time(hook.startedAt)), "seconds": .double((hook.duration * 10).rounded() / 10),
+         "message": .string(hook.message), "deleted": .bool(hook.deleted)]
     }
 
     private func encode(_ report: ObjectReport) -> JSON {

@@ -60,6 +60,7 @@ public struct MarkdownRenderer: Sendable {
         facts += environment.remarks.map { "**Note:** \(MarkdownEscaping.text($0))" }
         if !facts.isEmpty { parts.append(facts.map { "- \($0)" }.joined(separator: "\n")) }
 
+        if !environment.hooks.isEmpty { parts.append(hooks(environment)) }
         guard environment.hasChanges else {
             parts.append("**\(environment.summaryLine).**")
             parts.append(contentsOf: notes(environment, detail: detail, omissions: &omissions))
@@ -105,6 +106,16 @@ public struct MarkdownRenderer: Sendable {
         }
         if inside.isEmpty { return "- \(summary)" }
         return "<details><summary>\(summary)</summary>\n\n" + inside.joined(separator: "\n\n") + "\n\n</details>"
+    }
+
+    /// The operation's hooks as a table (a handful per environment: never shortened).
+    private func hooks(_ environment: EnvironmentReport) -> String {
+        var table = ["| Hook | Object | Result | Duration | Message |", "| --- | --- | --- | ---: | --- |"]
+        for hook in environment.hooks {
+            let line = ReportWording.hookLine(hook)
+            table.append("| \(line.phase) | `\(line.object)` | \(line.result) | \(line.duration) | \(MarkdownEscaping.text(line.message)) |")
+        }
+        return table.joined(separator: "\n")
     }
 
     private func notes(_ environment: EnvironmentReport, detail: MarkdownDetail, omissions: inout MarkdownOmissions) -> [String] {

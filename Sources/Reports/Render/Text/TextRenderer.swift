@@ -61,6 +61,16 @@ public struct TextRenderer: Sendable {
             lines.append("")
             lines.append(style.apply(.dim, "\(unchanged.count) unchanged: " + unchanged.map(\.name).joined(separator: ", ")))
         }
+        if !environment.hooks.isEmpty {
+            lines.append("")
+            lines.append(style.apply(.bold, "Hooks"))
+            for hook in environment.hooks {
+                let line = ReportWording.hookLine(hook)
+                let result = hook.status.isFailure ? style.apply(.red, line.result) : line.result
+                lines.append("\(line.phase.padding(toLength: 9, withPad: " ", startingAt: 0)) \(line.object)  \(result)"
+                             + (line.duration.isEmpty ? "" : "  \(line.duration)") + (line.message.isEmpty ? "" : "  \(line.message)"))
+            }
+        }
         if !environment.notes.isEmpty {
             lines.append("")
             lines.append(style.apply(.bold, "Policy notes"))
