@@ -46,6 +46,14 @@ public struct History: Sendable, Equatable {
         return record
     }
 
+    /// This history without its newest record (not saved): what an operation that takes the
+    /// place of an interrupted `Running` record appends to.
+    public func removingLatest() -> History {
+        var copy = self
+        if !copy.records.isEmpty { copy.records.removeLast() }
+        return copy
+    }
+
     /// Puts `record` in the place of the record with its id (a `Running` record completed),
     /// keeping that record's previous revision.
     @discardableResult

@@ -53,7 +53,7 @@ public struct EnvironmentReconciler: Sendable {
         let target = try await resolve(environment.ref)
         let (past, interrupted) = try await completingInterrupted(try await loadHistory())
         var outcome = try await poll(target: target, history: past, now: now)
-        if let interrupted { outcome.note(interrupted) }
+        if let interrupted { try await recordInterrupted(interrupted, in: &outcome) }
         return outcome
     }
 
@@ -134,7 +134,7 @@ public struct EnvironmentReconciler: Sendable {
         var outcome = try await apply(state, operation: rollback == nil ? .sync : .rollback, rollback: rollback,
                                       target: revision, history: past)
         outcome.decision = decision
-        if let interrupted { outcome.note(interrupted) }
+        if let interrupted { try await recordInterrupted(interrupted, in: &outcome) }
         return outcome
     }
 
@@ -189,6 +189,7 @@ public struct EnvironmentReconciler: Sendable {
                  rolledBackFrom: String?, rolledBackTo: String?, history: History) async throws -> Execution {
         // Recorded before the first apply: if this process dies mid-sync, the next holder of
         // the Lease finds the Running record and reports the operation as interrupted.
+        let before = history
         var history = history
         let running: HistoryRecord
         do {
@@ -202,7 +203,8 @@ public struct EnvironmentReconciler: Sendable {
         }
         let lock = self.lock
         let interruption: @Sendable () async -> String? = { await lock?.interruption() }
-        let hooks = HookPlanner.plan(state.hooks, operation: OperationID(after: history, revision: state.revision))
+        // The operation is the Running record just written: its hooks are numbered by it.
+        let hooks = HookPlanner.plan(state.hooks, operation: OperationID(after: before, revision: state.revision))
         let hookRunner = HookRunner(cluster: cluster, environment: name, timeout: environment.effectiveHookTimeout, options: options,
                                     progress: progress, checks: environment.healthChecks, interruption: interruption)
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress,

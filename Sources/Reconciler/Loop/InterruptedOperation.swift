@@ -9,6 +9,8 @@ import Foundation
 /// interrupted: sync of 1a2b3c4 at 2026-12-04T12:00:01Z
 /// ```
 public struct InterruptedOperation: Sendable, Equatable, CustomStringConvertible {
+    /// The id of its `Running` record.
+    public var id: Int
     public var operation: SyncOperation
     public var revision: String
     /// When the interrupted operation started.
@@ -20,23 +22,37 @@ public struct InterruptedOperation: Sendable, Equatable, CustomStringConvertible
 }
 
 extension EnvironmentReconciler {
-    /// Completes a `Running` record left by a process that died (this reconciler holds the Lease,
-    /// so no live process can be writing it) as Failed, and says what was interrupted.
+    /// Takes a `Running` record left by a process that died (this reconciler holds the Lease, so
+    /// no live process can be writing it) out of the history read, so that an operation this
+    /// reconcile starts takes its place and id: its sync hooks keep their names, and a hook the
+    /// dead process started is waited for, not started again. ``recordInterrupted(_:in:)`` then
+    /// says in the history what happened.
     func completingInterrupted(_ history: History) async throws -> (History, InterruptedOperation?) {
         guard let latest = history.latest, latest.result == .running else { return (history, nil) }
-        let interrupted = InterruptedOperation(operation: latest.operation, revision: latest.revision, startedAt: latest.time)
-        var record = latest
-        record.result = .failed
-        record.health = .unknown
-        record.message = interrupted.description
-        var updated = history
+        let interrupted = InterruptedOperation(id: latest.id, operation: latest.operation, revision: latest.revision, startedAt: latest.time)
+        progress.say("\(name): \(interrupted)")
+        return (history.removingLatest(), interrupted)
+    }
+
+    /// Records the interrupted operation: in the message of the operation that took its place,
+    /// or, when this reconcile applied nothing, as its own record completed Failed.
+    func recordInterrupted(_ interrupted: InterruptedOperation, in outcome: inout ReconcileOutcome) async throws {
+        var history = try await loadHistory()
+        var record: HistoryRecord
+        if let replacing = history.records.last(where: { $0.id == interrupted.id }), replacing.result != .running {
+            record = replacing
+            record.message = interrupted.description + "; " + record.message
+        } else {
+            record = HistoryRecord(id: interrupted.id, revision: interrupted.revision, time: interrupted.startedAt,
+                                   operation: interrupted.operation, result: .failed, health: .unknown, message: interrupted.description)
+        }
         do {
-            try await historyStore.complete(record, in: &updated)
+            let stored = try await historyStore.complete(record, in: &history)
+            if outcome.record?.id == stored.id { outcome.record = stored }
         } catch {
             throw ReconcileError.cluster("recording the history of \(name) failed: \(error)")
         }
-        progress.say("\(name): \(interrupted)")
-        return (updated, interrupted)
+        outcome.note(interrupted)
     }
 }
 
