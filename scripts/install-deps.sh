@@ -17,3 +17,5 @@ python3 -c "import prometheus_client" 2>/dev/null || python3 -m pip install -q "
 # Playwright for Python drives Debian's chromium (launched with executable_path: no browser download)
 # in the dashboard's browser tests (Tests/Browser).
 python3 -c "import playwright" 2>/dev/null || python3 -m pip install -q "playwright==1.65.3" >/dev/null
+# JSON Schema validation of mooring.schema.json against the configurations the tests use.
+python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q "jsonschema==4.23.0" >/dev/null

@@ -22,6 +22,7 @@ struct ReconcilerSetup {
                      progress: SyncProgress = ProgressLines.standardError) async throws -> ReconcilerSetup {
         let configuration = try options.load(checkingClusters: clusters)
         let source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
+        if let rebuilt = source.mirror.rebuilt { ProgressLines.notices.say(rebuilt) }
         let connector = ClusterConnector(localDataDirectory: options.localClusterFolder, launcher: EmbeddedClusterLauncher())
         return ReconcilerSetup(options: options, configuration: configuration, source: source, connector: connector,
                                progress: progress, counters: stats ? RequestCounters() : nil)
@@ -40,7 +41,8 @@ struct ReconcilerSetup {
     func reconciler(for environment: EnvironmentConfiguration, lock: (tenure: EnvironmentLock.Tenure, wait: Bool)? = nil) async throws -> EnvironmentReconciler {
         let cluster: KubeClusterClient
         do {
-            cluster = try await connector.client(for: environment.cluster, rateLimit: environment.clientRateLimit)
+            cluster = try await connector.client(for: environment.cluster, rateLimit: environment.clientRateLimit,
+                                                 requestTimeout: environment.requestTimeout)
         } catch {
             throw ReconcileError.cluster("\(environment.name): \(error)")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Manifests
 import Reconciler
+import Reports
 
 /// `mooring render`: an environment's objects at a revision, as YAML, like `kustomize build`.
 struct RenderCommand: AsyncParsableCommand {
@@ -13,6 +14,7 @@ struct RenderCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigurationOptions
     @OptionGroup var environment: EnvironmentOption
     @OptionGroup var revision: RevisionOption
+    @OptionGroup var output: FormatOption
 
     @Flag(help: "Print one line per object instead of YAML.")
     var summary = false
@@ -30,13 +32,16 @@ struct RenderCommand: AsyncParsableCommand {
         for warning in rendered.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
-        if summary {
+        let objects = rendered.objects.map { showSecrets ? $0.object : SecretMask.masked($0.object) }
+        if output.isJSON {
+            print(CommandJSON.render(objects), terminator: "")
+        } else if summary {
             print("# \(environment.name) at \(commit.prefix(12)): \(rendered.objects.count) objects")
             for object in rendered.objects {
                 print("\(object.identity)  (\(object.source))")
             }
         } else {
-            print(YAML.dumpDocuments(rendered.objects.map { showSecrets ? $0.object : SecretMask.masked($0.object) }), terminator: "")
+            print(YAML.dumpDocuments(objects), terminator: "")
         }
     }
 }

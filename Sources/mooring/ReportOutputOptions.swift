@@ -27,7 +27,12 @@ struct ReportOutputOptions: ParsableArguments {
 
     var renderer: ReportRenderer { ReportRenderer(format: format, color: usesColor) }
 
-    func emit(_ report: Report) throws { try write(renderer.render(report)) }
+    /// - Parameter detailed: text with field diffs and manifests (`diff`, `--diff`), or a summary.
+    func emit(_ report: Report, detailed: Bool = true) throws {
+        var renderer = self.renderer
+        renderer.detailed = detailed
+        try write(renderer.render(report))
+    }
 
     func emit(_ history: HistoryReport) throws { try write(renderer.render(history)) }
 
@@ -56,3 +61,9 @@ struct ReportOutputOptions: ParsableArguments {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+/// `--diff` / `-v` for the commands that print a summary by default (run, sync).
+struct DetailOptions: ParsableArguments {
+    @Flag(name: [.customLong("diff"), .customShort("v")], help: "Show field diffs and created objects' manifests, not only a line per object.")
+    var diff = false
+}

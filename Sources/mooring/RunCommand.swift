@@ -12,6 +12,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
     @OptionGroup var output: ReportOutputOptions
+    @OptionGroup var detail: DetailOptions
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
     @Option(name: .long, help: "Seconds to wait for notifications before exiting.") var notifyWait: Int = 30
@@ -43,7 +44,7 @@ struct RunCommand: AsyncParsableCommand {
             var caches: [LiveCache] = []
             if !once { (reconcilers, caches) = try await setup.readingLiveCaches(reconcilers) }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
-                                schedule: PollSchedule(interval: setup.configuration.repository.interval))
+                                schedule: PollSchedule(interval: setup.configuration.repository.interval), progress: setup.progress)
             if let address {
                 try await ServiceMode.run(setup, reconcilers: reconcilers, caches: caches, address: address, options: service,
                                           notifier: notifier) { results in
@@ -69,8 +70,13 @@ struct RunCommand: AsyncParsableCommand {
                     drift.nudge(environment)
                 }
             }
+            // Environments report one by one; a report written to a file or in a machine format
+            // shows the latest result of every environment, so each write replaces the last.
+            var latest: [String: EnvironmentResult] = [:]
+            let order = reconcilers.map(\.environment.name)
             try await poller.run(until: stop, drift: drift) { results in
-                _ = try report(results, counters: setup.counters, notifier: notifier)
+                for result in results { latest[result.environment] = result }
+                try reportInLoop(results, all: order.compactMap { latest[$0] }, counters: setup.counters, notifier: notifier)
             }
             for reconciler in reconcilers { await reconciler.releaseLease() }
             await finish(notifier)
@@ -82,26 +88,56 @@ struct RunCommand: AsyncParsableCommand {
     /// Emits one report of the pass (failures on stderr); 2 if any environment failed to
     /// reconcile, else 1 if any is not Synced and Healthy. `--stats` counts the reconcile's
     /// requests only: they are reported first.
-    private func report(_ results: [EnvironmentResult], counters: RequestCounters?, notifier: Notifier?) throws -> Int32 {
+    /// - Parameter observing: the results the notifier has not seen yet (default: all).
+    private func report(_ results: [EnvironmentResult], counters: RequestCounters?, notifier: Notifier?,
+                        observing new: [EnvironmentResult]? = nil) throws -> Int32 {
         counters?.report()
         var code: Int32 = 0
         var parts: [EnvironmentReport] = []
+        let fresh = Set((new ?? results).map(\.environment))
         for result in results {
             switch result.outcome {
             case .success(let outcome):
-                notifier?.observe(outcome)
+                if fresh.contains(result.environment) { notifier?.observe(outcome) }
                 parts += EnvironmentReport.parts(of: outcome)
                 if !outcome.isSyncedAndHealthy { code = max(code, 1) }
             case .failure(let error):
-                FileHandle.standardError.write(Data("\(result.environment): error: \(error)\n".utf8))
+                if fresh.contains(result.environment) {
+                    FileHandle.standardError.write(Data(TerminalText.neutralised("\(result.environment): error: \(error)").utf8 + [10]))
+                }
                 code = 2
             }
         }
         let names = results.map(\.environment).joined(separator: ", ")
-        try output.emit(Report(kind: .sync, title: "Mooring run: \(names)", environments: parts))
+        try output.emit(Report(kind: .sync, title: "Mooring run: \(names)", environments: parts), detailed: detail.diff)
         // The poller runs for days with its output in a log: each pass must reach it at once.
         fflush(nil)
         return code
+    }
+
+    /// In the loop (text on stdout): a pass that applied nothing is one timestamped line, a
+    /// failure one timestamped line on stderr, and only a pass that changed something a report.
+    private func reportInLoop(_ results: [EnvironmentResult], all: [EnvironmentResult], counters: RequestCounters?, notifier: Notifier?) throws {
+        guard output.format == .text, output.writesToStandardOutput else {
+            _ = try report(all, counters: counters, notifier: notifier, observing: results)
+            return
+        }
+        counters?.report()
+        let now = Date()
+        var changed: [EnvironmentResult] = []
+        for result in results {
+            switch result.outcome {
+            case .success(let outcome) where !PassLine.changedSomething(outcome):
+                notifier?.observe(outcome)
+                print(PassLine.render(outcome, duration: result.duration, at: now))
+            case .success:
+                changed.append(result)
+            case .failure(let error):
+                FileHandle.standardError.write(Data((PassLine.render(environment: result.environment, failure: error, at: now) + "\n").utf8))
+            }
+        }
+        if !changed.isEmpty { _ = try report(changed, counters: nil, notifier: notifier) }
+        fflush(nil)
     }
 
     /// Waits `--notify-wait` at most for queued notifications; says how many were given up.

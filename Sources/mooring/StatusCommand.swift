@@ -7,6 +7,7 @@ struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Show every environment's state.")
 
     @OptionGroup var options: ConfigurationOptions
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
@@ -22,7 +23,7 @@ struct StatusCommand: AsyncParsableCommand {
                     rows.append((environment.name, .failure(.cluster("\(error)"))))
                 }
             }
-            print(StatusTable.render(rows))
+            print(output.isJSON ? CommandJSON.status(rows) : StatusTable.render(rows), terminator: output.isJSON ? "" : "\n")
         }
     }
 }

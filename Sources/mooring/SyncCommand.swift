@@ -9,6 +9,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
     @OptionGroup var output: ReportOutputOptions
+    @OptionGroup var detail: DetailOptions
     @OptionGroup var environment: EnvironmentOption
     @OptionGroup var revision: RevisionOption
     @Flag(name: .long, help: "Only show what would be done.") var dryRun = false
@@ -24,7 +25,7 @@ struct SyncCommand: AsyncParsableCommand {
             return (Report(kind: .sync, title: "Mooring sync: \(environment.env)", environments: EnvironmentReport.parts(of: outcome)),
                     dryRun || outcome.isSyncedAndHealthy)
         }
-        try output.emit(report)
+        try output.emit(report, detailed: detail.diff)
         if !synced { throw ExitCode(1) }
     }
 }

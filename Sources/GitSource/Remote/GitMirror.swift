@@ -9,34 +9,74 @@ public final class GitMirror: Sendable {
     public let folder: String
     /// The mirror itself: resolve, read files, log, revert detection, commits.
     public let repository: GitRepository
+    /// Set when opening found the mirror unreadable (a corrupt cache) and cloned it anew: why,
+    /// in one line, for the caller to report once.
+    public let rebuilt: String?
 
-    private init(remote: GitRemote, folder: String, repository: GitRepository) {
+    private init(remote: GitRemote, folder: String, repository: GitRepository, rebuilt: String? = nil) {
         self.remote = remote
         self.folder = folder
         self.repository = repository
+        self.rebuilt = rebuilt
     }
 
     /// Opens the mirror of `remote` in `cacheFolder`, cloning it first if there is none yet.
     /// A fresh clone is fully fetched; an existing mirror is returned as it is (call ``fetch()``).
+    ///
+    /// The mirror is a cache: under its ``MirrorLock``, git lock files a crashed process left are
+    /// removed, and a mirror that cannot be opened or whose default branch cannot be read is
+    /// deleted and cloned again (``rebuilt`` says why).
     public static func open(_ remote: GitRemote, cacheFolder: String) async throws -> GitMirror {
         GitLibrary.initialize()
         let folder = URL(fileURLWithPath: cacheFolder).appendingPathComponent(MirrorFolderName.for(remote.location)).path
         let legacy = URL(fileURLWithPath: cacheFolder).appendingPathComponent(MirrorFolderName.legacy(remote.location)).path
         if FileManager.default.fileExists(atPath: legacy) { try? FileManager.default.removeItem(atPath: legacy) }
+        do {
+            try PrivateFolder.create(cacheFolder)
+        } catch {
+            throw GitError(.failed, attempted: "cannot create cache folder \(cacheFolder)", reason: error.localizedDescription)
+        }
+        let lock = try MirrorLock(mirror: folder)
+        var rebuilt: String?
         if FileManager.default.fileExists(atPath: folder) {
-            let handle = try RepositoryHandle.open(path: folder, displayName: remote.description)
-            return GitMirror(remote: remote, folder: folder, repository: GitRepository(handle: handle, path: folder))
+            lock.removeStaleGitLocks(in: folder)
+            do {
+                let handle = try RepositoryHandle.open(path: folder, displayName: remote.description)
+                try check(handle)
+                return GitMirror(remote: remote, folder: folder, repository: GitRepository(handle: handle, path: folder))
+            } catch {
+                rebuilt = "the mirror cache \(folder) was unreadable (\(error)); cloned it again"
+                try? FileManager.default.removeItem(atPath: folder)
+            }
         }
         try await clone(remote, into: folder, cacheFolder: cacheFolder)
-        return try await open(remote, cacheFolder: cacheFolder)
+        let handle = try RepositoryHandle.open(path: folder, displayName: remote.description)
+        _ = consume lock
+        return GitMirror(remote: remote, folder: folder, repository: GitRepository(handle: handle, path: folder), rebuilt: rebuilt)
+    }
+
+    /// A mirror is usable when its default branch resolves to a commit whose tree can be read
+    /// (a mirror of an empty repository, with no commits yet, is usable too).
+    private static func check(_ handle: RepositoryHandle) throws {
+        let head: ObjectID
+        do {
+            head = try handle.resolve(nil)
+        } catch let error as GitError where error.kind == .notFound && (try? handle.defaultBranchReference()) != nil {
+            return
+        }
+        _ = try handle.withTree(try handle.rootTreeID(of: head)) { _ in true }
     }
 
     /// Fetches new commits, branches and tags (deleted ones are pruned) and follows the remote's
-    /// default branch. Never re-clones. What arrives is made private to the owner.
+    /// default branch. Never re-clones. What arrives is made private to the owner. Holds the
+    /// mirror's ``MirrorLock`` (so two processes never write it at once) and clears git lock
+    /// files a crashed process left.
     @discardableResult
     public func fetch() async throws -> FetchResult {
         let remote = self.remote, folder = self.folder
         return try await repository.perform { handle in
+            let lock = try MirrorLock(mirror: folder)
+            lock.removeStaleGitLocks(in: folder)
             defer { PrivateFolder.restrict(folder) }
             return try handle.fetchMirror(remote)
         }
@@ -47,6 +87,8 @@ public final class GitMirror: Sendable {
     public func push(branch: String) async throws {
         let remote = self.remote, folder = self.folder
         try await repository.perform { handle in
+            let lock = try MirrorLock(mirror: folder)
+            lock.removeStaleGitLocks(in: folder)
             defer { PrivateFolder.restrict(folder) }
             try handle.push(branch: branch, to: remote)
         }

@@ -73,6 +73,7 @@ final class APITransport: Sendable {
         let policy = options.retryPolicy
         var attemptNumber = 1
         var refreshedCredentials = false
+        let started = ContinuousClock.now
         while true {
             try await limiter?.acquire()
             let auth = try await authenticator.current()
@@ -86,12 +87,13 @@ final class APITransport: Sendable {
                 RequestMetrics.record(cluster: clusterLabel, method: call.method, path: call.path, status: nil)
                 try Task.checkCancellation()
                 if attemptNumber < policy.maxAttempts, policy.mayRetry(error, idempotent: call.idempotent),
-                   let delay = policy.delay(afterAttempt: attemptNumber, retryAfter: nil) {
+                   let delay = policy.delay(afterAttempt: attemptNumber, retryAfter: nil),
+                   policy.withinBudget(elapsed: ContinuousClock.now - started, delay: delay) {
                     try await Task.sleep(for: delay)
                     attemptNumber += 1
                     continue
                 }
-                throw error
+                throw error.timeout == nil ? error : clusterTimeout(error, call: call)
             }
             RequestMetrics.record(cluster: clusterLabel, method: call.method, path: call.path, status: response.status)
             if (200..<300).contains(response.status) { return result }
@@ -102,13 +104,23 @@ final class APITransport: Sendable {
                 continue
             }
             if attemptNumber < policy.maxAttempts, policy.mayRetry(status: response.status, idempotent: call.idempotent),
-               let delay = policy.delay(afterAttempt: attemptNumber, retryAfter: response.header("retry-after")) {
+               let delay = policy.delay(afterAttempt: attemptNumber, retryAfter: response.header("retry-after")),
+               policy.withinBudget(elapsed: ContinuousClock.now - started, delay: delay) {
                 try await Task.sleep(for: delay)
                 attemptNumber += 1
                 continue
             }
             throw APIError(status: APIStatus(httpStatus: response.status, body: response.body), request: call.description)
         }
+    }
+
+    /// A timeout names the cluster first, as the user knows it: "cluster at https://10.0.0.1:6443
+    /// did not answer within 30 s (GET /api/v1/...)".
+    private func clusterTimeout(_ error: TransportError, call: Call) -> TransportError {
+        var named = error
+        named.request = "cluster at \(origin)"
+        if let timeout = error.timeout { named.message = TransportError.message(for: timeout) + " (\(call.description))" }
+        return named
     }
 
     private func prepare(_ call: Call, auth: AuthMaterial) -> (HTTPRequest, ConnectionSettings) {
@@ -124,6 +136,7 @@ final class APITransport: Sendable {
         var request = HTTPRequest(method: call.method, url: connection.server + call.path, headers: headers,
                                   body: call.body, timeout: call.timeout, isIdempotent: call.idempotent)
         request.label = "\(call.method.rawValue) \(origin)\(call.path)"
+        request.connectTimeout = options.connectTimeout
         return (request, settings)
     }
 }

@@ -14,6 +14,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     let easy: UnsafeMutableRawPointer
     let requestLine: String
+    private let timeout: Duration?
+    private let connectTimeout: Duration
     private let delivery: Delivery
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
@@ -31,6 +33,8 @@ final class CurlTransfer: @unchecked Sendable {
         self.easy = easy
         self.delivery = delivery
         self.requestLine = request.label
+        self.timeout = request.timeout
+        self.connectTimeout = request.connectTimeout
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         configure(request: request, settings: settings)
@@ -62,11 +66,8 @@ final class CurlTransfer: @unchecked Sendable {
         setLong(CURLOPT_TCP_KEEPALIVE, 1)
         setLong(CURLOPT_TCP_KEEPIDLE, 30)
         setLong(CURLOPT_TCP_KEEPINTVL, 15)
-        setLong(CURLOPT_CONNECTTIMEOUT_MS, 10_000)
-        if let timeout = request.timeout {
-            let (seconds, attoseconds) = timeout.components
-            setLong(CURLOPT_TIMEOUT_MS, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
-        }
+        setLong(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout))
+        if let timeout = request.timeout { setLong(CURLOPT_TIMEOUT_MS, Self.milliseconds(timeout)) }
         configureTLS(settings.tls)
         if let proxy = settings.proxyURL { setString(CURLOPT_PROXY, proxy) }
 
@@ -94,6 +95,11 @@ final class CurlTransfer: @unchecked Sendable {
         setPointer(CURLOPT_WRITEDATA, me)
         _ = mooring_easy_setopt_write(easy, CURLOPT_HEADERFUNCTION, curlHeaderCallback)
         setPointer(CURLOPT_HEADERDATA, me)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000), 1)
     }
 
     private var connectToList: UnsafeMutablePointer<curl_slist>? {
@@ -203,8 +209,21 @@ final class CurlTransfer: @unchecked Sendable {
         let unsent: [CURLcode] = [CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY,
                                   CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE,
                                   CURLE_SSL_CERTPROBLEM]
-        return TransportError(code: Int(code.rawValue), message: message, request: requestLine,
-                              beforeSending: unsent.contains(code))
+        var error = TransportError(code: Int(code.rawValue), message: message, request: requestLine,
+                                   beforeSending: unsent.contains(code))
+        if code == CURLE_OPERATION_TIMEDOUT {
+            // curl reports both deadlines with one code: a connection made tells them apart.
+            var connectTime: curl_off_t = 0
+            _ = mooring_easy_getinfo_ptr(easy, CURLINFO_CONNECT_TIME_T, &connectTime)
+            if connectTime == 0 {
+                error.timeout = .connecting(connectTimeout)
+                error.beforeSending = true
+            } else {
+                error.timeout = .answering(timeout ?? connectTimeout)
+            }
+            error.message = TransportError.message(for: error.timeout!)
+        }
+        return error
     }
 }
 

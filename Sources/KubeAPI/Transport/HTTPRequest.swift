@@ -6,6 +6,8 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]?
     /// Whole-request limit; `nil` for streams (watch), which the server ends itself.
     public var timeout: Duration?
+    /// How long establishing the connection (TCP and TLS) may take.
+    public var connectTimeout: Duration = .seconds(5)
     /// Whether sending it twice does no more than sending it once; only such requests are
     /// retried after an error that may have reached the server.
     public var isIdempotent: Bool

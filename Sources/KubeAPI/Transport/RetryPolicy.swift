@@ -1,18 +1,23 @@
 import Foundation
 
 /// When and how long to wait before sending a failed request again: exponential back-off with
-/// full jitter, capped, and the server's `Retry-After` honoured when it gives one.
+/// full jitter, capped, and the server's `Retry-After` honoured when it gives one. Retries are
+/// bounded in time as well as in count: none starts once `maxElapsed` has passed since the first
+/// attempt, so a failing server costs a request at most about `maxElapsed` plus one timeout.
 public struct RetryPolicy: Sendable, Equatable {
     /// Attempts in all, the first included.
     public var maxAttempts: Int
+    /// No retry is started (its wait included) later than this after the first attempt began.
+    public var maxElapsed: Duration
     public var initialDelay: Duration
     public var maxDelay: Duration
     /// The longest `Retry-After` obeyed; a longer one fails the request instead of stalling.
     public var maxRetryAfter: Duration
 
     public init(maxAttempts: Int = 5, initialDelay: Duration = .milliseconds(100),
-                maxDelay: Duration = .seconds(5), maxRetryAfter: Duration = .seconds(30)) {
+                maxDelay: Duration = .seconds(5), maxRetryAfter: Duration = .seconds(30), maxElapsed: Duration = .seconds(30)) {
         self.maxAttempts = maxAttempts
+        self.maxElapsed = maxElapsed
         self.initialDelay = initialDelay
         self.maxDelay = maxDelay
         self.maxRetryAfter = maxRetryAfter
@@ -30,9 +35,16 @@ public struct RetryPolicy: Sendable, Equatable {
         return status == 429 || idempotent
     }
 
-    /// Transport errors: any for idempotent requests, only unsent ones otherwise.
+    /// Transport errors: any for idempotent requests, only unsent ones otherwise; never a
+    /// request the server took and did not answer in time (the next would hang as long).
     func mayRetry(_ error: TransportError, idempotent: Bool) -> Bool {
-        idempotent || error.beforeSending
+        if case .answering? = error.timeout { return false }
+        return idempotent || error.beforeSending
+    }
+
+    /// Whether a retry after `delay` still starts within `maxElapsed` of the first attempt.
+    func withinBudget(elapsed: Duration, delay: Duration) -> Bool {
+        elapsed + delay <= maxElapsed
     }
 
     /// The wait before attempt `attempt + 1` (attempt counts from 1).

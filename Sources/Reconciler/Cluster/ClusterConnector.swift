@@ -27,17 +27,21 @@ public actor ClusterConnector {
         return kubeconfig.contexts.keys.sorted()
     }
 
-    /// - Parameter rateLimit: the client-side limit toward a real cluster (`cluster.qps`/`burst`),
-    ///   used when the first environment on it connects; `nil` keeps kubectl's.
-    public func client(for target: ClusterTarget, rateLimit: RateLimit? = nil) async throws -> KubeClusterClient {
-        let key = target.description
-        if let client = clients[key] { return client }
+    /// - Parameters:
+    ///   - rateLimit: the client-side limit toward a real cluster (`cluster.qps`/`burst`), used
+    ///     when the first environment on it connects; `nil` keeps kubectl's.
+    ///   - requestTimeout: the environment's `requestTimeout`; environments on one cluster with
+    ///     different ones get a client each (`nil`: the connector's options).
+    public func client(for target: ClusterTarget, rateLimit: RateLimit? = nil, requestTimeout: Duration? = nil) async throws -> KubeClusterClient {
         var options = self.options
+        if let requestTimeout { options.requestTimeout = requestTimeout }
+        let key = "\(target.description) \(options.requestTimeout)"
+        if let client = clients[key] { return client }
         if let rateLimit { options.rateLimit = rateLimit }
         let client: KubeClusterClient
         switch target {
         case .local:
-            client = try await localClient()
+            client = try await localClient(options: options)
         case let .kubeconfig(path, context):
             do {
                 let kubeconfig = try path.map { try Kubeconfig.load(files: [$0]) } ?? Kubeconfig.load()
@@ -75,9 +79,9 @@ public actor ClusterConnector {
         clients = [:]
     }
 
-    private func localClient() async throws -> KubeClusterClient {
+    private func localClient(options: KubeClientOptions) async throws -> KubeClusterClient {
         let kubeconfigPath = localDataDirectory + "/kubeconfig"
-        if FileManager.default.fileExists(atPath: kubeconfigPath), let running = try? await answering(kubeconfigPath) {
+        if FileManager.default.fileExists(atPath: kubeconfigPath), let running = try? await answering(kubeconfigPath, options: options) {
             return running
         }
         guard let launcher else {
@@ -103,7 +107,7 @@ public actor ClusterConnector {
     }
 
     /// A client of the cluster a kubeconfig names, if it answers `GET /version` promptly.
-    private func answering(_ kubeconfigPath: String) async throws -> KubeClusterClient {
+    private func answering(_ kubeconfigPath: String, options: KubeClientOptions) async throws -> KubeClusterClient {
         let kubeconfig = try Kubeconfig.load(files: [kubeconfigPath])
         var probeOptions = options
         probeOptions.retryPolicy = .none

@@ -16,8 +16,19 @@ public struct HistoryStore: Sendable {
     /// previous revision).
     @discardableResult
     public func append(_ record: HistoryRecord, to history: inout History) async throws -> HistoryRecord {
+        try await saving(&history) { $0.append(record) }
+    }
+
+    /// Replaces the record with `record.id` (a `Running` record completed) and saves.
+    @discardableResult
+    public func complete(_ record: HistoryRecord, in history: inout History) async throws -> HistoryRecord {
+        try await saving(&history) { $0.replace(record) }
+    }
+
+    /// Applies `change` to a copy, saves it, and only then updates `history`.
+    private func saving(_ history: inout History, _ change: (inout History) -> HistoryRecord) async throws -> HistoryRecord {
         var updated = history
-        let stored = updated.append(record)
+        let stored = change(&updated)
         try await save(updated)
         history = updated
         return stored

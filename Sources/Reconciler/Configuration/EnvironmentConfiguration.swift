@@ -21,6 +21,14 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     public var selfHeal: Bool
     /// How long an apply may take to become Healthy before it counts as Degraded.
     public var healthTimeout: Duration
+    /// The per-request timeout of this environment's cluster (`requestTimeout`; kubectl's
+    /// `--request-timeout`): a request the server accepts but does not answer within it fails.
+    public var requestTimeout: Duration = EnvironmentConfiguration.defaultRequestTimeout
+    /// The deadline of one pass of this environment (`timeout`, as Flux's Kustomization): past
+    /// it the pass is abandoned and reported failed, so a hung cluster cannot hold up the
+    /// process. `nil` is twice `healthTimeout` + `hookTimeout` (a rollback waits for health and
+    /// hooks again) plus 2 min.
+    public var timeout: Duration? = nil
     /// How long one sync hook may run before it fails the operation; `nil` is `healthTimeout`.
     public var hookTimeout: Duration?
     /// Roll back to the last Healthy revision when health ends Degraded.
@@ -48,6 +56,10 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     public var owner: Owner { Owner(installation: installation, environment: name) }
 
     public static let defaultHealthTimeout: Duration = .seconds(300)
+    public static let defaultRequestTimeout: Duration = .seconds(30)
+
+    /// The pass deadline in effect: `timeout`, or the default derived from `healthTimeout`.
+    public var passDeadline: Duration { timeout ?? (healthTimeout + effectiveHookTimeout) * 2 + .seconds(120) }
 
     /// `hookTimeout`, else `healthTimeout`.
     public var effectiveHookTimeout: Duration { hookTimeout ?? healthTimeout }

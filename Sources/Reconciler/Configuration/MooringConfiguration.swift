@@ -176,7 +176,7 @@ extension RepositoryConfiguration {
 
 extension EnvironmentConfiguration {
     static let keys = [
-        "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout", "hookTimeout",
+        "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout", "hookTimeout", "requestTimeout", "timeout",
         "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom", "render",
     ]
     static let clusterKeys = ["kubeconfig", "context"] + rateLimitKeys
@@ -238,6 +238,10 @@ extension EnvironmentConfiguration {
         if let timeout = reader.duration(object, "healthTimeout", at: path, named: "healthTimeout \(context)") {
             environment.healthTimeout = timeout
         }
+        if let timeout = reader.duration(object, "requestTimeout", at: path, named: "requestTimeout \(context)") {
+            environment.requestTimeout = timeout
+        }
+        environment.timeout = reader.duration(object, "timeout", at: path, named: "timeout \(context)")
         environment.hookTimeout = reader.duration(object, "hookTimeout", at: path, named: "hookTimeout \(context)")
         if environment.revertInGit && !environment.rollbackOnFailure {
             reader.report("revertInGit needs rollbackOnFailure: true \(context)", at: path + ["revertInGit"])

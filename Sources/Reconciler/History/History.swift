@@ -46,6 +46,25 @@ public struct History: Sendable, Equatable {
         return record
     }
 
+    /// This history without its newest record (not saved): what an operation that takes the
+    /// place of an interrupted `Running` record appends to.
+    public func removingLatest() -> History {
+        var copy = self
+        if !copy.records.isEmpty { copy.records.removeLast() }
+        return copy
+    }
+
+    /// Puts `record` in the place of the record with its id (a `Running` record completed),
+    /// keeping that record's previous revision.
+    @discardableResult
+    public mutating func replace(_ record: HistoryRecord) -> HistoryRecord {
+        guard let index = records.firstIndex(where: { $0.id == record.id }) else { return append(record) }
+        var record = record
+        record.previousRevision = records[index].previousRevision
+        records[index] = record
+        return record
+    }
+
     /// The revision auto-rollback returns to: the newest one that ended Succeeded and Healthy,
     /// other than `excluded` and never itself rolled back from.
     public func lastHealthyRevision(excluding excluded: String? = nil) -> String? {

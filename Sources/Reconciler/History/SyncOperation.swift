@@ -16,4 +16,8 @@ public enum SyncOperation: String, Sendable, Hashable, CaseIterable, Codable {
 public enum OperationResult: String, Sendable, Hashable, Codable {
     case succeeded = "Succeeded"
     case failed = "Failed"
+    /// Written before the first apply and replaced by the outcome once the operation ends: a
+    /// `Running` record found by the next holder of the environment's Lease was interrupted
+    /// (the process died mid-sync), and is completed as Failed saying so.
+    case running = "Running"
 }

@@ -10,16 +10,14 @@ public final class DriftNudges: Sendable {
 
     public func nudge(_ environment: String) { pending.withLock { _ = $0.insert(environment) } }
 
-    /// Takes the waiting environments.
-    public func take() -> Set<String> { pending.withLock { pending in defer { pending = [] }; return pending } }
+    /// Takes `environment` if it waits; whether it did.
+    public func take(_ environment: String) -> Bool { pending.withLock { $0.remove(environment) != nil } }
 
-    public var isEmpty: Bool { pending.withLock { $0.isEmpty } }
-
-    /// Sleeps `duration`, or until stopped or nudged, whichever comes first; checks every 50 ms.
-    public func sleep(for duration: Duration, stop: StopSignal) async {
+    /// Sleeps `duration`, or until stopped or `environment` is nudged; checks every 50 ms.
+    public func sleep(for duration: Duration, stop: StopSignal, environment: String) async {
         let clock = ContinuousClock()
         let end = clock.now + duration
-        while !stop.isStopped && isEmpty && clock.now < end {
+        while !stop.isStopped && !pending.withLock({ $0.contains(environment) }) && clock.now < end {
             try? await Task.sleep(for: min(end - clock.now, .milliseconds(50)))
         }
     }

@@ -13,6 +13,9 @@ public struct RevisionPreview: Sendable {
     public var rollback: RollbackDetection?
     /// The revision deployed now, when the history knows it.
     public var previousRevision: String?
+    /// What a sync would keep instead of pruning, and why (prune off, an emptied revision
+    /// without `allowEmpty`, a failed LIST, an annotation): a diff shows these as blocked.
+    public var kept: [KeptObject] = []
 }
 
 extension EnvironmentReconciler {
@@ -26,6 +29,6 @@ extension EnvironmentReconciler {
         let state = try await read(revision: revision)
         return RevisionPreview(diff: state.diff, rendered: state.rendered, commit: state.commit,
                                rollback: await detectRollback(state.commit, history: history),
-                               previousRevision: history.latest?.revision)
+                               previousRevision: history.latest?.revision, kept: state.plan.kept)
     }
 }

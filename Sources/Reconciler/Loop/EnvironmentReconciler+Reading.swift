@@ -30,6 +30,7 @@ extension EnvironmentReconciler {
     }
 
     func read(revision: String) async throws -> ReadState {
+        progress.say("\(name): rendering \(environment.path) at \(revision.prefix(7))")
         let desired = try await desiredObjects(revision: revision)
         try await refuseObjectsSiblingsDeclare(desired.byIdentity)
         let commit: RevisionFacts
@@ -38,6 +39,7 @@ extension EnvironmentReconciler {
         } catch {
             throw ReconcileError.source("reading commit \(revision.prefix(7)) failed: \(error)")
         }
+        progress.say("\(name): reading the live objects (\(desired.prepared.count) declared)")
         do {
             let state = try await stateReader.read(desired: desired.prepared, revision: revision, rendered: desired.byIdentity)
             return ReadState(revision: revision, rendered: desired.rendered, commit: commit, desired: state.desired,

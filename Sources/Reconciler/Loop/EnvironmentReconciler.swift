@@ -56,7 +56,13 @@ public struct EnvironmentReconciler: Sendable {
 
     private func poll(now: Date) async throws -> ReconcileOutcome {
         let target = try await resolve(environment.ref)
-        let past = try await loadHistory()
+        let (past, interrupted) = try await completingInterrupted(try await loadHistory())
+        var outcome = try await poll(target: target, history: past, now: now)
+        if let interrupted { try await recordInterrupted(interrupted, in: &outcome) }
+        return outcome
+    }
+
+    private func poll(target: String, history past: History, now: Date) async throws -> ReconcileOutcome {
         let (revision, skipped) = ReconcileDecision.effectiveRevision(target: target, history: past)
         let state = try await read(revision: revision)
         let decision = ReconcileDecision.decide(revision: revision, history: past, liveMatches: state.plan.isEmpty,
@@ -117,7 +123,7 @@ public struct EnvironmentReconciler: Sendable {
 
     private func syncNow(ref: String?, dryRun: Bool) async throws -> ReconcileOutcome {
         let revision = try await resolve(ref ?? environment.ref)
-        let past = try await loadHistory()
+        let (past, interrupted) = dryRun ? (try await loadHistory(), nil) : try await completingInterrupted(try await loadHistory())
         let state = try await read(revision: revision)
         let decision = ReconcileDecision.apply(revision: revision, reason: .newRevision)
         let rollback = await detectRollback(state.commit, history: past)
@@ -133,6 +139,7 @@ public struct EnvironmentReconciler: Sendable {
         var outcome = try await apply(state, operation: rollback == nil ? .sync : .rollback, rollback: rollback,
                                       target: revision, history: past)
         outcome.decision = decision
+        if let interrupted { try await recordInterrupted(interrupted, in: &outcome) }
         return outcome
     }
 
@@ -142,6 +149,8 @@ public struct EnvironmentReconciler: Sendable {
     private func observed(_ state: ReadState, target: String, decision: ReconcileDecision, history: History,
                           headline: String?, remarks: [ReconcileRemark]) -> ReconcileOutcome {
         let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
+        var remarks = remarks
+        if !state.live.complete { remarks.append(.pruneSkipped(state.live.failures)) }
         let message = ((headline.map { [$0] } ?? []) + remarks.map(\.description)).joined(separator: "; ")
         // The revision before this one: the latest record's predecessor when it is this revision.
         let previous = history.latest.flatMap { $0.revision == state.revision ? $0.previousRevision : $0.revision }
@@ -183,9 +192,24 @@ public struct EnvironmentReconciler: Sendable {
     /// operation is more than "<operation> to <revision>" (a rollback).
     func execute(_ state: ReadState, operation: SyncOperation, lead: ReconcileRemark?,
                  rolledBackFrom: String?, rolledBackTo: String?, history: History) async throws -> Execution {
+        // Recorded before the first apply: if this process dies mid-sync, the next holder of
+        // the Lease finds the Running record and reports the operation as interrupted.
+        let before = history
+        var history = history
+        let running: HistoryRecord
+        do {
+            running = try await historyStore.append(
+                HistoryRecord(revision: state.revision, time: Date(), operation: operation, result: .running, health: .progressing,
+                              message: "\(operation.rawValue) to \(state.revision.prefix(7)) in progress",
+                              rolledBackFrom: rolledBackFrom, rolledBackTo: rolledBackTo, pathTree: state.commit.pathTree),
+                to: &history)
+        } catch {
+            throw ReconcileError.cluster("recording the history of \(name) failed: \(error)")
+        }
         let lock = self.lock
         let interruption: @Sendable () async -> String? = { await lock?.interruption() }
-        let hooks = HookPlanner.plan(state.hooks, operation: OperationID(after: history, revision: state.revision))
+        // The operation is the Running record just written: its hooks are numbered by it.
+        let hooks = HookPlanner.plan(state.hooks, operation: OperationID(after: before, revision: state.revision))
         let hookRunner = HookRunner(cluster: cluster, environment: name, timeout: environment.effectiveHookTimeout, options: options,
                                     progress: progress, checks: environment.healthChecks, interruption: interruption)
         let runner = SyncRunner(cluster: cluster, options: options, progress: progress,
@@ -250,9 +274,9 @@ public struct EnvironmentReconciler: Sendable {
             if failure.status == .degraded || changes.health?.status == .degraded { record.health = .degraded }
         }
         if !state.live.complete { record.result = .failed }
-        var history = history
+        record.id = running.id
         do {
-            record = try await historyStore.append(record, to: &history)
+            record = try await historyStore.complete(record, in: &history)
             ReconcileMetrics.recordOperation(environment: name, record.operation, result: record.result)
         } catch {
             throw ReconcileError.cluster("recording the history of \(name) failed: \(error)")

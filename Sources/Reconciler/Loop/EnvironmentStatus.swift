@@ -11,13 +11,25 @@ public struct EnvironmentStatus: Sendable {
     public var synced: Bool?
     public var health: HealthStatus
     public var lastOperation: HistoryRecord?
+    /// The commit the environment's ref points at now (`nil` when it could not be resolved).
+    public var targetRevision: String?
+    /// Why `targetRevision` is not what runs, when it is newer than `revision` and could not be
+    /// applied: its render or plan error ("environments/develop/bad.yaml:6: …"), or the message
+    /// of its Failed history record.
+    public var targetFailure: String?
+    /// The newest revision whose operation succeeded Healthy: what a rollback would return to.
+    public var lastGood: String?
 
-    public init(environment: String, revision: String?, synced: Bool?, health: HealthStatus, lastOperation: HistoryRecord?) {
+    public init(environment: String, revision: String?, synced: Bool?, health: HealthStatus, lastOperation: HistoryRecord?,
+                targetRevision: String? = nil, targetFailure: String? = nil, lastGood: String? = nil) {
         self.environment = environment
         self.revision = revision
         self.synced = synced
         self.health = health
         self.lastOperation = lastOperation
+        self.targetRevision = targetRevision
+        self.targetFailure = targetFailure
+        self.lastGood = lastGood
     }
 
     public var syncStatus: String {
@@ -30,16 +42,40 @@ public struct EnvironmentStatus: Sendable {
 }
 
 extension EnvironmentReconciler {
-    /// Compares live against the last applied revision without changing anything.
+    /// Compares live against the last applied revision without changing anything, and says why
+    /// the ref's newest revision is not applied when it is not: a revision with invalid YAML
+    /// leaves the environment OutOfSync with its error, next to the last good revision.
     public func status() async throws -> EnvironmentStatus {
         let past = try await HistoryStore(cluster: cluster).load(environment: environment.name)
+        let target = try? await resolve(environment.ref)
+        let lastGood = past.records.last { $0.result == .succeeded && $0.health == .healthy }?.revision
         guard let latest = past.latest else {
-            return EnvironmentStatus(environment: environment.name, revision: nil, synced: nil, health: .missing, lastOperation: nil)
+            return EnvironmentStatus(environment: environment.name, revision: nil, synced: nil, health: .missing, lastOperation: nil,
+                                     targetRevision: target, targetFailure: await failure(of: target, history: past))
         }
         let state = try await read(revision: latest.revision)
         let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
-        return EnvironmentStatus(environment: environment.name, revision: latest.revision, synced: state.plan.isEmpty && state.plan.conflicts.isEmpty,
-                                 health: health.status, lastOperation: latest)
+        let failure = target == latest.revision && latest.result != .failed ? nil : await failure(of: target, history: past)
+        let matches = state.plan.isEmpty && state.plan.conflicts.isEmpty && state.live.complete
+        return EnvironmentStatus(environment: environment.name, revision: latest.revision,
+                                 synced: matches && (target == nil || target == latest.revision) && failure == nil,
+                                 health: health.status, lastOperation: latest,
+                                 targetRevision: target, targetFailure: failure, lastGood: lastGood)
+    }
+
+    /// Why `revision` did not (or could not) become what runs: its Failed record's message, or
+    /// the error of rendering and planning it; `nil` when it reads cleanly.
+    private func failure(of revision: String?, history: History) async -> String? {
+        guard let revision else { return nil }
+        if let record = history.records.last(where: { $0.revision == revision }), record.result == .failed {
+            return record.message
+        }
+        do {
+            _ = try await read(revision: revision)
+            return nil
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// The environment's history, oldest first.

@@ -13,6 +13,9 @@ public enum ReconcileError: Error, Sendable, Equatable, CustomStringConvertible 
     case cluster(String)
     /// Another process holds the environment's Lease (and `--no-wait` was given).
     case locked(String)
+    /// The pass ran past the environment's deadline (`timeout`) and was abandoned; `lastStep`
+    /// is the last thing it said it was doing.
+    case deadlineExceeded(limit: Duration, lastStep: String?)
 
     public var description: String {
         switch self {
@@ -22,6 +25,8 @@ public enum ReconcileError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .clusterRead(object, reason): return "reading \(object) from the cluster failed: \(reason)"
         case .cluster(let message): return message
         case .locked(let message): return message
+        case let .deadlineExceeded(limit, lastStep):
+            return "did not finish within \(GoDuration.format(limit))" + (lastStep.map { " (last: \($0))" } ?? "")
         }
     }
 }

@@ -66,9 +66,13 @@ public struct ReconcileOutcome: Sendable {
         self.previousRevision = previousRevision
     }
 
-    /// In sync after the reconcile: nothing left OutOfSync and nothing failed.
+    /// In sync after the reconcile: at the revision the ref points at, nothing left OutOfSync,
+    /// and nothing failed (an operation recorded Failed, e.g. with a LIST failing, is not in
+    /// sync even when every apply went through).
     public var isSynced: Bool {
-        if autoRollback != nil { return false }
+        if autoRollback != nil || revision != targetRevision { return false }
+        if record?.result == .failed { return false }
+        if remarks.contains(where: \.leavesOutcomeIncomplete) { return false }
         if let changeSet, changeSet.dryRun { return !changeSet.hasChanges && changeSet.conflicts.isEmpty }
         if let changeSet {
             return changeSet.succeeded && changeSet.conflicts.isEmpty

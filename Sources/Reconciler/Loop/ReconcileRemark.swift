@@ -31,8 +31,20 @@ public enum ReconcileRemark: Sendable, Equatable, CustomStringConvertible {
     case noHealthyRevision
     /// `revertInGit`: the revert commit of the bad revision, pushed.
     case revertedInGit(String)
+    /// An earlier operation's process died mid-sync; its record was completed as Failed and
+    /// this reconcile finished the job.
+    case interrupted(InterruptedOperation)
     /// `revertInGit`: committing or pushing the revert failed.
     case revertInGitFailed(revision: String, reason: String)
+
+    /// Whether the remark means the environment cannot count as synced: the live picture was
+    /// partial (a LIST failed), or an object could not be applied.
+    public var leavesOutcomeIncomplete: Bool {
+        switch self {
+        case .pruneSkipped, .objectFailed: return true
+        default: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -59,6 +71,7 @@ public enum ReconcileRemark: Sendable, Equatable, CustomStringConvertible {
         case .noHealthyRevision: return "no earlier Healthy revision to roll back to"
         case .revertedInGit(let commit): return "reverted in git by \(commit.prefix(7))"
         case let .revertInGitFailed(revision, reason): return "reverting \(revision.prefix(7)) in git failed: \(reason)"
+        case .interrupted(let operation): return operation.description
         }
     }
 }

@@ -5,16 +5,24 @@ extension EnvironmentReport {
     /// The preview of a revision: what applying it would do to each object.
     ///
     /// An object that differs although it carries this very revision's annotation was edited by
-    /// hand: it is reported as `drifted`, not `configure`.
+    /// hand: it is reported as `drifted`, not `configure`. A prune the plan would not carry out
+    /// (`kept`: prune off, an emptied revision without `allowEmpty`, a failed LIST, an annotation)
+    /// is reported as kept, with the reason it is blocked.
     public init(diff: EnvironmentDiff, commit: CommitInfo? = nil, context: ReportContext? = nil,
-                warnings: [ManifestWarning] = [], remarks: [String] = []) {
+                warnings: [ManifestWarning] = [], remarks: [String] = [], kept: [KeptObject] = []) {
         var objects: [ObjectReport] = []
         var changedSecrets: [ObjectIdentity] = []
+        let blocked = Dictionary(kept.map { ($0.identity, $0.reason) }, uniquingKeysWith: { first, _ in first })
         for object in diff.objects {
-            let action = EnvironmentReport.action(of: object, revision: diff.revision)
+            var action = EnvironmentReport.action(of: object, revision: diff.revision)
+            var message = EnvironmentReport.message(for: object)
+            if action == .prune, let reason = blocked[object.identity] {
+                action = .kept
+                message = "prune blocked: \(reason)"
+            }
             objects.append(ObjectReport(identity: object.identity, action: action, changes: object.changes,
                                         manifest: action == .create ? object.displayDesired : nil,
-                                        message: EnvironmentReport.message(for: object)))
+                                        message: message))
             if SecretMask.isSecret(object.identity), action == .configure || action == .drifted,
                object.changes.contains(where: { SecretMask.holdsValues($0.path) }) {
                 changedSecrets.append(object.identity)

@@ -16,6 +16,7 @@ extension EnvironmentReport {
             var report = EnvironmentReport(diff: outcome.diff, commit: commit, warnings: outcome.rendered.warnings, remarks: remarks)
             report.health = outcome.health.status
             report.previousRevision = outcome.previousRevision
+            report.observed = true
             return [report]
         }
         var parts = [EnvironmentReport(changeSet: changes, commit: commit, context: outcome.rollback.map(ReportContext.init),
@@ -33,7 +34,7 @@ extension EnvironmentReport {
     /// A preview of a revision on an environment (`mooring diff`).
     public init(preview: RevisionPreview) {
         self.init(diff: preview.diff, commit: CommitInfo(preview.commit), context: preview.rollback.map(ReportContext.init),
-                  warnings: preview.rendered.warnings)
+                  warnings: preview.rendered.warnings, kept: preview.kept)
         previousRevision = preview.previousRevision
     }
 

@@ -13,6 +13,9 @@ public struct EnvironmentReport: Sendable {
     public var operation: SyncOperation?
     /// `true` when the actions were carried out, `false` when they are a preview.
     public var applied: Bool
+    /// `true` when a reconcile looked and had nothing to apply (`run` finding the environment
+    /// in sync, or drift it leaves alone): not a preview of something that could be applied.
+    public var observed = false
     /// Most important first (create, configure, prune, drifted, failed, kept, unchanged), each
     /// group in the order given (plan order for a sync).
     public private(set) var objects: [ObjectReport]
@@ -57,7 +60,9 @@ public struct EnvironmentReport: Sendable {
 
     /// `2 to create, 1 to configure, 5 unchanged`, `2 created, 5 unchanged` or `No changes (…)`.
     public var summaryLine: String {
-        guard hasChanges else { return objects.isEmpty ? "No changes (no objects)" : "No changes (\(objects.count) objects in sync)" }
+        guard hasChanges || count(.kept) > 0 else {
+            return objects.isEmpty ? "No changes (no objects)" : "No changes (\(objects.count) objects in sync)"
+        }
         return tally.map { $0.action.counted($0.count, applied: applied) }.joined(separator: ", ")
     }
 }

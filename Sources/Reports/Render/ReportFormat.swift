@@ -22,15 +22,19 @@ public struct ReportRenderer: Sendable {
     /// ANSI colours in text output: on for a TTY, off when piped or with `--no-color`. The caller
     /// decides; other formats ignore it.
     public var color: Bool
+    /// Text only: field diffs and manifests per object, or one line each (Markdown, HTML and
+    /// JSON always carry them).
+    public var detailed: Bool
 
-    public init(format: ReportFormat, color: Bool = false) {
+    public init(format: ReportFormat, color: Bool = false, detailed: Bool = true) {
         self.format = format
         self.color = color
+        self.detailed = detailed
     }
 
     public func render(_ report: Report) -> String {
         switch format {
-        case .text: return TextRenderer(color: color).render(report)
+        case .text: return TextRenderer(color: color, detailed: detailed).render(report)
         case .markdown: return MarkdownRenderer().render(report)
         case .json: return JSONReportEncoder().render(report)
         case .html: return HTMLRenderer().render(report)

@@ -26,9 +26,12 @@ enum ReportWording {
         "\(environment.environment) @ \(short(environment.revision))"
     }
 
-    /// `sync, applied`, `rollback, dry run`, `preview, nothing applied`
+    /// `sync, applied`, `rollback, dry run`, `in sync`, `drift, nothing applied`, `preview, nothing applied`
     static func mode(_ environment: EnvironmentReport) -> String {
-        guard let operation = environment.operation else { return "preview, nothing applied" }
+        guard let operation = environment.operation else {
+            guard environment.observed else { return "preview, nothing applied" }
+            return environment.hasChanges ? "drift, nothing applied" : "in sync"
+        }
         return environment.applied ? "\(operation.rawValue), applied" : "\(operation.rawValue), dry run"
     }
 

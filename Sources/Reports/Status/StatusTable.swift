@@ -2,12 +2,28 @@ import Foundation
 import Reconciler
 
 /// `mooring status`: one row per environment — revision, sync status, health, last operation and
-/// how long ago; an environment that could not be read shows its error.
+/// how long ago; an environment that could not be read shows its error. Below the table, each
+/// environment whose newest revision could not be applied gets a line with its failure:
+///
+/// ```
+/// ENVIRONMENT  REVISION  SYNC       HEALTH   LAST OPERATION   WHEN
+/// develop      50a6141   OutOfSync  Healthy  sync Succeeded   2m ago
+/// develop: 9f3c2d1 Failed: environments/develop/bad.yaml:6: … (running 50a6141, the last good revision)
+/// ```
 public enum StatusTable {
     public static func render(_ rows: [(environment: String, status: Result<EnvironmentStatus, ReconcileError>)],
                               now: Date = Date()) -> String {
         var table = [["ENVIRONMENT", "REVISION", "SYNC", "HEALTH", "LAST OPERATION", "WHEN"]]
+        var notes: [String] = []
         for (name, result) in rows {
+            if case .success(let status) = result, let failure = status.targetFailure {
+                let target = status.targetRevision.map { String($0.prefix(7)) } ?? "the newest revision"
+                var note = "\(name): \(target) Failed: \(TerminalText.neutralised(failure))"
+                if let good = status.lastGood {
+                    note += good == status.revision ? " (running \(good.prefix(7)), the last good revision)" : " (last good revision: \(good.prefix(7)))"
+                }
+                notes.append(note)
+            }
             switch result {
             case .success(let status):
                 let operation = status.lastOperation.map { "\($0.operation.rawValue) \($0.result.rawValue)" } ?? "-"
@@ -18,7 +34,7 @@ public enum StatusTable {
                 table.append([name, "-", "Unknown", "Unknown", "error: \(error)", "-"])
             }
         }
-        return TextTable.render(table)
+        return ([TextTable.render(table)] + notes).joined(separator: "\n")
     }
 
     /// "12s ago", "5m ago", "3h ago", "2d ago".

@@ -27,6 +27,8 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     let gate = RoundGate()
     private let requests = ReconcileRequests()
     private let wakeup = Wakeup()
+    /// Environments whose reconcile still runs (a round starts each in a task of its own).
+    let inFlight = InFlightEnvironments()
     private let stop = StopSignal()
 
     public init(source: any ConfigSource, reconcilers: [EnvironmentReconciler], schedule: PollSchedule,
@@ -63,6 +65,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             stop.stop()
             wakeup.ring()
         }
+        await inFlight.waitForAll()
         await claims.releaseAll()
         logger.info("stopped: current work finished, leases released")
     }
@@ -98,7 +101,9 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     /// How often the loop looks for requests other replicas left on its Leases.
     static let askInterval: Duration = .seconds(1)
 
-    /// One fetch, then the due environments this replica holds, concurrently. What a webhook
+    /// One fetch, then the due environments this replica holds, each in a task of its own (one
+    /// still running from an earlier round is not started twice; asked for by a webhook, it runs
+    /// again once it ends), so a hung cluster never delays another environment. What a webhook
     /// asked for (`requested`) that another replica holds is passed on to that holder.
     func round(_ due: [String: String], requested: Set<String>) async {
         let wanted = names.filter { due[$0] != nil }
@@ -107,37 +112,47 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         if !elsewhere.isEmpty {
             await claims.askHolders(elsewhere, reason: due[elsewhere[0]] ?? "webhook")
         }
-        let mine = reconcilers.filter { held.contains($0.environment.name) }
+        let heldHere = reconcilers.filter { held.contains($0.environment.name) }
+        for reconciler in heldHere where inFlight.isRunning(reconciler.environment.name) && requested.contains(reconciler.environment.name) {
+            inFlight.askAgain(reconciler.environment.name, reason: due[reconciler.environment.name] ?? "webhook")
+        }
+        let mine = heldHere.filter { !inFlight.isRunning($0.environment.name) }
         guard !mine.isEmpty else {
+            if !heldHere.isEmpty { return }
             // Holding none of them, a poll still fetches (a warm mirror for a takeover) and
             // checks the clusters, so a standby replica is ready too.
             if due.values.contains("poll") { await standBy(reconcilers.filter { due[$0.environment.name] != nil }) }
             return
         }
         roundStarted(mine.map(\.environment.name), due)
-        let results: [EnvironmentResult]
         do {
             try await source.fetch()
             readiness.fetched(failure: nil)
-            results = await withTaskGroup(of: (Int, EnvironmentResult).self) { group in
-                for (index, reconciler) in mine.enumerated() {
-                    group.addTask { (index, await Poller.reconcile(reconciler)) }
-                }
-                var collected: [(Int, EnvironmentResult)] = []
-                for await result in group { collected.append(result) }
-                return collected.sorted { $0.0 < $1.0 }.map(\.1)
-            }
         } catch {
             let failure = ReconcileError.source("fetching the config repository failed: \(error)")
             readiness.fetched(failure: failure.description)
             logger.error("fetch failed", metadata: ["error": "\(failure)"])
-            results = mine.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
+            let results = mine.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
+            for result in results {
+                log(result, reason: due[result.environment] ?? "poll")
+                await noteCluster(of: result)
+            }
+            await report(results)
+            return
         }
-        for result in results {
-            log(result, reason: due[result.environment] ?? "poll")
-            await noteCluster(of: result)
+        for reconciler in mine {
+            let name = reconciler.environment.name, reason = due[name] ?? "poll"
+            inFlight.start(name, {
+                let result = await Poller.reconcile(reconciler)
+                self.log(result, reason: reason)
+                await self.noteCluster(of: result)
+                await self.report([result])
+            }, then: { again in
+                guard let again else { return }
+                self.requests.add([name], reason: again)
+                self.wakeup.ring()
+            })
         }
-        await report(results)
     }
 
     /// What a replica holding none of the due environments does at a poll.

@@ -12,8 +12,10 @@ struct TerminalStyle {
 
     let enabled: Bool
 
+    /// `text` (its own control characters neutralised) in `tone`.
     func apply(_ tone: Tone, _ text: String) -> String {
-        enabled && !text.isEmpty ? "\u{1B}[\(tone.rawValue)m\(text)\u{1B}[0m" : text
+        let text = TerminalText.neutralised(text)
+        return enabled && !text.isEmpty ? "\u{1B}[\(tone.rawValue)m\(text)\u{1B}[0m" : text
     }
 
     func tone(for action: ObjectAction) -> Tone {

@@ -65,7 +65,7 @@ public struct LoopActions: DashboardActions {
                 try await reconciler.source.fetch()
                 let lead = try await prepare(reconciler)
                 if !lead.isEmpty { try await reconciler.source.fetch() }
-                return (lead, await Poller.measured(environment) { try await reconciler.sync() })
+                return (lead, await Poller.measured(reconciler) { reconciler in try await reconciler.sync() })
             }
         } catch {
             board.failedToStart(environment)
