@@ -41,7 +41,8 @@ struct ReconcilerSetup {
     func reconciler(for environment: EnvironmentConfiguration, lock: (tenure: EnvironmentLock.Tenure, wait: Bool)? = nil) async throws -> EnvironmentReconciler {
         let cluster: KubeClusterClient
         do {
-            cluster = try await connector.client(for: environment.cluster, requestTimeout: environment.requestTimeout)
+            cluster = try await connector.client(for: environment.cluster, rateLimit: environment.clientRateLimit,
+                                                 requestTimeout: environment.requestTimeout)
         } catch {
             throw ReconcileError.cluster("\(environment.name): \(error)")
         }
@@ -59,6 +60,32 @@ struct ReconcilerSetup {
             reconciler.lock?.notices = ProgressLines.notices
         }
         return reconciler
+    }
+
+    /// `mooring run`: every reconciler reads its cluster through that cluster's live cache
+    /// (its Lease keeps asking the server) and keeps its in-sync verdicts between passes;
+    /// returns them and the caches, one per cluster.
+    func readingLiveCaches(_ reconcilers: [EnvironmentReconciler]) async throws -> ([EnvironmentReconciler], caches: [LiveCache]) {
+        var seen = Set<String>()
+        var caches: [LiveCache] = []
+        var cached: [EnvironmentReconciler] = []
+        for var reconciler in reconcilers {
+            let target = reconciler.environment.cluster
+            let cache: LiveCache
+            do {
+                cache = try await connector.liveCache(for: target)
+            } catch {
+                throw ReconcileError.cluster("\(reconciler.environment.name): \(error)")
+            }
+            if seen.insert(target.description).inserted { caches.append(cache) }
+            reconciler.cluster = CachedClusterClient(reconciler.cluster, cache: cache)
+            reconciler.diffMemo = DiffMemo()
+            // Health is read from the cache too, so looking often costs no request: a round that
+            // waits for health ends sooner, and the next drift is healed sooner.
+            reconciler.options.healthPollInterval = min(reconciler.options.healthPollInterval, .milliseconds(100))
+            cached.append(reconciler)
+        }
+        return (cached, caches)
     }
 
     /// Runs `body` and always shuts down (stopping an embedded cluster this process started).

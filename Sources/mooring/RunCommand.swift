@@ -39,10 +39,15 @@ struct RunCommand: AsyncParsableCommand {
             // The service's metrics backend must exist before the notifier takes its counters.
             if address != nil { ServiceMode.bootstrapMetrics() }
             let notifier = try setup.notifier(for: &reconcilers)
+            // A continuous run reads tracked objects from a live cache per cluster (LIST then
+            // WATCH) and hears of drift from it; --once LISTs, like diff and sync.
+            var caches: [LiveCache] = []
+            if !once { (reconcilers, caches) = try await setup.readingLiveCaches(reconcilers) }
             let poller = Poller(source: setup.source, reconcilers: reconcilers,
                                 schedule: PollSchedule(interval: setup.configuration.repository.interval), progress: setup.progress)
             if let address {
-                try await ServiceMode.run(setup, reconcilers: reconcilers, address: address, options: service, notifier: notifier) { results in
+                try await ServiceMode.run(setup, reconcilers: reconcilers, caches: caches, address: address, options: service,
+                                          notifier: notifier) { results in
                     _ = try? report(results, counters: setup.counters, notifier: notifier)
                 }
                 await finish(notifier)
@@ -57,11 +62,19 @@ struct RunCommand: AsyncParsableCommand {
             // environments' Leases are given back.
             let signals = TerminationSignals(stopping: stop)
             defer { signals.cancel() }
+            let drift = DriftNudges()
+            for cache in caches {
+                cache.onChange { change in
+                    guard let environment = change.environment else { return }
+                    ReconcileMetrics.recordDriftEvent(environment: environment)
+                    drift.nudge(environment)
+                }
+            }
             // Environments report one by one; a report written to a file or in a machine format
             // shows the latest result of every environment, so each write replaces the last.
             var latest: [String: EnvironmentResult] = [:]
             let order = reconcilers.map(\.environment.name)
-            try await poller.run(until: stop) { results in
+            try await poller.run(until: stop, drift: drift) { results in
                 for result in results { latest[result.environment] = result }
                 try reportInLoop(results, all: order.compactMap { latest[$0] }, counters: setup.counters, notifier: notifier)
             }

@@ -13,7 +13,7 @@ enum ServiceMode {
     /// its metrics factory at creation (the notifier) must come after.
     static func bootstrapMetrics() { _ = PrometheusExport.shared }
 
-    static func run(_ setup: ReconcilerSetup, reconcilers: [EnvironmentReconciler], address: ListenAddress,
+    static func run(_ setup: ReconcilerSetup, reconcilers: [EnvironmentReconciler], caches: [LiveCache] = [], address: ListenAddress,
                     options: ServiceOptions, notifier: Notifier? = nil,
                     report: @escaping @Sendable ([EnvironmentResult]) async -> Void) async throws {
         (options.logFormat ?? .automatic).bootstrap(level: options.logLevel)
@@ -34,10 +34,13 @@ enum ServiceMode {
             let name = reconciler.environment.name
             reconciler.progress = SyncProgress { line in logger.debug("\(line)", metadata: ["environment": "\(name)"]) }
             if let notifier { reconciler.progress = reconciler.progress.forwarding(milestonesTo: notifier.reached) }
-            reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: reconciler.cluster, wait: false,
+            // A Lease is decided on the server's word, never the live cache's.
+            reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: reconciler.cluster.direct, wait: false,
                                               tenure: .untilReleased, timing: timing, identity: identity)
             return reconciler
         }
+        // The replicas' census reads the Leases from the live cache (no LIST while idle); each
+        // environment's Lease is still taken and renewed on the server's word.
         let claims = LeaseClaims(
             leases: reconcilers.compactMap { reconciler in reconciler.lock.map { (reconciler.environment.name, $0.lease as any EnvironmentLease) } },
             membership: ReplicaMembership(identity: identity, cluster: reconcilers[0].cluster, durationSeconds: Int(timing.duration.components.seconds)),
@@ -61,6 +64,14 @@ enum ServiceMode {
                                  roundStarted: { names, reasons in
                                      for name in names { board.started([name], reason: reasons[name] ?? "poll") }
                                  })
+        // A change to a tracked object (an edit, a scale, a deletion) reconciles its environment now.
+        for cache in caches {
+            cache.onChange { [loop] change in
+                guard let environment = change.environment else { return }
+                ReconcileMetrics.recordDriftEvent(environment: environment)
+                loop.reconcileSoon([environment], reason: "drift: \(change)")
+            }
+        }
         let dashboard = Dashboard(board: board, reader: reader, auth: auth,
                                   actions: auth.signInAvailable ? LoopActions(loop: loop, board: board, reader: reader, source: setup.source, report: report) : nil)
         let routing = PushRouting(repositoryURL: configuration.repository.url.redacted, environments: configuration.environments)

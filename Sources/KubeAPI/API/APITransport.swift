@@ -8,6 +8,8 @@ final class APITransport: Sendable {
     let options: KubeClientOptions
     private let authenticator: Authenticator
     private let limiter: RateLimiter?
+    /// Requests in flight at once, adapted to 429s and latency (watches excluded).
+    let window: ConcurrencyWindow
     private let engine = CurlEngine.shared
     /// Requests sent on the wire, retries included (for tests and benchmarks).
     let attempts = Locked(0)
@@ -24,6 +26,7 @@ final class APITransport: Sendable {
         self.options = options
         authenticator = Authenticator(source: connection.credentials)
         limiter = options.rateLimit.map { RateLimiter(qps: $0.qps, burst: $0.burst) }
+        window = ConcurrencyWindow(initial: options.concurrency.initial, maximum: options.concurrency.maximum)
     }
 
     /// A request relative to the server, e.g. `/api/v1/namespaces`.
@@ -42,8 +45,17 @@ final class APITransport: Sendable {
     /// Sends a call and returns its 2xx response.
     func send(_ call: Call) async throws -> HTTPResponse {
         try await withRetries(call) { request, settings in
-            let response = try await self.engine.perform(request, settings: settings)
-            return (response, response)
+            await self.window.acquire()
+            let started = ContinuousClock.now
+            do {
+                let response = try await self.engine.perform(request, settings: settings)
+                let retryAfter = response.header("retry-after").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { Duration.seconds($0) }
+                await self.window.release(status: response.status, latency: .now - started, retryAfter: retryAfter)
+                return (response, response)
+            } catch {
+                await self.window.release(status: nil, latency: .now - started, retryAfter: nil)
+                throw error
+            }
         }
     }
 

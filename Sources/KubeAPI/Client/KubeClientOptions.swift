@@ -9,6 +9,9 @@ public struct KubeClientOptions: Sendable {
     /// Limit of establishing a connection (TCP and TLS), like kubectl's dialer.
     public var connectTimeout: Duration
     public var userAgent: String
+    /// Requests one client keeps in flight: starts at `initial`, adapts between 1 and `maximum`
+    /// (halved on 429 and on answers far slower than usual, widened as answers come).
+    public var concurrency: (initial: Int, maximum: Int) = (16, 64)
 
     public static let defaultRequestTimeout: Duration = .seconds(30)
 

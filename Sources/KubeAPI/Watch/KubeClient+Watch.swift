@@ -37,7 +37,7 @@ struct WatchLoop {
         while !Task.isCancelled {
             let end: StreamEnd
             do {
-                end = try await stream(resource, from: &resourceVersion)
+                end = try await stream(resource, from: &resourceVersion, afterFailure: failures > 0)
             } catch let error as APIError where error.reason == .expired || error.reason == .gone {
                 end = .expired
             }
@@ -52,6 +52,7 @@ struct WatchLoop {
                 failures = 0
             case .failed(let error):
                 if Task.isCancelled { return }
+                if failures == 0 { output.yield(.interrupted(reason: "\(error)")) }
                 failures += 1
                 let policy = client.transport.options.retryPolicy
                 guard failures < max(policy.maxAttempts, 2) * 4,
@@ -63,14 +64,24 @@ struct WatchLoop {
     }
 
     /// Opens one stream from `resourceVersion` and forwards its events, advancing the version.
-    private func stream(_ resource: APIResource, from resourceVersion: inout String?) async throws -> StreamEnd {
+    private func stream(_ resource: APIResource, from resourceVersion: inout String?, afterFailure: Bool) async throws -> StreamEnd {
         let namespace = resource.namespaced ? request.namespace : nil
         let path = resource.collectionPath(namespace: namespace) + PathSegment.query([
             ("watch", "true"), ("allowWatchBookmarks", "true"), ("resourceVersion", resourceVersion),
             ("labelSelector", request.labelSelector), ("fieldSelector", request.fieldSelector),
             ("timeoutSeconds", String(request.timeoutSeconds)),
         ])
-        let (_, chunks) = try await client.transport.openStream(.init(method: .get, path: path, idempotent: true, timeout: nil))
+        let chunks: AsyncThrowingStream<[UInt8], Error>
+        do {
+            (_, chunks) = try await client.transport.openStream(.init(method: .get, path: path, idempotent: true, timeout: nil))
+        } catch let error as APIError where error.reason == .expired || error.reason == .gone {
+            throw error
+        } catch let error as APIError where error.status.code < 500 && error.status.code != 429 {
+            throw error  // Forbidden, unknown resource: retrying cannot help
+        } catch {
+            return .failed(error)
+        }
+        if afterFailure { output.yield(.reconnected) }
         var splitter = LineSplitter()
         do {
             for try await chunk in chunks {

@@ -11,6 +11,7 @@ public actor ClusterConnector {
     private let launcher: (any LocalClusterLauncher)?
     private let options: KubeClientOptions
     private var clients: [String: KubeClusterClient] = [:]
+    private var caches: [String: LiveCache] = [:]
     private var started: [RunningLocalCluster] = []
 
     public init(localDataDirectory: String, launcher: (any LocalClusterLauncher)?, options: KubeClientOptions = KubeClientOptions()) {
@@ -26,13 +27,17 @@ public actor ClusterConnector {
         return kubeconfig.contexts.keys.sorted()
     }
 
-    /// - Parameter requestTimeout: the environment's `requestTimeout`; environments on one
-    ///   cluster with different ones get a client each (`nil`: the connector's options).
-    public func client(for target: ClusterTarget, requestTimeout: Duration? = nil) async throws -> KubeClusterClient {
+    /// - Parameters:
+    ///   - rateLimit: the client-side limit toward a real cluster (`cluster.qps`/`burst`), used
+    ///     when the first environment on it connects; `nil` keeps kubectl's.
+    ///   - requestTimeout: the environment's `requestTimeout`; environments on one cluster with
+    ///     different ones get a client each (`nil`: the connector's options).
+    public func client(for target: ClusterTarget, rateLimit: RateLimit? = nil, requestTimeout: Duration? = nil) async throws -> KubeClusterClient {
         var options = self.options
         if let requestTimeout { options.requestTimeout = requestTimeout }
         let key = "\(target.description) \(options.requestTimeout)"
         if let client = clients[key] { return client }
+        if let rateLimit { options.rateLimit = rateLimit }
         let client: KubeClusterClient
         switch target {
         case .local:
@@ -55,8 +60,20 @@ public actor ClusterConnector {
         return client
     }
 
-    /// Stops the clusters this connector started (a reused cluster keeps running).
+    /// The live cache of a target (`mooring run`): one per cluster, shared by its environments.
+    public func liveCache(for target: ClusterTarget, resyncInterval: Duration = .seconds(30 * 60)) async throws -> LiveCache {
+        let key = target.description
+        if let cache = caches[key] { return cache }
+        let cache = LiveCache(client: try await client(for: target).client, resyncInterval: resyncInterval)
+        caches[key] = cache
+        return cache
+    }
+
+    /// Stops the live caches' watches, then the clusters this connector started (a reused
+    /// cluster keeps running).
     public func shutdown() async {
+        for cache in caches.values { await cache.stop() }
+        caches = [:]
         for cluster in started.reversed() { try? await cluster.stop() }
         started = []
         clients = [:]
@@ -78,7 +95,15 @@ public actor ClusterConnector {
         }
         started.append(cluster)
         let kubeconfig = try Kubeconfig.load(files: [cluster.kubeconfigPath])
-        return KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig, options: options))
+        return KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig, options: localOptions))
+    }
+
+    /// The embedded cluster is this machine's own process with no priority-and-fairness to
+    /// protect: no client-side rate limit against it (a real cluster keeps kubectl's 50/300).
+    private var localOptions: KubeClientOptions {
+        var local = options
+        local.rateLimit = nil
+        return local
     }
 
     /// A client of the cluster a kubeconfig names, if it answers `GET /version` promptly.
@@ -88,6 +113,6 @@ public actor ClusterConnector {
         probeOptions.retryPolicy = .none
         probeOptions.requestTimeout = .seconds(2)
         _ = try await KubeClient(kubeconfig: kubeconfig, options: probeOptions).version()
-        return KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig, options: options))
+        return KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig, options: localOptions))
     }
 }

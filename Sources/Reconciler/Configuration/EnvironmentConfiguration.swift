@@ -1,3 +1,5 @@
+import KubeAPI
+
 /// One environment: a folder of the config repository at a ref, moored to a cluster, with the
 /// policies the loop applies to it.
 public struct EnvironmentConfiguration: Sendable, Equatable {
@@ -8,6 +10,9 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     /// Folder of manifests inside the repository (default `environments/<name>`).
     public var path: String
     public var cluster: ClusterTarget
+    /// `cluster.qps` / `cluster.burst`: the client-side rate limit toward a real cluster;
+    /// `nil` keeps kubectl's 50 / 300.
+    public var clientRateLimit: RateLimit?
     /// Namespace given to namespaced objects that name none (default `default`).
     public var namespace: String
     /// Delete tracked objects the revision no longer has.

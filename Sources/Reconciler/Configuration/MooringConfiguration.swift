@@ -90,6 +90,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         } else {
             reader.report("missing \"environments\" (a map from environment name to its settings)", at: [])
         }
+        EnvironmentConfiguration.checkRateLimitsAgree(environments, with: &reader)
         var health = HealthChecks.builtIn
         if let value = root["health"], !value.isNull {
             let directory = URL(fileURLWithPath: reader.file).deletingLastPathComponent().path
@@ -178,7 +179,7 @@ extension EnvironmentConfiguration {
         "ref", "path", "cluster", "namespace", "prune", "selfHeal", "healthTimeout", "hookTimeout", "requestTimeout", "timeout",
         "rollbackOnFailure", "allowEmpty", "revertInGit", "ignoreDifferences", "adopt", "adoptFrom", "render",
     ]
-    static let clusterKeys = ["kubeconfig", "context"]
+    static let clusterKeys = ["kubeconfig", "context"] + rateLimitKeys
     static let ignoreKeys = ["group", "kind", "name", "namespace", "jsonPointers"]
 
     /// Environment names become a label value and part of a ConfigMap name: a DNS label.
@@ -248,6 +249,9 @@ extension EnvironmentConfiguration {
         environment.render = RenderMode.read(object, at: path, context: context, with: &reader)
         if let cluster = object["cluster"], !cluster.isNull {
             environment.cluster = readCluster(cluster, at: path + ["cluster"], context: context, with: &reader) ?? .local
+            if let map = cluster.objectValue {
+                environment.clientRateLimit = readRateLimit(map, at: path + ["cluster"], context: context, with: &reader)
+            }
         }
         if let ignore = object["ignoreDifferences"], !ignore.isNull {
             environment.ignoreDifferences = readIgnoreDifferences(ignore, at: path + ["ignoreDifferences"], context: context, with: &reader)

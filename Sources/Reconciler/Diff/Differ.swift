@@ -32,7 +32,8 @@ public struct Differ: Sendable {
     ///   - desired: the revision's objects, prepared (tracking metadata, namespaces filled in).
     ///   - live: the live objects found: the environment's tracked objects and any desired object
     ///     found by name. Tracked ones the revision lacks become `prune`; untracked ones are left alone.
-    public func diff(environment: String, revision: String, desired: [JSON], live: [JSON]) throws -> EnvironmentDiff {
+    ///   - memo: verdicts of the last pass (`mooring run`): an object unchanged on both sides keeps its own.
+    public func diff(environment: String, revision: String, desired: [JSON], live: [JSON], memo: DiffMemo? = nil) throws -> EnvironmentDiff {
         var liveByIdentity: [ObjectIdentity: JSON] = [:]
         for object in live {
             if let identity = ObjectIdentity(of: object) { liveByIdentity[identity] = object }
@@ -42,7 +43,8 @@ public struct Differ: Sendable {
         for (index, object) in desired.enumerated() {
             guard let identity = ObjectIdentity(of: object) else { throw DiffError.unidentifiable(index: index) }
             guard seen.insert(identity).inserted else { throw DiffError.duplicate(identity) }
-            results.append(diff(desired: object, live: liveByIdentity[identity]))
+            let found = liveByIdentity[identity]
+            results.append(memo?.verdict(desired: object, live: found) ?? diff(desired: object, live: found))
         }
         let prunable = liveByIdentity
             .filter { !seen.contains($0.key) && Differ.isTracked($0.value, environment: environment) }

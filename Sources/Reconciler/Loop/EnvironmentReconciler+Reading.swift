@@ -26,7 +26,7 @@ extension EnvironmentReconciler {
     }
 
     var stateReader: EnvironmentStateReader {
-        EnvironmentStateReader(environment: environment, cluster: cluster, concurrency: options.concurrency, lock: lock)
+        EnvironmentStateReader(environment: environment, cluster: cluster, concurrency: options.concurrency, lock: lock, memo: diffMemo)
     }
 
     func read(revision: String) async throws -> ReadState {

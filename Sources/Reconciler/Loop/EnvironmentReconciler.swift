@@ -11,7 +11,7 @@ import Manifests
 public struct EnvironmentReconciler: Sendable {
     public let environment: EnvironmentConfiguration
     public let source: any ConfigSource
-    public let cluster: any ClusterClient
+    public var cluster: any ClusterClient
     public var options: SyncOptions
     public var progress: SyncProgress
     /// Commits and pushes reverts for `revertInGit`; `nil` leaves git alone.
@@ -23,6 +23,9 @@ public struct EnvironmentReconciler: Sendable {
     /// The other environments of the configuration moored to the same cluster: an object two of
     /// them declare is refused at render time.
     public var siblings: [EnvironmentConfiguration] = []
+    /// The last pass's in-sync verdicts, kept between passes by `mooring run`; `nil` diffs
+    /// every object every time (one-shot commands).
+    public var diffMemo: DiffMemo?
     /// Who asked for the operations this reconciler records (a dashboard user); `nil` for the loop.
     public var requestedBy: String?
 

@@ -13,6 +13,8 @@ struct EnvironmentStateReader: Sendable {
     /// The environment's Lease: while it is held, the objects this environment declares that
     /// another owns are published on it, so that owner reports the conflict too.
     var lock: EnvironmentLock?
+    /// The last pass's in-sync verdicts (`mooring run`); `nil` diffs every object.
+    var memo: DiffMemo?
 
     var name: String { environment.name }
 
@@ -50,7 +52,7 @@ struct EnvironmentStateReader: Sendable {
             let ownership = self.ownership
             let desired = ownership.stamp(prepared, live: live.byIdentity)
             let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
-            let reviewed = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects),
+            let reviewed = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects, memo: memo),
                                             differ: differ)
             let suspected = ownership.contested(reviewed, by: await claimsOfOthers())
             try await publishClaims(suspected)
@@ -60,6 +62,7 @@ struct EnvironmentStateReader: Sendable {
                 .rejections(in: diff, definitions: desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" })
             if !rejections.isEmpty { throw ReconcileError.plan(FieldRejectionReport(rejections, rendered: rendered).message) }
             diff = await NamespaceInventory(cluster: cluster, concurrency: concurrency).attach(to: diff)
+            memo?.remember(diff, desired: desired)
             let plan = try SyncPlanner.plan(diff, prune: environment.prune, allowEmpty: environment.allowEmpty,
                                             liveListingComplete: live.complete)
             return (desired, live, diff, plan)

@@ -94,10 +94,11 @@ public struct Poller: Sendable {
         return result
     }
 
-    /// Polls until `stop` is set (passes in progress finish first); `report` receives each
-    /// environment's result as soon as its pass ends, one at a time. An error `report` throws
-    /// ends the polling.
-    public func run(until stop: StopSignal, report: ([EnvironmentResult]) async throws -> Void) async throws {
+    /// Polls until `stop` is set (passes in progress finish first), each environment on its own
+    /// schedule; `report` receives each environment's result as soon as its pass ends, one at a
+    /// time. An error `report` throws ends the polling. An environment `drift` names between its
+    /// polls is reconciled at once, without a fetch.
+    public func run(until stop: StopSignal, drift: DriftNudges? = nil, report: ([EnvironmentResult]) async throws -> Void) async throws {
         let (results, sink) = AsyncStream<EnvironmentResult>.makeStream()
         let fetch = SharedFetch(source: source, freshness: schedule.interval / 2, progress: progress)
         let reconcilers = self.reconcilers, schedule = self.schedule
@@ -105,9 +106,16 @@ public struct Poller: Sendable {
             await withTaskGroup(of: Void.self) { group in
                 for reconciler in reconcilers {
                     group.addTask {
+                        let name = reconciler.environment.name, clock = ContinuousClock()
                         while !stop.isStopped && !Task.isCancelled {
+                            _ = drift?.take(name)
                             sink.yield(await Self.pass(of: reconciler, fetch: fetch))
-                            await stop.sleep(for: schedule.nextDelay(unit: Double.random(in: 0..<1)))
+                            let nextPoll = clock.now + schedule.nextDelay(unit: Double.random(in: 0..<1))
+                            while !stop.isStopped && !Task.isCancelled && clock.now < nextPoll {
+                                guard let drift else { await stop.sleep(for: nextPoll - clock.now); break }
+                                await drift.sleep(for: nextPoll - clock.now, stop: stop, environment: name)
+                                if drift.take(name) && !stop.isStopped { sink.yield(await Self.reconcile(reconciler)) }
+                            }
                         }
                     }
                 }

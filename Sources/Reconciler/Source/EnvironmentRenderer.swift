@@ -9,14 +9,16 @@ struct EnvironmentRenderer: Sendable {
     let modes: [String: RenderMode]
     let cache: RenderCache
 
-    init(settings: RenderSettings, environments: [EnvironmentConfiguration], cache: RenderCache = RenderCache()) {
+    /// - Parameter cache: by default room for two renderings of every environment (the current
+    ///   revision and the one before), so a thousand environments do not evict each other.
+    init(settings: RenderSettings, environments: [EnvironmentConfiguration], cache: RenderCache? = nil) {
         self.settings = settings
         var modes: [String: RenderMode] = [:]
         for environment in environments {
             if let mode = environment.render { modes[Self.normalized(environment.path)] = modes[Self.normalized(environment.path)] ?? mode }
         }
         self.modes = modes
-        self.cache = cache
+        self.cache = cache ?? RenderCache(capacity: max(32, environments.count * 2))
     }
 
     /// The mode `path` renders with at the tree's revision.

@@ -14,6 +14,7 @@ import Synchronization
 /// mooring_environment_health_status{environment="develop",status="Healthy"} 1
 /// mooring_environment_info{environment="develop",revision="9f2c…"} 1
 /// mooring_drift_objects{environment="develop"} 0
+/// mooring_drift_events_total{environment="develop"} 2
 /// mooring_git_fetch_duration_seconds_bucket{le="0.1"} 12
 /// mooring_git_fetch_failures_total 0
 /// ```
@@ -24,6 +25,7 @@ public enum ReconcileMetrics {
     public static let healthStatus = "mooring_environment_health_status"
     public static let environmentInfo = "mooring_environment_info"
     public static let driftObjects = "mooring_drift_objects"
+    public static let driftEvents = "mooring_drift_events_total"
     public static let gitFetchDuration = "mooring_git_fetch_duration_seconds"
     public static let gitFetchFailures = "mooring_git_fetch_failures_total"
 
@@ -53,6 +55,12 @@ public enum ReconcileMetrics {
         Counter(label: operationsTotal, dimensions: [
             ("environment", environment), ("operation", operation.rawValue), ("result", result.rawValue),
         ]).increment()
+    }
+
+    /// The live cache saw a tracked object of the environment change in the cluster (which
+    /// schedules its reconcile at once).
+    public static func recordDriftEvent(environment: String) {
+        Counter(label: driftEvents, dimensions: [("environment", environment)]).increment()
     }
 
     /// One fetch of the config repository.

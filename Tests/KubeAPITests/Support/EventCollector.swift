@@ -35,6 +35,8 @@ extension WatchEvent {
         case .deleted: return "DELETED \(name)"
         case .bookmark: return "BOOKMARK"
         case .relisted(let items, _): return "RELISTED \(items.count)"
+        case .interrupted: return "INTERRUPTED"
+        case .reconnected: return "RECONNECTED"
         }
     }
 }

@@ -75,11 +75,13 @@ struct Pipeline {
     var prune = true
     /// `adopt: true`: objects made by hand are taken over instead of being conflicts.
     var adopt = false
+    /// The verdicts kept between passes, as `mooring run` keeps them.
+    var memo: DiffMemo? = nil
 
     var reader: EnvironmentStateReader {
         var configuration = EnvironmentConfiguration(name: environment, namespace: "default", prune: prune)
         configuration.adopt = adopt
-        return EnvironmentStateReader(environment: configuration, cluster: cluster)
+        return EnvironmentStateReader(environment: configuration, cluster: cluster, memo: memo)
     }
 
     func plan(_ objects: [JSON], revision: String = "rev1") async throws -> (SyncPlan, [JSON], LiveState) {

@@ -1,0 +1,49 @@
+import Manifests
+import Synchronization
+
+/// The verdicts of the last reconcile of one environment, for `mooring run`: an object whose
+/// desired content and live resourceVersion are both what they were when it was last found in
+/// sync (dry-run confirmation included) is in sync still, and is not normalised, compared or
+/// dry-run again. Any change on either side — a new revision, an edit in the cluster, even one
+/// that only bumps the resourceVersion — diffs it afresh. A no-op pass then costs time in
+/// proportion to what changed, not to the environment's size.
+public final class DiffMemo: Sendable {
+    private struct Entry {
+        var desired: JSON
+        var liveVersion: String
+        var verdict: ObjectDiff
+    }
+
+    private let entries = Mutex<[ObjectIdentity: Entry]>([:])
+
+    public init() {}
+
+    /// The remembered in-sync verdict for `desired` against `live`, if both are unchanged.
+    func verdict(desired: JSON, live: JSON?) -> ObjectDiff? {
+        guard let live, let identity = ObjectIdentity(of: desired),
+              let version = live[path: ["metadata", "resourceVersion"]]?.stringValue else { return nil }
+        return entries.withLock { entries -> ObjectDiff? in
+            guard let entry = entries[identity], entry.liveVersion == version, entry.desired == desired else { return nil }
+            var verdict = entry.verdict
+            verdict.live = live
+            return verdict
+        }
+    }
+
+    /// Remembers the objects a finished diff found in sync, and forgets every other.
+    func remember(_ diff: EnvironmentDiff, desired: [JSON]) {
+        var byIdentity: [ObjectIdentity: JSON] = [:]
+        for object in desired {
+            if let identity = ObjectIdentity(of: object) { byIdentity[identity] = object }
+        }
+        var fresh: [ObjectIdentity: Entry] = [:]
+        for object in diff.objects where object.status == .synced && !object.needsDryRunConfirmation {
+            guard let wanted = byIdentity[object.identity],
+                  let version = object.live?[path: ["metadata", "resourceVersion"]]?.stringValue else { continue }
+            fresh[object.identity] = Entry(desired: wanted, liveVersion: version, verdict: object)
+        }
+        entries.withLock { $0 = fresh }
+    }
+
+    var count: Int { entries.withLock { $0.count } }
+}
