@@ -2,29 +2,18 @@
 # Live cache benchmark: `mooring run --listen` (watch-driven cache) with COUNT objects in one
 # environment plus DRIFT small environments (one Deployment each, selfHeal) on the embedded
 # cluster, poll interval 10 minutes. Prints, side by side with kubectl on an identical cluster:
-#   - a warm no-op pass (triggered by the signed webhook): its requests per verb from
-#     mooring_kube_requests_total and its time, vs `kubectl diff --server-side` of the same files;
+#   - a warm no-op pass (triggered by the signed webhook; median of 3): its requests per verb from
+#     mooring_kube_requests_total and its time, vs `kubectl diff --server-side` of the same files
+#     (median of 3);
 #   - LISTs sent while idle for 10 s;
 #   - drift: time from a `scale` of a tracked Deployment to mooring putting it back (median);
-#   - peak RSS of the `mooring run` process.
+#   - peak RSS of the `mooring run` process, with COUNT + DRIFT tracked objects.
 #
 # Usage: Benchmarks/live-cache-bench.sh [COUNT] [DRIFT]   (MOORING=path/to/mooring; default: release build)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/bench-lib.sh"
 COUNT=${1:-1000}
 DRIFT=${2:-10}
-BIN=${MOORING:-.build/release/mooring}
-[ -x "$BIN" ] || { echo "build first: swift build -c release" >&2; exit 2; }
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-here=$(pwd)
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-    [ -n "${KEEP:-}" ] && echo "kept $work" >&2 || rm -rf "$work"
-}
-trap cleanup EXIT
 
 repo="$work/config"
 python3 Benchmarks/bench_objects.py "$repo/environments/bench" "$COUNT"
@@ -54,10 +43,8 @@ spec:
           image: nginx:1.27
 YAML
 done
-git -C "$repo" init -q -b main
-git -C "$repo" add -A
-git -C "$repo" -c user.name=bench -c user.email=bench@example.invalid commit -qm "bench objects"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+commit_repository "$repo"
+port=$(free_port)
 {
     echo "repository:"
     echo "  url: config"
@@ -72,41 +59,36 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
     done
 } >"$work/mooring.yaml"
 
-serve() { # serve DATA_DIR → waits for its kubeconfig
-    mkdir -p "$1"
-    "$BIN" cluster serve --port 0 --data "$1" --time-scale 50 >"$1/serve.log" 2>&1 &
-    pids+=($!)
-    for _ in $(seq 400); do [ -s "$1/kubeconfig" ] && return; sleep 0.05; done
-    echo "cluster in $1 did not start" >&2; exit 2
-}
 serve "$work/.mooring/cluster"
 serve "$work/kubectl-cluster"
 
 export BENCH_WEBHOOK_SECRET=bench-secret
 echo "mooring: $BIN; $COUNT objects + $DRIFT drift environments; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-start=$(date +%s.%N)
 "$BIN" run --listen "127.0.0.1:$port" --config "$work/mooring.yaml" --log-format json >"$work/run.log" 2>&1 &
 run_pid=$!
 pids+=($run_pid)
-peak_rss() { grep VmHWM "/proc/$run_pid/status" | awk '{print $2}'; }
-for _ in $(seq 400); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+wait_http "http://127.0.0.1:$port/healthz"
 python3 Benchmarks/live_cache_bench.py "http://127.0.0.1:$port/metrics" "$work/.mooring/cluster/kubeconfig" \
     "$BENCH_WEBHOOK_SECRET" "$COUNT" "$DRIFT" >"$work/results" || { tail -20 "$work/run.log" >&2; exit 2; }
-rss_kib=$(peak_rss)
+rss=$(peak_rss_mib "$run_pid")
 get() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$work/results"; }
 
 export KUBECONFIG="$work/kubectl-cluster/kubeconfig"
 k() { kubectl --cache-dir "$work/kubectl-cache" "$@"; }
 k apply --server-side -R -f "$repo/environments/bench" >/dev/null
-t0=$(date +%s.%N); k diff --server-side -R -f "$repo/environments/bench" >/dev/null || true; t1=$(date +%s.%N)
-k_diff=$(python3 -c "print(f'{$t1 - $t0:.2f}')")
+diffs=()
+for _ in 1 2 3; do
+    t0=$(now); k diff --server-side -R -f "$repo/environments/bench" >/dev/null || true; diffs+=("$(seconds "$t0" "$(now)")")
+done
+k_diff=$(median "${diffs[@]}")
 
 noop=$(get noop_seconds)
-printf "%-44s %12s %14s %9s\n" "operation" "mooring" "kubectl" "ratio"
+printf "%-44s %12s %14s %9s\n" "operation (medians of 3)" "mooring" "kubectl" "ratio"
 printf "%-44s %11ss %13ss %9s\n" "warm no-op pass (run) vs diff --server-side" "$noop" "$k_diff" \
     "$(python3 -c "print(f'{$k_diff / max($noop, 0.0005):.0f}x faster')")"
+echo "each: mooring $(get noop_seconds_all); kubectl ${diffs[*]}"
 echo "warm no-op requests per pass: LIST $(get noop_requests_LIST), GET $(get noop_requests_GET), PATCH $(get noop_requests_PATCH), WATCH $(get noop_requests_WATCH), CREATE $(get noop_requests_CREATE), UPDATE $(get noop_requests_UPDATE) (Lease renewals), DELETE $(get noop_requests_DELETE)"
 echo "LISTs while idle for 10 s: $(get idle_lists_10s)"
 echo "first pass seen after: $(get first_pass_seen) s (all environments, health wait included)"
-echo "drift healed (scale → replicas put back, poll interval 10m): median $(get drift_heal_median) s over $DRIFT; each: $(get drift_heal_all)"
-echo "peak RSS of mooring run: $((rss_kib / 1024)) MiB"
+[ "$DRIFT" -gt 0 ] && echo "drift healed (scale → replicas put back, poll interval 10m): median $(get drift_heal_median) s over $DRIFT; each: $(get drift_heal_all)"
+echo "peak RSS of mooring run: $rss MiB ($((COUNT + DRIFT)) tracked objects + namespaces)"

@@ -13,6 +13,10 @@ struct ReconcilerSetup {
     let progress: SyncProgress
     /// When set, every environment's requests are counted (`--stats`).
     var counters: RequestCounters?
+    /// What each environment declares, shared by every reconciler of the configuration.
+    let declarations = DeclarationIndex()
+    /// The environments moored to each cluster, one shared list per cluster.
+    let moored: [(target: ClusterTarget, siblings: SiblingEnvironments)]
 
     /// - Parameters:
     ///   - clusters: whether the command talks to clusters; commands that only read git (render,
@@ -24,8 +28,17 @@ struct ReconcilerSetup {
         let source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         if let rebuilt = source.mirror.rebuilt { ProgressLines.notices.say(rebuilt) }
         let connector = ClusterConnector(localDataDirectory: options.localClusterFolder, launcher: EmbeddedClusterLauncher())
+        var byCluster: [(target: ClusterTarget, environments: [EnvironmentConfiguration])] = []
+        for environment in configuration.environments {
+            if let index = byCluster.firstIndex(where: { $0.target == environment.cluster }) {
+                byCluster[index].environments.append(environment)
+            } else {
+                byCluster.append((environment.cluster, [environment]))
+            }
+        }
         return ReconcilerSetup(options: options, configuration: configuration, source: source, connector: connector,
-                               progress: progress, counters: stats ? RequestCounters() : nil)
+                               progress: progress, counters: stats ? RequestCounters() : nil,
+                               moored: byCluster.map { ($0.target, SiblingEnvironments($0.environments)) })
     }
 
     /// The named environment, or an error listing the ones that exist.
@@ -54,7 +67,8 @@ struct ReconcilerSetup {
         }
         var reconciler = EnvironmentReconciler(environment: environment, source: source, cluster: client, progress: progress,
                                                revertPublisher: GitRevertPublisher(mirror: source.mirror))
-        reconciler.siblings = configuration.environments.filter { $0.name != environment.name && $0.cluster == environment.cluster }
+        reconciler.siblings = moored.first { $0.target == environment.cluster }?.siblings ?? []
+        reconciler.declarations = declarations
         if let lock {
             reconciler.lock = EnvironmentLock(environment: environment, cluster: client, wait: lock.wait, tenure: lock.tenure)
             reconciler.lock?.notices = ProgressLines.notices

@@ -86,10 +86,12 @@ enum ServiceMode {
         ])
         // Shut down in reverse order: the loop first (finishing its apply), the server last, so
         // probes and metrics answer until the end.
+        // Named, not described: the default name is `"\(service)"`, which prints the server's
+        // whole value — every reconciler and its siblings (gigabytes with 1,000 environments).
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [
-                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
-                .init(service: loop, successTerminationBehavior: .gracefullyShutdownGroup),
+                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "http"),
+                .init(service: loop, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "reconcile-loop"),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))

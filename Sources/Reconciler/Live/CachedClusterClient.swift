@@ -19,8 +19,10 @@ public struct CachedClusterClient: ClusterClient {
 
     public func list(_ type: GroupVersionKind, labelSelector: String) async throws -> [JSON] {
         if let selector = EqualitySelector(labelSelector), selector.requires(Tracking.managedByLabel, Tracking.managedByValue),
-           let held = await cache.informer(for: type)?.snapshot() {
-            return held.filter(selector.matches)
+           let informer = await cache.informer(for: type) {
+            let environment = selector.requirements[Tracking.environmentLabel]
+            let held = if let environment { await informer.snapshot(environment: environment) } else { await informer.snapshot() }
+            if let held { return held.filter(selector.matches) }
         }
         return try await base.list(type, labelSelector: labelSelector)
     }

@@ -20,7 +20,7 @@ actor ResourceInformer {
     nonisolated let resyncInterval: Duration
     private let client: KubeClient
     private let changed: @Sendable (TrackedChange) -> Void
-    private var objects: [ObjectIdentity: JSON] = [:]
+    private var objects = TrackedObjects()
     private var phase = Phase.starting
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var loop: Task<Void, Never>?
@@ -53,7 +53,13 @@ actor ResourceInformer {
     /// now (never listed successfully, or a stream is down).
     func snapshot() async -> [JSON]? {
         await firstAnswer()
-        return phase == .synced ? Array(objects.values) : nil
+        return phase == .synced ? objects.all : nil
+    }
+
+    /// Like `snapshot`, only the objects labelled for `environment` (from the store's index).
+    func snapshot(environment: String) async -> [JSON]? {
+        await firstAnswer()
+        return phase == .synced ? objects.labelled(environment) : nil
     }
 
     func lookup(_ identity: ObjectIdentity) async -> Lookup {
@@ -121,7 +127,7 @@ actor ResourceInformer {
             report(held, object)
         case .deleted(let object):
             guard let identity = ObjectIdentity(of: object) else { return }
-            report(objects.removeValue(forKey: identity), nil)
+            report(objects.remove(identity), nil)
         case .relisted(let items, _):
             lists += 1
             replaceAll(items)
@@ -135,15 +141,12 @@ actor ResourceInformer {
     }
 
     private func replaceAll(_ items: [JSON]) {
-        var fresh: [ObjectIdentity: JSON] = [:]
-        for item in items {
-            if let identity = ObjectIdentity(of: item) { fresh[identity] = item }
-        }
+        let fresh = TrackedObjects(items)
         let previous = objects
         objects = fresh
         if phase != .starting {
-            for (identity, old) in previous where fresh[identity] == nil { report(old, nil) }
-            for (identity, new) in fresh { report(previous[identity], new) }
+            for (identity, old) in previous.byIdentity where fresh[identity] == nil { report(old, nil) }
+            for (identity, new) in fresh.byIdentity { report(previous[identity], new) }
         }
         phase = .synced
         resumeWaiters()

@@ -32,7 +32,7 @@ extension EnvironmentReconciler {
     func read(revision: String) async throws -> ReadState {
         progress.say("\(name): rendering \(environment.path) at \(revision.prefix(7))")
         let desired = try await desiredObjects(revision: revision)
-        try await refuseObjectsSiblingsDeclare(desired.byIdentity)
+        try await refuseObjectsSiblingsDeclare(desired.byIdentity, revision: revision)
         let commit: RevisionFacts
         do {
             commit = try await source.describe(revision: revision, path: environment.path)
@@ -99,15 +99,33 @@ extension EnvironmentReconciler {
     /// Renders each sibling environment at its own ref and refuses the revision when one of
     /// them declares an object this one declares. A sibling that cannot be rendered is skipped
     /// (its own reconcile reports why).
-    func refuseObjectsSiblingsDeclare(_ rendered: [ObjectIdentity: RenderedObject]) async throws {
-        guard !siblings.isEmpty else { return }
-        let check = SiblingDeclarations(own: rendered.mapValues(\.source), environment: name, cluster: environment.cluster.description)
-        var problems: [String] = []
-        for sibling in siblings {
-            let other = EnvironmentReconciler(environment: sibling, source: source, cluster: cluster, options: options)
-            guard let revision = try? await other.resolve(sibling.ref),
-                  let theirs = try? await other.desiredObjects(revision: revision) else { continue }
-            problems += check.overlaps(with: sibling.name, declaring: theirs.byIdentity.mapValues(\.source))
+    ///
+    /// Siblings' declarations come from `declarations` (each read once per revision), and the
+    /// verdict is reused while this revision and every ref the siblings follow are unchanged.
+    func refuseObjectsSiblingsDeclare(_ rendered: [ObjectIdentity: RenderedObject], revision: String) async throws {
+        guard siblings.hasAny(besides: name) else { return }
+        let index = declarations ?? DeclarationIndex()
+        let own = rendered.mapValues(\.source)
+        index.publish(name, revision: revision, declared: own)
+        var resolved: [String: String?] = [:]
+        for ref in siblings.refs { resolved[ref ?? ""] = try? await source.resolve(ref) }
+        let key = revision + resolved.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value ?? "-")" }.joined()
+        let problems: [String]
+        if let known = index.verdict(for: name, key: key) {
+            problems = known
+        } else {
+            let check = SiblingDeclarations(own: own, environment: name, cluster: environment.cluster.description)
+            var found: [String] = []
+            for sibling in siblings.besides(name) {
+                guard let theirRevision = resolved[sibling.ref ?? ""] ?? nil else { continue }
+                let other = EnvironmentReconciler(environment: sibling, source: source, cluster: cluster, options: options)
+                let theirs = await index.declared(by: sibling.name, at: theirRevision) {
+                    try? await other.desiredObjects(revision: theirRevision).byIdentity.mapValues(\.source)
+                }
+                if let theirs { found += check.overlaps(with: sibling.name, declaring: theirs) }
+            }
+            index.remember(found, for: name, key: key)
+            problems = found
         }
         if let first = problems.first {
             throw ReconcileError.render(first + (problems.count > 1 ? " (and \(problems.count - 1) more objects)" : ""))

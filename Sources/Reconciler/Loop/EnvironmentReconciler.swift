@@ -20,9 +20,12 @@ public struct EnvironmentReconciler: Sendable {
     /// The environment's Lease, taken before a poll or a sync applies anything; `nil` applies
     /// without one (tests of a single applier).
     public var lock: EnvironmentLock?
-    /// The other environments of the configuration moored to the same cluster: an object two of
-    /// them declare is refused at render time.
-    public var siblings: [EnvironmentConfiguration] = []
+    /// The environments of the configuration moored to the same cluster (this one skips itself):
+    /// an object two of them declare is refused at render time.
+    public var siblings: SiblingEnvironments = []
+    /// What the environments of the configuration declare, shared by its reconcilers (each
+    /// sibling rendered once per revision); `nil` renders the siblings on every read.
+    public var declarations: DeclarationIndex?
     /// The last pass's in-sync verdicts, kept between passes by `mooring run`; `nil` diffs
     /// every object every time (one-shot commands).
     public var diffMemo: DiffMemo?
