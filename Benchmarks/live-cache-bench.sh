@@ -9,7 +9,8 @@
 #   - drift: time from a `scale` of a tracked Deployment to mooring putting it back (median);
 #   - peak RSS of the `mooring run` process, with COUNT + DRIFT tracked objects.
 #
-# Usage: Benchmarks/live-cache-bench.sh [COUNT] [DRIFT]   (MOORING=path/to/mooring; default: release build)
+# Usage: Benchmarks/live-cache-bench.sh [COUNT] [DRIFT]   (MOORING=path/to/mooring; default: release build;
+#        NO_PEER=1 skips kubectl, for profiling runs)
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 COUNT=${1:-1000}
@@ -72,6 +73,9 @@ python3 Benchmarks/live_cache_bench.py "http://127.0.0.1:$port/metrics" "$work/.
     "$BENCH_WEBHOOK_SECRET" "$COUNT" "$DRIFT" >"$work/results" || { tail -20 "$work/run.log" >&2; exit 2; }
 rss=$(peak_rss_mib "$run_pid")
 get() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$work/results"; }
+if [ -n "${NO_PEER:-}" ]; then # mooring's side only (profiling runs)
+    cat "$work/results"; echo "peak RSS of mooring run: $rss MiB"; exit 0
+fi
 
 export KUBECONFIG="$work/kubectl-cluster/kubeconfig"
 k() { kubectl --cache-dir "$work/kubectl-cache" "$@"; }

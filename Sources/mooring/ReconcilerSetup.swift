@@ -15,8 +15,9 @@ struct ReconcilerSetup {
     var counters: RequestCounters?
     /// What each environment declares, shared by every reconciler of the configuration.
     let declarations = DeclarationIndex()
-    /// The environments moored to each cluster, one shared list per cluster.
-    let moored: [(target: ClusterTarget, siblings: SiblingEnvironments)]
+    /// The environments moored to each cluster, one shared list per cluster, and the claims
+    /// published on its Leases, read once for all of them.
+    let moored: [(target: ClusterTarget, siblings: SiblingEnvironments, claims: PublishedClaims)]
 
     /// - Parameters:
     ///   - clusters: whether the command talks to clusters; commands that only read git (render,
@@ -38,7 +39,7 @@ struct ReconcilerSetup {
         }
         return ReconcilerSetup(options: options, configuration: configuration, source: source, connector: connector,
                                progress: progress, counters: stats ? RequestCounters() : nil,
-                               moored: byCluster.map { ($0.target, SiblingEnvironments($0.environments)) })
+                               moored: byCluster.map { ($0.target, SiblingEnvironments($0.environments), PublishedClaims()) })
     }
 
     /// The named environment, or an error listing the ones that exist.
@@ -67,7 +68,9 @@ struct ReconcilerSetup {
         }
         var reconciler = EnvironmentReconciler(environment: environment, source: source, cluster: client, progress: progress,
                                                revertPublisher: GitRevertPublisher(mirror: source.mirror))
-        reconciler.siblings = moored.first { $0.target == environment.cluster }?.siblings ?? []
+        let neighbourhood = moored.first { $0.target == environment.cluster }
+        reconciler.siblings = neighbourhood?.siblings ?? []
+        reconciler.publishedClaims = neighbourhood?.claims
         reconciler.declarations = declarations
         if let lock {
             reconciler.lock = EnvironmentLock(environment: environment, cluster: client, wait: lock.wait, tenure: lock.tenure)

@@ -16,11 +16,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do one pass and exit.") var once = false
     @Flag(name: .long, help: "Print the requests each environment sent, on stderr.") var stats = false
     @Option(name: .long, help: "Seconds to wait for notifications before exiting.") var notifyWait: Int = 30
+    @Option(name: .long, help: "How many environments reconcile at once (at least 1).")
+    var concurrentEnvironments: Int = EnvironmentSlots.defaultLimit
     @OptionGroup var lease: LeaseOptions
     @OptionGroup var service: ServiceOptions
 
     func validate() throws {
         if once && service.listen != nil { throw ValidationError("--once and --listen do not go together: the service runs until stopped") }
+        if concurrentEnvironments < 1 { throw ValidationError("--concurrent-environments must be at least 1") }
     }
 
     func run() async throws {
@@ -28,11 +31,13 @@ struct RunCommand: AsyncParsableCommand {
         let code = try await setup.run { setup in
             let stop = StopSignal()
             var reconcilers: [EnvironmentReconciler] = []
+            let slots = EnvironmentSlots(limit: concurrentEnvironments)
             for environment in setup.configuration.environments {
                 // A continuous run keeps each environment's Lease: a second runner is a standby,
                 // whose wait ends when it is told to stop.
                 var reconciler = try await setup.reconciler(for: environment, lock: (once ? .perOperation : .untilReleased, !lease.noWait))
                 reconciler.lock?.stop = stop
+                reconciler.slots = slots
                 reconcilers.append(reconciler)
             }
             let address = once ? nil : try service.address(in: setup.configuration)

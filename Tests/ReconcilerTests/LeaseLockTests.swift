@@ -2,6 +2,7 @@ import Synchronization
 import Foundation
 import Manifests
 @testable import Reconciler
+import TestSupport
 import Testing
 
 /// Leases against the embedded cluster over HTTP, read back with the real kubectl: one holder at
@@ -51,6 +52,35 @@ import Testing
             await a.release()
             #expect(try await b.tryAcquire() == nil, "a released Lease is taken at once")
             await b.release()
+        }
+    }
+
+    /// client-go's fast path: the holder writes each renewal over the record it wrote last,
+    /// without reading the Lease first; someone else's write in between sends it back to reading.
+    @Test func theHolderRenewsWithOneWriteAndNoReadUntilSomeoneElseWrites() async throws {
+        try await withCluster { cluster in
+            let counting = CountingClusterClient(cluster.client)
+            let a = LeaseLock(name: "mooring-env-develop", namespace: "mooring-system", identity: "runner-a", cluster: counting,
+                              timing: Self.patient)
+            try await a.acquire(wait: false)
+            let before = counting.counts
+            #expect(try await eventually(timeout: .seconds(60)) { counting.counts.otherWrites >= before.otherWrites + 3 })
+            let renewed = counting.counts
+            #expect(renewed.gets == before.gets, "renewals read nothing: \(before) → \(renewed)")
+
+            // Another writer bumps the Lease (an annotation): the next renewal's write conflicts,
+            // so the holder reads it, finds itself the holder still, and renews.
+            let identity = ObjectIdentity(type: GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease"),
+                                          namespace: "mooring-system", name: "mooring-env-develop")
+            var lease = try #require(try await cluster.client.get(identity))
+            lease[path: ["metadata", "annotations", "example.com/touched"]] = "yes"
+            _ = try await cluster.client.replace(lease)
+            #expect(try await eventually(timeout: .seconds(60)) { counting.counts.gets > renewed.gets })
+            let afterRead = counting.counts
+            #expect(try await eventually(timeout: .seconds(60)) { counting.counts.otherWrites > afterRead.otherWrites }, "renewing goes on")
+            let (held, lost) = (await a.isHeld, await a.lost)
+            #expect(held && lost == nil)
+            await a.release()
         }
     }
 

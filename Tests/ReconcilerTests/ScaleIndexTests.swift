@@ -42,14 +42,14 @@ import Testing
 
     @Test func aSiblingIsRenderedOncePerRevisionHoweverManyAsk() async throws {
         let index = DeclarationIndex()
-        let renders = Mutex(0)
+        let renders = Tally()
         let identity = try #require(ObjectIdentity(of: object("shared", environment: nil)))
         let declared: DeclarationIndex.Declared = [identity: SourceLocation(file: "environments/b/app.yaml", line: 1)]
         let answers = await withTaskGroup(of: DeclarationIndex.Declared?.self) { group in
             for _ in 0..<50 {
                 group.addTask {
                     await index.declared(by: "b", at: "rev1") {
-                        renders.withLock { $0 += 1 }
+                        renders.add()
                         try? await Task.sleep(for: .milliseconds(50))
                         return declared
                     }
@@ -57,15 +57,15 @@ import Testing
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(renders.withLock { $0 } == 1)
+        #expect(renders.value == 1)
         #expect(answers.allSatisfy { $0 == declared })
 
         // A new revision is rendered afresh; what the environment publishes itself is not rendered.
-        _ = await index.declared(by: "b", at: "rev2") { renders.withLock { $0 += 1 }; return [:] }
-        #expect(renders.withLock { $0 } == 2)
+        _ = await index.declared(by: "b", at: "rev2") { renders.add(); return [:] }
+        #expect(renders.value == 2)
         index.publish("c", revision: "rev2", declared: declared)
-        #expect(await index.declared(by: "c", at: "rev2") { renders.withLock { $0 += 1 }; return nil } == declared)
-        #expect(renders.withLock { $0 } == 2)
+        #expect(await index.declared(by: "c", at: "rev2") { renders.add(); return nil } == declared)
+        #expect(renders.value == 2)
     }
 
     @Test func aVerdictIsReusedOnlyFromTheSameInputs() {
@@ -76,4 +76,41 @@ import Testing
         #expect(index.verdict(for: "a", key: "rev1 main=rev2") == nil)
         #expect(index.verdict(for: "b", key: "rev1 main=rev1") == nil)
     }
+
+    @Test func selectorsAreParsedAsBefore() throws {
+        #expect(EqualitySelector("a=b, c==d")?.requirements == ["a": "b", "c": "d"])
+        #expect(EqualitySelector(" app.kubernetes.io/managed-by=mooring ")?.requirements == ["app.kubernetes.io/managed-by": "mooring"])
+        #expect(EqualitySelector("")?.requirements == [:])
+        for refused in ["a!=b", "!a", "a in (b)", "a=b=c", "=b", "a"] {
+            #expect(EqualitySelector(refused) == nil, "\(refused)")
+        }
+    }
+
+    @Test func slotsBoundHowManyRunAtOnce() async {
+        let slots = EnvironmentSlots(limit: 3)
+        let running = Tally(), finished = Tally()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<12 {
+                group.addTask {
+                    await slots.run {
+                        running.add()
+                        try? await Task.sleep(for: .milliseconds(20))
+                        running.add(-1)
+                        finished.add()
+                    }
+                }
+            }
+        }
+        #expect(running.most == 3)
+        #expect(finished.value == 12)
+        #expect(slots.busy == 0)
+    }
+}
+
+/// A count shared by concurrent tasks, and the most it ever was.
+private final class Tally: Sendable {
+    private let state = Mutex((value: 0, most: 0))
+    func add(_ amount: Int = 1) { state.withLock { $0.value += amount; $0.most = max($0.most, $0.value) } }
+    var value: Int { state.withLock { $0.value } }
+    var most: Int { state.withLock { $0.most } }
 }

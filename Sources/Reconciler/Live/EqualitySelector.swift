@@ -1,4 +1,3 @@
-import Foundation
 import Manifests
 
 /// A label selector made only of equalities (`a=b,c==d`), which is all the reconciler asks for:
@@ -7,15 +6,21 @@ import Manifests
 struct EqualitySelector: Sendable, Equatable {
     var requirements: [String: String]
 
+    /// Parsed on every cached LIST (thirty per environment per pass), so without Foundation's
+    /// string searching, which was a measurable share of a thousand-environment pass.
     init?(_ text: String) {
         var requirements: [String: String] = [:]
-        for part in text.split(separator: ",") {
-            let term = part.trimmingCharacters(in: .whitespaces)
-            guard !term.contains("!"), !term.contains(" "),
-                  let range = term.range(of: "==") ?? term.range(of: "=") else { return nil }
-            let key = String(term[..<range.lowerBound]), value = String(term[range.upperBound...])
-            guard !key.isEmpty, !value.contains("=") else { return nil }
-            requirements[key] = value
+        for part in text.utf8.split(separator: UInt8(ascii: ",")) {
+            var term = part[...]
+            while term.first == UInt8(ascii: " ") { term = term.dropFirst() }
+            while term.last == UInt8(ascii: " ") { term = term.dropLast() }
+            guard !term.contains(UInt8(ascii: "!")), !term.contains(UInt8(ascii: " ")),
+                  let equals = term.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            let key = term[..<equals]
+            var rest = term[term.index(after: equals)...]
+            if rest.first == UInt8(ascii: "=") { rest = rest.dropFirst() }
+            guard !key.isEmpty, !rest.contains(UInt8(ascii: "=")) else { return nil }
+            requirements[String(decoding: key, as: UTF8.self)] = String(decoding: rest, as: UTF8.self)
         }
         self.requirements = requirements
     }

@@ -26,7 +26,8 @@ extension EnvironmentReconciler {
     }
 
     var stateReader: EnvironmentStateReader {
-        EnvironmentStateReader(environment: environment, cluster: cluster, concurrency: options.concurrency, lock: lock, memo: diffMemo)
+        EnvironmentStateReader(environment: environment, cluster: cluster, concurrency: options.concurrency, lock: lock, memo: diffMemo,
+                               published: publishedClaims)
     }
 
     func read(revision: String) async throws -> ReadState {

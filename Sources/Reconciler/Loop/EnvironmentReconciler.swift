@@ -26,6 +26,12 @@ public struct EnvironmentReconciler: Sendable {
     /// What the environments of the configuration declare, shared by its reconcilers (each
     /// sibling rendered once per revision); `nil` renders the siblings on every read.
     public var declarations: DeclarationIndex?
+    /// What other owners claim on the cluster's Leases, read once for every environment moored
+    /// there; `nil` reads the Leases on each pass.
+    public var publishedClaims: PublishedClaims?
+    /// Shared by the process's reconcilers: how many environments reconcile at once (`Poller`
+    /// waits for one before it times a pass); `nil` is no bound.
+    public var slots: EnvironmentSlots?
     /// The last pass's in-sync verdicts, kept between passes by `mooring run`; `nil` diffs
     /// every object every time (one-shot commands).
     public var diffMemo: DiffMemo?

@@ -15,6 +15,9 @@ struct EnvironmentStateReader: Sendable {
     var lock: EnvironmentLock?
     /// The last pass's in-sync verdicts (`mooring run`); `nil` diffs every object.
     var memo: DiffMemo?
+    /// The cluster's Leases' claims read once for every environment (`mooring run`); `nil` reads
+    /// them on each pass.
+    var published: PublishedClaims?
 
     var name: String { environment.name }
 
@@ -78,6 +81,7 @@ struct EnvironmentStateReader: Sendable {
     /// What other environments and installations claim of this one's objects, from their Leases
     /// (nothing when the Leases cannot be listed: a missing claim is reported by its claimant).
     func claimsOfOthers() async -> [ObjectIdentity: Owner] {
+        if let published { return await published.claims(against: environment.owner, reading: cluster) }
         let leaseType = GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease")
         let selector = "\(Tracking.managedByLabel)=\(Tracking.managedByValue)"
         guard let leases = try? await cluster.list(leaseType, labelSelector: selector) else { return [:] }

@@ -67,8 +67,15 @@ public struct Poller: Sendable {
     /// One operation on an environment (a poll, or a sync a person asked for) under its pass
     /// deadline, timed and recorded in the metrics; a failure is its one-line reason. `operation`
     /// gets the reconciler whose progress the deadline's message quotes.
+    /// Waits for one of the reconciler's `slots` first, when it has them (not timed).
     public static func measured(_ reconciler: EnvironmentReconciler,
                                 _ operation: @escaping @Sendable (EnvironmentReconciler) async throws -> ReconcileOutcome) async -> EnvironmentResult {
+        guard let slots = reconciler.slots else { return await timed(reconciler, operation) }
+        return await slots.run { await timed(reconciler, operation) }
+    }
+
+    private static func timed(_ reconciler: EnvironmentReconciler,
+                              _ operation: @escaping @Sendable (EnvironmentReconciler) async throws -> ReconcileOutcome) async -> EnvironmentResult {
         let name = reconciler.environment.name
         let started = ContinuousClock.now
         let last = PassDeadline.LastStep()

@@ -171,6 +171,7 @@ public actor LeaseLock {
     private func renewOnce() async {
         guard isHeld else { return }
         do {
+            if try await renewOnObserved() { return }
             if let holder = try await tryAcquire() {
                 markLost("\(holder.record.holderIdentity) took the Lease \(description) over")
             }
@@ -178,6 +179,25 @@ public actor LeaseLock {
             if let lastRenewed, ContinuousClock.now - lastRenewed > timing.renewDeadline {
                 markLost("the Lease \(description) could not be renewed for \(GoDuration.format(timing.renewDeadline)): \(error)")
             }
+        }
+    }
+
+    /// client-go's fast path for the holder (`tryAcquireOrRenew`, since 1.27): write the renewal
+    /// over the record this process wrote last, guarded by its resourceVersion, without reading
+    /// it first — one request per renewal instead of two, which with a Lease per environment and
+    /// a thousand environments is 500 requests a second fewer. Any failure (a conflict: someone
+    /// wrote the Lease meanwhile; or it was deleted) answers `false`: the caller reads and
+    /// decides as on any attempt.
+    private func renewOnObserved() async throws -> Bool {
+        guard let observed, observed.record.holderIdentity == identity, let version = observed.resourceVersion,
+              case .update(let record) = LeaseElection.decide(current: observed.record, identity: identity, timing: timing,
+                                                               now: Date(), observedFor: .zero)
+        else { return false }
+        do {
+            took(try await cluster.replace(leaseObject(record, resourceVersion: version)))
+            return true
+        } catch {
+            return false
         }
     }
 

@@ -24,12 +24,17 @@ public enum OwnershipClaims {
 
     /// The objects others claim, by claimant, from the Leases found (this owner's own skipped).
     public static func claims(in leases: [JSON], against owner: Owner, now: Date) -> [ObjectIdentity: Owner] {
-        var found: [ObjectIdentity: Owner] = [:]
+        claims(all(in: leases, now: now), against: owner)
+    }
+
+    /// Every claim in force on the Leases found, in their order: what `PublishedClaims` keeps
+    /// for all the environments of a cluster.
+    static func all(in leases: [JSON], now: Date) -> [(identity: ObjectIdentity, claimant: Owner)] {
+        var found: [(identity: ObjectIdentity, claimant: Owner)] = []
         for lease in leases {
             let annotations = lease[path: ["metadata", "annotations"]]
-            guard let claimant = annotations?[Tracking.ownerAnnotation]?.stringValue.flatMap(Owner.init(annotationValue:)),
-                  claimant != owner,
-                  let text = annotations?[annotation]?.stringValue,
+            guard let text = annotations?[annotation]?.stringValue,
+                  let claimant = annotations?[Tracking.ownerAnnotation]?.stringValue.flatMap(Owner.init(annotationValue:)),
                   let renewed = LeaseRecord(lease: lease).renewTime,
                   now.timeIntervalSince(renewed) < Double(lifetime.components.seconds),
                   let entries = try? JSON(parsing: Array(text.utf8)).arrayValue
@@ -37,9 +42,16 @@ public enum OwnershipClaims {
             for entry in entries {
                 guard let kind = entry["kind"]?.stringValue, let name = entry["name"]?.stringValue else { continue }
                 let type = GroupVersionKind(group: entry["group"]?.stringValue ?? "", version: "", kind: kind)
-                found[ObjectIdentity(type: type, namespace: entry["namespace"]?.stringValue, name: name)] = claimant
+                found.append((ObjectIdentity(type: type, namespace: entry["namespace"]?.stringValue, name: name), claimant))
             }
         }
+        return found
+    }
+
+    /// The claims of owners other than `owner`, by object (a later Lease's claim wins).
+    static func claims(_ all: [(identity: ObjectIdentity, claimant: Owner)], against owner: Owner) -> [ObjectIdentity: Owner] {
+        var found: [ObjectIdentity: Owner] = [:]
+        for (identity, claimant) in all where claimant != owner { found[identity] = claimant }
         return found
     }
 }

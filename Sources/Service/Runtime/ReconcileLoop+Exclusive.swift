@@ -7,7 +7,7 @@ extension ReconcileLoop {
     /// The dashboard's actions go through here.
     public func exclusive<T: Sendable>(_ environment: String,
                                        _ work: @Sendable (EnvironmentReconciler) async throws -> T) async throws -> T {
-        guard let reconciler = reconcilers.first(where: { $0.environment.name == environment }) else {
+        guard let reconciler = byName[environment] else {
             throw ExclusiveError(description: "no environment \"\(environment)\"")
         }
         return try await gate.withTurn {

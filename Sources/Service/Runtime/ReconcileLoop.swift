@@ -43,14 +43,19 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         self.readiness = readiness
         self.logger = logger
         self.report = report
+        self.names = reconcilers.map(\.environment.name)
+        self.byName = Dictionary(reconcilers.map { ($0.environment.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var names: [String] { reconcilers.map(\.environment.name) }
+    /// Environment names in configuration order, and each environment's reconciler: looked up
+    /// once per result, so with a thousand environments not searched for.
+    let names: [String]
+    let byName: [String: EnvironmentReconciler]
 
     // MARK: - ReconcileTrigger
 
     public func reconcileSoon(_ environments: [String], reason: String) {
-        let known = environments.filter(names.contains)
+        let known = environments.filter { byName[$0] != nil }
         guard !known.isEmpty else { return }
         requests.add(known, reason: reason)
         wakeup.ring()
@@ -179,7 +184,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     /// its last attempt could not reach it. A reconcile that failed before it needed the cluster
     /// (a render error) asks the cluster's discovery instead.
     private func noteCluster(of result: EnvironmentResult) async {
-        guard let reconciler = reconcilers.first(where: { $0.environment.name == result.environment }) else { return }
+        guard let reconciler = byName[result.environment] else { return }
         let cluster = reconciler.environment.cluster.description
         switch result.outcome {
         case .success: readiness.cluster(cluster, failure: nil)
