@@ -40,6 +40,14 @@ commit_repository() {
     git -C "$1" -c user.name=bench -c user.email=bench@example.invalid commit -qm "bench objects"
 }
 
+# service_configuration: the start of a mooring.yaml for `run --listen` benchmarks (the repository
+# `config` beside it, polled every 10 minutes, the generic webhook signed with
+# $BENCH_WEBHOOK_SECRET), up to its `environments:` key; the caller lists them.
+service_configuration() {
+    printf '%s\n' "repository:" "  url: config" "  interval: 10m" "server:" "  webhooks:" \
+        "    generic: {secretEnv: BENCH_WEBHOOK_SECRET}" "environments:"
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now() { date +%s.%N; }
 seconds() { python3 -c "print(f'{$2 - $1:.2f}')"; }

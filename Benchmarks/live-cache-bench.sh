@@ -47,13 +47,7 @@ done
 commit_repository "$repo"
 port=$(free_port)
 {
-    echo "repository:"
-    echo "  url: config"
-    echo "  interval: 10m"
-    echo "server:"
-    echo "  webhooks:"
-    echo "    generic: {secretEnv: BENCH_WEBHOOK_SECRET}"
-    echo "environments:"
+    service_configuration
     echo "  bench: {path: environments/bench, cluster: local, prune: true, healthTimeout: 10m}"
     for n in $(seq 0 $((DRIFT - 1))); do
         echo "  drift-$n: {path: environments/drift-$n, cluster: local, selfHeal: true, healthTimeout: 5m}"

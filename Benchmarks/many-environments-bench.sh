@@ -74,13 +74,7 @@ spec:
 PY
 commit_repository "$repo"
 {
-    echo "repository:"
-    echo "  url: config"
-    echo "  interval: 10m"
-    echo "server:"
-    echo "  webhooks:"
-    echo "    generic: {secretEnv: BENCH_WEBHOOK_SECRET}"
-    echo "environments:"
+    service_configuration
     for n in $(seq -f "%04g" 0 $((ENVIRONMENTS - 1))); do
         echo "  env-$n: {path: environments/env-$n, cluster: local, healthTimeout: 30m}"
     done
@@ -96,7 +90,7 @@ run_pid=$!
 pids+=($run_pid)
 wait_http "http://127.0.0.1:$port/healthz"
 python3 Benchmarks/many_environments_bench.py "$work/run.log" "http://127.0.0.1:$port/metrics" "$work/.mooring/cluster/kubeconfig" \
-    "$BENCH_WEBHOOK_SECRET" "$ENVIRONMENTS" "$started" "$PASSES" >"$work/results" || { tail -20 "$work/run.log" >&2; exit 2; }
+    "$BENCH_WEBHOOK_SECRET" "$ENVIRONMENTS" "$started" "$PASSES" "$run_pid" >"$work/results" || { tail -20 "$work/run.log" >&2; exit 2; }
 rss=$(peak_rss_mib "$run_pid")
 get() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$work/results"; }
 
@@ -105,7 +99,7 @@ printf "%-52s %16s %28s\n" "work" "mooring" "Flux (published)"
 printf "%-52s %15ss %28s\n" "first sync of $ENVIRONMENTS environments × 5 objects" "$first" "1,000 Kustomizations: 255 s"
 printf "%-52s %12s MiB %28s\n" "peak RSS (VmHWM) of the one process" "$rss" "112 MiB"
 printf "%-52s %15ss\n" "steady-state pass, nothing changed (median of $PASSES)" "$(get pass_seconds)"
-echo "each pass: $(get pass_seconds_all); environments failing their first sync: $(get first_sync_failed)"
+echo "each pass: $(get pass_seconds_all) (CPU of mooring per pass, median: $(get pass_cpu_seconds) s; load $(cut -d' ' -f1 /proc/loadavg)); environments failing their first sync: $(get first_sync_failed)"
 echo "requests per steady-state pass: LIST $(get pass_requests_LIST), GET $(get pass_requests_GET), PATCH $(get pass_requests_PATCH), WATCH $(get pass_requests_WATCH), CREATE $(get pass_requests_CREATE), UPDATE $(get pass_requests_UPDATE), DELETE $(get pass_requests_DELETE)"
 grep -q '"level":"error"' "$work/run.log" && { echo "errors logged (first 3):"; grep '"level":"error"' "$work/run.log" | head -3; }
 exit 0

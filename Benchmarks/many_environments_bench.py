@@ -5,14 +5,14 @@ process's start until every environment has reconciled once; a steady-state pass
 from a signed push webhook (every environment follows main) until every environment has
 reconciled after it. Passes are taken one after another; the median is printed.
 
-Usage: many_environments_bench.py LOG METRICS_URL KUBECONFIG WEBHOOK_SECRET ENVIRONMENTS STARTED_AT PASSES
+Usage: many_environments_bench.py LOG METRICS_URL KUBECONFIG WEBHOOK_SECRET ENVIRONMENTS STARTED_AT PASSES PID
 Prints `key value` lines the shell script reads.
 """
 import datetime, json, os, statistics, sys, time
 from bench_service import Service, requests_by_verb, wait_for
 
 log_path, metrics_url, kubeconfig, secret = sys.argv[1:5]
-environments, started_at, passes = int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
+environments, started_at, passes, pid = int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
 service = Service(metrics_url, kubeconfig, secret)
 
 
@@ -45,6 +45,12 @@ class Log:
         return len({env for env, _, _ in results}) >= environments and results
 
 
+def cpu_seconds():
+    """CPU time (user + system) the mooring process has used: a pass's cost whatever the machine's load."""
+    fields = open(f"/proc/{pid}/stat").read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def finished(results):
     """The time the last environment's first result after the mark was logged, and how many failed."""
     first = {}
@@ -60,14 +66,16 @@ print(f"first_sync_seconds {done - started_at:.2f}")
 print(f"first_sync_failed {failed}")
 time.sleep(5)  # let health waits and follow-up drift passes settle
 
-durations, requests = [], []
+durations, requests, cpu = [], [], []
 for _ in range(passes):
     before = service.metrics()
     log.skip_to_end()
+    cpu_before = cpu_seconds()
     pushed = time.time()
     service.push()
     results = wait_for(log.all_done, 600, "a steady-state pass", interval=0.02)
     done, failed = finished(results)
+    cpu.append(cpu_seconds() - cpu_before)
     durations.append(done - pushed)
     time.sleep(1)
     requests.append(requests_by_verb(before, service.metrics()))
@@ -75,5 +83,6 @@ for _ in range(passes):
         print(f"pass_failed {failed}")
 print(f"pass_seconds {statistics.median(durations):.3f}")
 print(f"pass_seconds_all {' '.join(f'{d:.3f}' for d in durations)}")
+print(f"pass_cpu_seconds {statistics.median(cpu):.2f}")
 for verb in requests[0]:
     print(f"pass_requests_{verb} {statistics.median(r[verb] for r in requests):.0f}")

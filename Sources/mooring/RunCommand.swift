@@ -27,6 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if !once { MallocArenas.limit() }
         let setup = try await ReconcilerSetup.open(options, stats: stats)
         let code = try await setup.run { setup in
             let stop = StopSignal()

@@ -43,6 +43,22 @@ import Testing
         #expect(snapshot?.reconciling == false)
     }
 
+    /// A no-op pass recorded nothing: its timeline is not read again (with a thousand
+    /// environments that was a history parse and git look-ups per environment per pass).
+    @Test func theTimelineIsReadAgainOnlyAfterARecordAFailureOrAMinute() {
+        var snapshot = EnvironmentSnapshot(environment: EnvironmentConfiguration(name: "develop", ref: "main"))
+        let noOp = EnvironmentResult(environment: "develop", outcome: .success(Self.outcome(replicas: 2, health: .healthy)))
+        let start = Date()
+        #expect(snapshot.needsHistory(after: noOp, at: start), "never read yet")
+        snapshot.record(noOp, history: History(environment: "develop"), at: start)
+        #expect(!snapshot.needsHistory(after: noOp, at: start + 5))
+        #expect(snapshot.needsHistory(after: noOp, at: start + EnvironmentSnapshot.historyRefresh + 1))
+        var synced = Self.outcome(replicas: 2, health: .healthy)
+        synced.record = HistoryRecord(revision: "1a2b3c4d5e6f", time: start, operation: .sync, result: .succeeded, health: .healthy, message: "sync")
+        #expect(snapshot.needsHistory(after: EnvironmentResult(environment: "develop", outcome: .success(synced)), at: start + 5))
+        #expect(snapshot.needsHistory(after: EnvironmentResult(environment: "develop", outcome: .failure(.cluster("unreachable"))), at: start + 5))
+    }
+
     @Test func theOverviewAndTheEnvironmentPageEscapeAndMaskWhatTheyShow() {
         var snapshot = EnvironmentSnapshot(environment: EnvironmentConfiguration(name: "develop", ref: "main"))
         snapshot.record(EnvironmentResult(environment: "develop", outcome: .success(Self.outcome(replicas: 3, health: .healthy))),

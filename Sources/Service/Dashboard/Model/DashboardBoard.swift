@@ -65,9 +65,14 @@ public final class DashboardBoard: Sendable {
 
     /// A reconcile finished: its history read through `reader` (for the timeline and who did
     /// what), then taken in. A history that cannot be read leaves the timeline as it was.
-    public func finished(_ result: EnvironmentResult, reading reader: any DashboardReader) async {
+    /// The history is read only when the snapshot needs it (`EnvironmentSnapshot.needsHistory`).
+    public func finished(_ result: EnvironmentResult, reading reader: any DashboardReader, at time: Date = Date()) async {
+        guard state.withLock({ $0[result.environment]?.needsHistory(after: result, at: time) ?? false }) else {
+            finished(result, history: nil, at: time)
+            return
+        }
         let read = try? await reader.history(of: result.environment)
-        finished(result, history: read?.0, commits: read?.1 ?? [:])
+        finished(result, history: read?.0, commits: read?.1 ?? [:], at: time)
     }
 
     /// Leaves a line on the environment's page: what the last dashboard action did.

@@ -40,6 +40,22 @@ public struct EnvironmentSnapshot: Sendable {
     public var checkedAt: Date?
     /// The last successful outcome (the pages' objects, drift and health).
     public var outcome: ReconcileOutcome?
+    /// When the timeline was last read from the cluster's history.
+    public var historyReadAt: Date?
+
+    /// How long a timeline read after a reconcile that recorded nothing is kept: another process
+    /// (a replica, `mooring sync`) may have recorded an operation meanwhile.
+    public static let historyRefresh: TimeInterval = 60
+
+    /// Whether the history must be read again after `result`: it recorded an operation or failed,
+    /// or the last reading is older than `historyRefresh`. A no-op pass records nothing, and with
+    /// a thousand environments reading each one's history and its commits from git every pass
+    /// was a large share of the pass.
+    public func needsHistory(after result: EnvironmentResult, at time: Date) -> Bool {
+        guard let historyReadAt, time.timeIntervalSince(historyReadAt) < Self.historyRefresh else { return true }
+        guard case .success(let outcome) = result.outcome else { return true }
+        return outcome.record != nil || outcome.autoRollbackRecord != nil
+    }
 
     public init(environment: EnvironmentConfiguration) {
         name = environment.name
@@ -57,6 +73,7 @@ public struct EnvironmentSnapshot: Sendable {
         reconciling = false
         checkedAt = time
         if let history {
+            historyReadAt = time
             recentOperations = Array(history.records.reversed())
             lastOperation = history.latest
             self.commits = commits
