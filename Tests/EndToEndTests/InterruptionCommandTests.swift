@@ -92,6 +92,43 @@ import Testing
         }
     }
 
+    /// The same while `run` loops: the next fetch finds the mirror damaged (its objects deleted
+    /// behind the running process's back), says so once, clones it again, and the commit pushed
+    /// meanwhile is applied without a restart.
+    @Test func aMirrorCorruptedWhileRunLoopsIsRebuiltAtTheNextFetch() async throws {
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
+            let runner = try await Command.start(MooringBinary.path, ["run", "--config", workspace.config],
+                                                 environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
+            defer { runner.kill() }
+            let clock = ContinuousClock()
+            func stage() async throws -> String {
+                try await workspace.kubectl("get", "configmap", "settings", "-n", "default", "-o", "jsonpath={.data.STAGE}").stdout
+            }
+            func waitFor(_ value: String) async throws {
+                let deadline = clock.now + .seconds(90)
+                while try await stage() != value, clock.now < deadline { try await Task.sleep(for: .milliseconds(200)) }
+            }
+            try await waitFor("one")
+            #expect(try await stage() == "one")
+
+            // Unlinked, not truncated: the running process may have the packs mapped.
+            let objects = try mirror(workspace) + "/objects"
+            try FileManager.default.removeItem(atPath: objects)
+            try FileManager.default.createDirectory(atPath: objects, withIntermediateDirectories: true)
+            try await workspace.repository.commit("stage two", files: [
+                "environments/develop/settings.yaml": SafetyFixture.configMap("settings", namespace: "default", data: ["STAGE": "two"]),
+            ])
+            try await waitFor("two")
+            #expect(try await stage() == "two", "the commit pushed after the corruption was applied")
+            // A few more passes: the rebuilt mirror is not reported again.
+            try await Task.sleep(for: .seconds(3))
+            #expect(runner.isRunning)
+            let ended = await runner.stop()
+            #expect(ended.stderr.components(separatedBy: "was unreadable").count == 2, "reported once: \(ended.stderr)")
+            #expect(ended.stderr.contains("; cloned it again"), "\(ended.stderr)")
+        }
+    }
+
     @Test func aStaleGitLockLeftByACrashDoesNotWedgeTheNextFetch() async throws {
         try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
             #expect(try await workspace.mooring(["run", "--once"]).status == 0)
