@@ -108,6 +108,10 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     func round(_ due: [String: String], requested: Set<String>) async {
         let wanted = names.filter { due[$0] != nil }
         let held = Set(await claims.claim(wanted))
+        let unreachable = await claims.unreachable()
+        for name in wanted where !held.contains(name) && !inFlight.isRunning(name) {
+            if let reason = unreachable[name] { reportUnreachable(name, reason: reason, trigger: due[name] ?? "poll") }
+        }
         let elsewhere = wanted.filter { !held.contains($0) && requested.contains($0) }
         if !elsewhere.isEmpty {
             await claims.askHolders(elsewhere, reason: due[elsewhere[0]] ?? "webhook")
@@ -155,7 +159,19 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         }
     }
 
-    /// What a replica holding none of the due environments does at a poll.
+    /// An environment whose cluster did not answer its Lease round is reported failed, naming
+    /// the cluster, in a task of its own like a reconcile (its report reads the cluster too).
+    private func reportUnreachable(_ name: String, reason: String, trigger: String) {
+        inFlight.start(name, {
+            let result = EnvironmentResult(environment: name, outcome: .failure(.cluster(reason)))
+            self.log(result, reason: trigger)
+            await self.noteCluster(of: result)
+            await self.report([result])
+        }, then: { _ in })
+    }
+
+    /// What a replica holding none of the due environments does at a poll: fetch, and check
+    /// each cluster in a task of its own (a hung one must not hold up the next round).
     private func standBy(_ others: [EnvironmentReconciler]) async {
         do {
             try await source.fetch()
@@ -163,7 +179,9 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         } catch {
             readiness.fetched(failure: ReconcileError.source("fetching the config repository failed: \(error)").description)
         }
-        for reconciler in others { await probeCluster(of: reconciler) }
+        for reconciler in others where !inFlight.isRunning(reconciler.environment.name) {
+            inFlight.start(reconciler.environment.name, { await self.probeCluster(of: reconciler) }, then: { _ in })
+        }
     }
 
     private func probeCluster(of reconciler: EnvironmentReconciler) async {

@@ -41,6 +41,11 @@ struct ServiceProcess {
     }
 
     static func start(_ harness: Harness, configuration: String, name: String = "mooring", extraEnvironment: [String: String] = [:]) async throws -> ServiceProcess {
+        try await start(configuration: configuration, name: name, extraEnvironment: extraEnvironment)
+    }
+
+    /// The same for a configuration that names its clusters and repository itself.
+    static func start(configuration: String, name: String = "mooring", extraEnvironment: [String: String] = [:]) async throws -> ServiceProcess {
         let folder = TemporaryFolder.make("service-\(name)")
         let file = folder + "/mooring.yaml"
         try configuration.write(toFile: file, atomically: true, encoding: .utf8)
