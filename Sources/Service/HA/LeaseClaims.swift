@@ -37,6 +37,8 @@ public actor LeaseClaims: EnvironmentClaims {
     let retryPeriod: Duration
     private var rounds: [Int: Task<Void, Never>] = [:]
     private var lastStarted: [Int: ContinuousClock.Instant] = [:]
+    /// The clusters whose first round ended (or ran out of time).
+    private var settled: Set<Int> = []
 
     public init(clusters: [Cluster], identity: String, timings: LeaseTiming, logger: Logger) {
         let policy = SharePolicy(identity: identity, liveWithin: Self.seconds(timings.duration),
@@ -85,6 +87,13 @@ public actor LeaseClaims: EnvironmentClaims {
         return unreachable
     }
 
+    public func undecided(_ environments: [String]) async -> Set<String> {
+        startDueRounds()
+        return Set(environments.filter { name in
+            clusters.indices.contains { !settled.contains($0) && clusters[$0].claims.leases[name] != nil }
+        })
+    }
+
     /// Every cluster at once, each within its limit: a hung one delays the shutdown by that at most.
     public func releaseAll() async {
         for round in rounds.values { round.cancel() }
@@ -119,7 +128,10 @@ public actor LeaseClaims: EnvironmentClaims {
         }
     }
 
-    private func roundEnded(_ index: Int) { rounds[index] = nil }
+    private func roundEnded(_ index: Int) {
+        rounds[index] = nil
+        settled.insert(index)
+    }
 
     static func seconds(_ duration: Duration) -> TimeInterval {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -17,6 +17,10 @@ public protocol EnvironmentClaims: Sendable {
     /// for another replica's environment.
     func unreachable() async -> [String: String]
 
+    /// Of `environments`, those whose claim is not known yet (at start, before their cluster's
+    /// first Lease round ended): neither held nor someone else's, so not worth a standby's look.
+    func undecided(_ environments: [String]) async -> Set<String>
+
     /// Gives up every claim (at shutdown, after the last apply finished).
     func releaseAll() async
 }
@@ -28,5 +32,6 @@ public struct SoleReplica: EnvironmentClaims {
     public func askHolders(_ environments: [String], reason: String) async {}
     public func dueHere() async -> [String: String] { [:] }
     public func unreachable() async -> [String: String] { [:] }
+    public func undecided(_ environments: [String]) async -> Set<String> { [] }
     public func releaseAll() async {}
 }

@@ -124,8 +124,11 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         guard !mine.isEmpty else {
             if !heldHere.isEmpty { return }
             // Holding none of them, a poll still fetches (a warm mirror for a takeover) and
-            // checks the clusters, so a standby replica is ready too.
-            if due.values.contains("poll") { await standBy(reconcilers.filter { due[$0.environment.name] != nil }) }
+            // checks the clusters, so a standby replica is ready too — once the claims are known:
+            // at start a Lease about to be taken makes the first reconcile what readiness waits for.
+            let undecided = await claims.undecided(wanted)
+            let others = reconcilers.filter { due[$0.environment.name] != nil && !undecided.contains($0.environment.name) }
+            if due.values.contains("poll") && !others.isEmpty { await standBy(others) }
             return
         }
         roundStarted(mine.map(\.environment.name), due)
