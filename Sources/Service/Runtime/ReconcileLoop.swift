@@ -154,11 +154,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
                 self.log(result, reason: reason)
                 await self.noteCluster(of: result)
                 await self.report([result])
-            }, then: { again in
-                guard let again else { return }
-                self.requests.add([name], reason: again)
-                self.wakeup.ring()
-            })
+            }, then: askedAgain(name))
         }
     }
 
@@ -170,7 +166,17 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             self.log(result, reason: trigger)
             await self.noteCluster(of: result)
             await self.report([result])
-        }, then: { _ in })
+        }, then: askedAgain(name))
+    }
+
+    /// What a task of an environment does when it ends: a webhook that asked for the
+    /// environment meanwhile gets its reconcile now.
+    private func askedAgain(_ name: String) -> @Sendable (String?) -> Void {
+        { again in
+            guard let again else { return }
+            self.requests.add([name], reason: again)
+            self.wakeup.ring()
+        }
     }
 
     /// What a replica holding none of the due environments does at a poll: fetch, and check
@@ -183,7 +189,8 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             readiness.fetched(failure: ReconcileError.source("fetching the config repository failed: \(error)").description)
         }
         for reconciler in others where !inFlight.isRunning(reconciler.environment.name) {
-            inFlight.start(reconciler.environment.name, { await self.probeCluster(of: reconciler) }, then: { _ in })
+            inFlight.start(reconciler.environment.name, { await self.probeCluster(of: reconciler) },
+                           then: askedAgain(reconciler.environment.name))
         }
     }
 
