@@ -132,17 +132,7 @@ import Testing
     /// And in `run --listen`: the service's log says it once, as a warning.
     @Test func aMirrorCorruptedWhileTheServiceRunsIsRebuiltAtTheNextFetch() async throws {
         try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: "") { workspace in
-            let service = try await ServiceProcess.start(configuration: """
-                repository:
-                  url: \(workspace.repository.url)
-                  interval: 1s
-                environments:
-                  develop:
-                    ref: main
-                    cluster: {kubeconfig: \(workspace.cluster.kubeconfigPath)}
-                    healthTimeout: 30s
-
-                """, name: "mirror-listen")
+            let service = try await ServiceProcess.start(configuration: workspace.listenConfiguration(), name: "mirror-listen")
             do {
                 func stage() async throws -> String {
                     try await workspace.kubectl("get", "configmap", "settings", "-n", "default", "-o", "jsonpath={.data.STAGE}").stdout

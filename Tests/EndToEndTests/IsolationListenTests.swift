@@ -9,17 +9,9 @@ import Testing
 /// cluster's environment is applied promptly while the hung environment is reported failed,
 /// naming its cluster (issue 11; before, every Lease round waited for the hung cluster).
 @Suite struct IsolationListenTests {
+    /// develop on the workspace's cluster; master on the hung one, with a 40 s request timeout.
     func configuration(_ workspace: CommandWorkspace, hung: String) -> String {
-        """
-        repository:
-          url: \(workspace.repository.url)
-          interval: 1s
-        environments:
-          develop:
-            ref: main
-            cluster: {kubeconfig: \(workspace.cluster.kubeconfigPath)}
-            prune: true
-            healthTimeout: 30s
+        workspace.listenConfiguration("""
           master:
             ref: main
             cluster: {kubeconfig: \(hung)}
@@ -30,7 +22,7 @@ import Testing
         server:
           lease: {duration: 4s, renewDeadline: 3s, retryPeriod: 1s}
 
-        """
+        """)
     }
 
     /// master's entry in `/api/v1/environments`.
