@@ -28,6 +28,7 @@ struct ReconcilerSetup {
         let configuration = try options.load(checkingClusters: clusters)
         let source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         if let rebuilt = source.mirror.rebuilt { ProgressLines.notices.say(rebuilt) }
+        source.reportRebuilds(to: ProgressLines.notices)
         let connector = ClusterConnector(localDataDirectory: options.localClusterFolder, launcher: EmbeddedClusterLauncher())
         var byCluster: [(target: ClusterTarget, environments: [EnvironmentConfiguration])] = []
         for environment in configuration.environments {
