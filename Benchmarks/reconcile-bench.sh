@@ -65,7 +65,7 @@ YAML
         record k_change "$(timed k apply --server-side -R -f "$repo/environments/bench")"
     fi
     stop "$m_cluster"; stop "$k_cluster"
-    echo "trial $trial: mooring${times[m_first]##* } s, kubectl${times[k_first]##* } s (first sync); load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    echo "trial $trial: mooring ${times[m_first]##* } s, kubectl ${times[k_first]##* } s (first sync); load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
 
 m() { median ${times[$1]}; }
