@@ -59,9 +59,7 @@ enum ServiceMode {
         let claims = LeaseClaims(clusters: clusters, identity: identity, timings: timing, logger: logger)
         let readiness = Readiness()
         readiness.configurationLoaded()
-        for cluster in Set(reconcilers.map(\.environment.cluster.description)).sorted() {
-            readiness.cluster(cluster, failure: "not reached yet")
-        }
+        readiness.expect(reconcilers.map(\.environment.name))
         // The dashboard reads what the loop reports, and acts through the loop's turns.
         let board = DashboardBoard(environments: configuration.environments)
         let reader = ReconcilerDashboardReader(reconcilers: reconcilers, source: setup.source, promoter: Promoter(source: setup.source))
