@@ -93,8 +93,9 @@ public enum ManifestRenderer {
             throw RenderError.nonFiniteNumber(SourceLocation(file: document.file, line: document.line(nearPointer: pointer + field)),
                                               field: field.split(separator: "/").joined(separator: "."))
         }
-        var fieldLines: [String: Int] = [:]
-        for (fieldPointer, line) in document.lines where fieldPointer.hasPrefix(pointer) {
+        // A document that is one object (nearly all) shares the document's table as it is.
+        var fieldLines: [String: Int] = pointer.isEmpty ? document.lines : [:]
+        for (fieldPointer, line) in document.lines where !pointer.isEmpty && fieldPointer.hasPrefix(pointer) {
             let relative = String(fieldPointer.dropFirst(pointer.count))
             if relative.isEmpty || relative.hasPrefix("/") { fieldLines[relative] = line }
         }
@@ -108,6 +109,8 @@ public enum ManifestRenderer {
 /// Finds `.inf` / `.nan`, which YAML can say but JSON cannot.
 enum NonFiniteNumbers {
     static func firstPointer(in value: JSON, at pointer: String) -> String? {
+        // Pointers are built only on the way to one: nearly every manifest has none.
+        guard contains(value) else { return nil }
         switch value {
         case .double(let d) where !d.isFinite: return pointer
         case .array(let items):
@@ -121,5 +124,14 @@ enum NonFiniteNumbers {
         default: break
         }
         return nil
+    }
+
+    private static func contains(_ value: JSON) -> Bool {
+        switch value {
+        case .double(let d): return !d.isFinite
+        case .array(let items): return items.contains(where: contains)
+        case .object(let object): return object.contains { contains($0.value) }
+        default: return false
+        }
     }
 }

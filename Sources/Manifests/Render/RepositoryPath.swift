@@ -27,7 +27,23 @@ public struct RepositoryPath: Hashable, Sendable, CustomStringConvertible {
 
     /// `./environments//develop/` → `environments/develop`.
     public static func normalized(_ path: String) -> String {
-        components(path).joined(separator: "/")
+        isNormalized(path) ? path : components(path).joined(separator: "/")
+    }
+
+    /// No empty or `.` component: what a git tree's paths already are (checked without
+    /// splitting, as every file of a render passes here).
+    static func isNormalized(_ path: String) -> Bool {
+        var length = 0, isDot = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || isDot { return false }
+                length = 0
+            } else {
+                isDot = length == 0 && byte == UInt8(ascii: ".")
+                length += 1
+            }
+        }
+        return path.isEmpty || (length > 0 && !isDot)
     }
 
     public static func components(_ path: String) -> [String] {
