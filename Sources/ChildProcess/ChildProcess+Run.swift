@@ -23,7 +23,9 @@ extension ChildProcess {
     /// `timeout` does not apply: a server lives as long as its owner wants.
     public func start() async throws -> RunningChild {
         let (started, announce) = AsyncThrowingStream<Int32, any Error>.makeStream()
+        let life = ChildLife()
         let task = Task {
+            defer { life.end() }
             do {
                 return try await collect(whenStarted: { pid in
                     announce.yield(pid)
@@ -35,7 +37,7 @@ extension ChildProcess {
             }
         }
         for try await pid in started {
-            return RunningChild(pid: pid, commandLine: commandLine, task: task)
+            return RunningChild(pid: pid, commandLine: commandLine, task: task, life: life)
         }
         throw ChildProcessError.launchFailed(executable, reason: "it ended before it started")
     }

@@ -16,7 +16,7 @@ import Testing
             "develop/settings.yaml": SafetyFixture.configMap("settings", namespace: "default", data: ["FROM": "git"]),
             "develop/smoke.yaml": HookEndToEndTests.job("smoke-test", phase: "PostSync", command: "sleep 3000", namespace: "default"),
         ]
-        try await CommandWorkspace.with(environments: try SafetyFixture.environments(files), settings: Self.settings) { workspace in
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(files), settings: Self.settings, timeScale: 100) { workspace in
             let first = try await Command.start(MooringBinary.path, ["sync", "--env", "develop", "--config", workspace.config],
                                                 environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
             defer { first.kill() }

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func killNineMidSyncIsRecordedAsInterruptedByTheNextRun() async throws {
-        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings, timeScale: 100) { workspace in
             #expect(try await workspace.mooring(["run", "--once"]).status == 0)
             let revision = try await workspace.repository.commit("a slow rollout", files: ["environments/develop/slow.yaml": Self.slowDeployment])
             let sync = try await Command.start(MooringBinary.path, ["sync", "--env", "develop", "--config", workspace.config],
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func aCorruptedMirrorIsRebuiltOnceSayingSo() async throws {
-        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings, timeScale: 100) { workspace in
             #expect(try await workspace.mooring(["run", "--once"]).status == 0)
             let objects = try mirror(workspace) + "/objects"
             try FileManager.default.removeItem(atPath: objects)
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func aStaleGitLockLeftByACrashDoesNotWedgeTheNextFetch() async throws {
-        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings, timeScale: 100) { workspace in
             #expect(try await workspace.mooring(["run", "--once"]).status == 0)
             let folder = try mirror(workspace)
             // What a process killed in the middle of updating refs/heads/main leaves behind.

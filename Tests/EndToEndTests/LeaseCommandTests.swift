@@ -37,14 +37,14 @@ import Testing
 
             let a = try await run(workspace, config: workspace.config)
             var stopped = false
-            defer { if !stopped { kill(a.pid, SIGKILL) } }
+            defer { if !stopped { a.send(SIGKILL) } }
             let clock = ContinuousClock()
             let ready = clock.now + .seconds(60)
             while try await value(workspace) != "runner-a", clock.now < ready { try await Task.sleep(for: .milliseconds(200)) }
             #expect(try await value(workspace) == "runner-a")
 
             let b = try await run(workspace, config: configB)
-            defer { kill(b.pid, SIGKILL) }
+            defer { b.send(SIGKILL) }
             let end = clock.now + .seconds(30)
             var samples = 0
             var lastSample = clock.now
@@ -71,7 +71,7 @@ import Testing
             #expect(try await workspace.mooring(["status"], config: configB, timeout: .seconds(30)).status == 0)
 
             // Runner a dies without a word: b takes over once the Lease expires (15 s).
-            kill(a.pid, SIGKILL)
+            a.send(SIGKILL)
             _ = try? await a.wait(timeout: .seconds(30))
             stopped = true
             let takeover = clock.now + .seconds(60)
@@ -83,7 +83,7 @@ import Testing
             #expect(spec?["leaseTransitions"] == 1)
 
             // SIGTERM: runner b finishes its pass, gives its Lease back and exits.
-            kill(b.pid, SIGTERM)
+            b.send(SIGTERM)
             let result = try await b.wait(timeout: .seconds(30))
             #expect(result?.status == 0, "mooring run exits 0 after SIGTERM")
             #expect(result?.stderr.contains("develop: waiting: Lease mooring-system/mooring-env-develop is held by ") == true, "[\(result?.stderr ?? "")] [\(result?.stdout ?? "")]")

@@ -21,7 +21,7 @@ import Testing
         """
 
     @Test func theFirstSyncOfTheSampleIsASummaryOfAtMostSixtyLines() async throws {
-        try await CommandWorkspace.with(settings: Self.settings, timeScale: 20) { workspace in
+        try await CommandWorkspace.with(settings: Self.settings) { workspace in
             let run = try await workspace.mooring(["run", "--once"])
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
             let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func withDiffTheManifestsOfCreatedObjectsAreShown() async throws {
-        try await CommandWorkspace.with(settings: Self.settings, timeScale: 20) { workspace in
+        try await CommandWorkspace.with(settings: Self.settings) { workspace in
             let sync = try await workspace.mooring(["sync", "--env", "develop", "-v"])
             #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
             #expect(sync.stdout.contains("apiVersion: apps/v1"), "\(sync.stdout)")
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func inTheLoopAQuietPassIsOneTimestampedLinePerEnvironment() async throws {
-        try await CommandWorkspace.with(settings: Self.settings, timeScale: 20) { workspace in
+        try await CommandWorkspace.with(settings: Self.settings) { workspace in
             #expect(try await workspace.mooring(["run", "--once"]).status == 0)
             // stdout to a file, so the test can watch the lines arrive (interval 1s).
             let out = workspace.folder + "/run.out"

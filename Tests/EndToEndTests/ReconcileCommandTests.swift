@@ -156,7 +156,7 @@ import Testing
             }
             #expect(reported, "a pass was reported")
             #expect(try String(contentsOfFile: output, encoding: .utf8).contains("develop @"))
-            kill(run.pid, SIGTERM)
+            run.send(SIGTERM)
             let ended = try await run.wait(timeout: .seconds(20))
             #expect(ended?.status == 0, "mooring run exits 0 after SIGTERM: \(String(describing: ended))")
         }

@@ -77,7 +77,8 @@ import Testing
     }
 
     @Test func unpullableImageIsRolledBackAutomaticallyNotRetriedAndRevertedInGit() async throws {
-        try await withHarness { world in
+        // At 100× the rollback's own rollout settles well inside the 20 s this test allows.
+        try await withHarness(timeScale: 100) { world in
             let environment = Harness.environment("master", rollbackOnFailure: true, revertInGit: true)
             let master = world.reconciler(environment)
             let good = try await world.poll(master)

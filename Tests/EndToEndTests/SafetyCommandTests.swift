@@ -32,7 +32,7 @@ import Testing
         """
 
     @Test func aTypoExitsTwoNamingFileLineAndFieldAndAppliesNothing() async throws {
-        try await CommandWorkspace.with(settings: Self.settings, timeScale: 20) { workspace in
+        try await CommandWorkspace.with(settings: Self.settings) { workspace in
             #expect(try await workspace.mooring(["run", "--once"]).status == 0)
             let deployment = try workspace.repository.read("environments/develop/deployment.yaml")
             try await workspace.repository.commit("Two replicas", files: [
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func aHandMadeObjectIsAConflictInEveryFormatAndExitsOne() async throws {
-        try await CommandWorkspace.with(settings: Self.settings, timeScale: 20) { workspace in
+        try await CommandWorkspace.with(settings: Self.settings) { workspace in
             #expect(try await workspace.kubectl("create", "namespace", "django-develop").status == 0)
             #expect(try await workspace.kubectl("create", "configmap", "django-settings", "-n", "django-develop", "--from-literal=DEBUG=yes").status == 0)
             let run = try await workspace.mooring(["run", "--once"])

@@ -53,7 +53,7 @@ import Manifests
             let created = try await kubectl(["apply", "-f", "-"], input: TestManifests.configMap("cm-\(index)", data: ["i": String(index)]))
             #expect(created.status == 0)
         }
-        kill(server.pid, SIGKILL)
+        server.send(SIGKILL)
         _ = await server.stop()
         server = try await startServer()
         let names = try await kubectl(["get", "cm", "-o", "name"]).stdout

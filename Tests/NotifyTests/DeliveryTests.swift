@@ -82,7 +82,8 @@ import TestSupport
             let lane = lane(metrics, policy: policy)
             let start = ContinuousClock.now
             await lane.enqueue(Delivery(event: "sync-failed", request: request(receiver, "x")))
-            #expect(ContinuousClock.now - start < .milliseconds(200), "queuing never waits for the receiver")
+            // Under the 500 ms a first attempt takes against the hanging receiver (margin for load).
+            #expect(ContinuousClock.now - start < .milliseconds(450), "queuing never waits for the receiver")
             await lane.waitUntilIdle()
             #expect(ContinuousClock.now - start >= .seconds(1))
             let attempts = try await receiver.waitForRequests(2)

@@ -76,6 +76,28 @@ import Testing
         }
     }
 
+    /// A renewal cancelled by `release` can reach the server without its answer reaching the
+    /// holder; the release then conflicts. It reads the Lease again and still gives it up, so the
+    /// next applier does not wait out the duration (seen in CI: a `sync` right after `run --once`).
+    @Test func releaseGivesTheLeaseUpEvenAfterAWriteItDidNotSee() async throws {
+        try await withCluster { cluster in
+            let a = lock("runner-a", cluster, timing: Self.patient)
+            try await a.acquire(wait: false)
+            let identity = ObjectIdentity(type: GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease"),
+                                          namespace: "mooring-system", name: "mooring-env-develop")
+            var lease = try #require(try await cluster.client.get(identity))
+            lease[path: ["metadata", "annotations", "example.test/renewed-unseen"]] = "yes"
+            let unseen = try await cluster.client.replace(lease)
+            #expect(unseen[path: ["spec", "holderIdentity"]] == "runner-a")
+            await a.release()
+            let released = try #require(try await cluster.client.get(identity))
+            #expect(released[path: ["spec", "holderIdentity"]]?.stringValue ?? "" == "", "\(released)")
+            let b = lock("runner-b", cluster, timing: Self.patient)
+            #expect(try await b.tryAcquire() == nil, "the next applier takes it at once")
+            await b.release()
+        }
+    }
+
     @Test func ofTwoContendersForAFreeLeaseExactlyOneWins() async throws {
         try await withCluster { cluster in
             for round in 0..<5 {

@@ -113,7 +113,11 @@ public final class BackgroundCommand: Sendable {
     public var pid: Int32 { child.pid }
 
     /// Whether it still runs.
-    public var isRunning: Bool { Glibc.kill(child.pid, 0) == 0 && !ExitCleanup.hasEnded(child.pid) }
+    public var isRunning: Bool { !child.hasEnded && !ExitCleanup.hasEnded(child.pid) }
+
+    /// Sends `signal` to it alone (`kill -9` of a runner mid-sync), never to a process that took
+    /// its PID after it ended.
+    public func send(_ signal: Int32) { child.send(signal) }
 
     /// Stops it (if it still runs) and returns how it ended and what it wrote.
     @discardableResult
@@ -125,7 +129,7 @@ public final class BackgroundCommand: Sendable {
     /// Kills it and what it started (SIGKILL to its process group) without waiting: for servers,
     /// whose output nobody reads, stopped from a `defer`.
     public func kill() {
-        _ = Glibc.kill(-child.pid, SIGKILL)
+        child.send(SIGKILL, toGroup: true)
         ExitCleanup.stopped(child.pid)
     }
 

@@ -38,7 +38,9 @@ public enum LoopbackPort {
                                           timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if isListening(port) { return true }
+            // Listening and still running: a server that lost the port to another program exits,
+            // while the other program answers on it.
+            if isListening(port) { return process?.isRunning ?? true }
             if let process, !process.isRunning { return false }
             try? await Task.sleep(for: .milliseconds(50))
         }

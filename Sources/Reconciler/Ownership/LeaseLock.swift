@@ -121,13 +121,26 @@ public actor LeaseLock {
         await renewing?.value
         guard isHeld else { return }
         isHeld = false
-        guard let observed, observed.record.holderIdentity == identity else { return }
-        var released = observed.record
-        released.holderIdentity = ""
-        released.leaseDurationSeconds = 1
-        released.renewTime = Date()
-        released.acquireTime = Date()
-        _ = try? await cluster.replace(leaseObject(released, resourceVersion: observed.resourceVersion))
+        // A renewal cancelled mid-request may have been written without this process reading the
+        // answer: the write below then conflicts. Read the Lease again and, while it is still ours,
+        // give it up at its current version — else the next applier waits out the whole duration.
+        for _ in 0..<3 {
+            guard let observed, observed.record.holderIdentity == identity else { return }
+            var released = observed.record
+            released.holderIdentity = ""
+            released.leaseDurationSeconds = 1
+            released.renewTime = Date()
+            released.acquireTime = Date()
+            do {
+                _ = try await cluster.replace(leaseObject(released, resourceVersion: observed.resourceVersion))
+                return
+            } catch where ClusterError.isConflict(error) {
+                guard let lease = try? await cluster.get(identityOfLease) else { return }
+                self.observed = (LeaseRecord(lease: lease), lease[path: ["metadata", "resourceVersion"]]?.stringValue, ContinuousClock.now)
+            } catch {
+                return
+            }
+        }
     }
 
     /// Publishes an annotation on the Lease while holding it (written at once, and kept by every

@@ -13,11 +13,10 @@ struct CommandWorkspace {
     var config: String { folder + "/mooring.yaml" }
 
     /// - Parameter settings: the environments' YAML under `environments:` (indented by 2).
-    /// - Parameter timeScale: the cluster's; tests whose hooks `sleep` want 100, first syncs of the
-    ///   sample on a loaded machine want 20 (a Deployment's 600 s progress deadline is then 30 s of
-    ///   wall clock, not 6 s).
+    /// - Parameter timeScale: the cluster's (`Harness.defaultTimeScale` unless a test needs
+    ///   simulated time to pass faster).
     static func with<T>(environments: String = Harness.sampleEnvironments, settings: String, repositoryURL: String? = nil,
-                        timeScale: Double = 100, _ body: (CommandWorkspace) async throws -> T) async throws -> T {
+                        timeScale: Double = Harness.defaultTimeScale, _ body: (CommandWorkspace) async throws -> T) async throws -> T {
         let repository = try await ConfigRepository.create(seed: (environments, "environments"), serve: true)
         defer { repository.stop() }
         let folder = TemporaryFolder.make("cli-safety")

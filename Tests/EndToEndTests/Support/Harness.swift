@@ -26,8 +26,13 @@ struct Harness {
     static let options = SyncOptions(concurrency: 8, deleteTimeout: .seconds(30), definitionTimeout: .seconds(20),
                                      healthPollInterval: .milliseconds(50), pollInterval: .milliseconds(20))
 
+    /// The cluster's speed-up by default: 20×, so a Deployment's 600 s progress deadline is 30 s of
+    /// wall clock. At 100× it is 6 s, which an in-process cluster starved by two dozen suites on a
+    /// loaded CI machine has overrun (a first sync then reads Degraded).
+    static let defaultTimeScale: Double = 20
+
     /// - Parameter environments: the folder the repository's `environments/` is copied from.
-    static func start(timeScale: Double = 100, environments: String = sampleEnvironments) async throws -> Harness {
+    static func start(timeScale: Double = defaultTimeScale, environments: String = sampleEnvironments) async throws -> Harness {
         let folder = TemporaryFolder.make("world")
         let repository = try await ConfigRepository.create(seed: (environments, "environments"), serve: true)
         do {
@@ -96,7 +101,7 @@ struct Harness {
     }
 }
 
-func withHarness<T>(timeScale: Double = 100, environments: String = Harness.sampleEnvironments,
+func withHarness<T>(timeScale: Double = Harness.defaultTimeScale, environments: String = Harness.sampleEnvironments,
                     _ body: (Harness) async throws -> T) async throws -> T {
     try await withStopping(try await Harness.start(timeScale: timeScale, environments: environments), stop: { await $0.stop() }, body)
 }

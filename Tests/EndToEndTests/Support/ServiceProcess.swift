@@ -104,13 +104,13 @@ struct ServiceProcess {
 
     /// SIGTERM, then its exit.
     func terminate() async throws -> ChildProcessResult {
-        kill(child.pid, SIGTERM)
+        child.send(SIGTERM)
         return try await child.wait()
     }
 
     /// SIGKILL, then its exit.
     func kill9() async throws -> ChildProcessResult {
-        kill(child.pid, SIGKILL)
+        child.send(SIGKILL)
         return try await child.wait()
     }
 
