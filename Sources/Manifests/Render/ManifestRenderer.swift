@@ -9,23 +9,45 @@ public enum ManifestRenderer {
         if RepositoryPath(environment).climbs { throw RenderError.parentComponent(file: environmentPath) }
         let manifests = try EnvironmentFiles(files: files, environment: environment).manifests()
 
+        // Files are read on every core; what spans files (a duplicate) is checked after, in
+        // file order, so the first problem met is the one reported, as when read one by one.
+        let read = ParallelMap.map(manifests, readObjects)
         var objects: [RenderedObject] = []
         var warnings: [ManifestWarning] = []
         var firstDefinition: [ObjectIdentity: SourceLocation] = [:]
-        for manifest in manifests {
+        for file in read {
+            for (rendered, objectWarnings) in file.objects {
+                if let first = firstDefinition[rendered.identity] {
+                    throw RenderError.duplicateObject(rendered.identity, first: first, second: rendered.source)
+                }
+                firstDefinition[rendered.identity] = rendered.source
+                warnings += objectWarnings
+                objects.append(rendered)
+            }
+            if let problem = file.problem { throw problem }
+        }
+        return RenderedEnvironment(objects: objects, warnings: warnings)
+    }
+
+    /// One file's objects with their warnings, up to the first problem, if any.
+    private struct FileObjects: Sendable {
+        var objects: [(RenderedObject, [ManifestWarning])] = []
+        var problem: (any Error)?
+    }
+
+    private static func readObjects(_ manifest: EnvironmentFiles.Manifest) -> FileObjects {
+        var file = FileObjects()
+        do {
             for document in try load(manifest) {
                 for (object, pointer) in try objectsIn(document.value, at: "", of: document) {
                     let rendered = try identify(object, at: pointer, in: document)
-                    if let first = firstDefinition[rendered.identity] {
-                        throw RenderError.duplicateObject(rendered.identity, first: first, second: rendered.source)
-                    }
-                    firstDefinition[rendered.identity] = rendered.source
-                    warnings += StringFieldCheck.warnings(for: rendered, at: pointer, in: document)
-                    objects.append(rendered)
+                    file.objects.append((rendered, StringFieldCheck.warnings(for: rendered, at: pointer, in: document)))
                 }
             }
+        } catch {
+            file.problem = error
         }
-        return RenderedEnvironment(objects: objects, warnings: warnings)
+        return file
     }
 
     /// Renders an environment of a folder on disk (a working copy), `root` being the repository's root.
