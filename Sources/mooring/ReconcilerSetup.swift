@@ -27,6 +27,7 @@ struct ReconcilerSetup {
         let configuration = try options.load(checkingClusters: clusters)
         let source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         if let rebuilt = source.mirror.rebuilt { ProgressLines.notices.say(rebuilt) }
+        source.reportRebuilds(to: ProgressLines.notices)
         let connector = ClusterConnector(localDataDirectory: options.localClusterFolder, launcher: EmbeddedClusterLauncher())
         return ReconcilerSetup(options: options, configuration: configuration, source: source, connector: connector,
                                progress: progress, counters: stats ? RequestCounters() : nil)

@@ -21,6 +21,8 @@ enum ServiceMode {
         let metrics = PrometheusExport.shared
         let configuration = setup.configuration
         let secrets = try WebhookSecret.load(configuration.server.webhooks)
+        // A mirror a fetch found damaged and cloned again is news for the log, once.
+        setup.source.reportRebuilds(to: SyncProgress { line in logger.warning("\(line)") })
 
         ServiceMetrics.register(providers: secrets.keys.sorted(), environments: reconcilers.map(\.environment.name))
         // Progress goes to the log, at debug: the log is the service's only voice besides /metrics.
@@ -39,12 +41,22 @@ enum ServiceMode {
                                               tenure: .untilReleased, timing: timing, identity: identity)
             return reconciler
         }
-        // The replicas' census reads the Leases from the live cache (no LIST while idle); each
+        // Each cluster elects on its own (a hung one holds up only its environments). The
+        // replicas' census reads the Leases from the live cache (no LIST while idle); each
         // environment's Lease is still taken and renewed on the server's word.
-        let claims = LeaseClaims(
-            leases: reconcilers.compactMap { reconciler in reconciler.lock.map { (reconciler.environment.name, $0.lease as any EnvironmentLease) } },
-            membership: ReplicaMembership(identity: identity, cluster: reconcilers[0].cluster, durationSeconds: Int(timing.duration.components.seconds)),
-            timings: timing, logger: logger)
+        var clusters: [LeaseClaims.Cluster] = []
+        for reconciler in reconcilers {
+            guard let lock = reconciler.lock else { continue }
+            let name = reconciler.environment.cluster.description, lease = (reconciler.environment.name, lock.lease as any EnvironmentLease)
+            if let index = clusters.firstIndex(where: { $0.name == name }) {
+                clusters[index].leases.append(lease)
+                clusters[index].requestTimeout = max(clusters[index].requestTimeout, reconciler.environment.requestTimeout)
+            } else {
+                clusters.append(LeaseClaims.Cluster(name: name, client: reconciler.cluster, requestTimeout: reconciler.environment.requestTimeout,
+                                                    leases: [lease]))
+            }
+        }
+        let claims = LeaseClaims(clusters: clusters, identity: identity, timings: timing, logger: logger)
         let readiness = Readiness()
         readiness.configurationLoaded()
         for cluster in Set(reconcilers.map(\.environment.cluster.description)).sorted() {
@@ -58,7 +70,14 @@ enum ServiceMode {
                                  schedule: PollSchedule(interval: configuration.repository.interval),
                                  claims: claims, readiness: readiness, logger: logger,
                                  report: { results in
-                                     for result in results { await board.finished(result, reading: reader) }
+                                     for result in results {
+                                         // A cluster that did not answer would not answer for its history either.
+                                         if case .failure(.cluster) = result.outcome {
+                                             board.finished(result, history: nil)
+                                         } else {
+                                             await board.finished(result, reading: reader)
+                                         }
+                                     }
                                      await report(results)
                                  },
                                  roundStarted: { names, reasons in

@@ -1,8 +1,11 @@
 import ArgumentParser
+import Foundation
 import Reconciler
 import Reports
 
 /// `mooring status`: environment, revision, sync status, health, last operation and when.
+/// Exits as `StatusVerdict` decides: 0 when every environment is Synced and Healthy at its
+/// ref, 1 when one needs attention, 2 when one could not be read (its reason on stderr too).
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Show every environment's state.")
 
@@ -11,7 +14,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let setup = try await ReconcilerSetup.open(options)
-        try await setup.run { setup in
+        let verdict = try await setup.run { setup in
             try await setup.source.fetch()
             var rows: [(String, Result<EnvironmentStatus, ReconcileError>)] = []
             for environment in setup.configuration.environments {
@@ -24,6 +27,11 @@ struct StatusCommand: AsyncParsableCommand {
                 }
             }
             print(output.isJSON ? CommandJSON.status(rows) : StatusTable.render(rows), terminator: output.isJSON ? "" : "\n")
+            for case let (name, .failure(error)) in rows {
+                FileHandle.standardError.write(Data(TerminalText.neutralised("\(name): error: \(error)").utf8 + [10]))
+            }
+            return StatusVerdict(rows)
         }
+        if verdict != .inSync { throw ExitCode(verdict.exitCode) }
     }
 }

@@ -65,9 +65,9 @@ import Testing
         }
     }
 
-    /// The mirror folder in the workspace's cache.
-    func mirror(_ workspace: CommandWorkspace) throws -> String {
-        let cache = workspace.folder + "/.mooring/cache"
+    /// The mirror folder in the workspace's cache (or in `cache`).
+    func mirror(_ workspace: CommandWorkspace, cache: String? = nil) throws -> String {
+        let cache = cache ?? workspace.folder + "/.mooring/cache"
         let names = try FileManager.default.contentsOfDirectory(atPath: cache).filter { !$0.hasSuffix(".lock") }
         #expect(names.count == 1, "\(names)")
         return cache + "/" + names[0]
@@ -89,6 +89,71 @@ import Testing
             #expect(stage.stdout == "two")
             let again = try await workspace.mooring(["run", "--once"])
             #expect(again.status == 0 && !again.stderr.contains("unreadable"), "\(again.stderr)")
+        }
+    }
+
+    /// The same while `run` loops: the next fetch finds the mirror damaged (its objects deleted
+    /// behind the running process's back), says so once, clones it again, and the commit pushed
+    /// meanwhile is applied without a restart.
+    @Test func aMirrorCorruptedWhileRunLoopsIsRebuiltAtTheNextFetch() async throws {
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
+            let runner = try await Command.start(MooringBinary.path, ["run", "--config", workspace.config],
+                                                 environment: ["MOORING_LOCAL_TIME_SCALE": "100"])
+            defer { runner.kill() }
+            let clock = ContinuousClock()
+            func stage() async throws -> String {
+                try await workspace.kubectl("get", "configmap", "settings", "-n", "default", "-o", "jsonpath={.data.STAGE}").stdout
+            }
+            func waitFor(_ value: String) async throws {
+                let deadline = clock.now + .seconds(90)
+                while try await stage() != value, clock.now < deadline { try await Task.sleep(for: .milliseconds(200)) }
+            }
+            try await waitFor("one")
+            #expect(try await stage() == "one")
+
+            // Unlinked, not truncated: the running process may have the packs mapped.
+            let objects = try mirror(workspace) + "/objects"
+            try FileManager.default.removeItem(atPath: objects)
+            try FileManager.default.createDirectory(atPath: objects, withIntermediateDirectories: true)
+            try await workspace.repository.commit("stage two", files: [
+                "environments/develop/settings.yaml": SafetyFixture.configMap("settings", namespace: "default", data: ["STAGE": "two"]),
+            ])
+            try await waitFor("two")
+            #expect(try await stage() == "two", "the commit pushed after the corruption was applied")
+            // A few more passes: the rebuilt mirror is not reported again.
+            try await Task.sleep(for: .seconds(3))
+            #expect(runner.isRunning)
+            let ended = await runner.stop()
+            #expect(ended.stderr.components(separatedBy: "was unreadable").count == 2, "reported once: \(ended.stderr)")
+            #expect(ended.stderr.contains("; cloned it again"), "\(ended.stderr)")
+        }
+    }
+
+    /// And in `run --listen`: the service's log says it once, as a warning.
+    @Test func aMirrorCorruptedWhileTheServiceRunsIsRebuiltAtTheNextFetch() async throws {
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: "") { workspace in
+            let service = try await ServiceProcess.start(configuration: workspace.listenConfiguration(), name: "mirror-listen")
+            do {
+                func stage() async throws -> String {
+                    try await workspace.kubectl("get", "configmap", "settings", "-n", "default", "-o", "jsonpath={.data.STAGE}").stdout
+                }
+                try await poll(timeout: .seconds(90), "develop was never applied") { try await stage() == "one" }
+                let objects = try mirror(workspace, cache: service.cacheFolder) + "/objects"
+                try FileManager.default.removeItem(atPath: objects)
+                try FileManager.default.createDirectory(atPath: objects, withIntermediateDirectories: true)
+                try await workspace.repository.commit("stage two", files: [
+                    "environments/develop/settings.yaml": SafetyFixture.configMap("settings", namespace: "default", data: ["STAGE": "two"]),
+                ])
+                try await poll(timeout: .seconds(90), "the commit pushed after the corruption was never applied") { try await stage() == "two" }
+                try await Task.sleep(for: .seconds(3))
+                let log = try await service.terminate().stderr
+                let warnings = log.split(separator: "\n").filter { $0.contains("was unreadable") }
+                #expect(warnings.count == 1, "reported once: \(log.suffix(4000))")
+                #expect(warnings.first?.contains(#""level":"warning""#) == true, "\(warnings)")
+            } catch {
+                await service.stop()
+                throw error
+            }
         }
     }
 

@@ -42,6 +42,35 @@ import Testing
         return sequences
     }
 
+    /// A replica that holds nothing (one environment, two replicas) is ready once its claims are
+    /// known, not a poll interval (here 5 minutes) later: the Lease rounds run beside the loop,
+    /// and a poll that finds them not settled yet is looked at again within a second.
+    @Test func aStandbyHoldingNothingIsReadySoon() async throws {
+        try await withHarness { harness in
+            let configuration = ServiceProcess.configuration(harness, interval: "5m", environments: [
+                "develop": Self.environment("develop"),
+            ], lease: Self.lease)
+            let a = try await ServiceProcess.start(harness, configuration: configuration, name: "replica-a")
+            do {
+                try await a.waitUntilReady()
+                #expect(try await holder(harness, "develop")?.hasPrefix("replica-a") == true)
+                let b = try await ServiceProcess.start(harness, configuration: configuration, name: "replica-b")
+                do {
+                    try await b.waitUntilReady(timeout: .seconds(60))
+                    #expect(try await holder(harness, "develop")?.hasPrefix("replica-a") == true, "the standby took nothing")
+                } catch {
+                    await b.stop()
+                    throw error
+                }
+                await b.stop()
+            } catch {
+                await a.stop()
+                throw error
+            }
+            await a.stop()
+        }
+    }
+
     @Test func twoReplicasShareTwoEnvironmentsAndTakeOverAfterKill9() async throws {
         try await withHarness { harness in
             let configuration = ServiceProcess.configuration(harness, interval: "5m", environments: [

@@ -1,4 +1,5 @@
 import Foundation
+import Manifests
 import TestSupport
 import Testing
 
@@ -69,6 +70,44 @@ import Testing
             let note = status.stdout.split(separator: "\n").first { $0.hasPrefix("develop: ") }
             #expect(note?.hasPrefix("develop: \(bad.prefix(7)) Failed: environments/develop/settings.yaml:") == true, "\(status.stdout)")
             #expect(note?.hasSuffix("(running \(good.prefix(7)), the last good revision)") == true, "\(status.stdout)")
+        }
+    }
+
+    /// `status` exits like `run --once`: 0 Synced and Healthy, 1 when the newest revision could
+    /// not be applied (it used to exit 0 then), 2 when the repository cannot be fetched — in text
+    /// and in JSON alike.
+    @Test func statusExitCodesSayWhetherEveryEnvironmentIsSyncedAndHealthy() async throws {
+        try await CommandWorkspace.with(environments: try SafetyFixture.environments(Self.files), settings: Self.settings) { workspace in
+            #expect(try await workspace.mooring(["status"]).status == 1, "nothing applied yet")
+            #expect(try await workspace.mooring(["run", "--once"]).status == 0)
+            for format in ["text", "json"] {
+                let status = try await workspace.mooring(["status", "--format", format])
+                #expect(status.status == 0, "\(format): \(status.stdout)\(status.stderr)")
+            }
+
+            let bad = try await workspace.repository.commit("a typo", files: [
+                "environments/develop/settings.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata: [\n",
+            ])
+            #expect(try await workspace.mooring(["run", "--once"]).status == 2)
+            let text = try await workspace.mooring(["status"])
+            #expect(text.status == 1, "\(text.stdout)\(text.stderr)")
+            #expect(text.stdout.contains("develop: \(bad.prefix(7)) Failed: environments/develop/settings.yaml:"), "\(text.stdout)")
+            let json = try await workspace.mooring(["status", "--format", "json"])
+            #expect(json.status == 1, "\(json.stdout)\(json.stderr)")
+            let document = try JSON(parsing: json.stdout)
+            let develop = document["environments"]?.arrayValue?.first
+            #expect(develop?["sync"]?.stringValue == "OutOfSync", "\(json.stdout)")
+            #expect(develop?["targetRevision"]?.stringValue == bad, "\(json.stdout)")
+            #expect(develop?["targetFailure"]?.stringValue?.hasPrefix("environments/develop/settings.yaml:") == true, "\(json.stdout)")
+
+            // The repository unreachable: an error, not a verdict on stale data.
+            let unreachable = workspace.folder + "/unreachable.yaml"
+            try workspace.writeConfig(url: "git://127.0.0.1:\(try LoopbackPort.free())/config.git", settings: Self.settings, file: unreachable)
+            for format in ["text", "json"] {
+                let status = try await workspace.mooring(["status", "--format", format], config: unreachable)
+                #expect(status.status == 2, "\(format): \(status.stdout)\(status.stderr)")
+                #expect(status.stderr.contains("config repository"), "\(status.stderr)")
+            }
         }
     }
 

@@ -125,6 +125,24 @@ import Reconciler
         #expect(event.summary == "stopped before pruning: the Lease was lost")
     }
 
+    /// A `Running` record a `kill -9`'d process left, completed by the next reconcile: told once,
+    /// about the revision the dead process was applying — whether the reconcile applied nothing
+    /// (the record completed Failed on its own) or took its place — and never again when replayed.
+    @Test func aRunningRecordLeftByAKilledProcessIsToldOnce() {
+        let left = InterruptedOperation(id: 3, operation: .sync, revision: Outcomes.bad, startedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        let told = NotificationMemory(record: 2, applied: .init(revision: Outcomes.good, result: .succeeded), health: .healthy)
+        let idle = Outcomes.idle(Outcomes.good)
+        var completed = idle
+        completed.remarks = [.interrupted(left)]
+        #expect(passes([completed, completed, idle], from: told).events == [[.interrupted], [], []])
+        let tookItsPlace = Outcomes.sync(Outcomes.bad, record: Outcomes.record(3, Outcomes.bad), remarks: [.interrupted(left)])
+        #expect(passes([tookItsPlace, tookItsPlace], from: told).events == [[.syncSucceeded, .interrupted], []])
+        let event = NotificationEvent(.init(.interrupted), outcome: completed, scrubber: .none)
+        #expect(event.revision == Outcomes.bad && event.operation == .sync)
+        #expect(event.title == "master: sync of 2222222 interrupted")
+        #expect(event.summary.hasPrefix("interrupted: sync of 2222222 at 2027-01-15T08:00:00Z"), "\(event.summary)")
+    }
+
     @Test func dryRunsTellNothing() {
         var dryRun = Outcomes.sync(Outcomes.good, record: Outcomes.record(1, Outcomes.good))
         dryRun.changeSet?.dryRun = true

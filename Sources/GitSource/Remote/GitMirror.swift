@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A bare mirror of a remote repository in a cache folder: cloned once, then kept current by
 /// incremental fetches (only new objects travel). All reading and writing goes through
@@ -7,16 +8,20 @@ public final class GitMirror: Sendable {
     public let remote: GitRemote
     /// The mirror's own folder inside the cache folder.
     public let folder: String
-    /// The mirror itself: resolve, read files, log, revert detection, commits.
-    public let repository: GitRepository
+    /// The mirror as last opened; replaced when a fetch finds it damaged and clones it again.
+    let current: Mutex<GitRepository>
     /// Set when opening found the mirror unreadable (a corrupt cache) and cloned it anew: why,
     /// in one line, for the caller to report once.
     public let rebuilt: String?
 
+    /// The mirror itself: resolve, read files, log, revert detection, commits. Read it for each
+    /// use rather than keeping it: a fetch that rebuilds the mirror replaces it.
+    public var repository: GitRepository { current.withLock { $0 } }
+
     private init(remote: GitRemote, folder: String, repository: GitRepository, rebuilt: String? = nil) {
         self.remote = remote
         self.folder = folder
-        self.repository = repository
+        self.current = Mutex(repository)
         self.rebuilt = rebuilt
     }
 
@@ -57,7 +62,7 @@ public final class GitMirror: Sendable {
 
     /// A mirror is usable when its default branch resolves to a commit whose tree can be read
     /// (a mirror of an empty repository, with no commits yet, is usable too).
-    private static func check(_ handle: RepositoryHandle) throws {
+    static func check(_ handle: RepositoryHandle) throws {
         let head: ObjectID
         do {
             head = try handle.resolve(nil)
@@ -68,17 +73,26 @@ public final class GitMirror: Sendable {
     }
 
     /// Fetches new commits, branches and tags (deleted ones are pruned) and follows the remote's
-    /// default branch. Never re-clones. What arrives is made private to the owner. Holds the
-    /// mirror's ``MirrorLock`` (so two processes never write it at once) and clears git lock
-    /// files a crashed process left.
+    /// default branch. What arrives is made private to the owner. Holds the mirror's
+    /// ``MirrorLock`` (so two processes never write it at once) and clears git lock files a
+    /// crashed process left.
+    ///
+    /// The mirror is a cache, also while a process runs for days: each fetch first checks it on
+    /// disk, and one found damaged (objects or HEAD deleted or truncated behind this process's
+    /// back) is cloned again; ``FetchResult/rebuilt`` then says why, for the caller to report once.
     @discardableResult
     public func fetch() async throws -> FetchResult {
         let remote = self.remote, folder = self.folder
-        return try await repository.perform { handle in
-            let lock = try MirrorLock(mirror: folder)
-            lock.removeStaleGitLocks(in: folder)
-            defer { PrivateFolder.restrict(folder) }
-            return try handle.fetchMirror(remote)
+        do {
+            return try await repository.perform { handle in
+                let lock = try MirrorLock(mirror: folder)
+                lock.removeStaleGitLocks(in: folder)
+                if let damage = Self.damage(of: folder, remote: remote) { throw damage }
+                defer { PrivateFolder.restrict(folder) }
+                return try handle.fetchMirror(remote)
+            }
+        } catch let damage as MirrorDamage {
+            return try await rebuild(damage)
         }
     }
 
@@ -97,7 +111,7 @@ public final class GitMirror: Sendable {
     /// Clones into a temporary folder beside the final one and renames it into place, so an
     /// interrupted clone never leaves a half-filled mirror and two processes cannot collide.
     /// The cache folder and everything in it are private to the owner (0700 / 0600).
-    private static func clone(_ remote: GitRemote, into folder: String, cacheFolder: String) async throws {
+    static func clone(_ remote: GitRemote, into folder: String, cacheFolder: String) async throws {
         let files = FileManager.default
         do {
             try PrivateFolder.create(cacheFolder)

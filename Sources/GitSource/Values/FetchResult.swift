@@ -8,6 +8,9 @@ public struct FetchResult: Hashable, Sendable {
     public let updatedReferences: [String]
     /// The remote's default branch after this fetch, e.g. `main`, when it advertises one.
     public let defaultBranch: String?
+    /// Set when the fetch found the mirror damaged and cloned it again: why, in one line
+    /// (`the mirror cache … was unreadable (…); cloned it again`), to be reported once.
+    public internal(set) var rebuilt: String? = nil
 
     /// Whether any reference moved.
     public var changed: Bool { !updatedReferences.isEmpty }

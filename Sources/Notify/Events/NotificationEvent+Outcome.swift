@@ -11,8 +11,10 @@ extension NotificationEvent {
         let changes = derived.aboutAutoRollback ? outcome.autoRollback : outcome.changeSet
         let record = derived.aboutAutoRollback ? outcome.autoRollbackRecord : outcome.record
         let remarks = derived.aboutAutoRollback ? outcome.autoRollbackRemarks : outcome.remarks
+        // A completed `Running` record is about the revision the killed process was applying.
+        let leftRunning = derived.kind == .interrupted ? outcome.interruptedOperations.first : nil
         let revision = derived.aboutAutoRollback ? (record?.rolledBackFrom ?? outcome.targetRevision)
-            : (changes?.revision ?? outcome.diff.revision)
+            : (leftRunning?.revision ?? changes?.revision ?? outcome.diff.revision)
         let health = changes?.health ?? outcome.health
 
         self.kind = derived.kind
@@ -20,7 +22,7 @@ extension NotificationEvent {
         self.revision = revision
         self.previousRevision = derived.aboutAutoRollback ? nil : (record?.previousRevision ?? outcome.previousRevision)
         self.commit = outcome.commits[revision].map(CommitInfo.init).map { scrubber.scrub($0) }
-        self.operation = changes?.operation
+        self.operation = leftRunning?.operation ?? changes?.operation
         self.health = health.status
         self.counts = Counts(created: changes?.count(.created) ?? 0, configured: changes?.count(.configured) ?? 0,
                              pruned: changes?.count(.pruned) ?? 0, failed: changes?.count(.failed) ?? 0,
@@ -69,6 +71,9 @@ extension NotificationEvent {
             if event.kind == .rollback, let from = event.rolledBackFrom { text = "reverts \(from.prefix(7)): " + text }
             return text
         case .interrupted:
+            if let leftRunning = outcome.interruptedOperations.first {
+                return "\(leftRunning); the environment was completed by the next reconcile"
+            }
             let reason = outcome.changeSet?.entries.lazy.compactMap { entry -> String? in
                 if case .interrupted(let why)? = entry.keepReason { return why }
                 return nil

@@ -15,7 +15,9 @@ import Reconciler
 ///   forgotten once live matches again, so the next drift is news.
 /// - A blocked prune tells once per revision (`prune-blocked`): an empty revision, an incomplete
 ///   listing, a Namespace holding objects mooring does not track.
-/// - A sync that stopped part-way (the environment's Lease was lost) tells `interrupted`.
+/// - A sync that stopped part-way (the environment's Lease was lost) tells `interrupted`, and so
+///   does a `Running` record a reconciler found and completed (a `kill -9`'d process's): that
+///   record's id counts among the outcome's, so a replayed outcome tells it no second time.
 /// - Objects in conflict (declared here, owned by someone else) tell when one not told before
 ///   appears (`conflict`); the set is forgotten as conflicts are resolved.
 /// - An outcome whose history records were already handled tells nothing (seen twice, replayed).
@@ -35,7 +37,7 @@ public enum NotificationPolicy {
 
     public static func events(for outcome: ReconcileOutcome, remembered: NotificationMemory) -> (events: [Derived], memory: NotificationMemory) {
         if outcome.changeSet?.dryRun == true { return ([], remembered) }
-        let records = [outcome.record?.id, outcome.autoRollbackRecord?.id].compactMap { $0 }
+        let records = [outcome.record?.id, outcome.autoRollbackRecord?.id].compactMap { $0 } + outcome.interruptedOperations.map(\.id)
         if let newest = records.max(), let told = remembered.record, newest <= told { return ([], remembered) }
 
         var memory = remembered
@@ -47,7 +49,8 @@ public enum NotificationPolicy {
             events.append(Derived(.autoRollback, aboutAutoRollback: true))
             memory.applied = .init(revision: record.rolledBackFrom ?? outcome.targetRevision, result: .rolledBack)
         }
-        if outcome.changeSet?.entries.contains(where: { if case .interrupted? = $0.keepReason { true } else { false } }) == true {
+        if !outcome.interruptedOperations.isEmpty
+            || outcome.changeSet?.entries.contains(where: { if case .interrupted? = $0.keepReason { true } else { false } }) == true {
             events.append(Derived(.interrupted))
         }
         events += pruneEvents(outcome, memory: &memory)
@@ -137,5 +140,12 @@ public enum NotificationPolicy {
         case .apply, .selfHeal:
             return []
         }
+    }
+}
+
+extension ReconcileOutcome {
+    /// The operations a killed process left `Running`, which this reconcile completed.
+    var interruptedOperations: [InterruptedOperation] {
+        remarks.compactMap { if case .interrupted(let operation) = $0 { operation } else { nil } }
     }
 }

@@ -16,6 +16,13 @@ public struct InterruptedOperation: Sendable, Equatable, CustomStringConvertible
     /// When the interrupted operation started.
     public var startedAt: Date
 
+    public init(id: Int, operation: SyncOperation, revision: String, startedAt: Date) {
+        self.id = id
+        self.operation = operation
+        self.revision = revision
+        self.startedAt = startedAt
+    }
+
     public var description: String {
         "interrupted: \(operation.rawValue) of \(revision.prefix(7)) at \(startedAt.formatted(HistoryRecord.timeFormat))"
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GitSource
 import Manifests
+import Synchronization
 
 /// The config repository as the loop sees it: a libgit2 mirror in a cache folder, read at a
 /// revision without a checkout and rendered by the Manifests renderer, or for a kustomize
@@ -8,6 +9,8 @@ import Manifests
 public final class GitConfigSource: ConfigSource {
     public let mirror: GitMirror
     let renderer: EnvironmentRenderer
+    /// Where a fetch that found the mirror damaged and cloned it again says so (once per rebuild).
+    private let rebuildNotices = Mutex<SyncProgress>(.silent)
 
     /// - Parameters:
     ///   - render: which kustomize to run, and how long it may take.
@@ -42,11 +45,18 @@ public final class GitConfigSource: ConfigSource {
         }
     }
 
+    /// Says where a mirror rebuilt by a fetch is reported: stderr for the commands, the log for
+    /// the service.
+    public func reportRebuilds(to notices: SyncProgress) {
+        rebuildNotices.withLock { $0 = notices }
+    }
+
     /// - Throws: `ReconcileError.source` (git's message names the remote).
     public func fetch() async throws {
         let started = ContinuousClock.now
         do {
-            try await mirror.fetch()
+            let fetched = try await mirror.fetch()
+            if let rebuilt = fetched.rebuilt { rebuildNotices.withLock { $0 }.say(rebuilt) }
             ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: false)
         } catch {
             ReconcileMetrics.recordFetch(duration: ContinuousClock.now - started, failed: true)

@@ -3,122 +3,134 @@ import Logging
 import Reconciler
 
 /// Replicas of `mooring run --listen` sharing the environments through the per-environment
-/// Leases (`EnvironmentLease`), with Kubernetes as the only coordinator. Once per retry period:
-/// renew this replica's identity Lease and read the census (`ReplicaMembership`), give back
-/// what exceeds the share (`SharePolicy`), try every Lease not held here (taking what is free
-/// or expired), and pick up the reconcile requests other replicas left for this one.
+/// Leases (`EnvironmentLease`), with Kubernetes as the only coordinator: one ``ClusterClaims``
+/// per cluster, each electing among the replicas that renew an identity Lease in that cluster.
+///
+/// The election rounds never stand in the reconcile loop's way (issue 11: a hung API server
+/// used to slow every environment's rounds): each cluster's round runs in a task of its own, at
+/// most one at a time per cluster, once per retry period, and is abandoned past the cluster's
+/// request timeout (plus a second, so the request's own timeout, which names the cluster's
+/// address, is what gets reported). ``claim(_:)`` and ``dueHere()`` answer from what the rounds
+/// found so far; a Lease taken in the background is handed out as due ("lease acquired"), and
+/// an environment whose cluster did not answer is handed out by ``unreachable()``.
 public actor LeaseClaims: EnvironmentClaims {
-    let leases: [String: any EnvironmentLease]
-    /// Environment names in configuration order.
-    let order: [String]
-    let membership: ReplicaMembership
-    let policy: SharePolicy
+    /// One cluster's environments and how its Leases are reached.
+    public struct Cluster: Sendable {
+        /// The cluster as the configuration names it (`ClusterTarget.description`).
+        public var name: String
+        /// Where this replica's identity Lease and the census live (the cluster's live cache).
+        public var client: any ClusterClient
+        /// The longest request timeout of its environments: what bounds one round.
+        public var requestTimeout: Duration
+        public var leases: [(environment: String, lease: any EnvironmentLease)]
+
+        public init(name: String, client: any ClusterClient, requestTimeout: Duration,
+                    leases: [(environment: String, lease: any EnvironmentLease)]) {
+            self.name = name
+            self.client = client
+            self.requestTimeout = requestTimeout
+            self.leases = leases
+        }
+    }
+
+    let clusters: [(claims: ClusterClaims, limit: Duration)]
     let retryPeriod: Duration
-    let logger: Logger
+    private var rounds: [Int: Task<Void, Never>] = [:]
+    private var lastStarted: [Int: ContinuousClock.Instant] = [:]
+    /// The clusters whose first round ended (or ran out of time).
+    private var settled: Set<Int> = []
 
-    private var lastRefresh: ContinuousClock.Instant?
-    private var census = LeaseCensus(replicas: [], holders: [:])
-    private var seenRequests: [String: String] = [:]
-    private var due: [String: String] = [:]
-
-    public init(leases: [(environment: String, lease: any EnvironmentLease)], membership: ReplicaMembership,
-                timings: LeaseTiming, logger: Logger) {
-        self.leases = Dictionary(uniqueKeysWithValues: leases.map { ($0.environment, $0.lease) })
-        self.order = leases.map(\.environment)
-        self.membership = membership
+    public init(clusters: [Cluster], identity: String, timings: LeaseTiming, logger: Logger) {
+        let policy = SharePolicy(identity: identity, liveWithin: Self.seconds(timings.duration),
+                                 freshWithin: 2 * Self.seconds(timings.retryPeriod))
+        self.clusters = clusters.map { cluster in
+            let membership = ReplicaMembership(identity: identity, cluster: cluster.client,
+                                               durationSeconds: Int(timings.duration.components.seconds))
+            return (ClusterClaims(cluster: cluster.name, leases: cluster.leases, membership: membership, policy: policy, logger: logger),
+                    cluster.requestTimeout + .seconds(1))
+        }
         self.retryPeriod = timings.retryPeriod
-        self.policy = SharePolicy(identity: membership.identity, liveWithin: Self.seconds(timings.duration),
-                                  freshWithin: 2 * Self.seconds(timings.retryPeriod))
-        self.logger = logger
     }
 
     // MARK: - EnvironmentClaims
 
     public func claim(_ environments: [String]) async -> [String] {
-        await refresh()
+        startDueRounds()
         var held: [String] = []
-        for name in environments where await leases[name]?.isHeldHere() == true { held.append(name) }
+        for name in environments where await lease(of: name)?.isHeldHere() == true { held.append(name) }
         return held
     }
 
+    /// Asked in a task of its own per environment: a hung cluster never holds up the webhook's round.
     public func askHolders(_ environments: [String], reason: String) async {
         for name in environments {
-            guard let lease = leases[name] else { continue }
-            do {
-                // Read now, not from the last census: the Lease may have just changed hands.
-                guard let holder = try await membership.holder(ofLease: lease.leaseName), holder != membership.identity else {
-                    logger.info("nobody holds the environment: whoever takes it reconciles it", metadata: ["environment": "\(name)"])
-                    continue
-                }
-                try await membership.ask(holder, environment: name)
-                logger.info("asked the holder to reconcile", metadata: ["environment": "\(name)", "holder": "\(holder)", "trigger": "\(reason)"])
-            } catch {
-                logger.warning("could not ask the holder to reconcile", metadata: ["environment": "\(name)", "error": "\(error)"])
-            }
+            guard let cluster = clusters.first(where: { $0.claims.leases[name] != nil }) else { continue }
+            let claims = cluster.claims
+            Task { try? await PassDeadline(cluster.limit).run { await claims.askHolder(name, reason: reason) } }
         }
     }
 
     public func dueHere() async -> [String: String] {
-        await refresh()
-        defer { due = [:] }
+        startDueRounds()
+        var due: [String: String] = [:]
+        for cluster in clusters {
+            for (name, reason) in await cluster.claims.takeDue() { due[name] = reason }
+        }
         return due
     }
 
-    public func releaseAll() async {
-        for name in order {
-            guard let lease = leases[name] else { continue }
-            if await lease.isHeldHere() {
-                await lease.giveUp()
-                ServiceMetrics.leaseHeld(name, false)
-            }
+    public func unreachable() async -> [String: String] {
+        var unreachable: [String: String] = [:]
+        for cluster in clusters {
+            for (name, reason) in await cluster.claims.unreachable() { unreachable[name] = reason }
         }
-        await membership.leave()
+        return unreachable
     }
 
-    // MARK: - One election round
+    public func undecided(_ environments: [String]) async -> Set<String> {
+        startDueRounds()
+        return Set(environments.filter { name in
+            clusters.indices.contains { !settled.contains($0) && clusters[$0].claims.leases[name] != nil }
+        })
+    }
 
-    func refresh() async {
-        let clock = ContinuousClock()
-        if let lastRefresh, clock.now - lastRefresh < retryPeriod { return }
-        lastRefresh = clock.now
-        let names = Dictionary(uniqueKeysWithValues: order.compactMap { name in leases[name].map { ($0.leaseName, name) } })
-        do {
-            census = try await membership.census(environmentLeases: names)
-        } catch {
-            logger.warning("reading the replicas' Leases failed", metadata: ["error": "\(error)"])
-            return
-        }
-        var held: [String] = []
-        for name in order where await leases[name]!.isHeldHere() { held.append(name) }
-        let givenBack = policy.surplus(held: held, environments: order, census: census)
-        for name in givenBack {
-            await leases[name]!.giveUp()
-            held.removeAll { $0 == name }
-            census.holders[name] = nil
-            ServiceMetrics.leaseHeld(name, false)
-            logger.info("lease given back to spread the environments", metadata: ["environment": "\(name)"])
-        }
-        let share = policy.share(of: order, census: census)
-        for name in order where !held.contains(name) && !givenBack.contains(name) {
-            // A Lease someone holds is attempted even at the share: while its holder renews
-            // that only observes it (for client-go's expiry), and once it stops, nobody serves
-            // the environment. A free one is left to the replicas under their share.
-            if held.count >= share && (census.holders[name] ?? "").isEmpty { continue }
-            do {
-                if try await leases[name]!.attempt() {
-                    held.append(name)
-                    due[name] = "lease acquired"
-                    ServiceMetrics.leaseHeld(name, true)
-                    logger.info("lease acquired", metadata: ["environment": "\(name)"])
-                }
-            } catch {
-                logger.warning("lease attempt failed", metadata: ["environment": "\(name)", "error": "\(error)"])
+    /// Every cluster at once, each within its limit: a hung one delays the shutdown by that at most.
+    public func releaseAll() async {
+        for round in rounds.values { round.cancel() }
+        await withTaskGroup(of: Void.self) { group in
+            for cluster in clusters {
+                group.addTask { try? await PassDeadline(cluster.limit).run { await cluster.claims.releaseAll() } }
             }
         }
-        for (name, mark) in policy.requests(held: held, census: census, seen: seenRequests) {
-            seenRequests[name] = mark
-            if due[name] == nil { due[name] = "asked by another replica" }
+    }
+
+    // MARK: - The rounds
+
+    private func lease(of environment: String) -> (any EnvironmentLease)? {
+        for cluster in clusters { if let lease = cluster.claims.leases[environment] { return lease } }
+        return nil
+    }
+
+    /// Starts the round of every cluster whose last one started a retry period ago and ended.
+    private func startDueRounds() {
+        let now = ContinuousClock.now
+        for (index, cluster) in clusters.enumerated() where rounds[index] == nil {
+            if let last = lastStarted[index], now - last < retryPeriod { continue }
+            lastStarted[index] = now
+            rounds[index] = Task {
+                do {
+                    try await PassDeadline(cluster.limit).run { await cluster.claims.round() }
+                } catch {
+                    await cluster.claims.timedOut(after: cluster.limit)
+                }
+                self.roundEnded(index)
+            }
         }
+    }
+
+    private func roundEnded(_ index: Int) {
+        rounds[index] = nil
+        settled.insert(index)
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {

@@ -12,6 +12,15 @@ public protocol EnvironmentClaims: Sendable {
     /// taken ("lease acquired"), or another replica asking this one, their holder.
     func dueHere() async -> [String: String]
 
+    /// Environments this replica could not even try to claim because their cluster did not
+    /// answer, with the cluster's error: reported failed, so a hung cluster is not mistaken
+    /// for another replica's environment.
+    func unreachable() async -> [String: String]
+
+    /// Of `environments`, those whose claim is not known yet (at start, before their cluster's
+    /// first Lease round ended): neither held nor someone else's, so not worth a standby's look.
+    func undecided(_ environments: [String]) async -> Set<String>
+
     /// Gives up every claim (at shutdown, after the last apply finished).
     func releaseAll() async
 }
@@ -22,5 +31,7 @@ public struct SoleReplica: EnvironmentClaims {
     public func claim(_ environments: [String]) async -> [String] { environments }
     public func askHolders(_ environments: [String], reason: String) async {}
     public func dueHere() async -> [String: String] { [:] }
+    public func unreachable() async -> [String: String] { [:] }
+    public func undecided(_ environments: [String]) async -> Set<String> { [] }
     public func releaseAll() async {}
 }

@@ -88,7 +88,10 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
                 for name in names where due[name] == nil { due[name] = "poll" }
                 nextPoll = clock.now + schedule.nextDelay(unit: Double.random(in: 0..<1))
             }
-            if !due.isEmpty { await gate.withTurn { await round(due, requested: Set(requested.keys)) } }
+            if !due.isEmpty, await !gate.withTurn({ await round(due, requested: Set(requested.keys)) }) {
+                // The poll found the claims not known yet: look again shortly, not an interval later.
+                nextPoll = min(nextPoll, clock.now + Self.askInterval)
+            }
             guard !stop.isStopped else { break }
             if requests.isEmpty {
                 // Wake for a request, the next poll, or at least every retry period to look at
@@ -104,10 +107,15 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     /// One fetch, then the due environments this replica holds, each in a task of its own (one
     /// still running from an earlier round is not started twice; asked for by a webhook, it runs
     /// again once it ends), so a hung cluster never delays another environment. What a webhook
-    /// asked for (`requested`) that another replica holds is passed on to that holder.
-    func round(_ due: [String: String], requested: Set<String>) async {
+    /// asked for (`requested`) that another replica holds is passed on to that holder. `false`
+    /// when the claims are not known yet (at start), so the poll is looked at again shortly.
+    func round(_ due: [String: String], requested: Set<String>) async -> Bool {
         let wanted = names.filter { due[$0] != nil }
         let held = Set(await claims.claim(wanted))
+        let unreachable = await claims.unreachable()
+        for name in wanted where !held.contains(name) && !inFlight.isRunning(name) {
+            if let reason = unreachable[name] { reportUnreachable(name, reason: reason, trigger: due[name] ?? "poll") }
+        }
         let elsewhere = wanted.filter { !held.contains($0) && requested.contains($0) }
         if !elsewhere.isEmpty {
             await claims.askHolders(elsewhere, reason: due[elsewhere[0]] ?? "webhook")
@@ -118,11 +126,14 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         }
         let mine = heldHere.filter { !inFlight.isRunning($0.environment.name) }
         guard !mine.isEmpty else {
-            if !heldHere.isEmpty { return }
+            if !heldHere.isEmpty { return true }
             // Holding none of them, a poll still fetches (a warm mirror for a takeover) and
-            // checks the clusters, so a standby replica is ready too.
-            if due.values.contains("poll") { await standBy(reconcilers.filter { due[$0.environment.name] != nil }) }
-            return
+            // checks the clusters, so a standby replica is ready too — once the claims are known:
+            // at start a Lease about to be taken makes the first reconcile what readiness waits for.
+            let undecided = await claims.undecided(wanted)
+            let others = reconcilers.filter { due[$0.environment.name] != nil && !undecided.contains($0.environment.name) }
+            if due.values.contains("poll") && !others.isEmpty { await standBy(others) }
+            return undecided.isEmpty
         }
         roundStarted(mine.map(\.environment.name), due)
         do {
@@ -138,7 +149,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
                 await noteCluster(of: result)
             }
             await report(results)
-            return
+            return true
         }
         for reconciler in mine {
             let name = reconciler.environment.name, reason = due[name] ?? "poll"
@@ -147,15 +158,34 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
                 self.log(result, reason: reason)
                 await self.noteCluster(of: result)
                 await self.report([result])
-            }, then: { again in
-                guard let again else { return }
-                self.requests.add([name], reason: again)
-                self.wakeup.ring()
-            })
+            }, then: askedAgain(name))
+        }
+        return true
+    }
+
+    /// An environment whose cluster did not answer its Lease round is reported failed, naming
+    /// the cluster, in a task of its own like a reconcile (its report reads the cluster too).
+    private func reportUnreachable(_ name: String, reason: String, trigger: String) {
+        inFlight.start(name, {
+            let result = EnvironmentResult(environment: name, outcome: .failure(.cluster(reason)))
+            self.log(result, reason: trigger)
+            await self.noteCluster(of: result)
+            await self.report([result])
+        }, then: askedAgain(name))
+    }
+
+    /// What a task of an environment does when it ends: a webhook that asked for the
+    /// environment meanwhile gets its reconcile now.
+    private func askedAgain(_ name: String) -> @Sendable (String?) -> Void {
+        { again in
+            guard let again else { return }
+            self.requests.add([name], reason: again)
+            self.wakeup.ring()
         }
     }
 
-    /// What a replica holding none of the due environments does at a poll.
+    /// What a replica holding none of the due environments does at a poll: fetch, and check
+    /// each cluster in a task of its own (a hung one must not hold up the next round).
     private func standBy(_ others: [EnvironmentReconciler]) async {
         do {
             try await source.fetch()
@@ -163,7 +193,10 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         } catch {
             readiness.fetched(failure: ReconcileError.source("fetching the config repository failed: \(error)").description)
         }
-        for reconciler in others { await probeCluster(of: reconciler) }
+        for reconciler in others where !inFlight.isRunning(reconciler.environment.name) {
+            inFlight.start(reconciler.environment.name, { await self.probeCluster(of: reconciler) },
+                           then: askedAgain(reconciler.environment.name))
+        }
     }
 
     private func probeCluster(of reconciler: EnvironmentReconciler) async {

@@ -40,6 +40,25 @@ struct CommandWorkspace {
             .write(toFile: file ?? config, atomically: true, encoding: .utf8)
     }
 
+    /// A configuration for a `run --listen` started with its own folder (`ServiceProcess`), where
+    /// `cluster: local` would be another cluster: this workspace's repository polled every
+    /// second and `develop` on this workspace's cluster through its kubeconfig; `rest` follows
+    /// (more environments indented by 2, then top-level keys).
+    func listenConfiguration(_ rest: String = "") -> String {
+        """
+        repository:
+          url: \(repository.url)
+          interval: 1s
+        environments:
+          develop:
+            ref: main
+            cluster: {kubeconfig: \(cluster.kubeconfigPath)}
+            prune: true
+            healthTimeout: 30s
+
+        """ + rest
+    }
+
     /// The binary with `--config` (this workspace's file unless one is given).
     func mooring(_ arguments: [String], config: String? = nil, environment: [String: String] = [:],
                  timeout: Duration = .seconds(120)) async throws -> CommandResult {

@@ -14,6 +14,8 @@ struct ServiceProcess {
 
     let child: RunningChild
     let port: Int
+    /// Its `--cache-dir` (the config repository's mirror is in there).
+    let cacheFolder: String
     var base: String { "http://127.0.0.1:\(port)" }
 
     /// A configuration for the harness: `environments` (name → YAML body lines), the given poll
@@ -41,6 +43,11 @@ struct ServiceProcess {
     }
 
     static func start(_ harness: Harness, configuration: String, name: String = "mooring", extraEnvironment: [String: String] = [:]) async throws -> ServiceProcess {
+        try await start(configuration: configuration, name: name, extraEnvironment: extraEnvironment)
+    }
+
+    /// The same for a configuration that names its clusters and repository itself.
+    static func start(configuration: String, name: String = "mooring", extraEnvironment: [String: String] = [:]) async throws -> ServiceProcess {
         let folder = TemporaryFolder.make("service-\(name)")
         let file = folder + "/mooring.yaml"
         try configuration.write(toFile: file, atomically: true, encoding: .utf8)
@@ -54,7 +61,7 @@ struct ServiceProcess {
         request.outputLimit = 256 << 20
         request.gracePeriod = .seconds(60)
         let child = try await request.start()
-        let process = ServiceProcess(child: child, port: port)
+        let process = ServiceProcess(child: child, port: port, cacheFolder: folder + "/cache")
         guard await LoopbackPort.waitUntilListening(port, timeout: .seconds(60)) else {
             let ended = await child.stop()
             throw FixtureError("mooring run --listen never listened on \(port): \(ended.map { $0.stderr } ?? "")")
