@@ -1,4 +1,5 @@
 import Foundation
+import Manifests
 import Reconciler
 
 /// What every command works with, wired from `mooring.yaml` in one way: the configuration (its
@@ -25,6 +26,9 @@ struct ReconcilerSetup {
     ///   - stats: count each environment's requests (`--stats`).
     static func open(_ options: ConfigurationOptions, clusters: Bool = true, stats: Bool = false,
                      progress: SyncProgress = ProgressLines.standardError) async throws -> ReconcilerSetup {
+        // Parsed once per process (a few milliseconds), needed first by the render's checks:
+        // parsed while git and the cluster are being asked instead.
+        Task.detached(priority: .userInitiated) { _ = KubeSchema.builtin }
         let configuration = try options.load(checkingClusters: clusters)
         let source = try await GitConfigSource.open(configuration, configDirectory: options.directory, cacheFolder: options.cacheFolder)
         if let rebuilt = source.mirror.rebuilt { ProgressLines.notices.say(rebuilt) }

@@ -29,6 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         if !once { MallocArenas.limit() }
         let setup = try await ReconcilerSetup.open(options, stats: stats)
+        var kept: [EnvironmentResult] = []
         let code = try await setup.run { setup in
             let stop = StopSignal()
             var reconcilers: [EnvironmentReconciler] = []
@@ -60,7 +61,8 @@ struct RunCommand: AsyncParsableCommand {
                 return Int32(0)
             }
             if once {
-                let code = try report(await poller.pass(), counters: setup.counters, notifier: notifier)
+                kept = await poller.pass()
+                let code = try report(kept, counters: setup.counters, notifier: notifier)
                 await finish(notifier)
                 return code
             }
@@ -88,7 +90,10 @@ struct RunCommand: AsyncParsableCommand {
             await finish(notifier)
             return 0
         }
-        if code != 0 { throw ExitCode(code) }
+        // The process ends here (the embedded cluster, if any, is stopped): the pass's objects
+        // are left to the exit instead of being freed one by one, which took longer than
+        // reading them from the cluster.
+        withExtendedLifetime((kept, setup)) { Foundation.exit(code) }
     }
 
     /// Emits one report of the pass (failures on stderr); 2 if any environment failed to

@@ -31,16 +31,20 @@ enum ServiceMode {
         // identity per replica (the pod's name in a cluster).
         let identity = ProcessInfo.processInfo.environment["POD_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? LeaseLock.processIdentity()
         let timing = configuration.server.lease
-        let reconcilers = reconcilers.map { reconciler in
-            var reconciler = reconciler
+        var leased: [EnvironmentReconciler] = []
+        for var reconciler in reconcilers {
             let name = reconciler.environment.name
             reconciler.progress = SyncProgress { line in logger.debug("\(line)", metadata: ["environment": "\(name)"]) }
             if let notifier { reconciler.progress = reconciler.progress.forwarding(milestonesTo: notifier.reached) }
-            // A Lease is decided on the server's word, never the live cache's.
-            reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: reconciler.cluster.direct, wait: false,
+            // A Lease is decided on the server's word, never the live cache's, through a client
+            // of its own so its renewals never queue behind the applies (`ClientTraffic.leases`).
+            let leases = try await setup.connector.client(for: reconciler.environment.cluster, rateLimit: reconciler.environment.clientRateLimit,
+                                                          requestTimeout: reconciler.environment.requestTimeout, traffic: .leases)
+            reconciler.lock = EnvironmentLock(environment: reconciler.environment, cluster: leases, wait: false,
                                               tenure: .untilReleased, timing: timing, identity: identity)
-            return reconciler
+            leased.append(reconciler)
         }
+        let reconcilers = leased
         // Each cluster elects on its own (a hung one holds up only its environments). The
         // replicas' census reads the Leases from the live cache (no LIST while idle); each
         // environment's Lease is still taken and renewed on the server's word.
@@ -59,9 +63,7 @@ enum ServiceMode {
         let claims = LeaseClaims(clusters: clusters, identity: identity, timings: timing, logger: logger)
         let readiness = Readiness()
         readiness.configurationLoaded()
-        for cluster in Set(reconcilers.map(\.environment.cluster.description)).sorted() {
-            readiness.cluster(cluster, failure: "not reached yet")
-        }
+        readiness.expect(reconcilers.map(\.environment.name))
         // The dashboard reads what the loop reports, and acts through the loop's turns.
         let board = DashboardBoard(environments: configuration.environments)
         let reader = ReconcilerDashboardReader(reconcilers: reconcilers, source: setup.source, promoter: Promoter(source: setup.source))

@@ -7,7 +7,9 @@ import Testing
 /// `run --listen` with two local clusters, one hung (it accepts and never answers in time): the
 /// Lease rounds of the hung cluster run beside the loop, not in it, so a commit to the healthy
 /// cluster's environment is applied promptly while the hung environment is reported failed,
-/// naming its cluster (issue 11; before, every Lease round waited for the hung cluster).
+/// naming its cluster (issue 11; before, every Lease round waited for the hung cluster), and
+/// the service is ready all the same: a hung cluster must not take the pod out of its Service's
+/// endpoints, where webhooks for the healthy environments reach it.
 @Suite struct IsolationListenTests {
     /// develop on the workspace's cluster; master on the hung one, with a 40 s request timeout.
     func configuration(_ workspace: CommandWorkspace, hung: String) -> String {
@@ -64,6 +66,12 @@ import Testing
                         return error != nil
                     }
                     #expect(error?.contains("127.0.0.1:\(hung.port)") == true || error?.contains(hung.kubeconfigPath) == true, "\(error ?? "")")
+                    // Ready while master is reported failed, in the API and in the metrics.
+                    let ready = try await service.request("GET", "/readyz")
+                    #expect(ready.httpStatus == 200, "\(ready.httpBody)")
+                    let metrics = try await service.request("GET", "/metrics").httpBody.split(separator: "\n")
+                    let unknown = metrics.first { $0.hasPrefix("mooring_environment_sync_status{") && $0.contains("environment=\"master\"") && $0.contains("status=\"Unknown\"") }
+                    #expect(unknown.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) } == 1, "\(unknown ?? "no sync status for master")")
                     let ended = await service.child.stop()
                     let stderr = ended?.stderr ?? ""
                     #expect(stderr.contains("master: error: "), "\(stderr.suffix(4000))")

@@ -128,6 +128,31 @@ import Testing
         }
     }
 
+    /// A replica spreading environments gives back only a Lease no operation works under: an
+    /// apply still running would go on without it while the next holder applies too (at start,
+    /// when the first replica took every environment before the second came). An operation whose
+    /// Lease is given back all the same (a release already under way) stops at its next step.
+    @Test func aLeaseInUseIsNotGivenBackAndOneGivenBackInterruptsItsOperation() async throws {
+        try await withCluster { cluster in
+            let a = lock("runner-a", cluster, timing: Self.patient), b = lock("runner-b", cluster, timing: Self.patient)
+            let operation = EnvironmentLock(lease: a, wait: false, tenure: .untilReleased)
+            try await operation.hold(environment: "develop", progress: SyncProgress { _ in })
+            #expect(await a.releaseIfUnused() == false, "an apply works under it")
+            #expect(try await b.tryAcquire()?.record.holderIdentity == "runner-a")
+            #expect(await operation.interruption() == nil)
+            await operation.finish()
+            #expect(await a.isHeld, "an operation of run's tenure leaves it held")
+            #expect(await a.releaseIfUnused())
+            #expect(try await b.tryAcquire() == nil, "given back: taken at once")
+            await b.release()
+
+            try await operation.hold(environment: "develop", progress: SyncProgress { _ in })
+            await a.release()
+            #expect(await operation.interruption()?.contains("given back") == true)
+            await operation.finish()
+        }
+    }
+
     @Test func ofTwoContendersForAFreeLeaseExactlyOneWins() async throws {
         try await withCluster { cluster in
             for round in 0..<5 {

@@ -23,6 +23,8 @@ final class CurlTransfer: @unchecked Sendable {
     private var httpVersion = ""
     private var headers: [(name: String, value: String)] = []
     private var body: [UInt8] = []
+    /// The most a `Content-Length` header makes the transfer reserve before the bytes arrive.
+    static let largestReservation = 64 << 20
     private var streaming = false
     private var headDelivered = false
 
@@ -159,6 +161,11 @@ final class CurlTransfer: @unchecked Sendable {
             let name = line[..<colon].lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             headers.append((name: name, value: value))
+            // A LIST body is megabytes: grown by doubling, it was copied and faulted in anew
+            // several times. Reserved up front (within reason: the header is the server's word).
+            if name == "content-length", let length = Int(value), length > 0 {
+                body.reserveCapacity(min(length, Self.largestReservation))
+            }
         }
     }
 

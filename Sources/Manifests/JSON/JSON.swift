@@ -87,12 +87,23 @@ extension JSON {
 
     /// The member of an object, or `nil`; setting on a non-object makes it an object.
     public subscript(key: String) -> JSON? {
-        get { objectValue?[key] }
+        get {
+            guard case .object(let object) = self else { return nil }
+            return object[key]
+        }
         set {
-            var object = objectValue ?? JSONObject()
+            var object = takeObject()
             object[key] = newValue
             self = .object(object)
         }
+    }
+
+    /// The object this value holds (empty when it holds none), leaving `.null` behind: the
+    /// caller then holds the only reference, so changing it does not copy every member first.
+    private mutating func takeObject() -> JSONObject {
+        guard case .object(let object) = self else { return JSONObject() }
+        self = .null
+        return object
     }
 
     /// The element of an array, or `nil` when out of range or not an array.
@@ -110,10 +121,15 @@ extension JSON {
         }
         set {
             guard let first = path.first else { if let newValue { self = newValue }; return }
-            var child = self[first] ?? .object(JSONObject())
-            if path.count > 1, child.objectValue == nil { child = .object(JSONObject()) }
+            if path.count == 1 { self[first] = newValue; return }
+            var object = takeObject()
+            // Taken out (its place held by null) so that changing it does not copy it.
+            var child = object[first] ?? .null
+            object[first] = .null
+            if child.objectValue == nil { child = .object(JSONObject()) }
             child[path: Array(path.dropFirst())] = newValue
-            if path.count == 1 { self[first] = newValue } else { self[first] = child }
+            object[first] = child
+            self = .object(object)
         }
     }
 

@@ -1,69 +1,118 @@
-/// A JSON object that keeps its keys in insertion order, with hashed look-up.
+/// A JSON object that keeps its keys in insertion order.
 ///
 /// Order matters for humans (a manifest reads as it was written) and for byte-for-byte
 /// round trips; equality ignores it, as JSON semantics do.
+///
+/// Members live in one array, searched linearly: a Kubernetes object's levels have a handful of
+/// keys, where comparing a few short strings beats hashing one (hashing, and the dictionary a
+/// hashed object needs besides its key order, were the largest costs of reading and diffing a
+/// thousand objects). A large object (a ConfigMap's `data`, a schema's definitions) gets a
+/// hashed index beside the array once it passes `indexedFrom` members.
 public struct JSONObject: Sendable {
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSON] = [:]
+    public typealias Member = (key: String, value: JSON)
+
+    private var members: [Member] = []
+    /// Position of each key in `members`, kept only past `indexedFrom` members.
+    private var index: [String: Int]?
+
+    /// From how many members a look-up hashes instead of comparing keys one by one.
+    static let indexedFrom = 24
 
     public init() {}
 
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, JSON) {
+        members.reserveCapacity(pairs.underestimatedCount)
         for (key, value) in pairs { self[key] = value }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+    /// The keys in order.
+    public var keys: [String] { members.map(\.key) }
 
     /// Reads a member; assigning `nil` removes it, assigning to a new key appends it.
     public subscript(key: String) -> JSON? {
-        get { storage[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let position = position(of: key) {
+                    members[position].value = newValue
+                } else {
+                    members.append((key, newValue))
+                    if index != nil {
+                        index![key] = members.count - 1
+                    } else if members.count > Self.indexedFrom {
+                        rebuildIndex()
+                    }
+                }
+            } else if let position = position(of: key) {
+                members.remove(at: position)
+                if index != nil { rebuildIndex() }
             }
         }
     }
 
-    public func contains(_ key: String) -> Bool { storage[key] != nil }
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     /// Removes a member and returns it.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSON? {
-        let old = storage[key]
+        let old = self[key]
         self[key] = nil
         return old
     }
 
     /// The members in order.
-    public var entries: [(key: String, value: JSON)] { keys.map { ($0, storage[$0]!) } }
+    public var entries: [Member] { members }
 
     /// A copy whose keys are sorted, for output that must not depend on input order.
     public func sortedByKey() -> JSONObject {
         var copy = JSONObject()
-        for key in keys.sorted() { copy[key] = storage[key] }
+        copy.members = members.sorted { $0.key < $1.key }
+        if index != nil { copy.rebuildIndex() }
         return copy
+    }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for position in members.indices where members[position].key == key { return position }
+        return nil
+    }
+
+    private mutating func rebuildIndex() {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(members.count)
+        for (position, member) in members.enumerated() { index[member.key] = position }
+        self.index = members.count > Self.indexedFrom ? index : nil
     }
 }
 
 extension JSONObject: Sequence {
-    public func makeIterator() -> AnyIterator<(key: String, value: JSON)> {
-        var index = 0
-        let keys = self.keys
-        let storage = self.storage
-        return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            return (keys[index], storage[keys[index]]!)
-        }
-    }
+    public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
+    public var underestimatedCount: Int { members.count }
 }
 
 extension JSONObject: Hashable {
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.members.count == rhs.members.count else { return false }
+        for (key, value) in lhs.members {
+            guard let other = rhs[key], other == value else { return false }
+        }
+        return true
+    }
+
+    /// Order-independent, like `==`: each member hashed alone, the results combined by XOR.
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for (key, value) in members {
+            var member = Hasher()
+            member.combine(key)
+            member.combine(value)
+            combined ^= member.finalize()
+        }
+        hasher.combine(members.count)
+        hasher.combine(combined)
+    }
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {

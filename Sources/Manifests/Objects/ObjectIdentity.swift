@@ -16,12 +16,12 @@ public struct ObjectIdentity: Hashable, Sendable, Comparable, CustomStringConver
 
     /// Reads `apiVersion`, `kind`, `metadata.namespace` and `metadata.name`; `nil` if any required one is missing.
     public init?(of object: JSON) {
+        let metadata = object["metadata"]
         guard let apiVersion = object["apiVersion"]?.stringValue, !apiVersion.isEmpty,
               let kind = object["kind"]?.stringValue, !kind.isEmpty,
-              let name = object[path: ["metadata", "name"]]?.stringValue, !name.isEmpty
+              let name = metadata?["name"]?.stringValue, !name.isEmpty
         else { return nil }
-        self.init(type: GroupVersionKind(apiVersion: apiVersion, kind: kind),
-                  namespace: object[path: ["metadata", "namespace"]]?.stringValue, name: name)
+        self.init(type: GroupVersionKind(apiVersion: apiVersion, kind: kind), namespace: metadata?["namespace"]?.stringValue, name: name)
     }
 
     public var group: String { type.group }

@@ -31,10 +31,10 @@ struct EnvironmentFiles {
         var selected: [Manifest] = []
         let candidates = entries.keys
             .filter { RepositoryPath.isInside($0, folder: environment) && $0 != environment }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted(by: RepositoryPath.precedes)
         for path in candidates {
             let relative = environment.isEmpty ? path : String(path.dropFirst(environment.count + 1))
-            let parts = RepositoryPath.components(relative)
+            let parts = relative.split(separator: "/")  // normalised: no empty or `.` parts
             if parts.contains("..") { throw RenderError.parentComponent(file: path) }
             if parts.contains(where: { $0.hasPrefix(".") }) { continue }
             let isManifest = Self.manifestExtensions.contains { path.hasSuffix($0) }

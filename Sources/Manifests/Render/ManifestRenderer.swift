@@ -9,23 +9,45 @@ public enum ManifestRenderer {
         if RepositoryPath(environment).climbs { throw RenderError.parentComponent(file: environmentPath) }
         let manifests = try EnvironmentFiles(files: files, environment: environment).manifests()
 
+        // Files are read on every core; what spans files (a duplicate) is checked after, in
+        // file order, so the first problem met is the one reported, as when read one by one.
+        let read = ParallelMap.map(manifests, readObjects)
         var objects: [RenderedObject] = []
         var warnings: [ManifestWarning] = []
         var firstDefinition: [ObjectIdentity: SourceLocation] = [:]
-        for manifest in manifests {
+        for file in read {
+            for (rendered, objectWarnings) in file.objects {
+                if let first = firstDefinition[rendered.identity] {
+                    throw RenderError.duplicateObject(rendered.identity, first: first, second: rendered.source)
+                }
+                firstDefinition[rendered.identity] = rendered.source
+                warnings += objectWarnings
+                objects.append(rendered)
+            }
+            if let problem = file.problem { throw problem }
+        }
+        return RenderedEnvironment(objects: objects, warnings: warnings)
+    }
+
+    /// One file's objects with their warnings, up to the first problem, if any.
+    private struct FileObjects: Sendable {
+        var objects: [(RenderedObject, [ManifestWarning])] = []
+        var problem: (any Error)?
+    }
+
+    private static func readObjects(_ manifest: EnvironmentFiles.Manifest) -> FileObjects {
+        var file = FileObjects()
+        do {
             for document in try load(manifest) {
                 for (object, pointer) in try objectsIn(document.value, at: "", of: document) {
                     let rendered = try identify(object, at: pointer, in: document)
-                    if let first = firstDefinition[rendered.identity] {
-                        throw RenderError.duplicateObject(rendered.identity, first: first, second: rendered.source)
-                    }
-                    firstDefinition[rendered.identity] = rendered.source
-                    warnings += StringFieldCheck.warnings(for: rendered, at: pointer, in: document)
-                    objects.append(rendered)
+                    file.objects.append((rendered, StringFieldCheck.warnings(for: rendered, at: pointer, in: document)))
                 }
             }
+        } catch {
+            file.problem = error
         }
-        return RenderedEnvironment(objects: objects, warnings: warnings)
+        return file
     }
 
     /// Renders an environment of a folder on disk (a working copy), `root` being the repository's root.
@@ -93,8 +115,9 @@ public enum ManifestRenderer {
             throw RenderError.nonFiniteNumber(SourceLocation(file: document.file, line: document.line(nearPointer: pointer + field)),
                                               field: field.split(separator: "/").joined(separator: "."))
         }
-        var fieldLines: [String: Int] = [:]
-        for (fieldPointer, line) in document.lines where fieldPointer.hasPrefix(pointer) {
+        // A document that is one object (nearly all) shares the document's table as it is.
+        var fieldLines: [String: Int] = pointer.isEmpty ? document.lines : [:]
+        for (fieldPointer, line) in document.lines where !pointer.isEmpty && fieldPointer.hasPrefix(pointer) {
             let relative = String(fieldPointer.dropFirst(pointer.count))
             if relative.isEmpty || relative.hasPrefix("/") { fieldLines[relative] = line }
         }
@@ -108,6 +131,8 @@ public enum ManifestRenderer {
 /// Finds `.inf` / `.nan`, which YAML can say but JSON cannot.
 enum NonFiniteNumbers {
     static func firstPointer(in value: JSON, at pointer: String) -> String? {
+        // Pointers are built only on the way to one: nearly every manifest has none.
+        guard contains(value) else { return nil }
         switch value {
         case .double(let d) where !d.isFinite: return pointer
         case .array(let items):
@@ -121,5 +146,14 @@ enum NonFiniteNumbers {
         default: break
         }
         return nil
+    }
+
+    private static func contains(_ value: JSON) -> Bool {
+        switch value {
+        case .double(let d): return !d.isFinite
+        case .array(let items): return items.contains(where: contains)
+        case .object(let object): return object.contains { contains($0.value) }
+        default: return false
+        }
     }
 }

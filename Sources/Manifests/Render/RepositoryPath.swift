@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A `/`-separated path inside a repository, normalised without touching any filesystem: no
 /// leading or trailing `/`, no empty or `.` components (`./environments//develop/` is
 /// `environments/develop`). `..` components are kept for the caller to refuse or resolve. The one
@@ -27,7 +31,39 @@ public struct RepositoryPath: Hashable, Sendable, CustomStringConvertible {
 
     /// `./environments//develop/` → `environments/develop`.
     public static func normalized(_ path: String) -> String {
-        components(path).joined(separator: "/")
+        isNormalized(path) ? path : components(path).joined(separator: "/")
+    }
+
+    /// Bytewise order of the paths' UTF-8, as git orders names: compared in place (a thousand
+    /// files sorted through the generic UTF-8 view took longer than reading them).
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let order = memcmp(p, q, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+    }
+
+    /// No empty or `.` component: what a git tree's paths already are (checked without
+    /// splitting, as every file of a render passes here).
+    static func isNormalized(_ path: String) -> Bool {
+        var length = 0, isDot = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || isDot { return false }
+                length = 0
+            } else {
+                isDot = length == 0 && byte == UInt8(ascii: ".")
+                length += 1
+            }
+        }
+        return path.isEmpty || (length > 0 && !isDot)
     }
 
     public static func components(_ path: String) -> [String] {

@@ -14,32 +14,37 @@ enum StringFieldCheck {
 
     static func warnings(for rendered: RenderedObject, at objectPointer: String, in document: YAMLDocument) -> [ManifestWarning] {
         var suspects: [(pointer: String, field: String, value: JSON)] = []
+        // Pointers and names are built only for values that are not strings: nearly all are.
         for field in stringFields(of: rendered.object, kind: rendered.identity.kind) {
             switch (field.shape, value(at: field.path, in: rendered.object)) {
             case (.map, .object(let members)?):
-                for (key, value) in members {
+                for (key, value) in members where isSuspect(value) {
                     suspects.append((JSONPointer.from(path: field.path + [key]), displayName(field.path) + "." + key, value))
                 }
             case (.list, .array(let items)?):
-                for (index, value) in items.enumerated() {
+                for (index, value) in items.enumerated() where isSuspect(value) {
                     suspects.append((JSONPointer.from(path: field.path) + "/\(index)", displayName(field.path) + "[\(index)]", value))
                 }
             case (.member(let name), .object(let members)?):
-                guard let value = members[name] else { continue }
+                guard let value = members[name], isSuspect(value) else { continue }
                 suspects.append((JSONPointer.from(path: field.path + [name]), displayName(field.path) + "." + name, value))
             default:
                 continue
             }
         }
         return suspects.compactMap { suspect in
-            switch suspect.value {
-            case .bool, .int, .double: break
-            default: return nil
-            }
             let pointer = objectPointer + suspect.pointer
             guard let text = document.unquotedNonStrings[pointer] else { return nil }
             return ManifestWarning(location: SourceLocation(file: document.file, line: document.line(nearPointer: pointer)),
                                    object: rendered.identity.description, field: suspect.field, text: text, value: suspect.value)
+        }
+    }
+
+    /// A boolean or a number where a string belongs: YAML read it so unless it was quoted.
+    private static func isSuspect(_ value: JSON) -> Bool {
+        switch value {
+        case .bool, .int, .double: return true
+        default: return false
         }
     }
 

@@ -42,17 +42,18 @@ struct YAMLComposer {
 
     private mutating func composeMapping(_ pairs: [YAMLPair], at pointer: String) throws -> JSONObject {
         var object = JSONObject()
-        var ownKeys: [String: Int] = [:]
+        // The keys written here (not merged), searched one by one: a mapping has a few.
+        var ownKeys: [(key: String, line: Int)] = []
         for pair in pairs {
             if Self.isMergeKey(pair.key) {
                 try merge(pair.value, into: &object, at: pointer)
                 continue
             }
             let key = try keyString(pair.key)
-            if let firstLine = ownKeys[key] {
-                throw error(at: pair.key.mark, "mapping key \"\(key)\" already defined at line \(firstLine)")
+            if let first = ownKeys.first(where: { $0.key == key }) {
+                throw error(at: pair.key.mark, "mapping key \"\(key)\" already defined at line \(first.line)")
             }
-            ownKeys[key] = pair.key.mark.line
+            ownKeys.append((key, pair.key.mark.line))
             let memberPointer = JSONPointer.appending(key, to: pointer)
             // An explicit member replaces anything a merge put there, including its line records.
             if object[key] != nil { forgetRecords(under: memberPointer) }

@@ -1,6 +1,19 @@
 import Foundation
 import KubeAPI
 
+/// What a cluster client carries.
+public enum ClientTraffic: Sendable {
+    /// Reads, dry runs, applies, watches: the reconciles' work.
+    case work
+    /// Lease renewals and takeovers (`mooring run --listen`). They get a client of their own,
+    /// with its own rate limit and concurrency window, so a renewal never queues behind an
+    /// apply's requests in a window a slow server has shrunk: a renewal that waits past the
+    /// lease duration hands the environment to another replica while this one still applies.
+    /// kube-controller-manager and kube-scheduler likewise build their leader-election client
+    /// apart from their main one ("leader-election" user agent).
+    case leases
+}
+
 /// Turns an environment's `cluster` setting into a connected `KubeClusterClient`, one per
 /// distinct target, so environments moored to the same cluster share a connection pool and
 /// discovery cache. `cluster: local` reuses an embedded cluster already serving from the data
@@ -32,14 +45,21 @@ public actor ClusterConnector {
     ///     when the first environment on it connects; `nil` keeps kubectl's.
     ///   - requestTimeout: the environment's `requestTimeout`; environments on one cluster with
     ///     different ones get a client each (`nil`: the connector's options).
-    public func client(for target: ClusterTarget, rateLimit: RateLimit? = nil, requestTimeout: Duration? = nil) async throws -> KubeClusterClient {
+    ///   - traffic: what the client carries; `.leases` gets a connection of its own.
+    public func client(for target: ClusterTarget, rateLimit: RateLimit? = nil, requestTimeout: Duration? = nil,
+                       traffic: ClientTraffic = .work) async throws -> KubeClusterClient {
         var options = self.options
         if let requestTimeout { options.requestTimeout = requestTimeout }
-        let key = "\(target.description) \(options.requestTimeout)"
+        let key = "\(target.description) \(options.requestTimeout)" + (traffic == .leases ? " leases" : "")
         if let client = clients[key] { return client }
         if let rateLimit { options.rateLimit = rateLimit }
         let client: KubeClusterClient
         switch target {
+        case .local where traffic == .leases:
+            // The embedded cluster the work client found or started: no second probe, which a
+            // loaded machine could fail and so start another cluster.
+            let kubeconfig = try Kubeconfig.load(files: [started.last?.kubeconfigPath ?? localDataDirectory + "/kubeconfig"])
+            client = KubeClusterClient(client: try KubeClient(kubeconfig: kubeconfig, options: localOptions))
         case .local:
             client = try await localClient(options: options)
         case let .kubeconfig(path, context):

@@ -39,12 +39,15 @@ public struct Differ: Sendable {
             if let identity = ObjectIdentity(of: object) { liveByIdentity[identity] = object }
         }
         var seen = Set<ObjectIdentity>()
-        var results: [ObjectDiff] = []
+        var pairs: [(desired: JSON, live: JSON?)] = []
         for (index, object) in desired.enumerated() {
             guard let identity = ObjectIdentity(of: object) else { throw DiffError.unidentifiable(index: index) }
             guard seen.insert(identity).inserted else { throw DiffError.duplicate(identity) }
-            let found = liveByIdentity[identity]
-            results.append(memo?.verdict(desired: object, live: found) ?? diff(desired: object, live: found))
+            pairs.append((object, liveByIdentity[identity]))
+        }
+        // Each object diffs on its own: on every core.
+        var results = ParallelMap.map(pairs) { pair in
+            memo?.verdict(desired: pair.desired, live: pair.live) ?? diff(desired: pair.desired, live: pair.live)
         }
         let prunable = liveByIdentity
             .filter { !seen.contains($0.key) && Differ.isTracked($0.value, environment: environment) }

@@ -1,4 +1,5 @@
 import Manifests
+import Synchronization
 
 /// The seam where the Kubernetes schema tells the diff what a field is: how a list is keyed (so
 /// containers match by name, not position) and whether a value is a resource quantity.
@@ -17,21 +18,41 @@ public protocol FieldSemantics: Sendable {
 
 /// Field semantics read from `KubeSchema`: the bundled Kubernetes 1.32 schema, plus any CRDs
 /// added to it with `KubeSchema.adding(customResourceDefinition:)`.
+///
+/// Each answer is worked out once per type and path and then remembered: a diff of a thousand
+/// Deployments asks the same few questions a thousand times, and walking the schema from the
+/// kind's root for each (a node built per step) was a tenth of a no-op pass.
 public struct SchemaFieldSemantics: FieldSemantics {
-    public var schema: KubeSchema
+    public var schema: KubeSchema {
+        didSet { answers = SchemaAnswers() }
+    }
+    private var answers = SchemaAnswers()
 
     public init(schema: KubeSchema = .builtin) { self.schema = schema }
 
     public func listType(of type: GroupVersionKind, at path: [String]) -> SchemaListType? {
-        schema.node(for: type, at: path)?.listType
+        answer(type, path).listType
     }
 
     public func fieldType(of type: GroupVersionKind, at path: [String]) -> SchemaFieldType? {
-        schema.node(for: type, at: path)?.type
+        answer(type, path).fieldType
     }
 
     public func listKeyDefaults(of type: GroupVersionKind, at path: [String]) -> [String: JSON] {
-        guard let list = schema.node(for: type, at: path), case .map(let keys)? = list.listType, let items = list.items else { return [:] }
+        answer(type, path).keyDefaults
+    }
+
+    private func answer(_ type: GroupVersionKind, _ path: [String]) -> SchemaAnswers.Answer {
+        let key = SchemaAnswers.Key(type: type, path: path)
+        if let known = answers.known(key) { return known }
+        let node = schema.node(for: type, at: path)
+        let answer = SchemaAnswers.Answer(listType: node?.listType, fieldType: node?.type, keyDefaults: Self.keyDefaults(of: node))
+        answers.remember(answer, for: key)
+        return answer
+    }
+
+    private static func keyDefaults(of list: SchemaNode?) -> [String: JSON] {
+        guard let list, case .map(let keys)? = list.listType, let items = list.items else { return [:] }
         var defaults: [String: JSON] = [:]
         for key in keys {
             if let value = items.property(key)?.defaultValue ?? SchemaFieldSemantics.keyDefaults[items.definitionName ?? ""]?[key] {
@@ -49,4 +70,23 @@ public struct SchemaFieldSemantics: FieldSemantics {
         "io.k8s.api.core.v1.EndpointPort": ["protocol": "TCP"],
         "io.k8s.api.discovery.v1.EndpointPort": ["protocol": "TCP"],
     ]
+}
+
+/// The schema's answers for one `SchemaFieldSemantics`, shared by its copies (a diff's tasks).
+final class SchemaAnswers: Sendable {
+    struct Key: Hashable {
+        var type: GroupVersionKind
+        var path: [String]
+    }
+
+    struct Answer {
+        var listType: SchemaListType?
+        var fieldType: SchemaFieldType?
+        var keyDefaults: [String: JSON]
+    }
+
+    private let answers = Mutex<[Key: Answer]>([:])
+
+    func known(_ key: Key) -> Answer? { answers.withLock { $0[key] } }
+    func remember(_ answer: Answer, for key: Key) { answers.withLock { $0[key] = answer } }
 }

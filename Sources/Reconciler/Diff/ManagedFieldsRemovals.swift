@@ -26,36 +26,52 @@ struct ManagedFieldsRemovals {
     }
 
     mutating func walk(owned: JSONObject, desired: JSON?, live: JSON, at path: FieldPath = FieldPath(), schemaPath: [String] = []) {
+        segments = path.segments
+        self.schemaPath = schemaPath
+        descend(owned: owned, desired: desired, live: live)
+    }
+
+    /// Where the walk is, pushed and popped as it goes (no path built for a field that matches).
+    private var segments: [FieldPath.Segment] = []
+    private var schemaPath: [String] = []
+
+    private mutating func descend(owned: JSONObject, desired: JSON?, live: JSON) {
         for (token, child) in owned where token != "." {
             let node = child.objectValue ?? JSONObject()
             if token.hasPrefix("f:") {
                 let name = String(token.dropFirst(2))
                 guard let liveChild = live[name], !liveChild.isNull else { continue }
-                visit(node, desired: desired?[name], live: liveChild, at: path.appending(key: name), schemaPath: schemaPath + [name])
+                segments.append(.key(name))
+                schemaPath.append(name)
+                visit(node, desired: desired?[name], live: liveChild)
+                segments.removeLast()
+                schemaPath.removeLast()
             } else if token.hasPrefix("k:") {
                 let defaults = fields.listKeyDefaults(of: identity.type, at: schemaPath)
                 guard let key = try? JSON(parsing: String(token.dropFirst(2))), let keyObject = key.objectValue,
                       let liveElement = ManagedFieldsRemovals.element(in: live, matching: keyObject, defaults: defaults)
                 else { continue }
                 let desiredElement = desired.flatMap { ManagedFieldsRemovals.element(in: $0, matching: keyObject, defaults: defaults) }
-                visit(node, desired: desiredElement, live: liveElement, at: path.appending(.element(keyObject)), schemaPath: schemaPath)
+                segments.append(.element(keyObject))
+                visit(node, desired: desiredElement, live: liveElement)
+                segments.removeLast()
             } else if token.hasPrefix("v:") {
                 guard let member = try? JSON(parsing: String(token.dropFirst(2))),
                       live.arrayValue?.contains(member) == true,
                       desired?.arrayValue?.contains(member) != true
                 else { continue }
-                record(path.appending(.member(member)), old: member)
+                record(FieldPath(segments + [.member(member)]), old: member)
             }
             // `i:<index>` (positional ownership) is rare and not tracked.
         }
     }
 
-    private mutating func visit(_ node: JSONObject, desired: JSON?, live: JSON, at path: FieldPath, schemaPath: [String]) {
+    private mutating func visit(_ node: JSONObject, desired: JSON?, live: JSON) {
         let ownsWhole = node.isEmpty || node.contains(".")
         if desired == nil || desired!.isNull {
-            if ownsWhole { record(path, old: live) } else { walk(owned: node, desired: nil, live: live, at: path, schemaPath: schemaPath) }
+            if ownsWhole { record(FieldPath(segments), old: live) } else { descend(owned: node, desired: nil, live: live) }
         } else if !node.isEmpty {
-            walk(owned: node, desired: desired, live: live, at: path, schemaPath: schemaPath)
+            descend(owned: node, desired: desired, live: live)
         }
     }
 

@@ -12,6 +12,10 @@ struct ObjectComparer {
     /// Also report fields the live object has and the other lacks (comparing two server objects).
     let exact: Bool
     private(set) var changes: [FieldChange] = []
+    /// Where the walk is: a stack pushed and popped as it goes down and up, so a field that
+    /// matches (nearly all of them) costs no path of its own.
+    private var segments: [FieldPath.Segment] = []
+    private var schemaPath: [String] = []
 
     init(identity: ObjectIdentity, fields: any FieldSemantics, exact: Bool = false) {
         self.identity = identity
@@ -20,6 +24,14 @@ struct ObjectComparer {
     }
 
     mutating func compare(_ desired: JSON, _ live: JSON?, at path: FieldPath = FieldPath(), schemaPath: [String] = []) {
+        segments = path.segments
+        self.schemaPath = schemaPath
+        visit(desired, live)
+    }
+
+    private var path: FieldPath { FieldPath(segments) }
+
+    private mutating func visit(_ desired: JSON, _ live: JSON?) {
         if desired.isNull { return }
         guard let live, !live.isNull else {
             if !exact && ObjectComparer.isZero(desired) && !ObjectComparer.keepsEmptyStrings(desired, schemaPath) { return }
@@ -28,9 +40,13 @@ struct ObjectComparer {
         }
         switch desired {
         case .object(let wanted):
-            guard let have = live.objectValue else { record(path, .changed, old: live, new: desired); return }
+            guard case .object(let have) = live else { record(path, .changed, old: live, new: desired); return }
             for (key, value) in wanted {
-                compare(value, have[key], at: path.appending(key: key), schemaPath: schemaPath + [key])
+                segments.append(.key(key))
+                schemaPath.append(key)
+                visit(value, have[key])
+                segments.removeLast()
+                schemaPath.removeLast()
             }
             if exact {
                 for (key, value) in have where wanted[key] == nil && !value.isNull {
@@ -38,29 +54,32 @@ struct ObjectComparer {
                 }
             }
         case .array(let wanted):
-            guard let have = live.arrayValue else { record(path, .changed, old: live, new: desired); return }
-            compareList(wanted, have, at: path, schemaPath: schemaPath)
+            guard case .array(let have) = live else { record(path, .changed, old: live, new: desired); return }
+            compareList(wanted, have)
         default:
             if scalarsEqual(desired, live, schemaPath: schemaPath) { return }
             record(path, .changed, old: live, new: desired)
         }
     }
 
-    private mutating func compareList(_ wanted: [JSON], _ have: [JSON], at path: FieldPath, schemaPath: [String]) {
+    private mutating func compareList(_ wanted: [JSON], _ have: [JSON]) {
         switch fields.listType(of: identity.type, at: schemaPath) ?? .atomic {
         case .map(let keys):
             let defaults = fields.listKeyDefaults(of: identity.type, at: schemaPath)
+            let haveKeys = have.map { ObjectComparer.keyValues(of: $0, keys: keys, defaults: defaults) }
+            var wantedKeys: [JSONObject] = []
             for element in wanted {
                 guard let key = ObjectComparer.keyValues(of: element, keys: keys, defaults: defaults) else { continue }
-                let match = have.first { ObjectComparer.keyValues(of: $0, keys: keys, defaults: defaults) == key }
-                compare(element, match, at: path.appending(.element(key)), schemaPath: schemaPath)
+                wantedKeys.append(key)
+                let match = haveKeys.firstIndex { $0 == key }.map { have[$0] }
+                segments.append(.element(key))
+                visit(element, match)
+                segments.removeLast()
             }
             if exact {
-                for element in have {
-                    guard let key = ObjectComparer.keyValues(of: element, keys: keys, defaults: defaults) else { continue }
-                    if !wanted.contains(where: { ObjectComparer.keyValues(of: $0, keys: keys, defaults: defaults) == key }) {
-                        record(path.appending(.element(key)), .removed, old: element, new: nil)
-                    }
+                for (element, key) in zip(have, haveKeys) {
+                    guard let key, !wantedKeys.contains(key) else { continue }
+                    record(path.appending(.element(key)), .removed, old: element, new: nil)
                 }
             }
         case .set:
@@ -80,6 +99,7 @@ struct ObjectComparer {
                 var inner = ObjectComparer(identity: identity, fields: fields, exact: exact)
                 for (index, element) in wanted.enumerated() {
                     inner.compare(element, have[index], at: path.appending(.index(index)), schemaPath: schemaPath)
+                    if !inner.changes.isEmpty { break }
                 }
                 differs = !inner.changes.isEmpty
             }

@@ -52,14 +52,32 @@ public enum ObjectNormalizer {
     }
 
     /// `null` in a manifest means "not set" (`foo:` with no value in YAML).
-    static func dropNulls(_ value: JSON) -> JSON {
+    static func dropNulls(_ value: JSON) -> JSON { withoutNulls(value) ?? value }
+
+    /// The value without its nulls, or `nil` when it has none: most manifests have none, and
+    /// copying every object of a thousand to change nothing was a measurable part of a diff.
+    private static func withoutNulls(_ value: JSON) -> JSON? {
         switch value {
         case .object(let object):
-            return .object(JSONObject(object.compactMap { $0.value.isNull ? nil : ($0.key, dropNulls($0.value)) }))
+            var copy: JSONObject?
+            for (index, member) in object.entries.enumerated() {
+                let replacement = member.value.isNull ? nil : withoutNulls(member.value)
+                if copy == nil, member.value.isNull || replacement != nil {
+                    copy = JSONObject(object.entries.prefix(index).map { ($0.key, $0.value) })
+                }
+                if copy != nil, !member.value.isNull { copy![member.key] = replacement ?? member.value }
+            }
+            return copy.map(JSON.object)
         case .array(let items):
-            return .array(items.map(dropNulls))
+            var copy: [JSON]?
+            for (index, item) in items.enumerated() {
+                let replacement = withoutNulls(item)
+                if copy == nil, replacement != nil { copy = Array(items.prefix(index)) }
+                copy?.append(replacement ?? item)
+            }
+            return copy.map(JSON.array)
         default:
-            return value
+            return nil
         }
     }
 

@@ -31,6 +31,8 @@ extension EnvironmentReconciler {
     }
 
     func read(revision: String) async throws -> ReadState {
+        let early = stateReader.startListing()
+        defer { early.cancel() }
         progress.say("\(name): rendering \(environment.path) at \(revision.prefix(7))")
         let desired = try await desiredObjects(revision: revision)
         try await refuseObjectsSiblingsDeclare(desired.byIdentity, revision: revision)
@@ -42,7 +44,7 @@ extension EnvironmentReconciler {
         }
         progress.say("\(name): reading the live objects (\(desired.prepared.count) declared)")
         do {
-            let state = try await stateReader.read(desired: desired.prepared, revision: revision, rendered: desired.byIdentity)
+            let state = try await stateReader.read(desired: desired.prepared, revision: revision, rendered: desired.byIdentity, early: early)
             return ReadState(revision: revision, rendered: desired.rendered, commit: commit, desired: state.desired,
                              live: state.live, diff: state.diff, plan: state.plan, hooks: desired.hooks)
         } catch let error as PlanError {

@@ -60,7 +60,10 @@ public struct EnvironmentReconciler: Sendable {
     /// One poll of the environment (the repository already fetched), holding its Lease. The
     /// history is read once, at the start: the Lease makes this reconciler its only writer.
     public func reconcile(now: Date = Date()) async throws -> ReconcileOutcome {
-        try await holdingLease { try await poll(now: now) }
+        // Rendering reads only git: it runs while the Lease and the history are asked for.
+        // (Should the history skip the ref's revision as rolled back, the pass renders another.)
+        source.prepareRendering(ref: environment.ref, path: environment.path)
+        return try await holdingLease { try await poll(now: now) }
     }
 
     private func poll(now: Date) async throws -> ReconcileOutcome {

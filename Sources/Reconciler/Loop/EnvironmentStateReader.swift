@@ -38,14 +38,18 @@ struct EnvironmentStateReader: Sendable {
 
     /// The desired objects stamped with their ownership, the live state, the confirmed diff and
     /// the plan for `prepared` objects.
-    /// - Parameter rendered: each prepared object as rendered, to name the file and line of a
-    ///   field the server refuses.
+    /// - Parameters:
+    ///   - rendered: each prepared object as rendered, to name the file and line of a field the
+    ///     server refuses.
+    ///   - early: LISTs started while the revision rendered (`startListing`).
     /// - Throws: `ReconcileError`, or `PlanError` naming the object (for its file and line).
-    func read(desired prepared: [JSON], revision: String, rendered: [ObjectIdentity: RenderedObject] = [:]) async throws
-        -> (desired: [JSON], live: LiveState, diff: EnvironmentDiff, plan: SyncPlan) {
+    func read(desired prepared: [JSON], revision: String, rendered: [ObjectIdentity: RenderedObject] = [:],
+              early: EarlyListing? = nil) async throws -> (desired: [JSON], live: LiveState, diff: EnvironmentDiff, plan: SyncPlan) {
+        // Others' claims are read beside the live objects: one wait for the cluster, not two.
+        async let claims = claimsOfOthers()
         let live: LiveState
         do {
-            live = try await LiveStateReader(cluster: cluster, concurrency: concurrency).read(environment: name, desired: prepared)
+            live = try await liveStateReader.read(environment: name, desired: prepared, early: early)
         } catch let error as ReconcileError {
             throw error
         } catch {
@@ -57,7 +61,7 @@ struct EnvironmentStateReader: Sendable {
             let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
             let reviewed = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects, memo: memo),
                                             differ: differ)
-            let suspected = ownership.contested(reviewed, by: await claimsOfOthers())
+            let suspected = ownership.contested(reviewed, by: await claims)
             try await publishClaims(suspected)
             var (diff, rejections) = await DriftConfirmation(cluster: cluster, differ: differ, concurrency: concurrency)
                 .confirmStrictly(suspected)
@@ -77,6 +81,11 @@ struct EnvironmentStateReader: Sendable {
             throw ReconcileError.plan("\(name) @ \(revision.prefix(7)): \(error)")
         }
     }
+
+    var liveStateReader: LiveStateReader { LiveStateReader(cluster: cluster, concurrency: concurrency) }
+
+    /// The always-listed kinds' LISTs, started now (the Lease held) to run while the revision renders.
+    func startListing() -> EarlyListing { liveStateReader.startListing(environment: name) }
 
     /// What other environments and installations claim of this one's objects, from their Leases
     /// (nothing when the Leases cannot be listed: a missing claim is reported by its claimant).

@@ -63,14 +63,17 @@ public struct EnvironmentLock: Sendable {
         }
     }
 
-    /// Why applying must stop now: the Lease was lost while applying.
+    /// Why applying must stop now: the Lease was lost while applying, or given back (a race
+    /// `releaseIfUnused` cannot see: a release already under way when the operation began).
     func interruption() async -> String? {
-        guard let lost = await lease.lost else { return nil }
-        return "the Lease was lost (\(lost)); nothing more is applied"
+        if let lost = await lease.lost { return "the Lease was lost (\(lost)); nothing more is applied" }
+        if await !lease.isHeld { return "the Lease \(lease.description) was given back; nothing more is applied" }
+        return nil
     }
 
-    /// Gives the Lease back after an operation, when its tenure says so.
+    /// Ends the operation's use of the Lease, and gives it back when its tenure says so.
     func finish() async {
+        await lease.done()
         if tenure == .perOperation { await lease.release() }
     }
 

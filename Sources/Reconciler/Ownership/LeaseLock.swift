@@ -26,6 +26,10 @@ public actor LeaseLock {
     public private(set) var isHeld = false
     /// Annotations this holder publishes on the Lease (its owner, its claims), kept on every write.
     private var annotations: [String: String] = [:]
+    /// Operations working under the Lease now (from a successful `acquire` to its `done()`).
+    /// Counted inside the actor, in the same step that finds the Lease held, so nothing can
+    /// give the Lease back between the two (`releaseIfUnused()`).
+    private var users = 0
 
     public init(name: String, namespace: String, identity: String = LeaseLock.processIdentity(),
                 cluster: any ClusterClient, timing: LeaseTiming = LeaseTiming(), annotations: [String: String] = [:]) {
@@ -90,13 +94,20 @@ public actor LeaseLock {
     /// the holder changes, and every 30 seconds). With `wait: false`, one attempt: a Lease held
     /// elsewhere throws `LeaseHeld`. Returns at once when this process already holds it; throws
     /// `CancellationError` when the task is cancelled or `stopped` answers true while waiting.
+    /// Each successful acquire counts as a use of the Lease until `done()`.
     public func acquire(wait: Bool, until stopped: @Sendable () -> Bool = { false },
                         progress: @Sendable (String) -> Void = { _ in }) async throws {
-        if isHeld && lost == nil { return }
+        if isHeld && lost == nil {
+            users += 1
+            return
+        }
         let clock = ContinuousClock()
         var said: (holder: String, at: ContinuousClock.Instant)?
         while true {
-            guard let holder = try await tryAcquire() else { return }
+            guard let holder = try await tryAcquire() else {
+                users += 1
+                return
+            }
             guard wait else { throw LeaseHeld(lease: description, holder: holder) }
             if said?.holder != holder.record.holderIdentity || clock.now - said!.at >= .seconds(30) {
                 progress("waiting: \(holder.sentence(lease: description))")
@@ -108,6 +119,21 @@ public actor LeaseLock {
                 try await Task.sleep(for: min(.milliseconds(100), resume - clock.now))
             }
         }
+    }
+
+    /// The operation that acquired the Lease has ended (the Lease stays held until released).
+    public func done() { users = max(0, users - 1) }
+
+    /// An operation works under the Lease now.
+    public var inUse: Bool { users > 0 }
+
+    /// Gives the Lease up unless an operation works under it: a replica spreading environments
+    /// must not hand over one whose apply is still running, for that apply would go on without
+    /// the Lease while the next holder applies too. `false` when it was kept.
+    public func releaseIfUnused() async -> Bool {
+        guard users == 0 else { return false }
+        await release()
+        return true
     }
 
     /// Gives the Lease up (client-go's release: no holder, duration 1 s) so the next applier
@@ -242,26 +268,4 @@ public actor LeaseLock {
             _ = try await cluster.apply(object, fieldManager: Tracking.fieldManager, force: true, dryRun: false)
         }
     }
-}
-
-/// Who holds a Lease, and how long before it expires unless renewed.
-public struct LeaseHolder: Sendable, Equatable {
-    public var record: LeaseRecord
-    public var remaining: Duration
-
-    /// `held by build-7_4242_9f3a1c2e since 2024-05-01T12:00:03Z (renewed 2s ago)`
-    public func sentence(lease: String) -> String {
-        var text = "Lease \(lease) is held by \(record.holderIdentity)"
-        if let since = record.acquireTime { text += " since \(since.formatted(.iso8601))" }
-        if let renewed = record.renewTime { text += " (last renewed \(renewed.formatted(.iso8601)))" }
-        return text
-    }
-}
-
-/// `--no-wait` found the Lease held by someone else.
-public struct LeaseHeld: Error, Sendable, Equatable, CustomStringConvertible {
-    public var lease: String
-    public var holder: LeaseHolder
-
-    public var description: String { holder.sentence(lease: lease) }
 }

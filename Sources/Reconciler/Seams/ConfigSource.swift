@@ -18,6 +18,15 @@ public protocol ConfigSource: Sendable {
 
     /// What rollback detection and reports need to know about a commit.
     func describe(revision: String, path: String) async throws -> RevisionFacts
+
+    /// Starts rendering `path` at the revision `ref` points at, for a `render` of it soon after:
+    /// a pass calls it before waiting for its Lease and its history, so the two waits overlap.
+    /// A source that keeps no renderings ignores it; a failure shows in that `render`.
+    func prepareRendering(ref: String?, path: String)
+}
+
+extension ConfigSource {
+    public func prepareRendering(ref: String?, path: String) {}
 }
 
 /// A commit as the loop and its reports see it: who made it and when, its message, and what the

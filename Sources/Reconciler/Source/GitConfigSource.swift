@@ -73,6 +73,15 @@ public final class GitConfigSource: ConfigSource {
         return try await renderer.render(path, in: RevisionTree(repository: mirror.repository, revision: commit))
     }
 
+    /// Renders into the cache in the background; the `render` that follows finds the result,
+    /// or waits for the rendering under way.
+    public func prepareRendering(ref: String?, path: String) {
+        Task {
+            guard let revision = try? await resolve(ref) else { return }
+            _ = try? await render(revision: revision, path: path)
+        }
+    }
+
     /// How `path` renders at `revision`: `plain` or `kustomize`.
     public func renderMode(revision: String, path: String) async throws -> RenderMode {
         let commit = try await mirror.repository.resolve(revision)

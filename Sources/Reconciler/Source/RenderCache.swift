@@ -13,6 +13,9 @@ final class RenderCache: Sendable {
     private struct State {
         var order: [String] = []
         var values: [String: Result<RenderedEnvironment, KustomizeError>] = [:]
+        /// Renderings under way: a second caller waits for the first instead of rendering again
+        /// (a pass renders ahead while it takes the Lease, then asks for the same rendering).
+        var inFlight: [String: Task<RenderedEnvironment, any Error>] = [:]
     }
 
     let capacity: Int
@@ -38,9 +41,27 @@ final class RenderCache: Sendable {
     /// How many renderings are kept (for tests and diagnostics).
     var count: Int { state.withLock { $0.values.count } }
 
-    /// Renders through the cache: a stored result is returned (or thrown) as is.
-    func rendering(_ key: String, _ render: () async throws -> RenderedEnvironment) async throws -> RenderedEnvironment {
-        if let stored = value(for: key) { return try stored.get() }
+    /// Renders through the cache: a stored result is returned (or thrown) as is, a rendering
+    /// under way is waited for.
+    func rendering(_ key: String, _ render: @escaping @Sendable () async throws -> RenderedEnvironment) async throws -> RenderedEnvironment {
+        let task: Task<RenderedEnvironment, any Error> = state.withLock { state in
+            if let stored = state.values[key] { return Task { try stored.get() } }
+            if let running = state.inFlight[key] { return running }
+            let running = Task { try await self.renderAndStore(key, render) }
+            state.inFlight[key] = running
+            return running
+        }
+        // A pass given up (its deadline) stops its rendering, e.g. a kustomize still running;
+        // another caller that was waiting for that rendering starts its own.
+        do {
+            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        } catch is CancellationError where !Task.isCancelled {
+            return try await rendering(key, render)
+        }
+    }
+
+    private func renderAndStore(_ key: String, _ render: () async throws -> RenderedEnvironment) async throws -> RenderedEnvironment {
+        defer { state.withLock { _ = $0.inFlight.removeValue(forKey: key) } }
         do {
             let rendered = try await render()
             store(.success(rendered), for: key)

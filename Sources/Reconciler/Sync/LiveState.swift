@@ -41,10 +41,12 @@ public struct LiveStateReader: Sendable {
         self.concurrency = concurrency
     }
 
-    /// - Parameter desired: the revision's prepared objects (tracking metadata, namespaces).
+    /// - Parameters:
+    ///   - desired: the revision's prepared objects (tracking metadata, namespaces).
+    ///   - early: the always-listed kinds' LISTs, started while the revision rendered.
     /// - Throws: when discovery fails or a GET of a desired object fails: the cluster cannot be
     ///   read, so nothing may be decided.
-    public func read(environment: String, desired: [JSON]) async throws -> LiveState {
+    public func read(environment: String, desired: [JSON], early: EarlyListing? = nil) async throws -> LiveState {
         let selector = Tracking.labelSelector(environment: environment)
         var kinds: [GroupKind] = []
         var seenKinds = Set<GroupKind>()
@@ -55,10 +57,7 @@ public struct LiveStateReader: Sendable {
         for kind in kinds {
             if let type = try await cluster.servedType(kind) { types.append(type) }
         }
-        let cluster = self.cluster
-        let listed = await BoundedConcurrency.map(types, limit: concurrency) { type -> Result<[JSON], any Error> in
-            do { return .success(try await cluster.list(type, labelSelector: selector)) } catch { return .failure(error) }
-        }
+        let listed = await list(types, labelSelector: selector, early: early)
         var state = LiveState(objects: [])
         for (type, result) in zip(types, listed) {
             switch result {

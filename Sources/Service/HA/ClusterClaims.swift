@@ -77,9 +77,11 @@ actor ClusterClaims {
         }
         var held: [String] = []
         for name in order where await leases[name]!.isHeldHere() { held.append(name) }
-        let givenBack = policy.surplus(held: held, environments: order, census: census)
-        for name in givenBack {
-            await leases[name]!.giveUp()
+        var givenBack: [String] = []
+        for name in policy.surplus(held: held, environments: order, census: census) {
+            // One whose reconcile still runs is handed over at a later round, once it ended.
+            guard await leases[name]!.giveUpIfIdle() else { continue }
+            givenBack.append(name)
             held.removeAll { $0 == name }
             census.holders[name] = nil
             ServiceMetrics.leaseHeld(name, false)

@@ -12,4 +12,6 @@ public protocol EnvironmentLease: Sendable {
     func attempt() async throws -> Bool
     /// Gives it up (released: the next contender need not wait for it to expire).
     func giveUp() async
+    /// Gives it up unless a reconcile works under it now (then `false`: asked again next round).
+    func giveUpIfIdle() async -> Bool
 }

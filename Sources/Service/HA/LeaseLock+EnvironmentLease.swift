@@ -8,4 +8,5 @@ extension LeaseLock: EnvironmentLease {
     public func isHeldHere() async -> Bool { isHeld && lost == nil }
     public func attempt() async throws -> Bool { try await tryAcquire() == nil }
     public func giveUp() async { await release() }
+    public func giveUpIfIdle() async -> Bool { await releaseIfUnused() }
 }

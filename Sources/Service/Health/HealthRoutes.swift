@@ -1,15 +1,16 @@
 import Hummingbird
 
 /// `GET /healthz`: the process serves (the liveness probe). `GET /readyz`: configuration
-/// loaded, repository fetched once, clusters reachable (the readiness probe), answered the way
-/// the Kubernetes API server answers its own, one `[+]`/`[-]` line per check:
+/// loaded, repository fetched once, the loop's first round made (the readiness probe; see
+/// `Readiness` for why target clusters are not part of it), answered the way the Kubernetes API
+/// server answers its own, one `[+]`/`[-]` line per check:
 ///
 /// ```
 /// $ curl -i localhost:8080/readyz
 /// HTTP/1.1 503 Service Unavailable
 /// [+]configuration ok
 /// [-]repository failed: fetching git://git.example/config.git: connection refused
-/// [+]cluster local ok
+/// [-]first-round failed: not looked at yet: develop, master
 /// readyz check failed
 /// ```
 public struct HealthRoutes: RouteProvider {

@@ -132,9 +132,10 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         let mine = heldHere.filter { !inFlight.isRunning($0.environment.name) }
         guard !mine.isEmpty else {
             if !heldHere.isEmpty { return true }
-            // Holding none of them, a poll still fetches (a warm mirror for a takeover) and
-            // checks the clusters, so a standby replica is ready too — once the claims are known:
-            // at start a Lease about to be taken makes the first reconcile what readiness waits for.
+            // Holding none of them, a poll still fetches (a warm mirror for a takeover), and the
+            // environments other replicas hold count as looked at, so a standby replica is ready
+            // too — once the claims are known: at start a Lease about to be taken makes the first
+            // reconcile what readiness waits for.
             let undecided = await claims.undecided(wanted)
             let others = reconcilers.filter { due[$0.environment.name] != nil && !undecided.contains($0.environment.name) }
             if due.values.contains("poll") && !others.isEmpty { await standBy(others) }
@@ -151,7 +152,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             let results = mine.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
             for result in results {
                 log(result, reason: due[result.environment] ?? "poll")
-                await noteCluster(of: result)
+                readiness.lookedAt(result.environment)
             }
             await report(results)
             return true
@@ -161,7 +162,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             inFlight.start(name, {
                 let result = await Poller.reconcile(reconciler)
                 self.log(result, reason: reason)
-                await self.noteCluster(of: result)
+                self.readiness.lookedAt(name)
                 await self.report([result])
             }, then: askedAgain(name))
         }
@@ -169,12 +170,16 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     }
 
     /// An environment whose cluster did not answer its Lease round is reported failed, naming
-    /// the cluster, in a task of its own like a reconcile (its report reads the cluster too).
+    /// the cluster, in a task of its own like a reconcile (its report reads the cluster too):
+    /// in the log, in the metrics (sync and health Unknown, a reconcile counted as an error,
+    /// of no duration since no pass started) and to `report` (`/api/v1`, the dashboard). It
+    /// counts as looked at, so the hung cluster does not keep the service unready.
     private func reportUnreachable(_ name: String, reason: String, trigger: String) {
         inFlight.start(name, {
             let result = EnvironmentResult(environment: name, outcome: .failure(.cluster(reason)))
             self.log(result, reason: trigger)
-            await self.noteCluster(of: result)
+            ReconcileMetrics.record(result, duration: .zero)
+            self.readiness.lookedAt(name)
             await self.report([result])
         }, then: askedAgain(name))
     }
@@ -189,8 +194,9 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         }
     }
 
-    /// What a replica holding none of the due environments does at a poll: fetch, and check
-    /// each cluster in a task of its own (a hung one must not hold up the next round).
+    /// What a replica holding none of the due environments does at a poll: fetch (a warm mirror
+    /// for a takeover), and count the environments as looked at: another replica serves them,
+    /// or their cluster's failure is reported by `reportUnreachable`.
     private func standBy(_ others: [EnvironmentReconciler]) async {
         do {
             try await source.fetch()
@@ -198,32 +204,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         } catch {
             readiness.fetched(failure: ReconcileError.source("fetching the config repository failed: \(error)").description)
         }
-        for reconciler in others where !inFlight.isRunning(reconciler.environment.name) {
-            inFlight.start(reconciler.environment.name, { await self.probeCluster(of: reconciler) },
-                           then: askedAgain(reconciler.environment.name))
-        }
-    }
-
-    private func probeCluster(of reconciler: EnvironmentReconciler) async {
-        do {
-            _ = try await reconciler.cluster.servedType(GroupKind(group: "", kind: "Namespace"))
-            readiness.cluster(reconciler.environment.cluster.description, failure: nil)
-        } catch {
-            readiness.cluster(reconciler.environment.cluster.description, failure: "\(error)")
-        }
-    }
-
-    /// `/readyz` counts a cluster reachable once an environment on it reconciled, and not while
-    /// its last attempt could not reach it. A reconcile that failed before it needed the cluster
-    /// (a render error) asks the cluster's discovery instead.
-    private func noteCluster(of result: EnvironmentResult) async {
-        guard let reconciler = byName[result.environment] else { return }
-        let cluster = reconciler.environment.cluster.description
-        switch result.outcome {
-        case .success: readiness.cluster(cluster, failure: nil)
-        case .failure(.cluster(let reason)): readiness.cluster(cluster, failure: reason)
-        case .failure: await probeCluster(of: reconciler)
-        }
+        for reconciler in others { readiness.lookedAt(reconciler.environment.name) }
     }
 
     private func log(_ result: EnvironmentResult, reason: String) {
