@@ -40,6 +40,13 @@ commit_repository() {
     git -C "$1" -c user.name=bench -c user.email=bench@example.invalid commit -qm "bench objects"
 }
 
+# bench_configuration URL HEALTH_TIMEOUT: a mooring.yaml with the one environment `bench` (the
+# folder environments/bench of the repository at URL, on the embedded cluster, pruning).
+bench_configuration() {
+    printf '%s\n' "repository:" "  url: $1" "  interval: 1m" "environments:" "  bench:" \
+        "    path: environments/bench" "    cluster: local" "    prune: true" "    healthTimeout: $2"
+}
+
 # service_configuration: the start of a mooring.yaml for `run --listen` benchmarks (the repository
 # `config` beside it, polled every 10 minutes, the generic webhook signed with
 # $BENCH_WEBHOOK_SECRET), up to its `environments:` key; the caller lists them.

@@ -39,17 +39,7 @@ echo "mooring: $BIN; $COUNT objects + 4 namespaces; $TRIALS trials; time scale $
 for trial in $(seq "$TRIALS"); do
     t="$work/trial-$trial"
     mkdir -p "$t"
-    cat >"$t/mooring.yaml" <<YAML
-repository:
-  url: ../config
-  interval: 1m
-environments:
-  bench:
-    path: environments/bench
-    cluster: local
-    prune: true
-    healthTimeout: 10m
-YAML
+    bench_configuration ../config 10m >"$t/mooring.yaml"
     serve "$t/.mooring/cluster"; m_cluster=$served_pid      # mooring's (found through cluster: local)
     serve "$t/kubectl-cluster"; k_cluster=$served_pid       # kubectl's: the same server, fresh
     record m_first "$(mooring_run "$t")"; first_stats=$(grep requests "$t/stats")

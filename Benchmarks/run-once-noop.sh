@@ -11,8 +11,6 @@
 #        build; TRIALS=3; TIME_SCALE=50; KUBECTL=kubectl; BASELINE=path/to/another/mooring times
 #        that one too in every trial, e.g. a build of an earlier commit)
 set -euo pipefail
-# The benchmarks' shared pieces (binary, scratch folder, clusters, medians) arrive with wt/controller.
-[ -f "$(dirname "$0")/bench-lib.sh" ] || { echo "needs Benchmarks/bench-lib.sh (the benchmarks' shared pieces)" >&2; exit 2; }
 source "$(dirname "$0")/bench-lib.sh"
 COUNT=${1:-1000}
 TRIALS=${TRIALS:-3}
@@ -21,17 +19,7 @@ KUBECTL=${KUBECTL:-kubectl}
 repo="$work/config"
 python3 Benchmarks/bench_objects.py "$repo/environments/bench" "$COUNT"
 commit_repository "$repo"
-cat >"$work/mooring.yaml" <<YAML
-repository:
-  url: config
-  interval: 1m
-environments:
-  bench:
-    path: environments/bench
-    cluster: local
-    prune: true
-    healthTimeout: 5m
-YAML
+bench_configuration config 5m >"$work/mooring.yaml"
 serve "$work/.mooring/cluster"        # mooring's (found through cluster: local)
 serve "$work/kubectl-cluster"         # kubectl's: the same server, fresh
 k() { KUBECONFIG="$work/kubectl-cluster/kubeconfig" "$KUBECTL" --cache-dir "$work/kubectl-cache" "$@"; }
