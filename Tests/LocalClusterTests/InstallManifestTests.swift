@@ -19,11 +19,16 @@ import Testing
             let applied = try await cluster.kubectl("apply", "--server-side", "-f", folder)
             #expect(applied.status == 0, "\(applied.stderr)")
             try await Self.waitUntilReady(fixture, cluster: cluster)
-            let before = try await cluster.kubectl("get", "-f", folder, "-o", "jsonpath={range .items[*]}{.kind}/{.metadata.name}={.metadata.resourceVersion} {end}")
+            // What an apply writes: the spec (generation) and kubectl's Apply entry in managedFields
+            // (its time moves with any change). Not the resourceVersion: a CronJob's controller
+            // may record a schedule meanwhile (a minute is 3 s at 20×).
+            let written = #"jsonpath={range .items[*]}{.kind}/{.metadata.name}={.metadata.generation},{.metadata.managedFields[?(@.manager=="kubectl")].time} {end}"#
+            let before = try await cluster.kubectl("get", "-f", folder, "-o", written)
+            #expect(before.stdout.contains("Z "), "kubectl's Apply entries are read: \(before.stdout)")
             let again = try await cluster.kubectl("apply", "--server-side", "-f", folder)
             #expect(again.status == 0, "\(again.stderr)")
             #expect(again.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix(" serverside-applied") })
-            let after = try await cluster.kubectl("get", "-f", folder, "-o", "jsonpath={range .items[*]}{.kind}/{.metadata.name}={.metadata.resourceVersion} {end}")
+            let after = try await cluster.kubectl("get", "-f", folder, "-o", written)
             #expect(before.stdout == after.stdout, "a second apply wrote objects")
             let diff = try await cluster.kubectl("diff", "--server-side", "-f", folder)
             #expect(diff.status == 0, "\(diff.stdout.prefix(2000))\(diff.stderr)")
