@@ -4,11 +4,7 @@
 #
 #   source "$(dirname "$0")/bench-lib.sh"    # after `set -euo pipefail`; cds to the repository
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-BIN=${MOORING:-.build/release/mooring}
-[ -x "$BIN" ] || BIN=.build/debug/mooring
-[ -x "$BIN" ] || { echo "build first: swift build -c release" >&2; exit 2; }
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+source "$(dirname "${BASH_SOURCE[0]}")/bench-binary.sh"
 TIME_SCALE=${TIME_SCALE:-50}
 
 work=$(mktemp -d)

@@ -7,11 +7,7 @@
 #
 # Usage: Benchmarks/dashboard-overview.sh [ENVIRONMENTS] [REQUESTS]   (MOORING=path/to/mooring; default: release build)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/bench-binary.sh"
 ENVIRONMENTS=${1:-100}
 REQUESTS=${2:-50}
-BIN=${MOORING:-.build/release/mooring}
-[ -x "$BIN" ] || BIN=.build/debug/mooring
-[ -x "$BIN" ] || { echo "build first: swift build -c release" >&2; exit 2; }
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 exec python3 Benchmarks/dashboard_overview.py "$BIN" "$ENVIRONMENTS" "$REQUESTS"

@@ -6,11 +6,7 @@
 #
 # Usage: Benchmarks/webhook-latency.sh [PUSHES] [OBJECTS]   (MOORING=path/to/mooring; default: release build)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/bench-binary.sh"
 PUSHES=${1:-20}
 OBJECTS=${2:-100}
-BIN=${MOORING:-.build/release/mooring}
-[ -x "$BIN" ] || BIN=.build/debug/mooring
-[ -x "$BIN" ] || { echo "build first: swift build -c release" >&2; exit 2; }
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 exec python3 Benchmarks/webhook_latency.py "$BIN" "$PUSHES" "$OBJECTS"
