@@ -102,6 +102,7 @@ struct ReconcilerSetup {
             if seen.insert(target.description).inserted { caches.append(cache) }
             reconciler.cluster = CachedClusterClient(reconciler.cluster, cache: cache)
             reconciler.diffMemo = DiffMemo()
+            reconciler.settled = SettledEnvironment()
             // Health is read from the cache too, so looking often costs no request: a round that
             // waits for health ends sooner, and the next drift is healed sooner.
             reconciler.options.healthPollInterval = min(reconciler.options.healthPollInterval, .milliseconds(100))

@@ -55,7 +55,9 @@ struct RunCommand: AsyncParsableCommand {
             if let address {
                 try await ServiceMode.run(setup, reconcilers: reconcilers, caches: caches, address: address, options: service,
                                           notifier: notifier) { results in
-                    _ = try? report(results, counters: setup.counters, notifier: notifier)
+                    // As in the loop without --listen: a pass that applied nothing is one line
+                    // (a thousand unchanged environments printed a thousand reports a pass).
+                    try? reportInLoop(results, all: results, counters: setup.counters, notifier: notifier)
                 }
                 await finish(notifier)
                 return Int32(0)

@@ -86,7 +86,19 @@ import Testing
                 #expect(after.contains(#"mooring_webhook_requests_total{provider="github",result="unauthorized"} 1.0"#))
                 #expect(after.contains(#"mooring_webhook_requests_total{provider="github",result="too-large"} 1.0"#))
 
+                // The same push again: a pass that applies nothing prints one line, not a report.
+                func reconciles() async throws -> Double {
+                    try await scrape(service).first { $0.hasPrefix(#"mooring_reconcile_duration_seconds_count{environment="develop",result="success"}"#) }
+                        .flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
+                }
+                let passes = try await reconciles()
+                #expect(try await service.pushFromGitHub(after: commit, cloneURL: harness.repository.url).httpStatus == 202)
+                try await poll(timeout: .seconds(60), "the second push was not reconciled") { try await reconciles() > passes }
+
                 let ended = try await service.terminate()
+                #expect(ended.stdout.contains("== develop @ \(commit.prefix(7))"), "the sync's report: \(ended.stdout.suffix(2000))")
+                #expect(ended.stdout.split(separator: "\n").contains { $0.hasSuffix("s") && $0.contains(" develop \(commit.prefix(7)) Synced Healthy ") },
+                        "the no-op pass's line: \(ended.stdout.suffix(2000))")
                 #expect(ended.status == .exited(0), "\(ended.stderr.suffix(2000))")
                 // The log: JSON lines with structured fields, and never the webhook secret.
                 let lines = ended.stderr.split(separator: "\n")

@@ -48,4 +48,23 @@ import Testing
         #expect(abs(parsed.timeIntervalSince(date)) < 0.000_01)
         #expect(MicroTime.parse("2024-05-01T12:00:03Z") == Date(timeIntervalSince1970: 1_714_564_803))
     }
+
+    /// A holder renews every half renew deadline (5 s at client-go's defaults, not every 2 s:
+    /// 200 writes a second for a thousand environments' Leases instead of 500), never less often
+    /// than a third of the duration (a waiter must see it change well within the duration) and
+    /// never more often than the retry period.
+    @Test func aHolderRenewsEveryHalfRenewDeadlineWithinTheDuration() {
+        #expect(LeaseTiming().renewInterval == .seconds(5))
+        #expect(LeaseTiming(duration: .seconds(10), renewDeadline: .seconds(7), retryPeriod: .seconds(1)).renewInterval.seconds.isApproximately(10.0 / 3))
+        #expect(LeaseTiming(duration: .seconds(35), renewDeadline: .seconds(30), retryPeriod: .seconds(5)).renewInterval.seconds.isApproximately(35.0 / 3))
+        #expect(LeaseTiming(duration: .seconds(15), renewDeadline: .seconds(3), retryPeriod: .seconds(2)).renewInterval == .seconds(2))
+        for timing in [LeaseTiming(), LeaseTiming(duration: .seconds(2), renewDeadline: .milliseconds(1500), retryPeriod: .milliseconds(200)),
+                       LeaseTiming(duration: .seconds(4), renewDeadline: .seconds(3), retryPeriod: .seconds(1))] {
+            #expect(timing.renewInterval < timing.renewDeadline && timing.renewInterval * 3 <= timing.duration + .milliseconds(1))
+        }
+    }
+}
+
+extension Double {
+    fileprivate func isApproximately(_ other: Double) -> Bool { abs(self - other) < 0.001 }
 }

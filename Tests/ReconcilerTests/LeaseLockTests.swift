@@ -84,6 +84,24 @@ import Testing
         }
     }
 
+    /// A holder that renews without trouble writes its Lease every `renewInterval` (2 s with
+    /// `patient`), not every retry period (200 ms: 25 writes in 5 s).
+    @Test func theHolderWritesEveryRenewIntervalNotEveryRetryPeriod() async throws {
+        try await withCluster { cluster in
+            let counting = CountingClusterClient(cluster.client)
+            let a = LeaseLock(name: "mooring-env-develop", namespace: "mooring-system", identity: "runner-a", cluster: counting,
+                              timing: Self.patient)
+            try await a.acquire(wait: false)
+            let before = counting.counts.otherWrites
+            try await Task.sleep(for: .seconds(5))
+            let writes = counting.counts.otherWrites - before
+            #expect(writes >= 1 && writes <= 4, "\(writes) renewals in 5 s")
+            let (held, lost) = (await a.isHeld, await a.lost)
+            #expect(held && lost == nil)
+            await a.release()
+        }
+    }
+
     @Test func aHolderThatStopsRenewingIsTakenOverAfterTheLeaseDuration() async throws {
         try await withCluster { cluster in
             // A holder that died (kill -9): its Lease is there, renewed by nobody.

@@ -152,6 +152,50 @@ import Testing
         }
     }
 
+    /// `EnvironmentChanges`: a change the cache stores moves the stamp of the environment the
+    /// object is labelled for (its history ConfigMap's too), status alone included, and no
+    /// other environment's; a relist moves every stamp.
+    @Test func storedChangesMoveTheirEnvironmentsStampOnly() async throws {
+        try await withCluster { cluster in
+            _ = try await cluster.client.apply(Manifest.namespace("apps"), fieldManager: "test", force: true, dryRun: false)
+            _ = try await cluster.client.apply(tracked("watched"), fieldManager: "test", force: true, dryRun: false)
+            let cache = LiveCache(client: cluster.client.client)
+            defer { Task { await cache.stop() } }
+            let informer = try #require(await cache.informer(for: .configMapV1))
+            #expect(await informer.snapshot() != nil)
+            let (test, other) = (cache.changes.stamp(environment: "test"), cache.changes.stamp(environment: "other"))
+            _ = try await cluster.client.apply(tracked("watched", data: ["k": "by hand"]), fieldManager: "kubectl", force: true, dryRun: false)
+            #expect(try await eventually { cache.changes.stamp(environment: "test") != test })
+            #expect(cache.changes.stamp(environment: "other") == other, "another environment's stamp stays")
+
+            // A history ConfigMap counts for the environment it is the history of.
+            let history = cache.changes.stamp(environment: "test")
+            var record = Manifest.configMap("mooring-history-test", data: ["records": "[]"])
+            record[path: ["metadata", "labels"]] = [Tracking.managedByLabel: .string(Tracking.managedByValue), History.historyOfLabel: "test"]
+            _ = try await cluster.client.apply(record, fieldManager: "test", force: true, dryRun: false)
+            #expect(try await eventually { cache.changes.stamp(environment: "test") != history })
+            #expect(cache.changes.stamp(environment: "other") == other)
+
+        }
+    }
+
+    /// A watch cut, and the relist after 410 Gone, may have missed anything: every stamp moves.
+    @Test func aCutWatchAndARelistMoveEveryStamp() async throws {
+        try await withCluster { cluster in
+            _ = try await cluster.client.apply(Manifest.namespace("apps"), fieldManager: "test", force: true, dryRun: false)
+            try await cluster.setFaults(#"{"rules": [{"verbs": ["watch"], "cutWatchAfterEvents": 1, "count": 1}]}"#)
+            let cache = LiveCache(client: cluster.client.client)
+            defer { Task { await cache.stop() } }
+            let informer = try #require(await cache.informer(for: .configMapV1))
+            #expect(await informer.snapshot() != nil)
+            let before = cache.changes.stamp(environment: "other")
+            try await cluster.setFaults(#"{"rules": [{"verbs": ["watch"], "status": 410, "count": 1}]}"#)
+            _ = try await cluster.client.apply(tracked("another"), fieldManager: "test", force: true, dryRun: false)
+            #expect(try await eventually(timeout: .seconds(60)) { await informer.lists >= 2 }, "410 made it list again")
+            #expect(cache.changes.stamp(environment: "other") != before)
+        }
+    }
+
     // MARK: - Helpers
 
     /// A ConfigMap carrying the tracking labels of environment `test`.
@@ -211,6 +255,29 @@ extension ClusterFixture {
             let changed = [Manifest.namespace("apps"), Manifest.configMap("settings"), Manifest.service("web", port: 81)]
             let (next, _, _) = try await pipeline.plan(changed)
             #expect(next.objectsToApply.map(\.identity.name).sorted() == ["settings", "web"])
+        }
+    }
+
+    /// A new commit that leaves an object as it was changes only its `mooring.dev/revision`
+    /// annotation, which the diff ignores: its verdict stands (a commit elsewhere in the
+    /// repository re-diffs nothing). Anything else that changed is diffed afresh.
+    @Test func aNewRevisionOfTheSameContentKeepsTheVerdict() async throws {
+        try await withCluster { cluster in
+            let objects = [Manifest.namespace("apps"), Manifest.configMap("settings")]
+            #expect(try await Pipeline(cluster: cluster.client).sync(objects).succeeded)
+            let memo = DiffMemo()
+            let (plan, desired, live) = try await Pipeline(cluster: cluster.client, memo: memo).plan(objects, revision: "rev1")
+            #expect(plan.isEmpty && memo.count == 2)
+            let settings = try #require(desired.first { $0["kind"] == "ConfigMap" })
+            let identity = try #require(ObjectIdentity(of: settings))
+            var next = settings
+            next[path: ["metadata", "annotations", Tracking.revisionAnnotation]] = "rev2"
+            let verdict = try #require(memo.verdict(desired: next, live: live.byIdentity[identity]))
+            #expect(verdict.status == .synced)
+            #expect(verdict.desired == next, "the verdict carries the object as desired now")
+            var edited = next
+            edited[path: ["data", "key"]] = "changed"
+            #expect(memo.verdict(desired: edited, live: live.byIdentity[identity]) == nil)
         }
     }
 }

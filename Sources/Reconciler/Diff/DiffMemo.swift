@@ -4,9 +4,11 @@ import Synchronization
 /// The verdicts of the last reconcile of one environment, for `mooring run`: an object whose
 /// desired content and live resourceVersion are both what they were when it was last found in
 /// sync (dry-run confirmation included) is in sync still, and is not normalised, compared or
-/// dry-run again. Any change on either side — a new revision, an edit in the cluster, even one
-/// that only bumps the resourceVersion — diffs it afresh. A no-op pass then costs time in
-/// proportion to what changed, not to the environment's size.
+/// dry-run again. Any change on either side — new desired content, an edit in the cluster, even
+/// one that only bumps the resourceVersion — diffs it afresh. A new revision that leaves the
+/// object as it was changes only its `mooring.dev/revision` annotation, which the diff ignores
+/// (`ObjectNormalizer`): its verdict stands. A no-op pass then costs time in proportion to what
+/// changed, not to the environment's size.
 public final class DiffMemo: Sendable {
     private struct Entry {
         var desired: JSON
@@ -23,9 +25,10 @@ public final class DiffMemo: Sendable {
         guard let live, let identity = ObjectIdentity(of: desired),
               let version = live[path: ["metadata", "resourceVersion"]]?.stringValue else { return nil }
         return entries.withLock { entries -> ObjectDiff? in
-            guard let entry = entries[identity], entry.liveVersion == version, entry.desired == desired else { return nil }
+            guard let entry = entries[identity], entry.liveVersion == version, Self.same(entry.desired, desired) else { return nil }
             var verdict = entry.verdict
             verdict.live = live
+            verdict.desired = desired
             return verdict
         }
     }
@@ -46,4 +49,15 @@ public final class DiffMemo: Sendable {
     }
 
     var count: Int { entries.withLock { $0.count } }
+
+    /// Equal, or equal but for the revision annotation (compared again with it copied over only
+    /// when they differ, so an unchanged revision costs one comparison).
+    private static func same(_ remembered: JSON, _ desired: JSON) -> Bool {
+        if remembered == desired { return true }
+        let path = ["metadata", "annotations", Tracking.revisionAnnotation]
+        guard remembered[path: path] != desired[path: path] else { return false }
+        var candidate = desired
+        candidate[path: path] = remembered[path: path]
+        return candidate == remembered
+    }
 }

@@ -19,6 +19,8 @@ public final class LiveCache: Sendable {
     public let resyncInterval: Duration
     private let informers = Mutex<[GroupKind: ResourceInformer]>([:])
     private let handlers = Mutex<[@Sendable (TrackedChange) -> Void]>([])
+    /// Which environments' objects changed, for passes that skip an unchanged environment.
+    public let changes = EnvironmentChanges()
 
     public init(client: KubeClient, resyncInterval: Duration = .seconds(30 * 60)) {
         self.client = client
@@ -39,10 +41,10 @@ public final class LiveCache: Sendable {
     func informer(for type: GroupVersionKind) async -> ResourceInformer? {
         let (informer, created) = informers.withLock { informers -> (ResourceInformer, Bool) in
             if let existing = informers[type.groupKind] { return (existing, false) }
-            let informer = ResourceInformer(type: type, selector: Self.selector, client: client, resyncInterval: resyncInterval) {
-                [weak self] change in self?.notify(change)
-            }
+            let informer = ResourceInformer(type: type, selector: Self.selector, client: client, resyncInterval: resyncInterval,
+                                            changes: changes) { [weak self] change in self?.notify(change) }
             informers[type.groupKind] = informer
+            changes.everything()
             return (informer, true)
         }
         if created { await informer.start() }

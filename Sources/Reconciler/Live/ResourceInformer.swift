@@ -20,8 +20,12 @@ actor ResourceInformer {
     nonisolated let resyncInterval: Duration
     private let client: KubeClient
     private let changed: @Sendable (TrackedChange) -> Void
+    /// Told of every change to the store, per environment (`SettledEnvironment` relies on it).
+    private let changes: EnvironmentChanges
     private var objects = TrackedObjects()
-    private var phase = Phase.starting
+    private var phase = Phase.starting {
+        didSet { if phase != oldValue { changes.everything() } }
+    }
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var loop: Task<Void, Never>?
     private var stopped = false
@@ -29,12 +33,13 @@ actor ResourceInformer {
     private(set) var lists = 0
 
     init(type: GroupVersionKind, selector: String, client: KubeClient, resyncInterval: Duration,
-         changed: @escaping @Sendable (TrackedChange) -> Void) {
+         changes: EnvironmentChanges = EnvironmentChanges(), changed: @escaping @Sendable (TrackedChange) -> Void) {
         self.type = type
         self.selector = selector
         self.client = client
         self.resyncInterval = resyncInterval
         self.changed = changed
+        self.changes = changes
     }
 
     func start() {
@@ -73,11 +78,13 @@ actor ResourceInformer {
     func observe(_ object: JSON) {
         guard let identity = ObjectIdentity(of: object) else { return }
         if !(EqualitySelector(selector)?.matches(object) ?? false) {
-            objects[identity] = nil
+            changes.stored(objects.remove(identity), nil)
             return
         }
-        if let held = objects[identity], Self.isOlder(object, than: held) { return }
+        let held = objects[identity]
+        if let held, Self.isOlder(object, than: held) { return }
         objects[identity] = object
+        changes.stored(held, object)
     }
 
     // MARK: - The loop
@@ -124,10 +131,13 @@ actor ResourceInformer {
             let held = objects[identity]
             if let held, Self.isOlder(object, than: held) { return }
             objects[identity] = object
+            changes.stored(held, object)
             report(held, object)
         case .deleted(let object):
             guard let identity = ObjectIdentity(of: object) else { return }
-            report(objects.remove(identity), nil)
+            let held = objects.remove(identity)
+            changes.stored(held, nil)
+            report(held, nil)
         case .relisted(let items, _):
             lists += 1
             replaceAll(items)
@@ -144,6 +154,7 @@ actor ResourceInformer {
         let fresh = TrackedObjects(items)
         let previous = objects
         objects = fresh
+        changes.everything()
         if phase != .starting {
             for (identity, old) in previous.byIdentity where fresh[identity] == nil { report(old, nil) }
             for (identity, new) in fresh.byIdentity { report(previous[identity], new) }

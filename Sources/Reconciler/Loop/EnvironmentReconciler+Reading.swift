@@ -110,9 +110,8 @@ extension EnvironmentReconciler {
         let index = declarations ?? DeclarationIndex()
         let own = rendered.mapValues(\.source)
         index.publish(name, revision: revision, declared: own)
-        var resolved: [String: String?] = [:]
-        for ref in siblings.refs { resolved[ref ?? ""] = try? await source.resolve(ref) }
-        let key = revision + resolved.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value ?? "-")" }.joined()
+        let resolved = await siblingRevisions()
+        let key = revision + Self.describing(resolved)
         let problems: [String]
         if let known = index.verdict(for: name, key: key) {
             problems = known
@@ -133,6 +132,32 @@ extension EnvironmentReconciler {
         if let first = problems.first {
             throw ReconcileError.render(first + (problems.count > 1 ? " (and \(problems.count - 1) more objects)" : ""))
         }
+    }
+
+    /// The commit each ref the siblings follow points at (`nil`: it cannot be resolved), by ref
+    /// (`""`: the default branch).
+    func siblingRevisions() async -> [String: String?] {
+        var resolved: [String: String?] = [:]
+        for ref in siblings.refs { resolved[ref ?? ""] = try? await source.resolve(ref) }
+        return resolved
+    }
+
+    /// ` main=1a2b…`: sibling revisions as one comparable string.
+    static func describing(_ siblingRevisions: [String: String?]) -> String {
+        siblingRevisions.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value ?? "-")" }.joined()
+    }
+
+    /// What a poll at `target` reads, when it can be known unchanged later (`settled`): only
+    /// through a live cache that watches the history's ConfigMaps, with others' claims read
+    /// once for the cluster.
+    func settledInputs(target: String) async -> SettledEnvironment.Inputs? {
+        guard settled != nil, let publishedClaims, let cache = (cluster as? CachedClusterClient)?.cache,
+              cache.existingInformer(for: History.configMapType) != nil
+        else { return nil }
+        let live = cache.changes.stamp(environment: name)
+        let claims = await publishedClaims.generation(reading: cluster)
+        let siblings = self.siblings.hasAny(besides: name) ? Self.describing(await siblingRevisions()) : ""
+        return SettledEnvironment.Inputs(target: target, live: live, claims: claims, siblingRevisions: siblings)
     }
 
     func resolve(_ ref: String?) async throws -> String {

@@ -35,6 +35,10 @@ public struct EnvironmentReconciler: Sendable {
     /// The last pass's in-sync verdicts, kept between passes by `mooring run`; `nil` diffs
     /// every object every time (one-shot commands).
     public var diffMemo: DiffMemo?
+    /// The last settled pass and what it read, kept between passes by `mooring run` (which reads
+    /// through a live cache): a pass that would read the same answers with it. `nil` reads and
+    /// diffs every pass.
+    public var settled: SettledEnvironment?
     /// Who asked for the operations this reconciler records (a dashboard user); `nil` for the loop.
     public var requestedBy: String?
 
@@ -62,16 +66,31 @@ public struct EnvironmentReconciler: Sendable {
     public func reconcile(now: Date = Date()) async throws -> ReconcileOutcome {
         // Rendering reads only git: it runs while the Lease and the history are asked for.
         // (Should the history skip the ref's revision as rolled back, the pass renders another.)
-        source.prepareRendering(ref: environment.ref, path: environment.path)
+        // With a settled memo it starts only once the memo did not answer: a settled pass reads
+        // no tree at all.
+        if settled == nil { source.prepareRendering(ref: environment.ref, path: environment.path) }
         return try await holdingLease { try await poll(now: now) }
     }
 
     private func poll(now: Date) async throws -> ReconcileOutcome {
         let target = try await resolve(environment.ref)
-        let (past, interrupted) = try await completingInterrupted(try await loadHistory())
-        var outcome = try await poll(target: target, history: past, now: now)
-        if let interrupted { try await recordInterrupted(interrupted, in: &outcome) }
-        return outcome
+        // Taken before anything is read: a change arriving during the pass makes the next one full.
+        let inputs = await settledInputs(target: target)
+        if let inputs, let outcome = settled?.outcome(reading: inputs) {
+            progress.say("\(name): unchanged since its last pass at \(target.prefix(7)) (nothing changed live or in git): not read again")
+            return outcome
+        }
+        if settled != nil { source.prepareRendering(ref: environment.ref, path: environment.path) }
+        do {
+            let (past, interrupted) = try await completingInterrupted(try await loadHistory())
+            var outcome = try await poll(target: target, history: past, now: now)
+            if let interrupted { try await recordInterrupted(interrupted, in: &outcome) }
+            if let inputs, interrupted == nil { settled?.remember(outcome, read: inputs) } else { settled?.forget() }
+            return outcome
+        } catch {
+            settled?.forget()
+            throw error
+        }
     }
 
     private func poll(target: String, history past: History, now: Date) async throws -> ReconcileOutcome {

@@ -18,6 +18,21 @@ public struct LeaseTiming: Sendable, Equatable {
     }
 
     var durationSeconds: Int { max(1, Int(duration.components.seconds)) }
+
+    /// How often a holder whose renewals go through writes its Lease: half the renew deadline,
+    /// at most a third of the duration, at least the retry period — 5 s with the defaults; after
+    /// a failed renewal it tries again every retry period. client-go renews every RetryPeriod (2 s), which suits the one Lease a
+    /// controller holds — Flux's controllers hold one Lease each (renewed every 5 s, duration
+    /// 35 s: fluxcd/pkg `runtime/leaderelection`), Argo CD shards by cluster, not per application
+    /// — but `mooring run` holds a Lease per environment: with a thousand environments, 500
+    /// writes a second at 2 s, 200 at 5 s.
+    ///
+    /// Safety does not move: a holder still finds its Lease lost at its first attempt past the
+    /// renew deadline after its last success (retries are a retry period apart, so at most
+    /// `renewDeadline + retryPeriod` after it, as before), and a waiter still takes it over only
+    /// once it saw the record unchanged for the whole lease duration, which the holder's writes
+    /// every `renewInterval` (less than the duration) prevent while it lives.
+    public var renewInterval: Duration { max(retryPeriod, min(renewDeadline / 2, duration / 3)) }
 }
 
 /// The decision of one attempt to take or keep a Lease: client-go's `tryAcquireOrRenew`, pure.

@@ -194,30 +194,38 @@ public actor LeaseLock {
         }
     }
 
+    /// Renews every `renewInterval` (less a random fifth, so a thousand Leases taken together
+    /// do not renew together), and every retry period after a renewal that failed.
     private func startRenewing() {
         renewal?.cancel()
-        let period = timing.retryPeriod
+        let timing = self.timing
         renewal = Task { [weak self] in
+            var delay = timing.renewInterval * Double.random(in: 0.8...1)
             while !Task.isCancelled {
-                try? await Task.sleep(for: period)
+                try? await Task.sleep(for: delay)
                 guard !Task.isCancelled, let self else { return }
-                await self.renewOnce()
+                let renewed = await self.renewOnce()
+                delay = renewed ? timing.renewInterval * Double.random(in: 0.8...1) : timing.retryPeriod
             }
         }
     }
 
-    /// One renewal; past the renew deadline without success, the Lease counts as lost.
-    private func renewOnce() async {
-        guard isHeld else { return }
+    /// One renewal; past the renew deadline without success, the Lease counts as lost. Whether
+    /// the Lease was written.
+    private func renewOnce() async -> Bool {
+        guard isHeld else { return false }
         do {
-            if try await renewOnObserved() { return }
+            if try await renewOnObserved() { return true }
             if let holder = try await tryAcquire() {
                 markLost("\(holder.record.holderIdentity) took the Lease \(description) over")
+                return false
             }
+            return true
         } catch {
             if let lastRenewed, ContinuousClock.now - lastRenewed > timing.renewDeadline {
                 markLost("the Lease \(description) could not be renewed for \(GoDuration.format(timing.renewDeadline)): \(error)")
             }
+            return false
         }
     }
 

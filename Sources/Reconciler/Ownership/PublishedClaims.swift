@@ -14,6 +14,8 @@ public final class PublishedClaims: Sendable {
     private struct Reading {
         var at: ContinuousClock.Instant
         var claims: Claims?
+        /// Moved whenever a reading differs from the one before (see `generation`).
+        var generation: UInt64 = 0
     }
 
     public let freshness: Duration
@@ -22,6 +24,14 @@ public final class PublishedClaims: Sendable {
 
     public init(freshness: Duration = .seconds(1)) {
         self.freshness = freshness
+    }
+
+    /// Which reading of the claims is current: the same number, the same claims (a pass that
+    /// skips an unchanged environment needs to know that no claim came or went since its last).
+    /// Reads the Leases when the last reading is older than `freshness`.
+    func generation(reading cluster: any ClusterClient) async -> UInt64 {
+        _ = await current(cluster)
+        return last.withLock { $0?.generation ?? 0 }
     }
 
     /// What owners other than `owner` claim; empty when the Leases cannot be read (a missing
@@ -39,7 +49,10 @@ public final class PublishedClaims: Sendable {
                 let leaseType = GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease")
                 let selector = "\(Tracking.managedByLabel)=\(Tracking.managedByValue)"
                 let claims = (try? await cluster.list(leaseType, labelSelector: selector)).map { OwnershipClaims.all(in: $0, now: Date()) }
-                self.last.withLock { $0 = Reading(at: .now, claims: claims) }
+                self.last.withLock { last in
+                    let generation = last.map { Self.same($0.claims, claims) ? $0.generation : $0.generation + 1 } ?? 0
+                    last = Reading(at: .now, claims: claims, generation: generation)
+                }
                 self.inFlight.withLock { $0 = nil }
                 return claims
             }
@@ -47,5 +60,10 @@ public final class PublishedClaims: Sendable {
             return task
         }
         return await task.value
+    }
+
+    private static func same(_ one: Claims?, _ other: Claims?) -> Bool {
+        guard let one, let other else { return one == nil && other == nil }
+        return one.count == other.count && zip(one, other).allSatisfy { $0.identity == $1.identity && $0.claimant == $1.claimant }
     }
 }

@@ -31,9 +31,9 @@ public enum PassLine {
 
     /// RFC 3339 in UTC, to the second, as Kubernetes writes times.
     static func stamp(_ time: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: time)
+        // A format style, not an `ISO8601DateFormatter` made per line: making one (ICU) cost more
+        // than the rest of a thousand unchanged environments' pass.
+        time.formatted(.iso8601)
     }
 
     /// `0.21s`

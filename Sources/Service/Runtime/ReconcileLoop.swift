@@ -125,11 +125,12 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         if !elsewhere.isEmpty {
             await claims.askHolders(elsewhere, reason: due[elsewhere[0]] ?? "webhook")
         }
-        let heldHere = reconcilers.filter { held.contains($0.environment.name) }
-        for reconciler in heldHere where inFlight.isRunning(reconciler.environment.name) && requested.contains(reconciler.environment.name) {
-            inFlight.askAgain(reconciler.environment.name, reason: due[reconciler.environment.name] ?? "webhook")
+        // By name: a reconciler is a large value, and copying a thousand of them twice a round showed.
+        let heldHere = names.filter(held.contains)
+        for name in heldHere where inFlight.isRunning(name) && requested.contains(name) {
+            inFlight.askAgain(name, reason: due[name] ?? "webhook")
         }
-        let mine = heldHere.filter { !inFlight.isRunning($0.environment.name) }
+        let mine = heldHere.filter { !inFlight.isRunning($0) }
         guard !mine.isEmpty else {
             if !heldHere.isEmpty { return true }
             // Holding none of them, a poll still fetches (a warm mirror for a takeover), and the
@@ -141,7 +142,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             if due.values.contains("poll") && !others.isEmpty { await standBy(others) }
             return undecided.isEmpty
         }
-        roundStarted(mine.map(\.environment.name), due)
+        roundStarted(mine, due)
         do {
             try await source.fetch()
             readiness.fetched(failure: nil)
@@ -149,7 +150,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             let failure = ReconcileError.source("fetching the config repository failed: \(error)")
             readiness.fetched(failure: failure.description)
             logger.error("fetch failed", metadata: ["error": "\(failure)"])
-            let results = mine.map { EnvironmentResult(environment: $0.environment.name, outcome: .failure(failure)) }
+            let results = mine.map { EnvironmentResult(environment: $0, outcome: .failure(failure)) }
             for result in results {
                 log(result, reason: due[result.environment] ?? "poll")
                 readiness.lookedAt(result.environment)
@@ -157,8 +158,9 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
             await report(results)
             return true
         }
-        for reconciler in mine {
-            let name = reconciler.environment.name, reason = due[name] ?? "poll"
+        for name in mine {
+            guard let reconciler = byName[name] else { continue }
+            let reason = due[name] ?? "poll"
             inFlight.start(name, {
                 let result = await Poller.reconcile(reconciler)
                 self.log(result, reason: reason)
