@@ -57,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
                                           notifier: notifier) { results in
                     // As in the loop without --listen: a pass that applied nothing is one line
                     // (a thousand unchanged environments printed a thousand reports a pass).
-                    try? reportInLoop(results, all: results, counters: setup.counters, notifier: notifier)
+                    try? reportInLoop(results, all: results, counters: setup.counters, notifier: notifier, failureLines: false)
                 }
                 await finish(notifier)
                 return Int32(0)
@@ -129,27 +129,32 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// In the loop (text on stdout): a pass that applied nothing is one timestamped line, a
-    /// failure one timestamped line on stderr, and only a pass that changed something a report.
-    private func reportInLoop(_ results: [EnvironmentResult], all: [EnvironmentResult], counters: RequestCounters?, notifier: Notifier?) throws {
+    /// failure one timestamped line on stderr (with `failureLines` off, `<environment>: error:`
+    /// as `report` says it, what `run --listen` always printed), and only a pass that changed
+    /// something a report.
+    private func reportInLoop(_ results: [EnvironmentResult], all: [EnvironmentResult], counters: RequestCounters?, notifier: Notifier?,
+                              failureLines: Bool = true) throws {
         guard output.format == .text, output.writesToStandardOutput else {
             _ = try report(all, counters: counters, notifier: notifier, observing: results)
             return
         }
         counters?.report()
         let now = Date()
-        var changed: [EnvironmentResult] = []
+        var reported: [EnvironmentResult] = []
         for result in results {
             switch result.outcome {
             case .success(let outcome) where !PassLine.changedSomething(outcome):
                 notifier?.observe(outcome)
                 print(PassLine.render(outcome, duration: result.duration, at: now))
             case .success:
-                changed.append(result)
-            case .failure(let error):
+                reported.append(result)
+            case .failure(let error) where failureLines:
                 FileHandle.standardError.write(Data((PassLine.render(environment: result.environment, failure: error, at: now) + "\n").utf8))
+            case .failure:
+                reported.append(result)
             }
         }
-        if !changed.isEmpty { _ = try report(changed, counters: nil, notifier: notifier) }
+        if !reported.isEmpty { _ = try report(reported, counters: nil, notifier: notifier) }
         fflush(nil)
     }
 
