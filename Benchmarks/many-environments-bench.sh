@@ -4,7 +4,8 @@
 # one `mooring run --listen` into the embedded cluster (poll interval 10 minutes). Prints the
 # first sync (process start → every environment reconciled once, health included) and its peak
 # RSS next to Flux's published figure, and the steady-state pass (a push webhook → every
-# environment reconciled again, nothing changed; median of PASSES) with its requests.
+# environment reconciled again, nothing changed; median of PASSES) with its requests; then a
+# commit that changes one environment's ConfigMap, and the pass after it.
 #
 # Usage: Benchmarks/many-environments-bench.sh [ENVIRONMENTS] [PASSES]
 #        (MOORING=path/to/mooring, default the release build; TIME_SCALE=50)
@@ -89,7 +90,7 @@ started=$(now)
 run_pid=$!
 pids+=($run_pid)
 wait_http "http://127.0.0.1:$port/healthz"
-python3 Benchmarks/many_environments_bench.py "$work/run.log" "http://127.0.0.1:$port/metrics" "$work/.mooring/cluster/kubeconfig" \
+BENCH_REPOSITORY=$repo python3 Benchmarks/many_environments_bench.py "$work/run.log" "http://127.0.0.1:$port/metrics" "$work/.mooring/cluster/kubeconfig" \
     "$BENCH_WEBHOOK_SECRET" "$ENVIRONMENTS" "$started" "$PASSES" "$run_pid" >"$work/results" || { tail -20 "$work/run.log" >&2; exit 2; }
 rss=$(peak_rss_mib "$run_pid")
 get() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$work/results"; }
@@ -100,6 +101,7 @@ printf "%-52s %15ss %28s\n" "first sync of $ENVIRONMENTS environments × 5 objec
 printf "%-52s %12s MiB %28s\n" "peak RSS (VmHWM) of the one process" "$rss" "112 MiB"
 printf "%-52s %15ss\n" "steady-state pass, nothing changed (median of $PASSES)" "$(get pass_seconds)"
 echo "each pass: $(get pass_seconds_all) (CPU of mooring per pass, median: $(get pass_cpu_seconds) s; load $(cut -d' ' -f1 /proc/loadavg)); environments failing their first sync: $(get first_sync_failed)"
+echo "a commit changing env-0000 (every environment at a new revision): $(get commit_pass_seconds) s, CPU $(get commit_pass_cpu_seconds) s; the pass after it: $(get after_commit_pass_seconds) s, CPU $(get after_commit_pass_cpu_seconds) s"
 echo "requests per steady-state pass: LIST $(get pass_requests_LIST), GET $(get pass_requests_GET), PATCH $(get pass_requests_PATCH), WATCH $(get pass_requests_WATCH), CREATE $(get pass_requests_CREATE), UPDATE $(get pass_requests_UPDATE), DELETE $(get pass_requests_DELETE)"
 grep -q '"level":"error"' "$work/run.log" && { echo "errors logged (first 3):"; grep '"level":"error"' "$work/run.log" | head -3; }
 exit 0

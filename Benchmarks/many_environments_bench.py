@@ -8,7 +8,7 @@ reconciled after it. Passes are taken one after another; the median is printed.
 Usage: many_environments_bench.py LOG METRICS_URL KUBECONFIG WEBHOOK_SECRET ENVIRONMENTS STARTED_AT PASSES PID
 Prints `key value` lines the shell script reads.
 """
-import datetime, json, os, statistics, sys, time
+import datetime, json, os, statistics, subprocess, sys, time
 from bench_service import Service, requests_by_verb, wait_for
 
 log_path, metrics_url, kubeconfig, secret = sys.argv[1:5]
@@ -66,17 +66,22 @@ print(f"first_sync_seconds {done - started_at:.2f}")
 print(f"first_sync_failed {failed}")
 time.sleep(5)  # let health waits and follow-up drift passes settle
 
-durations, requests, cpu = [], [], []
-for _ in range(passes):
-    before = service.metrics()
+def timed_pass(what):
+    """A push webhook, then every environment's next result: (seconds, CPU seconds, failures)."""
     log.skip_to_end()
     cpu_before = cpu_seconds()
     pushed = time.time()
     service.push()
-    results = wait_for(log.all_done, 600, "a steady-state pass", interval=0.02)
-    done, failed = finished(results)
-    cpu.append(cpu_seconds() - cpu_before)
-    durations.append(done - pushed)
+    done, failed = finished(wait_for(log.all_done, 600, what, interval=0.02))
+    return done - pushed, cpu_seconds() - cpu_before, failed
+
+
+durations, requests, cpu = [], [], []
+for _ in range(passes):
+    before = service.metrics()
+    seconds, used, failed = timed_pass("a steady-state pass")
+    cpu.append(used)
+    durations.append(seconds)
     time.sleep(1)
     requests.append(requests_by_verb(before, service.metrics()))
     if failed:
@@ -86,3 +91,20 @@ print(f"pass_seconds_all {' '.join(f'{d:.3f}' for d in durations)}")
 print(f"pass_cpu_seconds {statistics.median(cpu):.2f}")
 for verb in requests[0]:
     print(f"pass_requests_{verb} {statistics.median(r[verb] for r in requests):.0f}")
+
+# A commit that changes one environment (env-0000's ConfigMap): every environment is at a new
+# revision, so each passes in full (and records a sync at it); then the pass after it.
+repository = os.environ.get("BENCH_REPOSITORY")
+if repository:
+    path = os.path.join(repository, "environments", "env-0000", "app.yaml")
+    text = open(path).read()
+    open(path, "w").write(text.replace("LOG_LEVEL: info", "LOG_LEVEL: debug", 1))
+    subprocess.run(["git", "-C", repository, "-c", "user.name=bench", "-c", "user.email=bench@example.invalid",
+                    "commit", "-qam", "env-0000 logs debug"], check=True)
+    for name in ("commit_pass", "after_commit_pass"):
+        seconds, used, failed = timed_pass(name.replace("_", " "))
+        print(f"{name}_seconds {seconds:.3f}")
+        print(f"{name}_cpu_seconds {used:.2f}")
+        if failed:
+            print(f"{name}_failed {failed}")
+        time.sleep(2)
