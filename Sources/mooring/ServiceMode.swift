@@ -90,7 +90,7 @@ enum ServiceMode {
             cache.onChange { [loop] change in
                 guard let environment = change.environment else { return }
                 ReconcileMetrics.recordDriftEvent(environment: environment)
-                loop.reconcileSoon([environment], reason: "drift: \(change)")
+                loop.reconcileDrifted([environment], reason: "drift: \(change)")
             }
         }
         let dashboard = Dashboard(board: board, reader: reader, auth: auth,

@@ -112,6 +112,40 @@ import Testing
         }
     }
 
+    /// Drift is healed against the repository as last fetched: a round of drift alone fetches
+    /// nothing (a thousand environments' first sync set off thousands of such rounds).
+    @Test func driftIsHealedWithoutFetchingTheRepository() async throws {
+        try await withHarness { harness in
+            let service = try await ServiceProcess.start(harness, configuration: ServiceProcess.configuration(
+                harness, interval: "10m", environments: ["develop": Self.develop + "\nselfHeal: true"]))
+            do {
+                try await service.waitUntilReady()
+                func count(_ family: String) async throws -> Double {
+                    try await scrape(service).filter { $0.hasPrefix(family + "{") }
+                        .compactMap { Double($0.split(separator: " ").last ?? "") }.reduce(0, +)
+                }
+                // The first sync's own writes come back as watch events: let their rounds pass.
+                var fetched = try await count("mooring_git_fetch_duration_seconds_count")
+                try await poll(timeout: .seconds(60), "the reconciles after the first sync never settled") {
+                    let before = try await count("mooring_reconcile_duration_seconds_count")
+                    try await Task.sleep(for: .seconds(2))
+                    return try await count("mooring_reconcile_duration_seconds_count") == before
+                }
+                fetched = try await count("mooring_git_fetch_duration_seconds_count")
+                #expect(fetched >= 1)
+                let patched = try await harness.kubectl("patch", "configmap", "django-settings", "-n", "django-develop", "--type", "merge",
+                                                        "-p", #"{"data":{"DEBUG":"edited by hand"}}"#)
+                #expect(patched.status == 0, "\(patched.stderr)")
+                try await poll(timeout: .seconds(60), "the drift was not healed") { try await debugSetting(harness) == "True" }
+                #expect(try await count("mooring_git_fetch_duration_seconds_count") == fetched, "healing drift fetched the repository")
+                _ = try await service.terminate()
+            } catch {
+                await service.stop()
+                throw error
+            }
+        }
+    }
+
     @Test func sigtermMidApplyFinishesTheApplyAndExitsZero() async throws {
         // Real-time controllers: the Deployment takes seconds to become available, so the
         // signal lands while the apply waits for health.

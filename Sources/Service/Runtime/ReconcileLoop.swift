@@ -3,6 +3,7 @@ import Logging
 import Manifests
 import Reconciler
 import ServiceLifecycle
+import Synchronization
 
 /// `mooring run --listen`'s loop as a swift-service-lifecycle `Service`: every poll interval
 /// (with jitter) and whenever a webhook asks, fetch the repository once and reconcile the
@@ -29,6 +30,8 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     private let wakeup = Wakeup()
     /// Environments whose reconcile still runs (a round starts each in a task of its own).
     let inFlight = InFlightEnvironments()
+    /// Running environments asked for again by a request that needs a fetch (not drift alone).
+    private let againWithFetch = Mutex<Set<String>>([])
     private let stop = StopSignal()
 
     public init(source: any ConfigSource, reconcilers: [EnvironmentReconciler], schedule: PollSchedule,
@@ -55,9 +58,21 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     // MARK: - ReconcileTrigger
 
     public func reconcileSoon(_ environments: [String], reason: String) {
+        request(environments, reason: reason, fetch: true)
+    }
+
+    /// A tracked object of each environment changed in the cluster: reconciled now, against the
+    /// repository as last fetched (as `run` without `--listen` does). A round of drift alone
+    /// fetches nothing: a thousand environments' first sync sets off thousands of such rounds,
+    /// and each fetch costs (libgit2 1.5's remote look-up leaks its regex match data).
+    public func reconcileDrifted(_ environments: [String], reason: String) {
+        request(environments, reason: reason, fetch: false)
+    }
+
+    private func request(_ environments: [String], reason: String, fetch: Bool) {
         let known = environments.filter { byName[$0] != nil }
         guard !known.isEmpty else { return }
-        requests.add(known, reason: reason)
+        requests.add(known, reason: reason, fetch: fetch)
         wakeup.ring()
     }
 
@@ -86,14 +101,15 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         var nextPoll = clock.now
         while !stop.isStopped {
             let pollDue = clock.now >= nextPoll
-            let requested = requests.take()
+            let (requested, fetchless) = requests.take()
             var due = requested
             for (name, reason) in await claims.dueHere() where due[name] == nil { due[name] = reason }
             if pollDue {
                 for name in names where due[name] == nil { due[name] = "poll" }
                 nextPoll = clock.now + schedule.nextDelay(unit: Double.random(in: 0..<1))
             }
-            if !due.isEmpty, await !gate.withTurn({ await round(due, requested: Set(requested.keys)) }) {
+            let skipFetch = pollDue ? [] : fetchless
+            if !due.isEmpty, await !gate.withTurn({ await round(due, requested: Set(requested.keys), fetchless: skipFetch) }) {
                 // The poll found the claims not known yet: look again shortly, not an interval later.
                 nextPoll = min(nextPoll, clock.now + Self.askInterval)
             }
@@ -114,7 +130,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     /// again once it ends), so a hung cluster never delays another environment. What a webhook
     /// asked for (`requested`) that another replica holds is passed on to that holder. `false`
     /// when the claims are not known yet (at start), so the poll is looked at again shortly.
-    func round(_ due: [String: String], requested: Set<String>) async -> Bool {
+    func round(_ due: [String: String], requested: Set<String>, fetchless: Set<String> = []) async -> Bool {
         let wanted = names.filter { due[$0] != nil }
         let held = Set(await claims.claim(wanted))
         let unreachable = await claims.unreachable()
@@ -129,6 +145,7 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         let heldHere = names.filter(held.contains)
         for name in heldHere where inFlight.isRunning(name) && requested.contains(name) {
             inFlight.askAgain(name, reason: due[name] ?? "webhook")
+            if !fetchless.contains(name) { againWithFetch.withLock { _ = $0.insert(name) } }
         }
         let mine = heldHere.filter { !inFlight.isRunning($0) }
         guard !mine.isEmpty else {
@@ -144,7 +161,8 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
         }
         roundStarted(mine, due)
         do {
-            try await source.fetch()
+            // Only environments asked for by drift alone: the repository as last fetched.
+            if !mine.allSatisfy(fetchless.contains) { try await source.fetch() }
             readiness.fetched(failure: nil)
         } catch {
             let failure = ReconcileError.source("fetching the config repository failed: \(error)")
@@ -190,8 +208,9 @@ public final class ReconcileLoop: Service, ReconcileTrigger {
     /// environment meanwhile gets its reconcile now.
     private func askedAgain(_ name: String) -> @Sendable (String?) -> Void {
         { again in
+            let fetch = self.againWithFetch.withLock { $0.remove(name) != nil }
             guard let again else { return }
-            self.requests.add([name], reason: again)
+            self.requests.add([name], reason: again, fetch: fetch)
             self.wakeup.ring()
         }
     }
