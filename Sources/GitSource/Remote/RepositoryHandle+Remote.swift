@@ -4,15 +4,17 @@ import Foundation
 extension RepositoryHandle {
     /// The name of the remote a mirror fetches from and pushes to, as `git clone --mirror` names it.
     static let mirrorRemoteName = "origin"
+    /// Every reference fetched to the same name, as `git clone --mirror` sets it up.
+    static let mirrorFetchSpec = "+refs/*:refs/*"
 
     /// Makes this (empty, bare) repository a mirror of `remote`: remote `origin` fetching every
     /// reference to the same name (`+refs/*:refs/*`), flagged `remote.origin.mirror` like git does.
     /// The config records the location without its secrets; fetches and pushes connect to the
-    /// real URL set on the in-memory remote only (`git_remote_set_instance_url`).
+    /// real URL on an in-memory remote only (`openRemote`).
     func configureAsMirror(of remote: GitRemote) throws {
         let attempted = "cannot set up a mirror of \(remote)"
         var created: OpaquePointer?
-        try check(git_remote_create_with_fetchspec(&created, pointer, Self.mirrorRemoteName, remote.location.withoutSecrets, "+refs/*:refs/*"), attempted)
+        try check(git_remote_create_with_fetchspec(&created, pointer, Self.mirrorRemoteName, remote.location.withoutSecrets, Self.mirrorFetchSpec), attempted)
         git_remote_free(created)
         var config: OpaquePointer?
         try check(git_repository_config(&config, pointer), attempted)
@@ -26,7 +28,7 @@ extension RepositoryHandle {
         let attempted = "cannot fetch \(remote)"
         let session = RemoteSession(remote: remote)
         return try withExtendedLifetime(session) {
-            let origin = try lookUpOrigin(of: remote, attempted: attempted)
+            let origin = try openRemote(remote, attempted: attempted)
             defer { git_remote_free(origin) }
             var options = git_fetch_options()
             git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION))
@@ -48,16 +50,26 @@ extension RepositoryHandle {
         }
     }
 
-    /// The mirror's remote, pointed (in memory only) at the URL to connect to.
-    private func lookUpOrigin(of remote: GitRemote, attempted: String) throws -> OpaquePointer {
-        var origin: OpaquePointer?
-        try check(git_remote_lookup(&origin, pointer, Self.mirrorRemoteName), attempted)
-        let url = remote.location.transportURL
-        guard let origin, git_remote_set_instance_url(origin, url) == 0, git_remote_set_instance_pushurl(origin, url) == 0 else {
-            git_remote_free(origin)
-            throw GitError.fromLibgit2(code: -1, attempted: attempted)
+    /// The mirror's remote as an in-memory one: the URL to connect to, fetching every reference to
+    /// the same name, and no look-up in the repository's configuration. libgit2 1.5's
+    /// `git_remote_lookup` rewrites URLs by `url.*.insteadOf` with a regex over every config entry
+    /// and leaks the regex's match data on each entry that does not match (fixed upstream in
+    /// libgit2#6382, not in Debian's 1.5): ~90 KiB a look-up here, so a `run` fetching every minute
+    /// grew without bound. The URL is the one mooring was given anyway (the config keeps it
+    /// without secrets, and `insteadOf` never applied: the instance URL replaced it).
+    private func openRemote(_ remote: GitRemote, attempted: String) throws -> OpaquePointer {
+        var options = git_remote_create_options()
+        git_remote_create_options_init(&options, UInt32(GIT_REMOTE_CREATE_OPTIONS_VERSION))
+        options.repository = pointer
+        options.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF.rawValue | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC.rawValue
+        var created: OpaquePointer?
+        let code = Self.mirrorFetchSpec.withCString { fetchSpec in
+            options.fetchspec = fetchSpec
+            return git_remote_create_with_opts(&created, remote.location.transportURL, &options)
         }
-        return origin
+        try check(code, attempted)
+        guard let created else { throw GitError.fromLibgit2(code: -1, attempted: attempted) }
+        return created
     }
 
     /// Points HEAD at the branch the remote's HEAD names; returns its short name.
@@ -79,7 +91,7 @@ extension RepositoryHandle {
         let attempted = "cannot push \(reference) to \(remote)"
         let session = RemoteSession(remote: remote)
         try withExtendedLifetime(session) {
-            let origin = try lookUpOrigin(of: remote, attempted: attempted)
+            let origin = try openRemote(remote, attempted: attempted)
             defer { git_remote_free(origin) }
             var options = git_push_options()
             git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION))
