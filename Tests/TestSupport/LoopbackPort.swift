@@ -38,13 +38,56 @@ public enum LoopbackPort {
                                           timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            // Listening and still running: a server that lost the port to another program exits,
-            // while the other program answers on it.
-            if isListening(port) { return process?.isRunning ?? true }
+            // Listening, and on a socket of this process: a server that lost the port to another
+            // program exits, but not always before the other program answers on it — and a test
+            // that took another test's `git daemon` for its own read that test's repository.
+            if isListening(port) {
+                guard let process else { return true }
+                if process.isRunning && listens(on: port, pid: process.pid) { return true }
+                if !process.isRunning { return false }
+            }
             if let process, !process.isRunning { return false }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        return isListening(port)
+        guard let process else { return isListening(port) }
+        return isListening(port) && process.isRunning && listens(on: port, pid: process.pid)
+    }
+
+    /// Whether `pid` (or a child of it) holds the socket listening on `port`: the LISTEN entries
+    /// of /proc/net/tcp and tcp6 name the socket's inode, and /proc/<pid>/fd links to it.
+    public static func listens(on port: Int, pid: Int32) -> Bool {
+        let suffix = String(format: ":%04X", port)
+        var inodes: Set<Substring> = []
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: " ")
+                guard fields.count > 9, fields[1].hasSuffix(suffix), fields[3] == "0A" else { continue }
+                inodes.insert(fields[9])
+            }
+        }
+        let files = FileManager.default
+        for process in [pid] + children(of: pid) {
+            let folder = "/proc/\(process)/fd"
+            for descriptor in (try? files.contentsOfDirectory(atPath: folder)) ?? [] {
+                guard let target = try? files.destinationOfSymbolicLink(atPath: folder + "/" + descriptor),
+                      target.hasPrefix("socket:[") else { continue }
+                if inodes.contains(target.dropFirst("socket:[".count).dropLast()) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The processes whose parent is `pid` (field 4 of /proc/<pid>/stat, after the command's brackets).
+    private static func children(of pid: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> Int32? in
+            guard let candidate = Int32(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == pid ? candidate : nil
+        }
     }
 
     private static func loopback(port: Int) -> sockaddr_in {

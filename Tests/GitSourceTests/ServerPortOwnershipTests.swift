@@ -1,0 +1,21 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The fixture servers' start-up check (TestSupport's `LoopbackPort.waitUntilListening`): a port
+/// answering counts as this server's only when the listening socket is this server's. Seen in a
+/// full run: a test whose `git daemon` lost its port read another test's repository through the
+/// other test's daemon.
+@Suite struct ServerPortOwnershipTests {
+    @Test func aPortAnsweredByAnotherProcessIsNotThisServersOwn() async throws {
+        let folder = TemporaryFolder.make("port-owner")
+        let daemon = try await GitDaemon.start(basePath: folder)
+        defer { daemon.stop() }
+        // A process that never listens anywhere, while the daemon answers on the port.
+        let bystander = try await Command.start("sleep", ["60"])
+        defer { bystander.kill() }
+        #expect(LoopbackPort.isListening(daemon.port))
+        #expect(await LoopbackPort.waitUntilListening(daemon.port, process: bystander, timeout: .seconds(2)) == false)
+        #expect(LoopbackPort.listens(on: daemon.port, pid: bystander.pid) == false)
+    }
+}
