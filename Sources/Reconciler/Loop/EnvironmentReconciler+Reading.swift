@@ -44,7 +44,10 @@ extension EnvironmentReconciler {
         }
         progress.say("\(name): reading the live objects (\(desired.prepared.count) declared)")
         do {
-            let state = try await stateReader.read(desired: desired.prepared, revision: revision, rendered: desired.byIdentity, early: early)
+            let prepared = desired.prepared
+            let state = try await stateReader.read(desired: prepared, revision: revision, rendered: desired.byIdentity, early: early) {
+                await self.renderedWithFieldLines(revision: revision, prepared: prepared)
+            }
             return ReadState(revision: revision, rendered: desired.rendered, commit: commit, desired: state.desired,
                              live: state.live, diff: state.diff, plan: state.plan, hooks: desired.hooks)
         } catch let error as PlanError {
@@ -78,16 +81,31 @@ extension EnvironmentReconciler {
             let prepared = Array(all.prefix(rendered.objects.count))
             var hooks = selection.hooks
             for (index, object) in all.dropFirst(rendered.objects.count).enumerated() { hooks[index].object = object }
-            var byIdentity: [ObjectIdentity: RenderedObject] = [:]
-            for (object, source) in zip(prepared, rendered.objects) {
-                if let identity = ObjectIdentity(of: object) { byIdentity[identity] = source }
-            }
-            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: byIdentity, hooks: hooks)
+            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: Self.byIdentity(prepared, rendered: rendered), hooks: hooks)
         } catch let error as PlanError {
             throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: full, prepared: [], byIdentity: [:])))
         } catch {
             throw ReconcileError.cluster("discovery failed: \(error)")
         }
+    }
+
+    /// Each prepared object as rendered, by its prepared identity (its namespace filled in).
+    static func byIdentity(_ prepared: [JSON], rendered: RenderedEnvironment) -> [ObjectIdentity: RenderedObject] {
+        var byIdentity: [ObjectIdentity: RenderedObject] = [:]
+        byIdentity.reserveCapacity(prepared.count)
+        for (object, source) in zip(prepared, rendered.objects) {
+            if let identity = ObjectIdentity(of: object) { byIdentity[identity] = source }
+        }
+        return byIdentity
+    }
+
+    /// The revision rendered afresh with every field's line (the render cache keeps none), by
+    /// prepared identity: for an error naming the line of a field the server refused. `nil` when
+    /// it cannot be rendered again as it was.
+    func renderedWithFieldLines(revision: String, prepared: [JSON]) async -> [ObjectIdentity: RenderedObject]? {
+        guard let full = try? await source.renderWithFieldLines(revision: revision, path: environment.path),
+              let resources = try? HookSelection(full).resources, resources.objects.count == prepared.count else { return nil }
+        return Self.byIdentity(prepared, rendered: resources)
     }
 
     /// `environments/develop/widget.yaml:1: Widget.example.com web/w: unknown kind …`: the error

@@ -42,9 +42,12 @@ struct EnvironmentStateReader: Sendable {
     ///   - rendered: each prepared object as rendered, to name the file and line of a field the
     ///     server refuses.
     ///   - early: LISTs started while the revision rendered (`startListing`).
+    ///   - withFieldLines: `rendered` with each field's line, when `rendered` came from a cache
+    ///     that keeps none (`RenderCache`); asked for only when the server refuses a field.
     /// - Throws: `ReconcileError`, or `PlanError` naming the object (for its file and line).
     func read(desired prepared: [JSON], revision: String, rendered: [ObjectIdentity: RenderedObject] = [:],
-              early: EarlyListing? = nil) async throws -> (desired: [JSON], live: LiveState, diff: EnvironmentDiff, plan: SyncPlan) {
+              early: EarlyListing? = nil,
+              withFieldLines: (@Sendable () async -> [ObjectIdentity: RenderedObject]?)? = nil) async throws -> (desired: [JSON], live: LiveState, diff: EnvironmentDiff, plan: SyncPlan) {
         // Others' claims are read beside the live objects: one wait for the cluster, not two.
         async let claims = claimsOfOthers()
         let live: LiveState
@@ -67,7 +70,10 @@ struct EnvironmentStateReader: Sendable {
                 .confirmStrictly(suspected)
             rejections += await StrictValidation(cluster: cluster, concurrency: concurrency)
                 .rejections(in: diff, definitions: desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" })
-            if !rejections.isEmpty { throw ReconcileError.plan(FieldRejectionReport(rejections, rendered: rendered).message) }
+            if !rejections.isEmpty {
+                let located = await withFieldLines?() ?? rendered
+                throw ReconcileError.plan(FieldRejectionReport(rejections, rendered: located).message)
+            }
             diff = await NamespaceInventory(cluster: cluster, concurrency: concurrency).attach(to: diff)
             memo?.remember(diff, desired: desired)
             let plan = try SyncPlanner.plan(diff, prune: environment.prune, allowEmpty: environment.allowEmpty,

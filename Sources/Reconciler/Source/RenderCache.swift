@@ -7,6 +7,11 @@ import Synchronization
 /// environment, the README — never re-runs kustomize, and `run` re-rendering an unchanged
 /// revision every poll costs a lookup.
 ///
+/// A rendering is kept without its objects' field lines (`RenderedObject/fieldLines`): at
+/// 10,000 objects those tables were the largest part of it, and only an error about one field
+/// reads them, which renders afresh (`ConfigSource/renderWithFieldLines`). The caller whose
+/// rendering fills the cache gets it whole.
+///
 /// A kustomize failure is kept too (it fails the same way on the same inputs); not a timeout or a
 /// missing binary, which may pass next time. The least recently stored entry goes first.
 final class RenderCache: Sendable {
@@ -60,11 +65,17 @@ final class RenderCache: Sendable {
         }
     }
 
+    static func withoutFieldLines(_ rendered: RenderedEnvironment) -> RenderedEnvironment {
+        var kept = rendered
+        for index in kept.objects.indices { kept.objects[index].fieldLines = [:] }
+        return kept
+    }
+
     private func renderAndStore(_ key: String, _ render: () async throws -> RenderedEnvironment) async throws -> RenderedEnvironment {
         defer { state.withLock { _ = $0.inFlight.removeValue(forKey: key) } }
         do {
             let rendered = try await render()
-            store(.success(rendered), for: key)
+            store(.success(Self.withoutFieldLines(rendered)), for: key)
             return rendered
         } catch let error as KustomizeError {
             if case .buildFailed = error { store(.failure(error), for: key) }
