@@ -34,7 +34,7 @@ extension EnvironmentReconciler {
         let early = stateReader.startListing()
         defer { early.cancel() }
         progress.say("\(name): rendering \(environment.path) at \(revision.prefix(7))")
-        let desired = try await desiredObjects(revision: revision)
+        var desired = try await desiredObjects(revision: revision)
         try await refuseObjectsSiblingsDeclare(desired.byIdentity, revision: revision)
         let commit: RevisionFacts
         do {
@@ -44,11 +44,16 @@ extension EnvironmentReconciler {
         }
         progress.say("\(name): reading the live objects (\(desired.prepared.count) declared)")
         do {
+            // Handed over, not shared: the state reader stamps the objects in place.
             let prepared = desired.prepared
-            let state = try await stateReader.read(desired: prepared, revision: revision, rendered: desired.byIdentity, early: early) {
-                await self.renderedWithFieldLines(revision: revision, prepared: prepared)
+            desired.prepared = []
+            let identities = prepared.map { ObjectIdentity(of: $0) }
+            let state = try await stateReader.read(desired: consume prepared, revision: revision, rendered: desired.byIdentity, early: early) {
+                await self.renderedWithFieldLines(revision: revision, identities: identities)
             }
-            return ReadState(revision: revision, rendered: desired.rendered, commit: commit, desired: state.desired,
+            // Read: no error about a field can come any more, so the state (and the outcome made
+            // of it, kept until the next pass) holds the rendering without its field lines.
+            return ReadState(revision: revision, rendered: desired.rendered.withoutFieldLines(), commit: commit, desired: state.desired,
                              live: state.live, diff: state.diff, plan: state.plan, hooks: desired.hooks)
         } catch let error as PlanError {
             throw ReconcileError.plan(Self.located(error, in: desired))
@@ -81,7 +86,8 @@ extension EnvironmentReconciler {
             let prepared = Array(all.prefix(rendered.objects.count))
             var hooks = selection.hooks
             for (index, object) in all.dropFirst(rendered.objects.count).enumerated() { hooks[index].object = object }
-            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: Self.byIdentity(prepared, rendered: rendered), hooks: hooks)
+            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: Self.byIdentity(prepared.map { ObjectIdentity(of: $0) }, rendered: rendered),
+                                  hooks: hooks)
         } catch let error as PlanError {
             throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: full, prepared: [], byIdentity: [:])))
         } catch {
@@ -90,11 +96,11 @@ extension EnvironmentReconciler {
     }
 
     /// Each prepared object as rendered, by its prepared identity (its namespace filled in).
-    static func byIdentity(_ prepared: [JSON], rendered: RenderedEnvironment) -> [ObjectIdentity: RenderedObject] {
+    static func byIdentity(_ identities: [ObjectIdentity?], rendered: RenderedEnvironment) -> [ObjectIdentity: RenderedObject] {
         var byIdentity: [ObjectIdentity: RenderedObject] = [:]
-        byIdentity.reserveCapacity(prepared.count)
-        for (object, source) in zip(prepared, rendered.objects) {
-            if let identity = ObjectIdentity(of: object) { byIdentity[identity] = source }
+        byIdentity.reserveCapacity(identities.count)
+        for (identity, source) in zip(identities, rendered.objects) {
+            if let identity { byIdentity[identity] = source }
         }
         return byIdentity
     }
@@ -102,10 +108,10 @@ extension EnvironmentReconciler {
     /// The revision rendered afresh with every field's line (the render cache keeps none), by
     /// prepared identity: for an error naming the line of a field the server refused. `nil` when
     /// it cannot be rendered again as it was.
-    func renderedWithFieldLines(revision: String, prepared: [JSON]) async -> [ObjectIdentity: RenderedObject]? {
+    func renderedWithFieldLines(revision: String, identities: [ObjectIdentity?]) async -> [ObjectIdentity: RenderedObject]? {
         guard let full = try? await source.renderWithFieldLines(revision: revision, path: environment.path),
-              let resources = try? HookSelection(full).resources, resources.objects.count == prepared.count else { return nil }
-        return Self.byIdentity(prepared, rendered: resources)
+              let resources = try? HookSelection(full).resources, resources.objects.count == identities.count else { return nil }
+        return Self.byIdentity(identities, rendered: resources)
     }
 
     /// `environments/develop/widget.yaml:1: Widget.example.com web/w: unknown kind …`: the error

@@ -45,7 +45,7 @@ struct EnvironmentStateReader: Sendable {
     ///   - withFieldLines: `rendered` with each field's line, when `rendered` came from a cache
     ///     that keeps none (`RenderCache`); asked for only when the server refuses a field.
     /// - Throws: `ReconcileError`, or `PlanError` naming the object (for its file and line).
-    func read(desired prepared: [JSON], revision: String, rendered: [ObjectIdentity: RenderedObject] = [:],
+    func read(desired prepared: consuming [JSON], revision: String, rendered: [ObjectIdentity: RenderedObject] = [:],
               early: EarlyListing? = nil,
               withFieldLines: (@Sendable () async -> [ObjectIdentity: RenderedObject]?)? = nil) async throws -> (desired: [JSON], live: LiveState, diff: EnvironmentDiff, plan: SyncPlan) {
         // Others' claims are read beside the live objects: one wait for the cluster, not two.
@@ -60,7 +60,9 @@ struct EnvironmentStateReader: Sendable {
         }
         do {
             let ownership = self.ownership
-            let desired = ownership.stamp(prepared, live: live.byIdentity)
+            // Stamped in place: the caller hands its prepared objects over (`consuming`).
+            ownership.stamp(&prepared, live: live.byIdentity)
+            let desired = prepared
             let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
             let reviewed = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects, memo: memo),
                                             differ: differ)

@@ -65,17 +65,11 @@ final class RenderCache: Sendable {
         }
     }
 
-    static func withoutFieldLines(_ rendered: RenderedEnvironment) -> RenderedEnvironment {
-        var kept = rendered
-        for index in kept.objects.indices { kept.objects[index].fieldLines = [:] }
-        return kept
-    }
-
     private func renderAndStore(_ key: String, _ render: () async throws -> RenderedEnvironment) async throws -> RenderedEnvironment {
         defer { state.withLock { _ = $0.inFlight.removeValue(forKey: key) } }
         do {
             let rendered = try await render()
-            store(.success(Self.withoutFieldLines(rendered)), for: key)
+            store(.success(rendered.withoutFieldLines()), for: key)
             return rendered
         } catch let error as KustomizeError {
             if case .buildFailed = error { store(.failure(error), for: key) }
