@@ -27,7 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if !once { MallocArenas.limit() }
+        if !once { MallocTuning.configure() }
         let setup = try await ReconcilerSetup.open(options, stats: stats)
         var kept: [EnvironmentResult] = []
         let code = try await setup.run { setup in
@@ -56,6 +56,7 @@ struct RunCommand: AsyncParsableCommand {
                 try await ServiceMode.run(setup, reconcilers: reconcilers, caches: caches, address: address, options: service,
                                           notifier: notifier) { results in
                     _ = try? report(results, counters: setup.counters, notifier: notifier)
+                    MallocTuning.returnFreeMemory()
                 }
                 await finish(notifier)
                 return Int32(0)
@@ -85,6 +86,7 @@ struct RunCommand: AsyncParsableCommand {
             try await poller.run(until: stop, drift: drift) { results in
                 for result in results { latest[result.environment] = result }
                 try reportInLoop(results, all: order.compactMap { latest[$0] }, counters: setup.counters, notifier: notifier)
+                MallocTuning.returnFreeMemory()
             }
             for reconciler in reconcilers { await reconciler.releaseLease() }
             await finish(notifier)

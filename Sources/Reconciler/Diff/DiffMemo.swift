@@ -14,7 +14,8 @@ import Synchronization
 public final class DiffMemo: Sendable {
     private struct Entry {
         var desired: JSON
-        var liveVersion: String
+        /// The live resourceVersion the object was found in sync at; `nil` when it was not.
+        var liveVersion: String?
         /// `ObjectDiff.desired` when it is not `desired` (live values kept for ignored fields).
         var toApply: JSON?
     }
@@ -28,33 +29,47 @@ public final class DiffMemo: Sendable {
         guard let live, let identity = ObjectIdentity(of: desired),
               let version = live[path: ["metadata", "resourceVersion"]]?.stringValue else { return nil }
         return entries.withLock { entries -> ObjectDiff? in
-            guard let entry = entries[identity], entry.liveVersion == version, entry.desired == desired else { return nil }
+            guard let entry = entries[identity], let seen = entry.liveVersion, seen == version, entry.desired == desired else { return nil }
             return ObjectDiff(identity: identity, status: .synced, desired: entry.toApply ?? entry.desired, live: live)
         }
     }
 
-    /// Remembers the objects a finished diff found in sync, and forgets every other.
+    /// Remembers every desired object of a finished diff, and the verdicts of those it found in
+    /// sync; forgets every other.
     func remember(_ diff: EnvironmentDiff, desired: [JSON]) {
         // The last pass's entries are done with (the diff that read them is finished): dropped
         // before the new ones are built, so the two sets are never held at once.
         entries.withLock { $0 = [:] }
-        var byIdentity: [ObjectIdentity: JSON] = [:]
-        byIdentity.reserveCapacity(desired.count)
-        for object in desired {
-            if let identity = ObjectIdentity(of: object) { byIdentity[identity] = object }
-        }
         var fresh: [ObjectIdentity: Entry] = [:]
-        fresh.reserveCapacity(byIdentity.count)
+        fresh.reserveCapacity(desired.count)
+        for object in desired {
+            if let identity = ObjectIdentity(of: object) { fresh[identity] = Entry(desired: object) }
+        }
         // An in-sync verdict has no changes, conflict or namespace contents: identity, desired
         // and live rebuild it.
         for object in diff.objects where object.status == .synced && !object.needsDryRunConfirmation {
-            guard let wanted = byIdentity[object.identity],
+            guard let wanted = fresh[object.identity]?.desired,
                   let version = object.live?[path: ["metadata", "resourceVersion"]]?.stringValue else { continue }
-            let toApply = object.desired.flatMap { $0 == wanted ? nil : $0 }
-            fresh[object.identity] = Entry(desired: wanted, liveVersion: version, toApply: toApply)
+            fresh[object.identity]?.liveVersion = version
+            if let applied = object.desired, applied != wanted { fresh[object.identity]?.toApply = applied }
         }
         entries.withLock { $0 = fresh }
     }
 
-    var count: Int { entries.withLock { $0.count } }
+    /// Replaces each object equal to the one the last pass diffed under its identity by that
+    /// one: consecutive passes then hold one copy of an unchanged desired object, not one each
+    /// (the last outcome keeps the last pass's until the next replaces it), and `verdict`
+    /// compares an object with itself.
+    func share(_ desired: inout [JSON]) {
+        entries.withLock { entries in
+            for index in desired.indices {
+                guard let identity = ObjectIdentity(of: desired[index]), let held = entries[identity]?.desired,
+                      held == desired[index] else { continue }
+                desired[index] = held
+            }
+        }
+    }
+
+    /// How many in-sync verdicts are remembered.
+    var count: Int { entries.withLock { $0.values.count { $0.liveVersion != nil } } }
 }

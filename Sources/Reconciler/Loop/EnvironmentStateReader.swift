@@ -62,6 +62,8 @@ struct EnvironmentStateReader: Sendable {
             let ownership = self.ownership
             // Stamped in place: the caller hands its prepared objects over (`consuming`).
             ownership.stamp(&prepared, live: live.byIdentity)
+            // Unchanged objects become the last pass's own: one copy held across passes.
+            memo?.share(&prepared)
             let desired = prepared
             let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
             let reviewed = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects, memo: memo),
