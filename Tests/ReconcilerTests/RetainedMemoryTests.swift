@@ -141,3 +141,60 @@ import Testing
         #expect(kept.warnings.count == rendered.warnings.count)
     }
 }
+
+/// The live cache keeps a claimed object without the last-applied annotation and without other
+/// managers' managedFields entries; diffs against what it keeps find what they found before.
+@Suite struct CachedFormTests {
+    let differ = Differ()
+    var desired: JSON { Fixtures.json(Fixtures.desiredDeployment) }
+    /// The live Deployment (entries of mooring's Apply and kube-controller-manager's status
+    /// Update) with a `kubectl apply` annotation and a `kubectl-edit` entry besides.
+    var live: JSON {
+        var object = Fixtures.json(Fixtures.liveDeployment)
+        object[path: ["metadata", "annotations", Tracking.lastAppliedAnnotation]] = .string(#"{"apiVersion":"apps/v1","kind":"Deployment"}"#)
+        var entries = object[path: ["metadata", "managedFields"]]!.arrayValue!
+        entries.append(["manager": "kubectl-edit", "operation": "Update", "apiVersion": "apps/v1", "fieldsType": "FieldsV1",
+                        "fieldsV1": ["f:spec": ["f:replicas": [:]]]])
+        object[path: ["metadata", "managedFields"]] = .array(entries)
+        return object
+    }
+
+    @Test func aClaimedObjectIsKeptWithoutTheAnnotationAndOtherManagersEntries() throws {
+        let kept = CachedForm.of(live)
+        #expect(kept[path: ["metadata", "annotations", Tracking.lastAppliedAnnotation]] == nil)
+        let managers = try #require(kept[path: ["metadata", "managedFields"]]?.arrayValue).map { $0["manager"]?.stringValue }
+        #expect(managers == ["mooring"], "only mooring's Apply entry is kept")
+        #expect(ManagedFieldsRemovals.ownedFields(in: kept) == ManagedFieldsRemovals.ownedFields(in: live))
+        var rest = kept, whole = live
+        rest[path: ["metadata", "managedFields"]] = nil
+        whole[path: ["metadata", "managedFields"]] = nil
+        whole[path: ["metadata", "annotations", Tracking.lastAppliedAnnotation]] = nil
+        #expect(rest == whole, "nothing else is taken out: status, spec and the rest of metadata stay")
+    }
+
+    @Test func anObjectNoEnvironmentClaimsIsKeptWhole() {
+        var unclaimed = live
+        unclaimed[path: ["metadata", "labels", Tracking.environmentLabel]] = nil
+        #expect(CachedForm.of(unclaimed) == unclaimed, "it may be adopted, which reads what trimming would take")
+        let plain = Fixtures.json(Fixtures.liveDeployment)
+        #expect(CachedForm.of(plain) != plain, "kube-controller-manager's entry goes")
+    }
+
+    @Test func diffsAgainstTheKeptFormFindWhatTheyFoundAgainstTheWholeObject() {
+        // In sync, and fields another manager set are no removals either way.
+        #expect(differ.diff(desired: desired, live: CachedForm.of(live)).status == .synced)
+        #expect(differ.diff(desired: desired, live: live).status == .synced)
+
+        // A field mooring applied that the revision drops is still found: its Apply entry stays.
+        var trimmed = desired
+        trimmed[path: ["metadata", "labels", "app"]] = nil
+        let fromCache = differ.diff(desired: trimmed, live: CachedForm.of(live))
+        #expect(fromCache.changes.map(\.path.description) == ["metadata.labels.app"])
+        #expect(fromCache.changes.map(\.description) == differ.diff(desired: trimmed, live: live).changes.map(\.description))
+
+        // Drift in a field another manager owns (a `kubectl scale`) is found as before.
+        var scaled = live
+        scaled[path: ["spec", "replicas"]] = 5
+        #expect(differ.diff(desired: desired, live: CachedForm.of(scaled)).changes.map(\.description) == ["spec.replicas: 5 → 2"])
+    }
+}

@@ -35,7 +35,7 @@ extension EnvironmentReconciler {
         defer { early.cancel() }
         progress.say("\(name): rendering \(environment.path) at \(revision.prefix(7))")
         var desired = try await desiredObjects(revision: revision)
-        try await refuseObjectsSiblingsDeclare(desired.byIdentity, revision: revision)
+        try await refuseObjectsSiblingsDeclare(desired.sources, revision: revision)
         let commit: RevisionFacts
         do {
             commit = try await source.describe(revision: revision, path: environment.path)
@@ -48,7 +48,9 @@ extension EnvironmentReconciler {
             let prepared = desired.prepared
             desired.prepared = []
             let identities = prepared.map { ObjectIdentity(of: $0) }
-            let state = try await stateReader.read(desired: consume prepared, revision: revision, rendered: desired.byIdentity, early: early) {
+            // No table of rendered objects by identity is kept for the error naming a refused
+            // field's line: that error renders afresh (the cache keeps no field lines anyway).
+            let state = try await stateReader.read(desired: consume prepared, revision: revision, early: early) {
                 await self.renderedWithFieldLines(revision: revision, identities: identities)
             }
             // Read: no error about a field can come any more, so the state (and the outcome made
@@ -64,8 +66,8 @@ extension EnvironmentReconciler {
     struct DesiredObjects: Sendable {
         var rendered: RenderedEnvironment
         var prepared: [JSON]
-        /// For file and line in messages.
-        var byIdentity: [ObjectIdentity: RenderedObject]
+        /// Where each prepared object was written, for file and line in messages.
+        var sources: [ObjectIdentity: SourceLocation]
         /// The hooks, split off the desired state (`HookSelection`) and prepared like it.
         var hooks: [HookDefinition] = []
     }
@@ -86,21 +88,22 @@ extension EnvironmentReconciler {
             let prepared = Array(all.prefix(rendered.objects.count))
             var hooks = selection.hooks
             for (index, object) in all.dropFirst(rendered.objects.count).enumerated() { hooks[index].object = object }
-            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: Self.byIdentity(prepared.map { ObjectIdentity(of: $0) }, rendered: rendered),
+            return DesiredObjects(rendered: rendered, prepared: prepared, sources: Self.byIdentity(prepared.map { ObjectIdentity(of: $0) }, rendered: rendered, \.source),
                                   hooks: hooks)
         } catch let error as PlanError {
-            throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: full, prepared: [], byIdentity: [:])))
+            throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: full, prepared: [], sources: [:])))
         } catch {
             throw ReconcileError.cluster("discovery failed: \(error)")
         }
     }
 
     /// Each prepared object as rendered, by its prepared identity (its namespace filled in).
-    static func byIdentity(_ identities: [ObjectIdentity?], rendered: RenderedEnvironment) -> [ObjectIdentity: RenderedObject] {
-        var byIdentity: [ObjectIdentity: RenderedObject] = [:]
+    static func byIdentity<Value>(_ identities: [ObjectIdentity?], rendered: RenderedEnvironment,
+                                  _ value: (RenderedObject) -> Value) -> [ObjectIdentity: Value] {
+        var byIdentity: [ObjectIdentity: Value] = [:]
         byIdentity.reserveCapacity(identities.count)
-        for (identity, source) in zip(identities, rendered.objects) {
-            if let identity { byIdentity[identity] = source }
+        for (identity, object) in zip(identities, rendered.objects) {
+            if let identity { byIdentity[identity] = value(object) }
         }
         return byIdentity
     }
@@ -111,14 +114,14 @@ extension EnvironmentReconciler {
     func renderedWithFieldLines(revision: String, identities: [ObjectIdentity?]) async -> [ObjectIdentity: RenderedObject]? {
         guard let full = try? await source.renderWithFieldLines(revision: revision, path: environment.path),
               let resources = try? HookSelection(full).resources, resources.objects.count == identities.count else { return nil }
-        return Self.byIdentity(identities, rendered: resources)
+        return Self.byIdentity(identities, rendered: resources) { $0 }
     }
 
     /// `environments/develop/widget.yaml:1: Widget.example.com web/w: unknown kind …`: the error
     /// with the file and line of its object (as prepared, or as rendered before preparing).
     static func located(_ error: PlanError, in desired: DesiredObjects) -> String {
         guard let object = error.object,
-              let source = desired.byIdentity[object]?.source ?? desired.rendered.objects.first(where: { $0.identity == object })?.source
+              let source = desired.sources[object] ?? desired.rendered.objects.first(where: { $0.identity == object })?.source
         else { return "\(error)" }
         return "\(source): \(error)"
     }
@@ -129,10 +132,9 @@ extension EnvironmentReconciler {
     ///
     /// Siblings' declarations come from `declarations` (each read once per revision), and the
     /// verdict is reused while this revision and every ref the siblings follow are unchanged.
-    func refuseObjectsSiblingsDeclare(_ rendered: [ObjectIdentity: RenderedObject], revision: String) async throws {
+    func refuseObjectsSiblingsDeclare(_ own: [ObjectIdentity: SourceLocation], revision: String) async throws {
         guard siblings.hasAny(besides: name) else { return }
         let index = declarations ?? DeclarationIndex()
-        let own = rendered.mapValues(\.source)
         index.publish(name, revision: revision, declared: own)
         var resolved: [String: String?] = [:]
         for ref in siblings.refs { resolved[ref ?? ""] = try? await source.resolve(ref) }
@@ -147,7 +149,7 @@ extension EnvironmentReconciler {
                 guard let theirRevision = resolved[sibling.ref ?? ""] ?? nil else { continue }
                 let other = EnvironmentReconciler(environment: sibling, source: source, cluster: cluster, options: options)
                 let theirs = await index.declared(by: sibling.name, at: theirRevision) {
-                    try? await other.desiredObjects(revision: theirRevision).byIdentity.mapValues(\.source)
+                    try? await other.desiredObjects(revision: theirRevision).sources
                 }
                 if let theirs { found += check.overlaps(with: sibling.name, declaring: theirs) }
             }
