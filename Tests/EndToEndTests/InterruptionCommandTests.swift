@@ -52,9 +52,27 @@ import Testing
             }
             #expect(try await historyJSON(workspace).contains(#"\"result\":\"Running\""#), "a Running record before the first apply")
             sync.kill()
+            let killed = clock.now
             _ = try await sync.wait(timeout: .seconds(30))
 
-            // The dead process's Lease expires (15 s), then the next run completes its record.
+            // While the dead process's Lease has not expired (15 s), status cannot tell it from a
+            // slow sync: Running. Once it has, status says the sync was interrupted.
+            let early = try await workspace.mooring(["status"])
+            if clock.now - killed < .seconds(10) {
+                #expect(early.stdout.contains("sync Running") && !early.stdout.contains("interrupted"), "\(early.stdout)\(early.stderr)")
+            }
+            var late = early
+            while !late.stdout.contains("sync Interrupted"), clock.now - killed < .seconds(90) {
+                try await Task.sleep(for: .seconds(1))
+                late = try await workspace.mooring(["status"])
+            }
+            #expect(late.status == 1, "\(late.stdout)\(late.stderr)")
+            #expect(late.stdout.contains("develop: the sync of \(revision.prefix(7)) started "), "\(late.stdout)")
+            #expect(late.stdout.contains("was interrupted (no process holds its Lease)"), "\(late.stdout)")
+            let json = try await workspace.mooring(["status", "--format", "json"]).stdout
+            #expect(json.contains(#""interrupted": true"#), "\(json)")
+
+            // The next run completes its record.
             let run = try await workspace.mooring(["run", "--once"], timeout: .seconds(120))
             let line = "interrupted: sync of \(revision.prefix(7)) at 20"
             #expect(run.stdout.contains(line), "\(run.stdout)\(run.stderr)")
@@ -62,6 +80,8 @@ import Testing
             let history = try await workspace.mooring(["history", "--env", "develop"])
             #expect(history.stdout.contains(line), "\(history.stdout)")
             #expect(!(try await historyJSON(workspace)).contains(#"\"result\":\"Running\""#))
+            let after = try await workspace.mooring(["status"]).stdout
+            #expect(!after.contains("Interrupted") && !after.contains("was interrupted"), "\(after)")
         }
     }
 

@@ -42,4 +42,30 @@ import Manifests
         await #expect(throws: StatusError.self) { _ = try await store.update(key, configMap("x", "c"), expected: created.resourceVersion) }
         await #expect(throws: StatusError.self) { _ = try await store.create(key, configMap("x", "c")) }
     }
+
+    /// Seen as a 300 s `LiveCacheTests.convergesAfterTheClusterRestarts`: a client re-opening its
+    /// watch while the server stopped got a watch that outlived `stopAllWatches`, and the
+    /// server's `stop` waited for it until its five-minute `timeoutSeconds`.
+    @Test func aWatchOpenedAfterTheServerStoppedEndsAtOnce() async throws {
+        let store = try ObjectStore(directory: TemporaryFolder.make("stopped-watch"))
+        let key = ObjectKey(resource: resource, namespace: "default", name: "x")
+        _ = try await store.create(key, configMap("x", "a"))
+        await store.stopAllWatches()
+        let (events, _) = try await store.watch(WatchFilter(resource: resource, namespace: "default"), after: nil)
+        let ended = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await _ in events {}
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(20))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        #expect(ended, "the watch was still open 20 s after the server stopped")
+        #expect(await store.watchCount == 0)
+    }
 }

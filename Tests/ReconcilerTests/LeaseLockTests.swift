@@ -153,6 +153,28 @@ import Testing
         }
     }
 
+    /// client-go's leader gives up once `renewDeadline` passes without a successful renewal,
+    /// whether its requests failed or never came back (`renew` polls under a context with that
+    /// timeout). A renewal the server sits on for 20 s must not leave the holder applying while a
+    /// standby may take the Lease over.
+    @Test func aRenewalThatHangsPastTheRenewDeadlineStopsTheOperation() async throws {
+        try await withCluster { cluster in
+            let a = lock("runner-a", cluster, timing: Self.patient)
+            let operation = EnvironmentLock(lease: a, wait: false, tenure: .untilReleased)
+            try await operation.hold(environment: "develop", progress: SyncProgress { _ in })
+            #expect(await operation.interruption() == nil)
+            try await cluster.setFaults(#"{"rules": [{"verbs": ["update"], "pathPrefix": "/apis/coordination.k8s.io/", "latencyMilliseconds": 20000}]}"#)
+            let clock = ContinuousClock(), hung = clock.now
+            #expect(try await eventually(timeout: .seconds(15)) { await operation.interruption() != nil })
+            #expect(clock.now - hung < .seconds(10), "stopped before the 6 s Lease could be taken over by much")
+            let reason = await operation.interruption() ?? ""
+            #expect(reason.contains("was not renewed for 4s"), "\(reason)")
+            #expect(await a.overdue != nil)
+            try await cluster.setFaults(#"{"rules": []}"#)
+            await operation.finish()
+        }
+    }
+
     @Test func ofTwoContendersForAFreeLeaseExactlyOneWins() async throws {
         try await withCluster { cluster in
             for round in 0..<5 {

@@ -13,7 +13,10 @@ protocol HTTPResponder: Sendable {
 final class HTTPListener: Sendable {
     let port: Int
     private let serverChannel: Channel
-    private let openConnections = Mutex<[ObjectIdentifier: Channel]>([:])
+    /// The connections being served; `nil` once `stop` began, so a connection accepted in that
+    /// instant is closed on arrival instead of holding a watch open (and `stop` with it) until
+    /// the watch's own timeout, five minutes later.
+    private let openConnections = Mutex<[ObjectIdentifier: Channel]?>([:])
     private let acceptLoop = Mutex<Task<Void, Never>?>(nil)
 
     private init(port: Int, serverChannel: Channel) {
@@ -50,7 +53,10 @@ final class HTTPListener: Sendable {
     /// Stops accepting, closes every open connection (ending their watches) and waits.
     func stop() async {
         try? await serverChannel.close()
-        let channels = openConnections.withLock { Array($0.values) }
+        let channels = openConnections.withLock { open -> [Channel] in
+            defer { open = nil }
+            return open.map { Array($0.values) } ?? []
+        }
         for channel in channels { try? await channel.close() }
         let task = acceptLoop.withLock { $0 }
         task?.cancel()
@@ -60,8 +66,16 @@ final class HTTPListener: Sendable {
     private func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>,
                        responder: HTTPResponder) async {
         let id = ObjectIdentifier(connection.channel)
-        openConnections.withLock { $0[id] = connection.channel }
-        defer { _ = openConnections.withLock { $0.removeValue(forKey: id) } }
+        let admitted = openConnections.withLock { open -> Bool in
+            guard open != nil else { return false }
+            open?[id] = connection.channel
+            return true
+        }
+        guard admitted else {
+            try? await connection.channel.close()
+            return
+        }
+        defer { _ = openConnections.withLock { $0?.removeValue(forKey: id) } }
         try? await connection.executeThenClose { inbound, outbound in
             var head: HTTPRequestHead?
             var body: [UInt8] = []

@@ -10,6 +10,8 @@ actor ObjectStore {
     private var recentEvents: [StoreEvent] = []
     /// Every event with a resourceVersion above this one is in `recentEvents`.
     private var windowStart: Int64 = 0
+    /// Set when the server stops: no watch opens after that.
+    private var watchesStopped = false
     private var watchers: [UUID: (filter: WatchFilter, continuation: AsyncStream<StoreEvent>.Continuation)] = [:]
     private let journal: PersistenceLog
     /// How many events watches can resume from; older resourceVersions get 410 Expired.
@@ -232,6 +234,11 @@ actor ObjectStore {
     func watch(_ filter: WatchFilter, after since: Int64?, markInitialEventsEnd: Bool = false) throws
         -> (stream: AsyncStream<StoreEvent>, id: UUID) {
         let (stream, continuation) = AsyncStream.makeStream(of: StoreEvent.self, bufferingPolicy: .unbounded)
+        if watchesStopped {
+            // The server is stopping: a watch opened now ends at once rather than outliving it.
+            continuation.finish()
+            return (stream, UUID())
+        }
         if let since {
             if since < windowStart {
                 throw StatusError.expired("too old resource version: \(since) (\(windowStart + 1))")
@@ -277,6 +284,7 @@ actor ObjectStore {
 
     /// Ends every watch (the server is stopping).
     func stopAllWatches() {
+        watchesStopped = true
         for (_, watcher) in watchers { watcher.continuation.finish() }
         watchers.removeAll()
     }

@@ -4,21 +4,38 @@ import Synchronization
 /// for the poller to reconcile them before their next poll. Many changes to one environment
 /// while it waits are one reconcile.
 public final class DriftNudges: Sendable {
-    private let pending = Mutex<Set<String>>([])
+    private struct State {
+        var pending: Set<String> = []
+        /// The bell of each environment sleeping now, rung by its nudge.
+        var sleepers: [String: Wakeup] = [:]
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
-    public func nudge(_ environment: String) { pending.withLock { _ = $0.insert(environment) } }
+    public func nudge(_ environment: String) {
+        let sleeper = state.withLock { state -> Wakeup? in
+            state.pending.insert(environment)
+            return state.sleepers[environment]
+        }
+        sleeper?.ring()
+    }
 
     /// Takes `environment` if it waits; whether it did.
-    public func take(_ environment: String) -> Bool { pending.withLock { $0.remove(environment) != nil } }
+    public func take(_ environment: String) -> Bool { state.withLock { $0.pending.remove(environment) != nil } }
 
-    /// Sleeps `duration`, or until stopped or `environment` is nudged; checks every 50 ms.
+    /// Sleeps `duration`, or until stopped or `environment` is nudged.
     public func sleep(for duration: Duration, stop: StopSignal, environment: String) async {
-        let clock = ContinuousClock()
-        let end = clock.now + duration
-        while !stop.isStopped && !pending.withLock({ $0.contains(environment) }) && clock.now < end {
-            try? await Task.sleep(for: min(end - clock.now, .milliseconds(50)))
+        let bell = Wakeup()
+        let nudged = state.withLock { state -> Bool in
+            if !state.pending.contains(environment) { state.sleepers[environment] = bell }
+            return state.pending.contains(environment)
+        }
+        guard !nudged else { return }
+        await stop.sleep(for: duration, or: bell)
+        state.withLock { state in
+            if state.sleepers[environment] === bell { state.sleepers[environment] = nil }
         }
     }
 }

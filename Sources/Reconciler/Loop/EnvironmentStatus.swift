@@ -19,6 +19,10 @@ public struct EnvironmentStatus: Sendable {
     public var targetFailure: String?
     /// The newest revision whose operation succeeded Healthy: what a rollback would return to.
     public var lastGood: String?
+    /// The last operation is a `Running` record that no process works on any more: nobody holds
+    /// the environment's Lease (its holder was killed, or stopped renewing for the Lease's
+    /// duration). The next `sync` or `run` completes it as Failed (`InterruptedOperation`).
+    public var lastOperationAbandoned = false
 
     public init(environment: String, revision: String?, synced: Bool?, health: HealthStatus, lastOperation: HistoryRecord?,
                 targetRevision: String? = nil, targetFailure: String? = nil, lastGood: String? = nil) {
@@ -57,10 +61,25 @@ extension EnvironmentReconciler {
         let health = EnvironmentHealth(identities: state.identities, live: state.live.byIdentity, checks: environment.healthChecks)
         let failure = target == latest.revision && latest.result != .failed ? nil : await failure(of: target, history: past)
         let matches = state.plan.isEmpty && state.plan.conflicts.isEmpty && state.live.complete
-        return EnvironmentStatus(environment: environment.name, revision: latest.revision,
-                                 synced: matches && (target == nil || target == latest.revision) && failure == nil,
-                                 health: health.status, lastOperation: latest,
-                                 targetRevision: target, targetFailure: failure, lastGood: lastGood)
+        var status = EnvironmentStatus(environment: environment.name, revision: latest.revision,
+                                       synced: matches && (target == nil || target == latest.revision) && failure == nil,
+                                       health: health.status, lastOperation: latest,
+                                       targetRevision: target, targetFailure: failure, lastGood: lastGood)
+        if latest.result == .running { status.lastOperationAbandoned = await nobodyHoldsTheLease() }
+        return status
+    }
+
+    /// Whether no process holds this environment's Lease now: there is none, it was released,
+    /// or it was not renewed within its duration (what a standby waits for before taking it
+    /// over). A Lease that cannot be read says nothing either way: `false`.
+    private func nobodyHoldsTheLease(now: Date = Date()) async -> Bool {
+        let identity = ObjectIdentity(type: .leaseV1, namespace: History.namespace, name: EnvironmentLock.leaseName(environment))
+        let lease: JSON?
+        do { lease = try await cluster.get(identity) } catch { return false }
+        guard let lease else { return true }
+        let record = LeaseRecord(lease: lease)
+        guard !record.isReleased, let renewed = record.renewTime else { return true }
+        return now > renewed.addingTimeInterval(TimeInterval(record.leaseDurationSeconds))
     }
 
     /// Why `revision` did not (or could not) become what runs: its Failed record's message, or

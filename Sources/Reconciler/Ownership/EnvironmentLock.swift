@@ -67,6 +67,7 @@ public struct EnvironmentLock: Sendable {
     /// `releaseIfUnused` cannot see: a release already under way when the operation began).
     func interruption() async -> String? {
         if let lost = await lease.lost { return "the Lease was lost (\(lost)); nothing more is applied" }
+        if let overdue = await lease.overdue { return "the Lease was lost (\(overdue)); nothing more is applied" }
         if await !lease.isHeld { return "the Lease \(lease.description) was given back; nothing more is applied" }
         return nil
     }

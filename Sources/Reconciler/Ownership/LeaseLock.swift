@@ -24,6 +24,15 @@ public actor LeaseLock {
     /// Why a Lease held earlier was lost (renewal failed past the deadline, or someone took it).
     public private(set) var lost: String?
     public private(set) var isHeld = false
+    /// Why a Lease still held here can no longer be trusted: no renewal succeeded within the
+    /// renew deadline, though none failed either (a server that takes the request and never
+    /// answers). client-go's leader gives up at that point whether its requests failed or hung
+    /// (`renew` polls under a context with the `RenewDeadline` timeout), since a standby may
+    /// take the Lease over once its duration passes; so does every operation here.
+    public var overdue: String? {
+        guard isHeld, lost == nil, let lastRenewed, ContinuousClock.now - lastRenewed > timing.renewDeadline else { return nil }
+        return "the Lease \(description) was not renewed for \(GoDuration.format(timing.renewDeadline))"
+    }
     /// Annotations this holder publishes on the Lease (its owner, its claims), kept on every write.
     private var annotations: [String: String] = [:]
     /// Operations working under the Lease now (from a successful `acquire` to its `done()`).
@@ -97,7 +106,7 @@ public actor LeaseLock {
     /// Each successful acquire counts as a use of the Lease until `done()`.
     public func acquire(wait: Bool, until stopped: @Sendable () -> Bool = { false },
                         progress: @Sendable (String) -> Void = { _ in }) async throws {
-        if isHeld && lost == nil {
+        if isHeld && lost == nil && overdue == nil {
             users += 1
             return
         }

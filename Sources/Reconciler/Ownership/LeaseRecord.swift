@@ -42,6 +42,11 @@ public struct LeaseRecord: Sendable, Equatable {
     public var isReleased: Bool { holderIdentity.isEmpty }
 }
 
+extension GroupVersionKind {
+    /// `coordination.k8s.io/v1` Lease.
+    public static let leaseV1 = GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease")
+}
+
 /// `metav1.MicroTime` on the wire: `2024-05-01T12:00:03.123456Z`.
 public enum MicroTime {
     public static func format(_ date: Date) -> String {

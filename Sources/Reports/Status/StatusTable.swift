@@ -10,6 +10,12 @@ import Reconciler
 /// develop      50a6141   OutOfSync  Healthy  sync Succeeded   2m ago
 /// develop: 9f3c2d1 Failed: environments/develop/bad.yaml:6: … (running 50a6141, the last good revision)
 /// ```
+///
+/// A `Running` record nobody works on any more reads `sync Interrupted`, with a line below:
+///
+/// ```
+/// develop: the sync of 9f3c2d1 started 4m ago was interrupted (no process holds its Lease); the next sync or run records it as Failed
+/// ```
 public enum StatusTable {
     public static func render(_ rows: [(environment: String, status: Result<EnvironmentStatus, ReconcileError>)],
                               now: Date = Date()) -> String {
@@ -24,9 +30,15 @@ public enum StatusTable {
                 }
                 notes.append(note)
             }
+            if case .success(let status) = result, status.lastOperationAbandoned, let record = status.lastOperation {
+                notes.append("\(name): the \(record.operation.rawValue) of \(record.revision.prefix(7)) started \(age(of: record.time, now: now)) "
+                    + "was interrupted (no process holds its Lease); the next sync or run records it as Failed")
+            }
             switch result {
             case .success(let status):
-                let operation = status.lastOperation.map { "\($0.operation.rawValue) \($0.result.rawValue)" } ?? "-"
+                let operation = status.lastOperation.map {
+                    "\($0.operation.rawValue) \(status.lastOperationAbandoned ? "Interrupted" : $0.result.rawValue)"
+                } ?? "-"
                 let when = status.lastOperation.map { age(of: $0.time, now: now) } ?? "-"
                 table.append([name, status.revision.map { String($0.prefix(7)) } ?? "-", status.syncStatus,
                               status.health.rawValue, operation, when])

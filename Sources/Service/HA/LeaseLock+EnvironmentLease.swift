@@ -5,7 +5,7 @@ import Reconciler
 extension LeaseLock: EnvironmentLease {
     public nonisolated var leaseName: String { name }
     public nonisolated var leaseNamespace: String { namespace }
-    public func isHeldHere() async -> Bool { isHeld && lost == nil }
+    public func isHeldHere() async -> Bool { isHeld && lost == nil && overdue == nil }
     public func attempt() async throws -> Bool { try await tryAcquire() == nil }
     public func giveUp() async { await release() }
     public func giveUpIfIdle() async -> Bool { await releaseIfUnused() }

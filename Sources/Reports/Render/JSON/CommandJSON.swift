@@ -13,7 +13,8 @@ import Reconciler
 ///       "revision"?: String (applied), "sync": "Synced" | "OutOfSync" | "Unknown", "health": String,
 ///       "targetRevision"?: String (the ref's commit), "targetFailure"?: String, "lastGood"?: String,
 ///       "lastOperation"?: { "id": Int, "operation": String, "result": "Succeeded" | "Failed" | "Running",
-///                           "time": RFC 3339 UTC, "message": String },
+///                           "time": RFC 3339 UTC, "message": String,
+///                           "interrupted"?: true (a Running record no process holds the Lease for) },
 ///       "error"?: String (the environment could not be read) }] }
 /// ```
 /// `mooring render --format json`: the objects as a Kubernetes `List` (what `kubectl get -o json`
@@ -40,11 +41,13 @@ public enum CommandJSON {
                 if let failure = status.targetFailure { object["targetFailure"] = .string(failure) }
                 if let good = status.lastGood { object["lastGood"] = .string(good) }
                 if let record = status.lastOperation {
-                    object["lastOperation"] = [
+                    var operation: JSON = [
                         "id": .int(Int64(record.id)), "operation": .string(record.operation.rawValue),
                         "result": .string(record.result.rawValue), "time": .string(ReportWording.time(record.time)),
                         "message": .string(record.message),
                     ]
+                    if status.lastOperationAbandoned { operation["interrupted"] = true }
+                    object["lastOperation"] = operation
                 }
             case .failure(let error):
                 object["sync"] = "Unknown"

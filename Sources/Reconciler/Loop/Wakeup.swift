@@ -1,8 +1,9 @@
 import Synchronization
 
 /// A doorbell for one waiting task: `ring()` wakes it now, or the next `wait` returns at once
-/// if nobody was waiting. Rings while nobody waits collapse into one.
-final class Wakeup: Sendable {
+/// if nobody was waiting. Rings while nobody waits collapse into one. How a sleeping loop is
+/// woken early (a push, a drift, a stop) without polling a flag.
+public final class Wakeup: Sendable {
     private struct State {
         var rung = false
         var waiter: CheckedContinuation<Void, Never>?
@@ -10,7 +11,9 @@ final class Wakeup: Sendable {
 
     private let state = Mutex(State())
 
-    func ring() {
+    public init() {}
+
+    public func ring() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if let waiter = state.waiter {
                 state.waiter = nil
@@ -23,7 +26,7 @@ final class Wakeup: Sendable {
     }
 
     /// Returns when rung or after `timeout`, whichever comes first.
-    func wait(timeout: Duration) async {
+    public func wait(timeout: Duration) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.waitForRing() }
             group.addTask { try? await Task.sleep(for: timeout) }
