@@ -27,7 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if !once { MallocArenas.limit() }
+        if !once { MallocTuning.configure() }
         let setup = try await ReconcilerSetup.open(options, stats: stats)
         var kept: [EnvironmentResult] = []
         let code = try await setup.run { setup in
@@ -58,6 +58,7 @@ struct RunCommand: AsyncParsableCommand {
                     // As in the loop without --listen: a pass that applied nothing is one line
                     // (a thousand unchanged environments printed a thousand reports a pass).
                     try? reportInLoop(results, all: results, counters: setup.counters, notifier: notifier, failureLines: false)
+                    MallocTuning.returnFreeMemory()
                 }
                 await finish(notifier)
                 return Int32(0)
@@ -87,6 +88,7 @@ struct RunCommand: AsyncParsableCommand {
             try await poller.run(until: stop, drift: drift) { results in
                 for result in results { latest[result.environment] = result }
                 try reportInLoop(results, all: order.compactMap { latest[$0] }, counters: setup.counters, notifier: notifier)
+                MallocTuning.returnFreeMemory()
             }
             for reconciler in reconcilers { await reconciler.releaseLease() }
             await finish(notifier)

@@ -95,7 +95,10 @@ import Testing
             let identity = try #require(ObjectIdentity(of: tracked("a")))
             let live = try #require(try await cluster.client.get(identity))
             #expect(live[path: ["data", "k"]] == "edited during the relist")
-            #expect(await informer.lookup(identity) == .found(live))
+            // Held in its cached form: without the managedFields entry of the "test" manager.
+            #expect(await informer.lookup(identity) == .found(CachedForm.of(live)))
+            #expect(live[path: ["metadata", "managedFields"]]?.arrayValue?.count == 1)
+            #expect(CachedForm.of(live)[path: ["metadata", "managedFields"]]?.arrayValue?.isEmpty == true)
         }
     }
 

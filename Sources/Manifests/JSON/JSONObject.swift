@@ -73,6 +73,13 @@ public struct JSONObject: Sendable {
         return copy
     }
 
+    /// Whether both hold the very same members array (not just equal members).
+    func sharesStorage(with other: JSONObject) -> Bool {
+        members.withUnsafeBufferPointer { mine in
+            other.members.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
+        }
+    }
+
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
         for position in members.indices where members[position].key == key { return position }
@@ -95,6 +102,9 @@ extension JSONObject: Sequence {
 extension JSONObject: Hashable {
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
+        // One storage shared (a copy never changed, e.g. a desired object the last pass kept):
+        // equal without looking at the members.
+        if lhs.sharesStorage(with: rhs) { return true }
         for (key, value) in lhs.members {
             guard let other = rhs[key], other == value else { return false }
         }

@@ -94,7 +94,7 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a string key") }
-            let key = try parseString()
+            let key = try parseString(isKey: true)
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
             position += 1
@@ -127,7 +127,8 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseString() throws -> String {
+    /// A string; one that repeats across objects comes from `JSONStringPool` (see there).
+    private mutating func parseString(isKey: Bool = false) throws -> String {
         position += 1
         let start = position
         // Fast path: no escapes.
@@ -136,7 +137,7 @@ struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
                 position += 1
-                return s
+                return JSONStringPool.pools(count: position - 1 - start, isKey: isKey) ? JSONStringPool.shared.intern(s) : s
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character in string") }

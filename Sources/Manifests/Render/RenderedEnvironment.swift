@@ -7,6 +7,15 @@ public struct RenderedEnvironment: Sendable {
         self.objects = objects
         self.warnings = warnings
     }
+
+    /// The same rendering without its objects' field lines (`RenderedObject/fieldLines`), for
+    /// keeping once no error about a field can be raised from it: those tables are most of a
+    /// rendering's size (a JSON pointer string per field), the objects are shared, not copied.
+    public func withoutFieldLines() -> RenderedEnvironment {
+        var kept = self
+        for index in kept.objects.indices { kept.objects[index].fieldLines = [:] }
+        return kept
+    }
 }
 
 /// One desired object and where it was written.

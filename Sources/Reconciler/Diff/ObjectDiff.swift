@@ -17,9 +17,33 @@ public struct ObjectDiff: Sendable, CustomStringConvertible, CustomDebugStringCo
     /// The live object, `nil` for `create`.
     public var live: JSON?
     /// Why the object is not this environment's to change, for `conflict`.
-    public var conflict: OwnershipConflict?
+    public var conflict: OwnershipConflict? {
+        get { rare?.conflict }
+        set { rare = Rare.unlessEmpty(conflict: newValue, contents: contents) }
+    }
     /// For a Namespace to prune: what else it holds, read from the cluster.
-    public var contents: NamespaceContents?
+    public var contents: NamespaceContents? {
+        get { rare?.contents }
+        set { rare = Rare.unlessEmpty(conflict: conflict, contents: newValue) }
+    }
+
+    /// `conflict` and `contents`, which few objects have, stored apart: inline they were half
+    /// of every verdict's size, and a pass over 10,000 objects holds several arrays of verdicts.
+    private var rare: Rare?
+
+    private final class Rare: Sendable {
+        let conflict: OwnershipConflict?
+        let contents: NamespaceContents?
+
+        private init(conflict: OwnershipConflict?, contents: NamespaceContents?) {
+            self.conflict = conflict
+            self.contents = contents
+        }
+
+        static func unlessEmpty(conflict: OwnershipConflict?, contents: NamespaceContents?) -> Rare? {
+            conflict == nil && contents == nil ? nil : Rare(conflict: conflict, contents: contents)
+        }
+    }
 
     public init(identity: ObjectIdentity, status: SyncStatus, changes: [FieldChange] = [],
                 needsDryRunConfirmation: Bool = false, desired: JSON?, live: JSON?,
@@ -30,8 +54,7 @@ public struct ObjectDiff: Sendable, CustomStringConvertible, CustomDebugStringCo
         self.needsDryRunConfirmation = needsDryRunConfirmation
         self.desired = desired
         self.live = live
-        self.conflict = conflict
-        self.contents = contents
+        self.rare = Rare.unlessEmpty(conflict: conflict, contents: contents)
     }
 
     /// How a live object came under mooring's management, when it records it.

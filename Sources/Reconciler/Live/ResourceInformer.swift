@@ -8,6 +8,8 @@ import Manifests
 /// catches anything a watch could have missed. A relist compares with what was held, so an
 /// object edited or deleted while the watch was down is reported like any other change.
 ///
+/// Objects are stored in their `CachedForm` (without what neither diff nor health reads).
+///
 /// While a stream is down the store may be stale: `snapshot` and `lookup` then answer
 /// `nil`/`.unavailable` and the caller asks the server, as the LIST path always did.
 actor ResourceInformer {
@@ -75,7 +77,8 @@ actor ResourceInformer {
 
     /// An object this process just wrote, as the server returned it: stored at once, so the next
     /// read sees its own write even before the watch delivers it (client-go's mutation cache).
-    func observe(_ object: JSON) {
+    func observe(_ written: JSON) {
+        let object = CachedForm.of(written)
         guard let identity = ObjectIdentity(of: object) else { return }
         if !(EqualitySelector(selector)?.matches(object) ?? false) {
             changes.stored(objects.remove(identity), nil)
@@ -126,7 +129,8 @@ actor ResourceInformer {
 
     private func handle(_ event: WatchEvent) {
         switch event {
-        case .added(let object), .modified(let object):
+        case .added(let received), .modified(let received):
+            let object = CachedForm.of(received)
             guard let identity = ObjectIdentity(of: object) else { return }
             let held = objects[identity]
             if let held, Self.isOlder(object, than: held) { return }
@@ -151,7 +155,7 @@ actor ResourceInformer {
     }
 
     private func replaceAll(_ items: [JSON]) {
-        let fresh = TrackedObjects(items)
+        let fresh = TrackedObjects(items.map(CachedForm.of))
         let previous = objects
         objects = fresh
         changes.everything()

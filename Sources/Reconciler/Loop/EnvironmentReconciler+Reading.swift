@@ -34,8 +34,8 @@ extension EnvironmentReconciler {
         let early = stateReader.startListing()
         defer { early.cancel() }
         progress.say("\(name): rendering \(environment.path) at \(revision.prefix(7))")
-        let desired = try await desiredObjects(revision: revision)
-        try await refuseObjectsSiblingsDeclare(desired.byIdentity, revision: revision)
+        var desired = try await desiredObjects(revision: revision)
+        try await refuseObjectsSiblingsDeclare(desired.sources, revision: revision)
         let commit: RevisionFacts
         do {
             commit = try await source.describe(revision: revision, path: environment.path)
@@ -44,8 +44,18 @@ extension EnvironmentReconciler {
         }
         progress.say("\(name): reading the live objects (\(desired.prepared.count) declared)")
         do {
-            let state = try await stateReader.read(desired: desired.prepared, revision: revision, rendered: desired.byIdentity, early: early)
-            return ReadState(revision: revision, rendered: desired.rendered, commit: commit, desired: state.desired,
+            // Handed over, not shared: the state reader stamps the objects in place.
+            let prepared = desired.prepared
+            desired.prepared = []
+            let identities = prepared.map { ObjectIdentity(of: $0) }
+            // No table of rendered objects by identity is kept for the error naming a refused
+            // field's line: that error renders afresh (the cache keeps no field lines anyway).
+            let state = try await stateReader.read(desired: consume prepared, revision: revision, early: early) {
+                await self.renderedWithFieldLines(revision: revision, identities: identities)
+            }
+            // Read: no error about a field can come any more, so the state (and the outcome made
+            // of it, kept until the next pass) holds the rendering without its field lines.
+            return ReadState(revision: revision, rendered: desired.rendered.withoutFieldLines(), commit: commit, desired: state.desired,
                              live: state.live, diff: state.diff, plan: state.plan, hooks: desired.hooks)
         } catch let error as PlanError {
             throw ReconcileError.plan(Self.located(error, in: desired))
@@ -56,8 +66,8 @@ extension EnvironmentReconciler {
     struct DesiredObjects: Sendable {
         var rendered: RenderedEnvironment
         var prepared: [JSON]
-        /// For file and line in messages.
-        var byIdentity: [ObjectIdentity: RenderedObject]
+        /// Where each prepared object was written, for file and line in messages.
+        var sources: [ObjectIdentity: SourceLocation]
         /// The hooks, split off the desired state (`HookSelection`) and prepared like it.
         var hooks: [HookDefinition] = []
     }
@@ -78,23 +88,40 @@ extension EnvironmentReconciler {
             let prepared = Array(all.prefix(rendered.objects.count))
             var hooks = selection.hooks
             for (index, object) in all.dropFirst(rendered.objects.count).enumerated() { hooks[index].object = object }
-            var byIdentity: [ObjectIdentity: RenderedObject] = [:]
-            for (object, source) in zip(prepared, rendered.objects) {
-                if let identity = ObjectIdentity(of: object) { byIdentity[identity] = source }
-            }
-            return DesiredObjects(rendered: rendered, prepared: prepared, byIdentity: byIdentity, hooks: hooks)
+            return DesiredObjects(rendered: rendered, prepared: prepared, sources: Self.byIdentity(prepared.map { ObjectIdentity(of: $0) }, rendered: rendered, \.source),
+                                  hooks: hooks)
         } catch let error as PlanError {
-            throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: full, prepared: [], byIdentity: [:])))
+            throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: full, prepared: [], sources: [:])))
         } catch {
             throw ReconcileError.cluster("discovery failed: \(error)")
         }
+    }
+
+    /// Each prepared object as rendered, by its prepared identity (its namespace filled in).
+    static func byIdentity<Value>(_ identities: [ObjectIdentity?], rendered: RenderedEnvironment,
+                                  _ value: (RenderedObject) -> Value) -> [ObjectIdentity: Value] {
+        var byIdentity: [ObjectIdentity: Value] = [:]
+        byIdentity.reserveCapacity(identities.count)
+        for (identity, object) in zip(identities, rendered.objects) {
+            if let identity { byIdentity[identity] = value(object) }
+        }
+        return byIdentity
+    }
+
+    /// The revision rendered afresh with every field's line (the render cache keeps none), by
+    /// prepared identity: for an error naming the line of a field the server refused. `nil` when
+    /// it cannot be rendered again as it was.
+    func renderedWithFieldLines(revision: String, identities: [ObjectIdentity?]) async -> [ObjectIdentity: RenderedObject]? {
+        guard let full = try? await source.renderWithFieldLines(revision: revision, path: environment.path),
+              let resources = try? HookSelection(full).resources, resources.objects.count == identities.count else { return nil }
+        return Self.byIdentity(identities, rendered: resources) { $0 }
     }
 
     /// `environments/develop/widget.yaml:1: Widget.example.com web/w: unknown kind …`: the error
     /// with the file and line of its object (as prepared, or as rendered before preparing).
     static func located(_ error: PlanError, in desired: DesiredObjects) -> String {
         guard let object = error.object,
-              let source = desired.byIdentity[object]?.source ?? desired.rendered.objects.first(where: { $0.identity == object })?.source
+              let source = desired.sources[object] ?? desired.rendered.objects.first(where: { $0.identity == object })?.source
         else { return "\(error)" }
         return "\(source): \(error)"
     }
@@ -105,10 +132,9 @@ extension EnvironmentReconciler {
     ///
     /// Siblings' declarations come from `declarations` (each read once per revision), and the
     /// verdict is reused while this revision and every ref the siblings follow are unchanged.
-    func refuseObjectsSiblingsDeclare(_ rendered: [ObjectIdentity: RenderedObject], revision: String) async throws {
+    func refuseObjectsSiblingsDeclare(_ own: [ObjectIdentity: SourceLocation], revision: String) async throws {
         guard siblings.hasAny(besides: name) else { return }
         let index = declarations ?? DeclarationIndex()
-        let own = rendered.mapValues(\.source)
         index.publish(name, revision: revision, declared: own)
         let resolved = await siblingRevisions()
         let key = revision + Self.describing(resolved)
@@ -122,7 +148,7 @@ extension EnvironmentReconciler {
                 guard let theirRevision = resolved[sibling.ref ?? ""] ?? nil else { continue }
                 let other = EnvironmentReconciler(environment: sibling, source: source, cluster: cluster, options: options)
                 let theirs = await index.declared(by: sibling.name, at: theirRevision) {
-                    try? await other.desiredObjects(revision: theirRevision).byIdentity.mapValues(\.source)
+                    try? await other.desiredObjects(revision: theirRevision).sources
                 }
                 if let theirs { found += check.overlaps(with: sibling.name, declaring: theirs) }
             }

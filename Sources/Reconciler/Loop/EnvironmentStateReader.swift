@@ -42,9 +42,12 @@ struct EnvironmentStateReader: Sendable {
     ///   - rendered: each prepared object as rendered, to name the file and line of a field the
     ///     server refuses.
     ///   - early: LISTs started while the revision rendered (`startListing`).
+    ///   - withFieldLines: `rendered` with each field's line, when `rendered` came from a cache
+    ///     that keeps none (`RenderCache`); asked for only when the server refuses a field.
     /// - Throws: `ReconcileError`, or `PlanError` naming the object (for its file and line).
-    func read(desired prepared: [JSON], revision: String, rendered: [ObjectIdentity: RenderedObject] = [:],
-              early: EarlyListing? = nil) async throws -> (desired: [JSON], live: LiveState, diff: EnvironmentDiff, plan: SyncPlan) {
+    func read(desired prepared: consuming [JSON], revision: String, rendered: [ObjectIdentity: RenderedObject] = [:],
+              early: EarlyListing? = nil,
+              withFieldLines: (@Sendable () async -> [ObjectIdentity: RenderedObject]?)? = nil) async throws -> (desired: [JSON], live: LiveState, diff: EnvironmentDiff, plan: SyncPlan) {
         // Others' claims are read beside the live objects: one wait for the cluster, not two.
         async let claims = claimsOfOthers()
         let live: LiveState
@@ -57,7 +60,11 @@ struct EnvironmentStateReader: Sendable {
         }
         do {
             let ownership = self.ownership
-            let desired = ownership.stamp(prepared, live: live.byIdentity)
+            // Stamped in place: the caller hands its prepared objects over (`consuming`).
+            ownership.stamp(&prepared, live: live.byIdentity)
+            // Unchanged objects become the last pass's own: one copy held across passes.
+            memo?.share(&prepared)
+            let desired = prepared
             let differ = Differ(ignoreDifferences: environment.ignoreDifferences)
             let reviewed = ownership.review(try differ.diff(environment: name, revision: revision, desired: desired, live: live.objects, memo: memo),
                                             differ: differ)
@@ -67,7 +74,10 @@ struct EnvironmentStateReader: Sendable {
                 .confirmStrictly(suspected)
             rejections += await StrictValidation(cluster: cluster, concurrency: concurrency)
                 .rejections(in: diff, definitions: desired.filter { $0["kind"]?.stringValue == "CustomResourceDefinition" })
-            if !rejections.isEmpty { throw ReconcileError.plan(FieldRejectionReport(rejections, rendered: rendered).message) }
+            if !rejections.isEmpty {
+                let located = await withFieldLines?() ?? rendered
+                throw ReconcileError.plan(FieldRejectionReport(rejections, rendered: located).message)
+            }
             diff = await NamespaceInventory(cluster: cluster, concurrency: concurrency).attach(to: diff)
             memo?.remember(diff, desired: desired)
             let plan = try SyncPlanner.plan(diff, prune: environment.prune, allowEmpty: environment.allowEmpty,

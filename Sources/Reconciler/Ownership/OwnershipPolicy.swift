@@ -26,21 +26,28 @@ public struct OwnershipPolicy: Sendable {
     /// The desired objects with `mooring.dev/origin` set from what exists: `created` for a new
     /// object, `adopted` for one taken over, and whatever an owned object already records.
     public func stamp(_ desired: [JSON], live: [ObjectIdentity: JSON]) -> [JSON] {
-        desired.map { object in
-            guard let identity = ObjectIdentity(of: object) else { return object }
+        var stamped = desired
+        stamp(&stamped, live: live)
+        return stamped
+    }
+
+    /// Stamps the objects where they are: objects no one else holds (a pass's freshly prepared
+    /// ones) are changed in place, not copied, so a pass over 10,000 objects does not hold a
+    /// prepared and a stamped copy of each at once.
+    public func stamp(_ desired: inout [JSON], live: [ObjectIdentity: JSON]) {
+        for index in desired.indices {
+            guard let identity = ObjectIdentity(of: desired[index]) else { continue }
             let origin: Origin
             if let existing = live[identity] {
                 switch LiveClaim(of: existing, for: owner) {
                 case .ours: origin = Origin(of: existing) ?? .created
                 case .unmanaged: origin = .adopted
-                case .other: return object
+                case .other: continue
                 }
             } else {
                 origin = .created
             }
-            var stamped = object
-            stamped[path: ["metadata", "annotations", Tracking.originAnnotation]] = .string(origin.rawValue)
-            return stamped
+            desired[index][path: ["metadata", "annotations", Tracking.originAnnotation]] = .string(origin.rawValue)
         }
     }
 

@@ -16,6 +16,11 @@ public protocol ConfigSource: Sendable {
     /// half-rendered revision.
     func render(revision: String, path: String) async throws -> RenderedEnvironment
 
+    /// Like `render`, with every object's `RenderedObject/fieldLines`: a source that keeps
+    /// renderings keeps them without (a table of every field's line is most of a rendering's
+    /// size, and only an error about a field reads it), so it renders afresh here.
+    func renderWithFieldLines(revision: String, path: String) async throws -> RenderedEnvironment
+
     /// What rollback detection and reports need to know about a commit.
     func describe(revision: String, path: String) async throws -> RevisionFacts
 
@@ -27,6 +32,10 @@ public protocol ConfigSource: Sendable {
 
 extension ConfigSource {
     public func prepareRendering(ref: String?, path: String) {}
+
+    public func renderWithFieldLines(revision: String, path: String) async throws -> RenderedEnvironment {
+        try await render(revision: revision, path: path)
+    }
 }
 
 /// A commit as the loop and its reports see it: who made it and when, its message, and what the

@@ -27,11 +27,14 @@ struct EnvironmentRenderer: Sendable {
         return try await KustomizeInputs.isKustomization(Self.normalized(path), in: tree) ? .kustomize : .plain
     }
 
-    func render(_ path: String, in tree: RevisionTree) async throws -> RenderedEnvironment {
+    /// - Parameter cached: `false` renders a plain folder afresh, with its field lines (the cache
+    ///   keeps renderings without them); a kustomize overlay's objects have none, so it is read
+    ///   through the cache either way.
+    func render(_ path: String, in tree: RevisionTree, cached: Bool = true) async throws -> RenderedEnvironment {
         let folder = Self.normalized(path)
         switch try await mode(of: folder, in: tree) {
         case .plain:
-            guard let entry = try await tree.repository.entry(at: folder, in: tree.revision) else { return try await renderPlain(folder, in: tree) }
+            guard cached, let entry = try await tree.repository.entry(at: folder, in: tree.revision) else { return try await renderPlain(folder, in: tree) }
             return try await cache.rendering("plain \(folder) \(entry.id.hex)") { try await renderPlain(folder, in: tree) }
         case .kustomize:
             let inputs = try await KustomizeInputs.find(overlay: folder, in: tree)

@@ -73,6 +73,11 @@ public final class GitConfigSource: ConfigSource {
         return try await renderer.render(path, in: RevisionTree(repository: mirror.repository, revision: commit))
     }
 
+    public func renderWithFieldLines(revision: String, path: String) async throws -> RenderedEnvironment {
+        let commit = try await mirror.repository.resolve(revision)
+        return try await renderer.render(path, in: RevisionTree(repository: mirror.repository, revision: commit), cached: false)
+    }
+
     /// Renders into the cache in the background; the `render` that follows finds the result,
     /// or waits for the rendering under way.
     public func prepareRendering(ref: String?, path: String) {

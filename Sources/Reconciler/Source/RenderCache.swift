@@ -7,6 +7,11 @@ import Synchronization
 /// environment, the README — never re-runs kustomize, and `run` re-rendering an unchanged
 /// revision every poll costs a lookup.
 ///
+/// A rendering is kept without its objects' field lines (`RenderedObject/fieldLines`): at
+/// 10,000 objects those tables were the largest part of it, and only an error about one field
+/// reads them, which renders afresh (`ConfigSource/renderWithFieldLines`). The caller whose
+/// rendering fills the cache gets it whole.
+///
 /// A kustomize failure is kept too (it fails the same way on the same inputs); not a timeout or a
 /// missing binary, which may pass next time. The least recently stored entry goes first.
 final class RenderCache: Sendable {
@@ -64,7 +69,7 @@ final class RenderCache: Sendable {
         defer { state.withLock { _ = $0.inFlight.removeValue(forKey: key) } }
         do {
             let rendered = try await render()
-            store(.success(rendered), for: key)
+            store(.success(rendered.withoutFieldLines()), for: key)
             return rendered
         } catch let error as KustomizeError {
             if case .buildFailed = error { store(.failure(error), for: key) }
