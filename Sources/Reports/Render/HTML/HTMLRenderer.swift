@@ -30,7 +30,7 @@ public struct HTMLRenderer: Sendable {
         if !environment.objects.isEmpty {
             var table = ["<table class=\"summary\">", "<thead><tr><th>Action</th><th>Object</th><th>Changes</th><th>Health</th></tr></thead>", "<tbody>"]
             for object in environment.objects {
-                let name = object.diff.isEmpty ? "<code>\(e(object.name))</code>" : "<a href=\"#\(e(environment.environment))-\(object.anchor)\"><code>\(e(object.name))</code></a>"
+                let name = !object.hasDiff ? "<code>\(e(object.name))</code>" : "<a href=\"#\(e(environment.environment))-\(object.anchor)\"><code>\(e(object.name))</code></a>"
                 let health = object.health.map { "<span class=\"health-\($0.status.rawValue.lowercased())\">\(e(ReportWording.health($0)))</span>" } ?? ""
                 table.append("<tr data-action=\"\(object.action.rawValue)\"><td class=\"action \(object.action.rawValue)\">\(e(object.action.title(applied: environment.applied)))</td>"
                     + "<td>\(name)</td><td>\(object.changes.isEmpty ? "" : String(object.changes.count))</td>"
@@ -39,7 +39,7 @@ public struct HTMLRenderer: Sendable {
             table += ["</tbody>", "</table>"]
             parts.append(table.joined(separator: "\n"))
         }
-        for object in environment.objects where !object.diff.isEmpty || object.message != nil {
+        for object in environment.objects where object.hasDiff || object.message != nil {
             parts.append(render(object, environment: environment))
         }
         if !environment.hooks.isEmpty {
@@ -67,8 +67,9 @@ public struct HTMLRenderer: Sendable {
         var parts = ["<details open id=\"\(e(environment.environment))-\(object.anchor)\"><summary><span class=\"action \(object.action.rawValue)\">"
             + "\(e(object.action.title(applied: environment.applied)))</span> <code>\(e(object.name))</code></summary>"]
         if let message = object.message { parts.append("<p class=\"message\">\(e(message))</p>") }
-        if !object.diff.isEmpty {
-            let lines = object.diff.map { "<span class=\"\($0.kind.rawValue)\">\(e($0.marked))</span>" }
+        let diff = object.diff
+        if !diff.isEmpty {
+            let lines = diff.map { "<span class=\"\($0.kind.rawValue)\">\(e($0.marked))</span>" }
             parts.append("<pre class=\"diff\">" + lines.joined() + "</pre>")
         }
         parts.append("</details>")

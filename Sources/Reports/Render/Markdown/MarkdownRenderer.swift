@@ -98,11 +98,12 @@ public struct MarkdownRenderer: Sendable {
         var inside: [String] = []
         if let message = object.message { inside.append(MarkdownEscaping.text(message)) }
         if let health = object.health, !health.message.isEmpty { inside.append("Health: \(MarkdownEscaping.text(ReportWording.health(health)))") }
-        let shown = detail.maxDiffLines.map { Array(object.diff.prefix($0)) } ?? object.diff
+        let diff = object.diff
+        let shown = detail.maxDiffLines.map { Array(diff.prefix($0)) } ?? diff
         if !shown.isEmpty { inside.append(MarkdownEscaping.codeBlock(language: "diff", lines: shown.map(\.marked))) }
-        if shown.count < object.diff.count {
-            omissions.diffLines += object.diff.count - shown.count
-            inside.append("_…\(object.diff.count - shown.count) more diff lines not shown._")
+        if shown.count < diff.count {
+            omissions.diffLines += diff.count - shown.count
+            inside.append("_…\(diff.count - shown.count) more diff lines not shown._")
         }
         if inside.isEmpty { return "- \(summary)" }
         return "<details><summary>\(summary)</summary>\n\n" + inside.joined(separator: "\n\n") + "\n\n</details>"

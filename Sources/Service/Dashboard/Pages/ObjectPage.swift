@@ -29,9 +29,9 @@ struct ObjectPage {
         html += "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
 
         html += "<section aria-labelledby=\"diff\"><h2 id=\"diff\">Diff</h2>"
-        if let report, !report.diff.isEmpty {
+        if let lines = report?.diff, !lines.isEmpty {
             html += "<pre class=\"diff\" aria-label=\"Field differences\">"
-                + report.diff.map { "<span class=\"\($0.kind.rawValue)\">\(h($0.marked))</span>" }.joined() + "</pre>"
+                + lines.map { "<span class=\"\($0.kind.rawValue)\">\(h($0.marked))</span>" }.joined() + "</pre>"
         } else {
             html += "<p class=\"no-changes\">No differences.</p>"
         }
