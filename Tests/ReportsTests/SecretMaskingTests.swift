@@ -35,6 +35,25 @@ import Testing
         }
     }
 
+    /// A created object's lines are rendered when read (a first sync of 10,000 objects kept 20 MB
+    /// of them), so the report keeps the manifest instead: masked when the report is built, so
+    /// not even a dump of the whole value shows a Secret's value.
+    @Test func aCreatedSecretsKeptManifestIsMaskedAndItsLinesAreRenderedOnRead() {
+        let identity = ObjectIdentity(type: GroupVersionKind(apiVersion: "v1", kind: "Secret"), namespace: "shop", name: "db")
+        let manifest: JSON = ["apiVersion": "v1", "kind": "Secret", "metadata": ["name": "db", "namespace": "shop"],
+                              "data": ["password": "c2VjcmV0LXZhbHVl"], "stringData": ["token": "clear-token"]]
+        let created = ObjectReport(identity: identity, action: .create, manifest: manifest)
+        var dumped = ""
+        dump(created, to: &dumped)
+        for value in ["c2VjcmV0LXZhbHVl", "clear-token"] {
+            #expect(!dumped.contains(value))
+            #expect(!created.diff.map(\.marked).joined().contains(value))
+        }
+        #expect(created.hasDiff && created.diff.contains { $0.marked == "+ kind: Secret" })
+        let unchanged = ObjectReport(identity: identity, action: .unchanged, manifest: manifest)
+        #expect(!unchanged.hasDiff && unchanged.diff.isEmpty)
+    }
+
     /// A caller that builds changes by hand, without the Reconciler's masking, still cannot leak.
     @Test func handBuiltChangesAreRedacted() {
         let identity = ObjectIdentity(type: GroupVersionKind(apiVersion: "v1", kind: "Secret"), namespace: "shop", name: "db")
