@@ -59,21 +59,27 @@ public enum LoopbackPort {
         let suffix = String(format: ":%04X", port)
         var inodes: Set<Substring> = []
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            guard let text = ProcFile.read(table) else { continue }
             for line in text.split(separator: "\n").dropFirst() {
                 let fields = line.split(separator: " ")
                 guard fields.count > 9, fields[1].hasSuffix(suffix), fields[3] == "0A" else { continue }
                 inodes.insert(fields[9])
             }
         }
+        guard !inodes.isEmpty else { return false }
+        // The process's own descriptors first: its children are looked for (all of /proc) only
+        // when it holds none of them.
+        return holds(inodes, pid: pid) || children(of: pid).contains { holds(inodes, pid: $0) }
+    }
+
+    /// Whether `pid` has a descriptor open on a socket with one of `inodes`.
+    private static func holds(_ inodes: Set<Substring>, pid: Int32) -> Bool {
         let files = FileManager.default
-        for process in [pid] + children(of: pid) {
-            let folder = "/proc/\(process)/fd"
-            for descriptor in (try? files.contentsOfDirectory(atPath: folder)) ?? [] {
-                guard let target = try? files.destinationOfSymbolicLink(atPath: folder + "/" + descriptor),
-                      target.hasPrefix("socket:[") else { continue }
-                if inodes.contains(target.dropFirst("socket:[".count).dropLast()) { return true }
-            }
+        let folder = "/proc/\(pid)/fd"
+        for descriptor in (try? files.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let target = try? files.destinationOfSymbolicLink(atPath: folder + "/" + descriptor),
+                  target.hasPrefix("socket:[") else { continue }
+            if inodes.contains(target.dropFirst("socket:[".count).dropLast()) { return true }
         }
         return false
     }
@@ -83,7 +89,7 @@ public enum LoopbackPort {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { entry -> Int32? in
             guard let candidate = Int32(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let stat = ProcFile.read("/proc/\(entry)/stat"),
                   let close = stat.lastIndex(of: ")") else { return nil }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             return fields.count > 1 && Int32(fields[1]) == pid ? candidate : nil
