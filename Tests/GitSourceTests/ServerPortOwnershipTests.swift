@@ -26,28 +26,8 @@ import Testing
     @Test func everyListeningSocketOfAProcessIsFoundPastTheFirstPage() throws {
         var listeners: [(descriptor: Int32, port: Int)] = []
         defer { for listener in listeners { close(listener.descriptor) } }
-        for _ in 0..<150 { listeners.append(try Self.listen()) }
+        for _ in 0..<150 { listeners.append(try LoopbackPort.listen()) }
         let unseen = listeners.filter { !LoopbackPort.listens(on: $0.port, pid: getpid()) }.count
         #expect(unseen == 0, "listening sockets of this process not found, of \(listeners.count)")
-    }
-
-    /// A socket listening on 127.0.0.1 and a port the kernel picks.
-    static func listen() throws -> (descriptor: Int32, port: Int) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw FixtureError("socket() failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ready = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, length) == 0 && Glibc.listen(descriptor, 8) == 0 && getsockname(descriptor, $0, &length) == 0
-            }
-        }
-        guard ready else {
-            close(descriptor)
-            throw FixtureError("bind/listen failed")
-        }
-        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 }

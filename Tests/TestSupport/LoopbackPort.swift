@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// TCP ports on 127.0.0.1 for the servers tests start.
 public enum LoopbackPort {
@@ -19,6 +20,24 @@ public enum LoopbackPort {
         }
         guard named == 0 else { throw FixtureError("getsockname() failed") }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A socket of this process listening on 127.0.0.1 and a port the kernel picks (close it).
+    public static func listen(backlog: Int32 = 16) throws -> (descriptor: Int32, port: Int) {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw FixtureError("socket() failed") }
+        var address = loopback(port: 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && Glibc.listen(descriptor, backlog) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard listening else {
+            close(descriptor)
+            throw FixtureError("cannot listen on 127.0.0.1")
+        }
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port` right now.

@@ -28,23 +28,8 @@ final class GitHTTPServer: @unchecked Sendable {
         self.username = username
         self.backend = backend
         self.expectedAuthorization = "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw FixtureError("socket() failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else {
-            close(fd)
-            throw FixtureError("cannot listen on 127.0.0.1")
-        }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        port = UInt16(bigEndian: address.sin_port)
+        let (fd, port) = try LoopbackPort.listen()
+        self.port = UInt16(port)
         listener = fd
         Thread.detachNewThread { [self] in acceptLoop() }
     }
