@@ -91,11 +91,11 @@ public struct History: Sendable, Equatable {
         return configMap
     }
 
-    /// The history ConfigMap's kind, name, namespace and labels: what every apply of it carries.
     /// The type of the history's ConfigMaps (whose store the live cache must hold for a pass to
     /// know the history unchanged).
     static let configMapType = GroupVersionKind(group: "", version: "v1", kind: "ConfigMap")
 
+    /// The history ConfigMap's kind, name, namespace and labels: what every apply of it carries.
     static func configMapIdentity(environment: String) -> JSON {
         var labels = JSONObject()
         labels[Tracking.managedByLabel] = .string(Tracking.managedByValue)

@@ -101,9 +101,8 @@ struct EnvironmentStateReader: Sendable {
     /// (nothing when the Leases cannot be listed: a missing claim is reported by its claimant).
     func claimsOfOthers() async -> [ObjectIdentity: Owner] {
         if let published { return await published.claims(against: environment.owner, reading: cluster) }
-        let leaseType = GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease")
         let selector = "\(Tracking.managedByLabel)=\(Tracking.managedByValue)"
-        guard let leases = try? await cluster.list(leaseType, labelSelector: selector) else { return [:] }
+        guard let leases = try? await cluster.list(.leaseV1, labelSelector: selector) else { return [:] }
         return OwnershipClaims.claims(in: leases, against: environment.owner, now: Date())
     }
 

@@ -267,7 +267,7 @@ public actor LeaseLock {
     // MARK: - The object
 
     private var identityOfLease: ObjectIdentity {
-        ObjectIdentity(type: GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease"), namespace: namespace, name: name)
+        ObjectIdentity(type: .leaseV1, namespace: namespace, name: name)
     }
 
     private func leaseObject(_ record: LeaseRecord, resourceVersion: String?) -> JSON {

@@ -46,9 +46,8 @@ public final class PublishedClaims: Sendable {
         let task = inFlight.withLock { running -> Task<Claims?, Never> in
             if let running { return running }
             let task = Task { () -> Claims? in
-                let leaseType = GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease")
                 let selector = "\(Tracking.managedByLabel)=\(Tracking.managedByValue)"
-                let claims = (try? await cluster.list(leaseType, labelSelector: selector)).map { OwnershipClaims.all(in: $0, now: Date()) }
+                let claims = (try? await cluster.list(.leaseV1, labelSelector: selector)).map { OwnershipClaims.all(in: $0, now: Date()) }
                 self.last.withLock { last in
                     let generation = last.map { Self.same($0.claims, claims) ? $0.generation : $0.generation + 1 } ?? 0
                     last = Reading(at: .now, claims: claims, generation: generation)

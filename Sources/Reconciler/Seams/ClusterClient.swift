@@ -58,7 +58,7 @@ public protocol ClusterClient: Sendable {
 extension ClusterClient {
     /// Reads an environment's history from its ConfigMap; an absent ConfigMap is an empty history.
     public func history(environment: String) async throws -> History {
-        let identity = ObjectIdentity(type: GroupVersionKind(group: "", version: "v1", kind: "ConfigMap"),
+        let identity = ObjectIdentity(type: History.configMapType,
                                       namespace: History.namespace, name: History.configMapName(environment: environment))
         guard let configMap = try await get(identity) else { return History(environment: environment) }
         return try History(configMap: configMap)

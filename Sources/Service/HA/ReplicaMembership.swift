@@ -13,7 +13,6 @@ import Reconciler
 public actor ReplicaMembership {
     public static let label = "mooring.dev/replica"
     public static let requestPrefix = "mooring.dev/reconcile-"
-    static let leaseType = GroupVersionKind(group: "coordination.k8s.io", version: "v1", kind: "Lease")
 
     public nonisolated let identity: String
     let cluster: any ClusterClient
@@ -38,7 +37,7 @@ public actor ReplicaMembership {
     /// each environment Lease's name to its environment.
     public func census(environmentLeases: [String: String], now: Date = Date()) async throws -> LeaseCensus {
         try await renew(now: now)
-        let leases = try await cluster.list(Self.leaseType, labelSelector: "\(Tracking.managedByLabel)=\(Tracking.managedByValue)")
+        let leases = try await cluster.list(.leaseV1, labelSelector: "\(Tracking.managedByLabel)=\(Tracking.managedByValue)")
         var census = LeaseCensus(replicas: [], holders: [:])
         for lease in leases where lease[path: ["metadata", "namespace"]]?.stringValue == History.namespace {
             let name = lease[path: ["metadata", "name"]]?.stringValue ?? ""
@@ -59,7 +58,7 @@ public actor ReplicaMembership {
 
     /// The holder of a Lease in `mooring-system` as it is now (`nil`: nobody).
     public func holder(ofLease name: String) async throws -> String? {
-        let lease = try await cluster.get(ObjectIdentity(type: Self.leaseType, namespace: History.namespace, name: name))
+        let lease = try await cluster.get(ObjectIdentity(type: .leaseV1, namespace: History.namespace, name: name))
         let holder = lease?[path: ["spec", "holderIdentity"]]?.stringValue ?? ""
         return holder.isEmpty ? nil : holder
     }
@@ -77,7 +76,7 @@ public actor ReplicaMembership {
 
     /// Deletes this replica's identity Lease (at shutdown), so the others' share grows at once.
     public func leave() async {
-        let lease = ObjectIdentity(type: Self.leaseType, namespace: History.namespace, name: Self.leaseName(of: identity))
+        let lease = ObjectIdentity(type: .leaseV1, namespace: History.namespace, name: Self.leaseName(of: identity))
         try? await cluster.delete(lease, propagation: .background)
     }
 
