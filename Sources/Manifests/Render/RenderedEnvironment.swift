@@ -13,7 +13,9 @@ public struct RenderedEnvironment: Sendable {
     /// rendering's size (a JSON pointer string per field), the objects are shared, not copied.
     public func withoutFieldLines() -> RenderedEnvironment {
         var kept = self
-        for index in kept.objects.indices { kept.objects[index].fieldLines = [:] }
+        // Only objects that have lines are written: a rendering the cache already kept without
+        // them comes back as it is, its objects' array not copied.
+        for index in kept.objects.indices where !kept.objects[index].fieldLines.isEmpty { kept.objects[index].fieldLines = [:] }
         return kept
     }
 }

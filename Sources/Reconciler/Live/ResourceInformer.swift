@@ -78,16 +78,24 @@ actor ResourceInformer {
     /// An object this process just wrote, as the server returned it: stored at once, so the next
     /// read sees its own write even before the watch delivers it (client-go's mutation cache).
     func observe(_ written: JSON) {
-        let object = CachedForm.of(written)
-        guard let identity = ObjectIdentity(of: object) else { return }
-        if !(EqualitySelector(selector)?.matches(object) ?? false) {
-            changes.stored(objects.remove(identity), nil)
+        guard EqualitySelector(selector)?.matches(written) ?? false else {
+            if let identity = ObjectIdentity(of: written) { changes.stored(objects.remove(identity), nil) }
             return
         }
+        store(written)
+    }
+
+    /// Stores `received` in its `CachedForm` unless the store holds a newer version of it; what
+    /// it replaced and what it stored, `nil` when it stored nothing.
+    @discardableResult
+    private func store(_ received: JSON) -> (held: JSON?, stored: JSON)? {
+        let object = CachedForm.of(received)
+        guard let identity = ObjectIdentity(of: object) else { return nil }
         let held = objects[identity]
-        if let held, Self.isOlder(object, than: held) { return }
+        if let held, Self.isOlder(object, than: held) { return nil }
         objects[identity] = object
         changes.stored(held, object)
+        return (held, object)
     }
 
     // MARK: - The loop
@@ -130,13 +138,7 @@ actor ResourceInformer {
     private func handle(_ event: WatchEvent) {
         switch event {
         case .added(let received), .modified(let received):
-            let object = CachedForm.of(received)
-            guard let identity = ObjectIdentity(of: object) else { return }
-            let held = objects[identity]
-            if let held, Self.isOlder(object, than: held) { return }
-            objects[identity] = object
-            changes.stored(held, object)
-            report(held, object)
+            if let (held, stored) = store(received) { report(held, stored) }
         case .deleted(let object):
             guard let identity = ObjectIdentity(of: object) else { return }
             let held = objects.remove(identity)

@@ -47,7 +47,7 @@ extension EnvironmentReconciler {
             // Handed over, not shared: the state reader stamps the objects in place.
             let prepared = desired.prepared
             desired.prepared = []
-            let identities = prepared.map { ObjectIdentity(of: $0) }
+            let identities = desired.identities
             // No table of rendered objects by identity is kept for the error naming a refused
             // field's line: that error renders afresh (the cache keeps no field lines anyway).
             let state = try await stateReader.read(desired: consume prepared, revision: revision, early: early) {
@@ -66,6 +66,8 @@ extension EnvironmentReconciler {
     struct DesiredObjects: Sendable {
         var rendered: RenderedEnvironment
         var prepared: [JSON]
+        /// Each prepared object's identity (`nil` for one without), in the order of `prepared`.
+        var identities: [ObjectIdentity?] = []
         /// Where each prepared object was written, for file and line in messages.
         var sources: [ObjectIdentity: SourceLocation]
         /// The hooks, split off the desired state (`HookSelection`) and prepared like it.
@@ -88,8 +90,9 @@ extension EnvironmentReconciler {
             let prepared = Array(all.prefix(rendered.objects.count))
             var hooks = selection.hooks
             for (index, object) in all.dropFirst(rendered.objects.count).enumerated() { hooks[index].object = object }
-            return DesiredObjects(rendered: rendered, prepared: prepared, sources: Self.byIdentity(prepared.map { ObjectIdentity(of: $0) }, rendered: rendered, \.source),
-                                  hooks: hooks)
+            let identities = prepared.map { ObjectIdentity(of: $0) }
+            return DesiredObjects(rendered: rendered, prepared: prepared, identities: identities,
+                                  sources: Self.byIdentity(identities, rendered: rendered, \.source), hooks: hooks)
         } catch let error as PlanError {
             throw ReconcileError.plan(Self.located(error, in: DesiredObjects(rendered: full, prepared: [], sources: [:])))
         } catch {
